@@ -1,7 +1,42 @@
 package org.humiao.cli;
 
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** {@code java -jar humiao.jar COMMAND ...}: see README for every command. */
 public final class Main {
-  public static void main(String[] args) {
-    System.out.println("humiao");
+  private static final String USAGE = """
+      usage: java -jar humiao.jar COMMAND [OPTIONS]
+        screen [--lexicons DIR] [FILE]          screen UTF-8 lines (stdin without FILE), one JSON answer per line
+        eval [--lexicons DIR] [--sweep] FILE    precision, recall, F1 of flagged vs label on a CSV/JSONL file
+        train --train FILE [--dev FILE] [--lexicons DIR] [--out FILE]
+                                                train the toxicity model (default out: DIR/model/toxicity.bin)
+      """;
+
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+    if (args.length == 0) {
+      System.err.print(USAGE);
+      System.exit(2);
+    }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    try {
+      int status = switch (args[0]) {
+        case "screen" -> ScreenCommand.run(rest, System.in, out);
+        case "eval" -> EvalCommand.run(rest, out);
+        case "train" -> TrainCommand.run(rest, out);
+        default -> throw new Args.UsageException("unknown command: " + args[0]);
+      };
+      out.flush();
+      System.exit(status);
+    } catch (Args.UsageException e) {
+      out.flush();
+      System.err.println("humiao: " + e.getMessage());
+      System.err.print(USAGE);
+      System.exit(2);
+    }
   }
 }

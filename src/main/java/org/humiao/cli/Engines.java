@@ -1,0 +1,25 @@
+package org.humiao.cli;
+
+import org.humiao.screening.RepostGuard;
+import org.humiao.screening.ScreeningEngine;
+import org.humiao.screening.TextLimits;
+import org.humiao.screening.pii.PersonalInfoDetector;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/** The screening engine as the commands run it: lexicons from a directory, default limits. */
+final class Engines {
+  static final String DEFAULT_LEXICONS = "lexicons";
+
+  private Engines() {}
+
+  static ScreeningEngine fromArgs(Args args) {
+    return new ScreeningEngine(
+        Path.of(args.option("lexicons", DEFAULT_LEXICONS)),
+        PersonalInfoDetector.defaults(Clock.systemDefaultZone()),
+        new RepostGuard(100_000, Duration.ofDays(7)),
+        new TextLimits(TextLimits.DEFAULT_MAX_LENGTH));
+  }
+}

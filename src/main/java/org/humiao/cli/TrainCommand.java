@@ -1,0 +1,51 @@
+package org.humiao.cli;
+
+import io.vertx.core.json.JsonObject;
+import org.humiao.screening.Lexicon;
+import org.humiao.screening.LexiconLoader;
+import org.humiao.screening.TextNormalizer;
+import org.humiao.screening.model.LabelledCorpus;
+import org.humiao.screening.model.ToxicityModel;
+import org.humiao.screening.model.ToxicityTrainer;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * {@code train --train FILE}: trains the toxicity model on exactly the text the engine will
+ * score, normalized by the lexicon's own normalizer. Deterministic: the same files give the same
+ * model bytes.
+ */
+final class TrainCommand {
+  private TrainCommand() {}
+
+  static int run(String[] argv, PrintStream out) throws Exception {
+    Args args = new Args(argv, 0, Set.of());
+    Path lexicons = Path.of(args.option("lexicons", Engines.DEFAULT_LEXICONS));
+    Path trainFile = Path.of(args.required("train"));
+    Path outFile = Path.of(args.option("out", lexicons.resolve("model/toxicity.bin").toString()));
+    Lexicon lexicon = LexiconLoader.load(lexicons);
+    TextNormalizer normalizer = new TextNormalizer(lexicon.splitCharacters());
+    UnaryOperator<String> preprocess = s -> normalizer.normalize(s).text();
+
+    long started = System.nanoTime();
+    ToxicityModel model = ToxicityTrainer.train(LabelledCorpus.of(trainFile), ToxicityTrainer.Options.defaults(), preprocess);
+    JsonObject report = new JsonObject()
+        .put("train", trainFile.toString())
+        .put("options", ToxicityTrainer.Options.defaults().describe())
+        .put("seconds", (System.nanoTime() - started) / 1e9);
+    String dev = args.option("dev", null);
+    if (dev != null) {
+      ToxicityTrainer.ThresholdChoice choice = ToxicityTrainer.selectThreshold(model, LabelledCorpus.of(Path.of(dev)), preprocess);
+      model = model.withThreshold(choice.threshold());
+      report.put("dev", dev).put("threshold", choice.threshold()).put("devF1", choice.metrics().f1());
+    }
+    Files.createDirectories(outFile.toAbsolutePath().getParent());
+    model.write(outFile);
+    out.println(report.put("out", outFile.toString()).put("bytes", Files.size(outFile)).encode());
+    return 0;
+  }
+}

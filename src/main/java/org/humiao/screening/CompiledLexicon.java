@@ -1,0 +1,238 @@
+package org.humiao.screening;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+/**
+ * One lexicon version compiled for matching: its normalizer, the automaton over all terms and
+ * their variants, and its rules. Immutable, shared by all threads, swapped whole on reload.
+ */
+final class CompiledLexicon {
+  /** How far (normalized chars) a target marker may stand before / after a target-only term. */
+  private static final int TARGET_BEFORE = 6;
+  private static final int TARGET_AFTER = 3;
+
+  private final Lexicon lexicon;
+  private final TextNormalizer normalizer;
+  private final KeywordAutomaton automaton;
+  private final SegmentationGuard guard;
+
+  CompiledLexicon(Lexicon lexicon, SegmentationGuard guard) {
+    this.lexicon = lexicon;
+    this.normalizer = new TextNormalizer(lexicon.splitCharacters());
+    this.guard = guard;
+    this.automaton = compile(lexicon, normalizer);
+  }
+
+  String version() {
+    return lexicon.version();
+  }
+
+  DecisionPolicy policy() {
+    return lexicon.policy();
+  }
+
+  int automatonSize() {
+    return automaton.size();
+  }
+
+  TextNormalizer normalizer() {
+    return normalizer;
+  }
+
+  private static KeywordAutomaton compile(Lexicon lexicon, TextNormalizer normalizer) {
+    KeywordAutomaton.Builder builder = new KeywordAutomaton.Builder();
+    Map<Character, List<String>> homophones = new HashMap<>();
+    lexicon.homophones().forEach((canonical, variants) -> homophones.put(
+        normalizer.normalize(String.valueOf(canonical)).charAt(0),
+        variants.stream().map(v -> normalizer.normalize(v).text()).filter(v -> !v.isEmpty()).toList()));
+    VariantGenerator variants = new VariantGenerator(homophones);
+    Map<String, Term> byText = new HashMap<>();
+    for (Term term : lexicon.terms()) {
+      String normalized = normalizer.normalize(term.text()).text();
+      builder.add(normalized, Keyword.term(term, Keyword.Via.EXACT));
+      byText.putIfAbsent(term.text(), term);
+      if (term.has(Term.Tag.PHONETIC)) {
+        for (String variant : variants.variants(term.text(), normalized)) {
+          builder.add(variant, Keyword.term(term, Keyword.Via.VARIANT));
+        }
+      }
+    }
+    lexicon.abbreviations().forEach((abbreviation, expansion) -> {
+      Term term = byText.get(expansion);
+      if (term == null) {
+        throw new LexiconException("abbreviations.tsv: " + abbreviation + " stands for " + expansion
+            + ", which is not a term of any terms/*.tsv");
+      }
+      builder.add(normalizer.normalize(abbreviation).text(), Keyword.term(term, Keyword.Via.ABBREVIATION));
+    });
+    for (String phrase : lexicon.whitelist()) {
+      builder.add(normalizer.normalize(phrase).text(), Keyword.WHITELIST);
+    }
+    for (String target : lexicon.targets()) {
+      builder.add(normalizer.normalize(target).text(), Keyword.TARGET);
+    }
+    for (ContextRule rule : lexicon.rules()) {
+      for (String cue : rule.cues()) {
+        builder.add(normalizer.normalize(cue).text(), Keyword.cue(rule));
+      }
+    }
+    return builder.build();
+  }
+
+  /** What the lexicon finds in one text, with evidence offsets into the original. */
+  record Findings(NormalizedText normalized, List<Evidence> evidence, String canonical) {}
+
+  Findings find(String original) {
+    NormalizedText text = normalizer.normalize(original);
+    Scan scan = new Scan(text);
+    automaton.scan(text, scan);
+    List<Hit> kept = scan.filter();
+    List<Evidence> evidence = new ArrayList<>(kept.size() + 1);
+    for (Hit hit : kept) {
+      evidence.add(new Evidence(hit.keyword.term().text(), hit.keyword.term().category(), hit.keyword.term().severity(),
+          text.originalStart(hit.begin), text.originalEnd(hit.end), hit.keyword.via().id()));
+    }
+    scan.applyRules(evidence);
+    return new Findings(text, evidence, canonical(text, kept));
+  }
+
+  /** The normalized text with every matched spelling replaced by its term, for fingerprints. */
+  private static String canonical(NormalizedText text, List<Hit> kept) {
+    if (kept.isEmpty()) {
+      return text.text();
+    }
+    StringBuilder sb = new StringBuilder(text.length());
+    int i = 0;
+    for (Hit hit : kept) {
+      if (hit.begin < i) {
+        continue;
+      }
+      sb.append(text.chars(), i, hit.begin - i).append(hit.keyword.term().text());
+      i = hit.end;
+    }
+    return sb.append(text.chars(), i, text.length() - i).toString();
+  }
+
+  private static final class Hit {
+    final int begin;
+    final int end;
+    final Keyword keyword;
+
+    Hit(int begin, int end, Keyword keyword) {
+      this.begin = begin;
+      this.end = end;
+      this.keyword = keyword;
+    }
+
+    boolean contains(Hit other) {
+      return begin <= other.begin && other.end <= end;
+    }
+  }
+
+  /** The hits of one text and the filters that decide which of them count. */
+  private final class Scan implements KeywordAutomaton.Hits {
+    private final NormalizedText text;
+    private final List<Hit> terms = new ArrayList<>(4);
+    private List<Hit> whitelist;
+    private List<Hit> targets;
+    private BitSet cuedRules;
+    private String plain;
+
+    Scan(NormalizedText text) {
+      this.text = text;
+    }
+
+    @Override
+    public void hit(int begin, int end, Keyword keyword) {
+      Hit hit = new Hit(begin, end, keyword);
+      switch (keyword.kind()) {
+        case TERM -> terms.add(hit);
+        case WHITELIST -> (whitelist == null ? whitelist = new ArrayList<>(2) : whitelist).add(hit);
+        case TARGET -> (targets == null ? targets = new ArrayList<>(2) : targets).add(hit);
+        case CUE -> {
+          if (cuedRules == null) {
+            cuedRules = new BitSet();
+          }
+          cuedRules.set(lexicon.rules().indexOf(keyword.rule()));
+        }
+      }
+    }
+
+    private String plain() {
+      if (plain == null) {
+        plain = text.text();
+      }
+      return plain;
+    }
+
+    List<Hit> filter() {
+      if (terms.isEmpty()) {
+        return terms;
+      }
+      // longest first at each position, so a shorter term inside a kept one is dropped
+      terms.sort((a, b) -> a.begin != b.begin ? Integer.compare(a.begin, b.begin) : Integer.compare(b.end, a.end));
+      List<Hit> kept = new ArrayList<>(terms.size());
+      for (Hit hit : terms) {
+        if (counts(hit) && kept.stream().noneMatch(k -> k.contains(hit) && k.keyword.term().category() == hit.keyword.term().category())) {
+          kept.add(hit);
+        }
+      }
+      return kept;
+    }
+
+    private boolean counts(Hit hit) {
+      if (whitelist != null && whitelist.stream().anyMatch(w -> w.contains(hit))) {
+        return false;
+      }
+      if (!latinBoundaries(hit)) {
+        return false;
+      }
+      if (hit.keyword.term().has(Term.Tag.TARGET) && !aimedAtPerson(hit)) {
+        return false;
+      }
+      return !hit.keyword.guarded() || !guard.insideOtherWord(plain(), hit.begin, hit.end);
+    }
+
+    /** A latin spelling (sb, shabi) must not be part of a longer latin word (usb, is back). */
+    private boolean latinBoundaries(Hit hit) {
+      char[] c = text.chars();
+      boolean startInWord = CharFolding.isLatinWordChar(c[hit.begin]) && hit.begin > 0
+          && CharFolding.isLatinWordChar(c[hit.begin - 1]) && !text.gapBefore(hit.begin);
+      boolean endInWord = CharFolding.isLatinWordChar(c[hit.end - 1]) && hit.end < text.length()
+          && CharFolding.isLatinWordChar(c[hit.end]) && !text.gapBefore(hit.end);
+      return !startInWord && !endInWord;
+    }
+
+    private boolean aimedAtPerson(Hit hit) {
+      if (targets != null) {
+        for (Hit t : targets) {
+          if ((t.end <= hit.begin && hit.begin - t.end <= TARGET_BEFORE)
+              || (t.begin >= hit.end && t.begin - hit.end <= TARGET_AFTER)) {
+            return true;
+          }
+        }
+      }
+      int mention = text.original().indexOf('@');
+      return mention >= 0 && mention < text.originalStart(hit.begin);
+    }
+
+    void applyRules(List<Evidence> evidence) {
+      if (cuedRules == null) {
+        return;
+      }
+      for (int i = cuedRules.nextSetBit(0); i >= 0; i = cuedRules.nextSetBit(i + 1)) {
+        ContextRule rule = lexicon.rules().get(i);
+        Matcher m = rule.pattern().matcher(plain());
+        if (m.find() && m.end() > m.start()) {
+          evidence.add(new Evidence(m.group(), rule.category(), rule.severity(),
+              text.originalStart(m.start()), text.originalEnd(m.end()), "rule:" + rule.id()));
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package org.humiao.screening;
+
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * How scores become a decision; read from lexicons/policy.properties so thresholds are data.
+ *
+ * @param blockSeverity a finding at this severity or above blocks
+ * @param reviewSeverity a finding at this severity or above (and below block) sends to review
+ * @param modelReview a model probability at or above this sends to review
+ * @param modelBoost added to the model probability when a mild (severity 1) term is present
+ * @param personalInfoSeverity severity of each kind of personal information found
+ * @param repostMaxDistance Hamming distance of SimHash fingerprints counted as the same content
+ * @param repostMinLength shorter normalized texts are not fingerprinted (too many collisions)
+ */
+public record DecisionPolicy(
+    int blockSeverity,
+    int reviewSeverity,
+    double modelReview,
+    double modelBoost,
+    Map<String, Integer> personalInfoSeverity,
+    int repostMaxDistance,
+    int repostMinLength) {
+
+  public DecisionPolicy {
+    personalInfoSeverity = Map.copyOf(personalInfoSeverity);
+  }
+
+  public Decision decide(int severity) {
+    if (severity >= blockSeverity) {
+      return Decision.BLOCK;
+    }
+    return severity >= reviewSeverity ? Decision.REVIEW : Decision.PASS;
+  }
+
+  static DecisionPolicy from(Properties p) {
+    Map<String, Integer> pii = new java.util.HashMap<>();
+    for (String name : p.stringPropertyNames()) {
+      if (name.startsWith("pii.") && name.endsWith(".severity")) {
+        pii.put(name.substring(4, name.length() - ".severity".length()), intValue(p, name));
+      }
+    }
+    return new DecisionPolicy(
+        intValue(p, "block.severity"),
+        intValue(p, "review.severity"),
+        doubleValue(p, "model.review"),
+        doubleValue(p, "model.boost"),
+        pii,
+        intValue(p, "repost.max-distance"),
+        intValue(p, "repost.min-length"));
+  }
+
+  private static int intValue(Properties p, String name) {
+    return Integer.parseInt(required(p, name));
+  }
+
+  private static double doubleValue(Properties p, String name) {
+    return Double.parseDouble(required(p, name));
+  }
+
+  private static String required(Properties p, String name) {
+    String value = p.getProperty(name);
+    if (value == null) {
+      throw new IllegalArgumentException("policy.properties: missing " + name);
+    }
+    return value.trim();
+  }
+}

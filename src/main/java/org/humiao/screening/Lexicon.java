@@ -1,0 +1,33 @@
+package org.humiao.screening;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything read from one version of the lexicon directory, before compilation.
+ *
+ * @param homophones canonical char to the strings (single chars or letters) typed for it
+ * @param splitCharacters component pair ({@link TextNormalizer#pair}) to the joined character
+ * @param abbreviations latin or digit abbreviation to the text of the term it stands for
+ */
+public record Lexicon(
+    String version,
+    List<Term> terms,
+    List<String> whitelist,
+    Map<Character, List<String>> homophones,
+    Map<Integer, Character> splitCharacters,
+    Map<String, String> abbreviations,
+    List<String> targets,
+    List<ContextRule> rules,
+    DecisionPolicy policy) {
+
+  public Lexicon {
+    terms = List.copyOf(terms);
+    whitelist = List.copyOf(whitelist);
+    homophones = Map.copyOf(homophones);
+    splitCharacters = Map.copyOf(splitCharacters);
+    abbreviations = Map.copyOf(abbreviations);
+    targets = List.copyOf(targets);
+    rules = List.copyOf(rules);
+  }
+}

@@ -1,0 +1,64 @@
+package org.humiao.screening;
+
+/**
+ * Text after normalization, with every normalized char mapped back to the UTF-16 range of the
+ * original that produced it, so evidence found in the normalized form points at what the user
+ * typed.
+ */
+public final class NormalizedText {
+  private final String original;
+  private final char[] chars;
+  private final int[] start;
+  private final int[] end;
+  private final boolean[] gapBefore;
+  private final int length;
+
+  NormalizedText(String original, char[] chars, int[] start, int[] end, boolean[] gapBefore, int length) {
+    this.original = original;
+    this.chars = chars;
+    this.start = start;
+    this.end = end;
+    this.gapBefore = gapBefore;
+    this.length = length;
+  }
+
+  public String original() {
+    return original;
+  }
+
+  public int length() {
+    return length;
+  }
+
+  public char charAt(int i) {
+    return chars[i];
+  }
+
+  char[] chars() {
+    return chars;
+  }
+
+  /** Start (inclusive) in the original of the normalized char at {@code i}. */
+  public int originalStart(int i) {
+    return start[i];
+  }
+
+  /** End (exclusive) in the original of the normalized range ending before {@code iEnd}. */
+  public int originalEnd(int iEnd) {
+    return end[iEnd - 1];
+  }
+
+  /** Whether a separator was dropped directly before the normalized char at {@code i}. */
+  public boolean gapBefore(int i) {
+    return gapBefore[i];
+  }
+
+  public String text() {
+    return new String(chars, 0, length);
+  }
+
+  @Override
+  public String toString() {
+    return text();
+  }
+}

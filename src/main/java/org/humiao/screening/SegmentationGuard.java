@@ -1,0 +1,44 @@
+package org.humiao.screening;
+
+import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.seg.Segment;
+import com.hankcs.hanlp.seg.common.Term;
+
+/**
+ * Uses HanLP word segmentation to tell a real occurrence from a term that only sits inside an
+ * innocent word: 操 in 操场, 日 in 日本 or 白日做梦, 沙比 across 沙/比例. Segmentation is costly,
+ * so it runs only for guarded matches, and only on a window around the match. Words the
+ * segmenter only guessed to be personal names are ignored.
+ */
+final class SegmentationGuard {
+  private static final int WINDOW = 4;
+  private final Segment segment = HanLP.newSegment().enableOffset(true);
+
+  /** Whether [begin, end) of the text is part of a longer word or cut across by one. */
+  boolean insideOtherWord(String text, int begin, int end) {
+    int from = Math.max(0, begin - WINDOW);
+    int to = Math.min(text.length(), end + WINDOW);
+    int boundaryBefore = text.lastIndexOf(CharFolding.BOUNDARY_MARK, begin);
+    if (boundaryBefore >= from) {
+      from = boundaryBefore + 1;
+    }
+    int boundaryAfter = text.indexOf(CharFolding.BOUNDARY_MARK, end);
+    if (boundaryAfter >= 0 && boundaryAfter < to) {
+      to = boundaryAfter;
+    }
+    for (Term word : segment.seg(text.substring(from, to))) {
+      if (word.nature.startsWith("nr")) {
+        continue; // a guessed personal name (沙比吧) is no evidence of an innocent word
+      }
+      int wordBegin = from + word.offset;
+      int wordEnd = wordBegin + word.length();
+      boolean overlaps = wordBegin < end && wordEnd > begin;
+      boolean same = wordBegin == begin && wordEnd == end;
+      boolean within = wordBegin >= begin && wordEnd <= end;
+      if (overlaps && !same && !within) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,70 @@
+package org.humiao.screening;
+
+import java.util.Map;
+
+/**
+ * Turns what a user typed into the form lexicons are written in, keeping an offset map:
+ * compatibility and full-width forms folded, lower case, traditional to simplified, separators,
+ * symbols, emoji and zero-width characters dropped (remembered as gaps), sentence punctuation
+ * kept as a boundary, split characters (弓虽 → 强) joined, and runs of one repeated letter or
+ * character collapsed (digits are kept, they carry phone and ID numbers).
+ */
+public final class TextNormalizer {
+  private final Map<Integer, Character> splitCharacters;
+
+  /** @param splitCharacters two components packed as {@code first << 16 | second} to the joined character */
+  public TextNormalizer(Map<Integer, Character> splitCharacters) {
+    this.splitCharacters = Map.copyOf(splitCharacters);
+  }
+
+  public static int pair(char first, char second) {
+    return first << 16 | second;
+  }
+
+  public NormalizedText normalize(String original) {
+    int n = original.length();
+    char[] chars = new char[n];
+    int[] start = new int[n];
+    int[] end = new int[n];
+    boolean[] gap = new boolean[n];
+    int len = 0;
+    boolean pendingGap = false;
+    for (int i = 0; i < n; ) {
+      int cp = original.codePointAt(i);
+      int next = i + Character.charCount(cp);
+      char folded = cp < 0x10000 ? CharFolding.fold((char) cp) : CharFolding.foldSupplementary(cp);
+      if (folded == CharFolding.SEPARATOR) {
+        pendingGap = true;
+      } else {
+        if (folded == CharFolding.BOUNDARY) {
+          folded = CharFolding.BOUNDARY_MARK;
+        }
+        boolean repeat = len > 0 && chars[len - 1] == folded && !Character.isDigit(folded)
+            && folded != CharFolding.BOUNDARY_MARK;
+        Character joined = len > 0 && !splitCharacters.isEmpty()
+            ? splitCharacters.get(pair(chars[len - 1], folded)) : null;
+        if (joined != null) {
+          chars[len - 1] = joined;
+          end[len - 1] = next;
+          // the joined char may now repeat its predecessor (强弓虽 → 强)
+          if (len > 1 && chars[len - 2] == joined) {
+            end[len - 2] = next;
+            len--;
+          }
+        } else if (repeat) {
+          end[len - 1] = next;
+        } else {
+          chars[len] = folded;
+          start[len] = i;
+          end[len] = next;
+          gap[len] = pendingGap;
+          len++;
+        }
+        pendingGap = false;
+      }
+      i = next;
+    }
+    // trimmed so the automaton can scan the array as it is
+    return new NormalizedText(original, len == n ? chars : java.util.Arrays.copyOf(chars, len), start, end, gap, len);
+  }
+}

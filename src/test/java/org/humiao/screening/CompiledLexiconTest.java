@@ -1,0 +1,79 @@
+package org.humiao.screening;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The matching mechanics on a small hand-made lexicon, independent of the shipped word lists. */
+class CompiledLexiconTest {
+  private static final CompiledLexicon LEXICON =
+      new CompiledLexicon(LexiconLoader.load(Path.of("src/test/resources/lexicon-mini")), new SegmentationGuard());
+
+  /** text | found terms with what was typed for each, term=typed;... or empty | how */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      你个傻逼            | 傻逼=傻逼                   | exact
+      你个傻 * 逼         | 傻逼=傻 * 逼                | exact
+      你个煞笔            | 傻逼=煞笔                   | variant
+      你个沙比吧          | 傻逼=沙比                   | variant
+      你个傻b             | 傻逼=傻b                    | variant
+      你个shabi           | 傻逼=shabi                  | variant
+      你个sha逼           | 傻逼=sha逼                  | variant
+      你个SB              | 傻逼=SB                     | abbreviation
+      u sb                | 傻逼=sb                     | abbreviation
+      nmsl                | 你妈死了=nmsl               | variant
+      你妈死了            | 你妈死了=你妈死了           | exact
+      你是2b吧            | 二逼=2b                     | abbreviation
+      弓虽女干            | 强奸=弓虽女干               | exact
+      你就是个废物        | 废物=废物                   | exact
+      你这个人操!         | 操=操                       | exact
+      我日你              | 日=日                       | exact
+      usb接口坏了         | ''                          | none
+      is back             | ''                          | none
+      这个装备是废物      | ''                          | none
+      有啥比这更好        | ''                          | none
+      沙比例不对          | ''                          | none
+      我们去操场          | ''                          | none
+      他操作很好          | ''                          | none
+      日本很远            | ''                          | none
+      白日做梦            | ''                          | none
+      """)
+  void findsTermsAndTheirSpellings(String text, String expected, String how) {
+    CompiledLexicon.Findings findings = LEXICON.find(text);
+    List<Evidence> terms = findings.evidence().stream().filter(e -> !e.source().startsWith("rule:")).toList();
+    String found = terms.stream()
+        .map(e -> e.term() + "=" + text.substring(e.start(), e.end()))
+        .collect(Collectors.joining(";"));
+    assertEquals(expected, found);
+    if (!terms.isEmpty()) {
+      assertEquals(how, terms.get(0).source());
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      我迟早弄死你         | threat.kill_you          | 我迟早弄死你
+      大家都别理她         | exclusion.dont_play_with | 大家都别理她
+      你就是个250          | insult.250               | 你就是个250
+      250块钱一张票        | ''                       | ''
+      """)
+  void contextRulesFireOnTheirPatternOnly(String text, String rule, String typed) {
+    List<Evidence> rules = LEXICON.find(text).evidence().stream().filter(e -> e.source().startsWith("rule:")).toList();
+    assertEquals(rule, rules.stream().map(e -> e.source().substring(5)).collect(Collectors.joining(";")));
+    assertEquals(typed, rules.stream().map(e -> text.substring(e.start(), e.end())).collect(Collectors.joining(";")));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      你个煞笔吧我说       | 你个傻逼吧我说
+      u s b               | u傻逼
+      """)
+  void canonicalTextSpellsTermsTheirLexiconWay(String text, String canonical) {
+    assertEquals(canonical, LEXICON.find(text).canonical());
+  }
+}
