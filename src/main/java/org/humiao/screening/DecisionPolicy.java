@@ -11,7 +11,7 @@ import java.util.Properties;
  * @param modelReview a model probability at or above this sends to review
  * @param modelBoost added to the model probability when a mild (severity 1) term is present
  * @param personalInfoSeverity severity of each kind of personal information found
- * @param repostMaxDistance Hamming distance of SimHash fingerprints counted as the same content
+ * @param repostMinSimilarity estimated bigram Jaccard similarity from which a text is a repost
  * @param repostMinLength shorter normalized texts are not fingerprinted (too many collisions)
  */
 public record DecisionPolicy(
@@ -20,7 +20,7 @@ public record DecisionPolicy(
     double modelReview,
     double modelBoost,
     Map<String, Integer> personalInfoSeverity,
-    int repostMaxDistance,
+    double repostMinSimilarity,
     int repostMinLength) {
 
   public DecisionPolicy {
@@ -47,7 +47,7 @@ public record DecisionPolicy(
         doubleValue(p, "model.review"),
         doubleValue(p, "model.boost"),
         pii,
-        intValue(p, "repost.max-distance"),
+        doubleValue(p, "repost.min-similarity"),
         intValue(p, "repost.min-length"));
   }
 

@@ -8,14 +8,16 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Remembers the fingerprints of blocked content (防止信息扩散) so that a near-duplicate repost is
- * blocked even when re-obfuscated. Fingerprints are indexed by four 16-bit bands: two
- * fingerprints at most three bits apart share at least one band exactly, so a lookup reads four
- * buckets. Buckets live in a bounded Caffeine cache; a bucket keeps its newest fingerprints.
+ * Remembers the MinHash signatures of blocked content (防止信息扩散) so that a near-duplicate
+ * repost is blocked even when re-obfuscated. Signatures are indexed by locality-sensitive
+ * hashing: eight bands of two positions each; a text with bigram Jaccard similarity 0.6 to a
+ * remembered one shares a band with probability 0.97, and candidates are then checked on the
+ * whole signature. Buckets live in a bounded Caffeine cache and keep their newest signatures.
  */
 public final class RepostGuard {
-  private static final int BANDS = 4;
-  private static final int BUCKET_CAPACITY = 16;
+  private static final int ROWS = 2;
+  private static final int BANDS = MinHash.SIZE / ROWS;
+  private static final int BUCKET_CAPACITY = 8;
 
   private final Cache<Integer, Bucket> buckets;
 
@@ -27,13 +29,17 @@ public final class RepostGuard {
         .build();
   }
 
-  /** The category of a remembered fingerprint within {@code maxDistance} bits, if any. */
-  Optional<Category> find(long fingerprint, int maxDistance) {
+  boolean isEmpty() {
+    return buckets.estimatedSize() == 0;
+  }
+
+  /** The category of a remembered signature at least {@code minSimilarity} similar, if any. */
+  Optional<Category> find(int[] signature, double minSimilarity) {
     for (int band = 0; band < BANDS; band++) {
-      Bucket bucket = buckets.getIfPresent(key(fingerprint, band));
+      Bucket bucket = buckets.getIfPresent(key(signature, band));
       if (bucket != null) {
-        for (int i = 0; i < bucket.fingerprints.length; i++) {
-          if (SimHash.distance(bucket.fingerprints[i], fingerprint) <= maxDistance) {
+        for (int i = 0; i < bucket.signatures.length; i++) {
+          if (MinHash.similarity(bucket.signatures[i], signature) >= minSimilarity) {
             return Optional.of(bucket.categories[i]);
           }
         }
@@ -42,47 +48,40 @@ public final class RepostGuard {
     return Optional.empty();
   }
 
-  boolean isEmpty() {
-    return buckets.estimatedSize() == 0;
-  }
-
-  void remember(long fingerprint, Category category) {
+  void remember(int[] signature, Category category) {
+    Bucket single = new Bucket(new int[][] {signature}, new Category[] {category});
     for (int band = 0; band < BANDS; band++) {
-      buckets.asMap().merge(key(fingerprint, band), Bucket.of(fingerprint, category), Bucket::plus);
+      buckets.asMap().merge(key(signature, band), single, Bucket::plus);
     }
   }
 
-  private static int key(long fingerprint, int band) {
-    return band << 16 | (int) ((fingerprint >>> (band * 16)) & 0xFFFF);
+  private static int key(int[] signature, int band) {
+    long h = MinHash.mix(((long) signature[band * ROWS] << 32) ^ signature[band * ROWS + 1] ^ ((long) band << 60));
+    return (int) (h ^ (h >>> 32));
   }
 
-  /** Immutable: replaced whole, so readers never see a half-written bucket. */
+  /** Immutable, newest first: replaced whole, so readers never see a half-written bucket. */
   private static final class Bucket {
-    private final long[] fingerprints;
+    private final int[][] signatures;
     private final Category[] categories;
 
-    private Bucket(long[] fingerprints, Category[] categories) {
-      this.fingerprints = fingerprints;
+    private Bucket(int[][] signatures, Category[] categories) {
+      this.signatures = signatures;
       this.categories = categories;
     }
 
-    static Bucket of(long fingerprint, Category category) {
-      return new Bucket(new long[] {fingerprint}, new Category[] {category});
-    }
-
     Bucket plus(Bucket newer) {
-      for (long f : fingerprints) {
-        if (f == newer.fingerprints[0]) {
+      for (int[] s : signatures) {
+        if (Arrays.equals(s, newer.signatures[0])) {
           return this;
         }
       }
-      int keep = Math.min(fingerprints.length, BUCKET_CAPACITY - 1);
-      long[] f = Arrays.copyOf(newer.fingerprints, keep + 1);
+      int keep = Math.min(signatures.length, BUCKET_CAPACITY - 1);
+      int[][] s = Arrays.copyOf(newer.signatures, keep + 1);
       Category[] c = Arrays.copyOf(newer.categories, keep + 1);
-      // newest first: keep the newest of the old ones behind the new one
-      System.arraycopy(fingerprints, 0, f, 1, keep);
+      System.arraycopy(signatures, 0, s, 1, keep);
       System.arraycopy(categories, 0, c, 1, keep);
-      return new Bucket(f, c);
+      return new Bucket(s, c);
     }
   }
 }

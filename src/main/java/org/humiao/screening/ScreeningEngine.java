@@ -95,14 +95,14 @@ public final class ScreeningEngine {
     String canonical = findings.canonical();
     boolean fingerprinted = canonical.length() >= policy.repostMinLength();
     if (fingerprinted && decision != Decision.BLOCK && !reposts.isEmpty()) {
-      Optional<Category> repostOf = reposts.find(SimHash.of(canonical), policy.repostMaxDistance());
+      Optional<Category> repostOf = reposts.find(MinHash.of(canonical), policy.repostMinSimilarity());
       if (repostOf.isPresent()) {
         decision = Decision.BLOCK;
         reason = "repost";
         evidence.add(new Evidence("repost", repostOf.get(), policy.blockSeverity(), 0, text.length(), "repost"));
       }
     } else if (fingerprinted && decision == Decision.BLOCK) {
-      reposts.remember(SimHash.of(canonical), strongest.category());
+      reposts.remember(MinHash.of(canonical), strongest.category());
     }
     return new ScreeningResult(decision, reason, categories(evidence, modelScore, modelFlag), evidence,
         mask(text, evidence), modelScore, lexicon.version());

@@ -32,7 +32,7 @@ public record FeatureConfig(
   }
 
   public static FeatureConfig defaults() {
-    return new FeatureConfig(1, 4, 21, 0x5EED1234, true, true);
+    return new FeatureConfig(1, 3, 20, 0x5EED1234, true, true);
   }
 
   public int buckets() {

@@ -91,6 +91,10 @@ public final class LabelledCorpus implements Iterable<LabelledText> {
   /** Opens a closeable iterator over the file's records. */
   public static Reader open(Path path) {
     String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+    boolean csv = name.endsWith(".csv");
+    if (!csv && !name.endsWith(".jsonl") && !name.endsWith(".json")) {
+      throw new IllegalArgumentException("unsupported corpus format (want .csv, .jsonl or .json): " + path);
+    }
     java.io.Reader in;
     try {
       in = new BufferedReader(
@@ -102,14 +106,7 @@ public final class LabelledCorpus implements Iterable<LabelledText> {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open " + path, e);
     }
-    if (name.endsWith(".csv")) {
-      return new CsvReader(path.toString(), in);
-    }
-    if (name.endsWith(".jsonl") || name.endsWith(".json")) {
-      return new JsonlReader(path.toString(), in);
-    }
-    closeQuietly(in);
-    throw new IllegalArgumentException("unsupported corpus format (want .csv, .jsonl or .json): " + path);
+    return csv ? new CsvReader(path.toString(), in) : new JsonlReader(path.toString(), in);
   }
 
   /** CSV from an arbitrary character stream (for tests and callers that are not file based). */

@@ -135,6 +135,68 @@ public final class ToxicityModel {
 
   /** The linear margin (log-odds) of the text. */
   public double margin(CharSequence s) {
+    return maxN <= 4 ? marginRolling(s) : marginGeneric(s);
+  }
+
+  /**
+   * Rolling-hash form of {@link FeatureConfig#extract} for n-grams up to length 4: the hash state
+   * of the n-gram ending at position q is step(state of the (n-1)-gram ending at q-1, char q),
+   * which is exactly the value the nested loop computes, in one pass and without inner loops.
+   */
+  private double marginRolling(CharSequence s) {
+    final float[] w = weights;
+    final int len = s.length();
+    final int first = boundary ? -1 : 0;
+    final int last = boundary ? len : len - 1;
+    final int lo = minN;
+    final int hi = maxN;
+    final int m = mask;
+    final int seed = hashSeed;
+    int p1 = 0;
+    int p2 = 0;
+    int p3 = 0;
+    int seen = 0;
+    float sum = 0f;
+    int count = 0;
+    for (int q = first; q <= last; q++) {
+      char c;
+      boolean marker;
+      if (q >= 0 && q < len) {
+        c = s.charAt(q);
+        marker = false;
+      } else {
+        c = q < 0 ? FeatureConfig.BEGIN : FeatureConfig.END;
+        marker = true;
+      }
+      seen++;
+      int h1 = FeatureConfig.step(seed, c);
+      int h2 = FeatureConfig.step(p1, c);
+      int h3 = FeatureConfig.step(p2, c);
+      int h4 = FeatureConfig.step(p3, c);
+      if (lo == 1 && !marker) {
+        sum += w[FeatureConfig.finish(h1) & m];
+        count++;
+      }
+      if (lo <= 2 && hi >= 2 && seen >= 2) {
+        sum += w[FeatureConfig.finish(h2) & m];
+        count++;
+      }
+      if (lo <= 3 && hi >= 3 && seen >= 3) {
+        sum += w[FeatureConfig.finish(h3) & m];
+        count++;
+      }
+      if (hi >= 4 && seen >= 4) {
+        sum += w[FeatureConfig.finish(h4) & m];
+        count++;
+      }
+      p1 = h1;
+      p2 = h2;
+      p3 = h3;
+    }
+    return finishMargin(sum, count);
+  }
+
+  private double marginGeneric(CharSequence s) {
     // Same enumeration as FeatureConfig.extract, without materialising the indices.
     final float[] w = weights;
     final int len = s.length();
@@ -158,6 +220,10 @@ public final class ToxicityModel {
         }
       }
     }
+    return finishMargin(sum, count);
+  }
+
+  private double finishMargin(float sum, int count) {
     if (lengthNorm && count > 0) {
       return bias + sum / Math.sqrt(count);
     }

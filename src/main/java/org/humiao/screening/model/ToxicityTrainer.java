@@ -58,7 +58,7 @@ public final class ToxicityTrainer {
 
     /** The configuration chosen on COLD dev (see the training report). */
     public static Options defaults() {
-      return new Options(FeatureConfig.defaults(), 5, 0.1, 1e-6, true, 1.0, true, 20240601L);
+      return new Options(FeatureConfig.defaults(), 5, 0.3, 1e-6, true, 1.0, true, 20240601L);
     }
 
     public Options withFeatures(FeatureConfig f) {
@@ -119,6 +119,12 @@ public final class ToxicityTrainer {
     Objects.requireNonNull(preprocess);
     Dataset ds = Dataset.build(data, options.features(), preprocess);
     return train(ds, options);
+  }
+
+  /** {@link #train(Iterable, Options, UnaryOperator)} for a (single-use) stream. */
+  public static ToxicityModel train(
+      java.util.stream.Stream<LabelledText> data, Options options, UnaryOperator<String> preprocess) {
+    return train((Iterable<LabelledText>) data::iterator, options, preprocess);
   }
 
   static ToxicityModel train(Dataset ds, Options o) {

@@ -59,10 +59,18 @@ import org.humiao.identity.ResidentIdNumber;
  *       bare class is not a disclosure.
  * </ul>
  *
- * <p>Han place names cannot be delimited without a gazetteer: the start of an address or school
- * range is the leftmost Han char of the run that precedes the pattern, skipping a small list of
- * function chars ({@code 的了在住是我你他她它们到去从就也都很这那个吗呢吧啊说要回}). A range can thus
- * include a few chars of leading context, e.g. "今天阳光小区5栋".
+ * <p>Han place names cannot be delimited without a gazetteer. The "name chars" before an address
+ * or school are BMP Han chars except a small list of function chars ({@code
+ * 的了在住是我你他她它们到去从就也都很这那个吗呢吧啊说要回}), and the range starts at the earliest name
+ * char the rule allows: at most 6 before the administrative unit (A) or the compound suffix (B),
+ * 12 after a residence cue (A'), 10 before a school suffix. A range can thus include a few chars of
+ * leading context, e.g. "今天阳光小区5栋", or miss the start of a long name.
+ *
+ * <p>Matching runs in two steps so that ordinary text never pays for a regex: the distinctive
+ * "core" of each rule (street + house number + tail, compound + building + tail, school suffix +
+ * grade/class) starts with a literal suffix; only where such a literal is followed by a char that
+ * can continue the core is the precompiled core regex run (anchored), and then the name before it
+ * is checked by walking back over name chars.
  *
  * <p>Overlapping matches are resolved by priority (resident_id, then email, then qq/wechat, then
  * mobile, then address/school; ties: the earlier, then the longer one wins); the result is sorted
@@ -72,9 +80,11 @@ import org.humiao.identity.ResidentIdNumber;
  *
  * <p>Each call first scans the text once through a char-class table, collecting which classes of
  * chars occur (digits, Chinese numerals, cue first chars, {@code @}, 号, building units, grade and
- * school chars) and the longest run of digits. A regex or number check only runs when the chars
- * it needs are present, so a typical line without digits or cues costs one table look-up per char
- * and returns the shared empty list. Instances are immutable and thread-safe.
+ * school chars) and the longest run of digits and Chinese numerals. A rule only runs when the
+ * chars it needs are present (numbers: a run of at least 11; cues: a cue's first char; ...), so a
+ * typical line without digits or cues costs one table look-up per char and returns the shared
+ * empty list (about 20–150 ns for 20 chars on a 2-core CI box; a line with a QQ number and an
+ * address about 1 µs). Instances are immutable and thread-safe.
  */
 public final class PersonalInfoDetector {
 
@@ -143,62 +153,112 @@ public final class PersonalInfoDetector {
 
   // ---- patterns -------------------------------------------------------------------------------
 
-  /** Han chars that may be part of a place or school name (function chars excluded). */
-  private static final String P = "[\\p{IsHan}&&[^的了在住是我你他她它们到去从就也都很这那个吗呢吧啊说要回]]";
+  // Address and school patterns are matched in two steps, because a leading Han name cannot be
+  // anchored and a regex starting with it backtracks at every position of a long line: a regex
+  // finds the distinctive "core" (street + house number, compound + building, school suffix +
+  // grade/class), which starts with a literal, then the name before the core is checked by hand by
+  // walking back over NAME chars.
+
+  /** Han chars that may be part of a place or school name: all BMP Han chars but these. */
+  private static final String NOT_NAME = "的了在住是我你他她它们到去从就也都很这那个吗呢吧啊说要回";
+
+  private static final boolean[] NAME = new boolean[65536];
+
+  static {
+    for (int c = 0; c < NAME.length; c++) {
+      NAME[c] = Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+    for (char c : NOT_NAME.toCharArray()) {
+      NAME[c] = false;
+    }
+  }
+
+  private static final String ADMIN_UNITS = "省市区县镇";
+
+  /**
+   * Literal suffixes starting the street, compound and school cores (the core patterns below are
+   * built from them). A core regex only runs where one of them is followed by a char that can
+   * continue the core; this keeps the cost of regex set-up away from ordinary text.
+   */
+  private static final String[] STREET_SUFFIXES = {"大街", "大道", "胡同", "路", "街", "巷", "道", "弄"};
+
+  private static final String[] COMPOUND_SUFFIXES = {
+    "小区", "花园", "公寓", "家园", "新村", "新城", "大厦", "公馆", "宿舍", "社区", "苑"
+  };
+  private static final String[] SCHOOL_SUFFIXES = {
+    "实验学校", "实验中学", "实验小学", "外国语学校", "小学", "中学", "初中", "高中", "附中", "附小", "学校", "中专",
+    "职高"
+  };
+  private static final String NUMBER_CHARS = "0123456789零〇一二三四五六七八九十百两";
+  private static final String SCHOOL_NUMERALS = "一二三四五六七八九十";
+
+  /** Per char: bit 1 street, 2 compound, 4 school if a core of that kind can start with it. */
+  private static final byte[] CORE_START = new byte[65536];
+
+  static {
+    for (String lit : STREET_SUFFIXES) {
+      CORE_START[lit.charAt(0)] |= 1;
+    }
+    for (String lit : COMPOUND_SUFFIXES) {
+      CORE_START[lit.charAt(0)] |= 2;
+    }
+    for (String lit : SCHOOL_SUFFIXES) {
+      CORE_START[lit.charAt(0)] |= 4;
+    }
+    for (char c : SCHOOL_NUMERALS.toCharArray()) {
+      CORE_START[c] |= 4;
+    }
+  }
+
+  private static final String[] RESIDENCE_CUES = {"住在", "家在", "家住", "住址", "地址", "住"};
+  private static final String RESIDENCE_CUE_FILLER = "是为:：";
 
   private static final String NUM = "(?:[0-9]{1,5}|[零〇一二三四五六七八九十百两]{1,5})";
-  private static final String STREET = "(?:大街|大道|胡同|路|街|巷|道|弄)";
+  private static final String STREET = "(?:" + String.join("|", STREET_SUFFIXES) + ")";
   private static final String HOUSE_NO = NUM + "号(?!线)院?";
   private static final String BUILDING = NUM + "(?:号楼|栋|幢|座|单元|层|楼|室|号(?!线))";
   private static final String TAIL =
       "(?:" + BUILDING + "){0,4}(?:[0-9]{1,5}(?![0-9])(?:室|房)?)?";
 
-  /** (A) admin unit + street + house number. */
-  private static final Pattern ADDRESS_STREET =
-      Pattern.compile(P + "{1,6}[省市区县镇]" + P + "{0,12}?" + STREET + HOUSE_NO + TAIL);
+  /**
+   * Core of (A) and (A'): street suffix, house number, optional tail. The name before it must be
+   * either NAME{1,6} + admin unit + NAME{0,12} (A) or residence cue + optional 是/为/colon +
+   * NAME{1,12} (A'; the range starts after the cue).
+   */
+  private static final Pattern STREET_CORE = Pattern.compile(STREET + HOUSE_NO + TAIL);
 
-  /** (A') residence cue + street + house number; the range is group "a". */
-  private static final Pattern ADDRESS_CUED_STREET =
-      Pattern.compile(
-          "(?:住在|家在|家住|住址|地址|住)[是为:：]?(?<a>" + P + "{1,12}?" + STREET + HOUSE_NO + TAIL + ")");
-
-  /** (B) residential compound + building/unit/room. */
-  private static final Pattern ADDRESS_COMPOUND =
-      Pattern.compile(
-          P + "{1,6}(?:小区|花园|公寓|家园|新村|新城|大厦|公馆|宿舍|社区|苑)" + BUILDING + TAIL);
+  /** Core of (B): compound suffix, building/unit/room, optional tail. Name before: NAME{1,6}. */
+  private static final Pattern COMPOUND_CORE =
+      Pattern.compile("(?:" + String.join("|", COMPOUND_SUFFIXES) + ")" + BUILDING + TAIL);
 
   private static final String SCHOOL_SUFFIX =
-      "(?:实验学校|实验中学|实验小学|外国语学校|小学|中学|初中|高中|附中|附小|学校|中专|职高|[一二三四五六七八九十]{1,3}中)";
+      "(?:" + String.join("|", SCHOOL_SUFFIXES) + "|[" + SCHOOL_NUMERALS + "]{1,3}中)";
   private static final String GRADE_PART =
       "(?:[初高][一二三123](?:年级)?|[一二三四五六七八九1-9]年级|(?:[0-9]{2,4}|[零〇一二三四五六七八九]{2,4})[级届])";
   private static final String CLASS_PART = "[(（]?" + NUM + "[)）]?班";
 
-  private static final Pattern SCHOOL_CLASS =
+  /**
+   * Core of a school disclosure: school suffix, then a grade (optionally with a class) or a class.
+   * Name before it: NAME{2,10}, optionally followed by 1–3 digits ("北京101中学").
+   */
+  private static final Pattern SCHOOL_CORE =
       Pattern.compile(
-          P
-              + "{2,10}?(?:[0-9]{1,3})?"
-              + SCHOOL_SUFFIX
-              + "(?:"
-              + GRADE_PART
-              + "(?:"
-              + CLASS_PART
-              + ")?|"
-              + CLASS_PART
-              + ")");
+          SCHOOL_SUFFIX + "(?:" + GRADE_PART + "(?:" + CLASS_PART + ")?|" + CLASS_PART + ")");
 
   private static final Pattern EMAIL =
       Pattern.compile(
           "[a-z0-9][a-z0-9._%+\\-]{0,63}@[a-z0-9][a-z0-9\\-]{0,62}(?:\\.[a-z0-9][a-z0-9\\-]{0,62})*\\.[a-z]{2,24}");
 
-  /** Filler allowed between a cue and the number/id: at most four tokens. */
-  private static final String GAP =
-      "(?:[:：=~\\-—_>→·.,，、。!！\"'“”‘’()（）\\[\\]【】<>《》|]|号码|账号|帐号|号|id|是|为|搜索|搜|加我|加|私我|私聊|找我){0,4}";
+  /**
+   * Filler allowed between a cue and the number/id: at most {@link #MAX_GAP_TOKENS} tokens, each
+   * one char of {@code GAP_CHARS} or one of {@code GAP_WORDS} (longer words first).
+   */
+  private static final String GAP_CHARS = ":：=~-—_>→·.,，、。!！\"'“”‘’()（）[]【】<>《》|";
 
-  private static final Pattern AFTER_QQ_CUE = Pattern.compile(GAP + "(?<n>[1-9][0-9]{4,10})(?![0-9])");
-
-  private static final Pattern AFTER_WECHAT_CUE =
-      Pattern.compile(
-          GAP + "(?:(?<id>[a-z][a-z0-9_\\-]{5,19})(?![a-z0-9_\\-])|\\+?(?<n>[0-9]{11,15})(?![0-9]))");
+  private static final String[] GAP_WORDS = {
+    "号码", "账号", "帐号", "搜索", "加我", "私我", "私聊", "找我", "号", "id", "是", "为", "搜", "加"
+  };
+  private static final int MAX_GAP_TOKENS = 4;
 
   // ---- instance -------------------------------------------------------------------------------
 
@@ -330,24 +390,157 @@ public final class PersonalInfoDetector {
       }
     }
     if (street) {
-      addAll(ADDRESS_STREET.matcher(text), null, PersonalInfoMatch.ADDRESS, found);
-      addAll(ADDRESS_CUED_STREET.matcher(text), "a", PersonalInfoMatch.ADDRESS, found);
+      findCores(STREET_CORE, text, PersonalInfoMatch.ADDRESS, found);
     }
     if (compound) {
-      addAll(ADDRESS_COMPOUND.matcher(text), null, PersonalInfoMatch.ADDRESS, found);
+      findCores(COMPOUND_CORE, text, PersonalInfoMatch.ADDRESS, found);
     }
     if (school) {
-      addAll(SCHOOL_CLASS.matcher(text), null, PersonalInfoMatch.SCHOOL, found);
+      findCores(SCHOOL_CORE, text, PersonalInfoMatch.SCHOOL, found);
     }
     return resolve(found);
   }
 
-  private static void addAll(Matcher m, String group, String kind, List<PersonalInfoMatch> out) {
-    while (m.find()) {
-      int s = group == null ? m.start() : m.start(group);
-      int e = group == null ? m.end() : m.end(group);
-      out.add(new PersonalInfoMatch(kind, s, e));
+  /**
+   * Finds each core match of {@code core} and checks the name before it; on success adds the
+   * match from the name's start to the core's end, on failure retries one char further.
+   */
+  private static void findCores(
+      Pattern core, CharSequence text, String kind, List<PersonalInfoMatch> out) {
+    final int n = text.length();
+    final int bit = core == STREET_CORE ? 1 : core == COMPOUND_CORE ? 2 : 4;
+    Matcher m = null;
+    int i = 0;
+    while (i < n) {
+      if ((CORE_START[text.charAt(i)] & bit) == 0 || !mayStartCore(core, text, i)) {
+        i++;
+        continue;
+      }
+      if (m == null) {
+        m = core.matcher(text);
+      }
+      m.region(i, n);
+      if (!m.lookingAt()) {
+        i++;
+        continue;
+      }
+      int start;
+      if (core == STREET_CORE) {
+        start = streetNameStart(text, i);
+      } else if (core == COMPOUND_CORE) {
+        int r = nameRunStart(text, i, 6);
+        start = r < i ? r : -1;
+      } else {
+        start = schoolNameStart(text, i);
+      }
+      if (start >= 0) {
+        out.add(new PersonalInfoMatch(kind, start, m.end()));
+        i = m.end();
+      } else {
+        i++;
+      }
     }
+  }
+
+  /** Cheap necessary condition for {@code core} to match at {@code i}. */
+  private static boolean mayStartCore(Pattern core, CharSequence t, int i) {
+    if (core == SCHOOL_CORE) {
+      int e = literalEnd(t, i, SCHOOL_SUFFIXES);
+      if (e < 0) {
+        int j = i;
+        while (j < t.length() && j - i < 3 && SCHOOL_NUMERALS.indexOf(t.charAt(j)) >= 0) {
+          j++;
+        }
+        e = j > i && j < t.length() && t.charAt(j) == '中' ? j + 1 : -1;
+      }
+      if (e < 0 || e >= t.length()) {
+        return false;
+      }
+      char c = t.charAt(e);
+      return NUMBER_CHARS.indexOf(c) >= 0 || c == '初' || c == '高' || c == '(' || c == '（';
+    }
+    int e = literalEnd(t, i, core == STREET_CORE ? STREET_SUFFIXES : COMPOUND_SUFFIXES);
+    return e >= 0 && e < t.length() && NUMBER_CHARS.indexOf(t.charAt(e)) >= 0;
+  }
+
+  /** End of the first of {@code literals} found at {@code i} (longer ones listed first), or -1. */
+  private static int literalEnd(CharSequence t, int i, String[] literals) {
+    final int n = t.length();
+    outer:
+    for (String lit : literals) {
+      int len = lit.length();
+      if (i + len > n) {
+        continue;
+      }
+      for (int k = 0; k < len; k++) {
+        if (t.charAt(i + k) != lit.charAt(k)) {
+          continue outer;
+        }
+      }
+      return i + len;
+    }
+    return -1;
+  }
+
+  /** Start of the run of NAME chars ending at {@code end}, at most {@code max} chars long. */
+  private static int nameRunStart(CharSequence t, int end, int max) {
+    int limit = Math.max(0, end - max);
+    int i = end;
+    while (i > limit && NAME[t.charAt(i - 1)]) {
+      i--;
+    }
+    return i;
+  }
+
+  /** Range start for a street core at {@code cs} (rules A, then A'), or -1. */
+  private static int streetNameStart(CharSequence t, int cs) {
+    // (A) NAME{1,6} admin NAME{0,12} core: the earliest admin unit gives the earliest start
+    int r = nameRunStart(t, cs, 6 + 1 + 12);
+    for (int a = Math.max(r + 1, cs - 13); a < cs; a++) {
+      if (ADMIN_UNITS.indexOf(t.charAt(a)) >= 0) {
+        return Math.max(r, a - 6);
+      }
+    }
+    // (A') cue [是为:：]? NAME{1,12} core
+    for (int s = nameRunStart(t, cs, 12); s < cs; s++) {
+      if (residenceCueEndsAt(t, s)
+          || (s > 0
+              && RESIDENCE_CUE_FILLER.indexOf(t.charAt(s - 1)) >= 0
+              && residenceCueEndsAt(t, s - 1))) {
+        return s;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean residenceCueEndsAt(CharSequence t, int end) {
+    outer:
+    for (String cue : RESIDENCE_CUES) {
+      int b = end - cue.length();
+      if (b < 0) {
+        continue;
+      }
+      for (int i = 0; i < cue.length(); i++) {
+        if (t.charAt(b + i) != cue.charAt(i)) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** Range start for a school core at {@code cs}: NAME{2,10} then up to 3 digits, or -1. */
+  private static int schoolNameStart(CharSequence t, int cs) {
+    int d = cs;
+    while (d > 0 && cs - d < 3 && isDigit(t.charAt(d - 1))) {
+      d--;
+    }
+    if (d > 0 && isDigit(t.charAt(d - 1))) {
+      return -1;
+    }
+    int r = nameRunStart(t, d, 10);
+    return d - r >= 2 ? r : -1;
   }
 
   /** Resident ids and mobile numbers: maximal digit runs in the mapped text. */
@@ -429,7 +622,6 @@ public final class PersonalInfoDetector {
   private void findCued(String m, CharSequence text, short[] table, List<PersonalInfoMatch> out) {
     final int n = m.length();
     int[] pendingEnd = {-1, -1};
-    Matcher[] matchers = new Matcher[2];
     for (int i = 0; i < n; i++) {
       if ((table[text.charAt(i)] & CUE) == 0) {
         continue;
@@ -444,14 +636,14 @@ public final class PersonalInfoDetector {
         pendingEnd[k] = Math.max(pendingEnd[k], e);
       } else {
         if (pendingEnd[k] >= 0) {
-          afterCue(k, pendingEnd[k], m, matchers, out);
+          afterCue(k, pendingEnd[k], m, out);
         }
         pendingEnd[k] = e;
       }
     }
     for (int k = 0; k < 2; k++) {
       if (pendingEnd[k] >= 0) {
-        afterCue(k, pendingEnd[k], m, matchers, out);
+        afterCue(k, pendingEnd[k], m, out);
       }
     }
   }
@@ -479,30 +671,82 @@ public final class PersonalInfoDetector {
     return null;
   }
 
-  private static void afterCue(
-      int kind, int cueEnd, String m, Matcher[] matchers, List<PersonalInfoMatch> out) {
-    if (cueEnd >= m.length()) {
-      return;
+  /**
+   * Looks for the number/id after a cue ending at {@code cueEnd}: skips up to four gap tokens
+   * (greedily), then tries the positions after 4, 3, ..., 0 tokens, so that an id starting like
+   * a gap word ("idol123") is still found.
+   */
+  private static void afterCue(int kind, int cueEnd, String m, List<PersonalInfoMatch> out) {
+    final int n = m.length();
+    int[] stops = new int[MAX_GAP_TOKENS + 1];
+    stops[0] = cueEnd;
+    int k = 0;
+    int p = cueEnd;
+    while (k < MAX_GAP_TOKENS && p < n) {
+      int e = GAP_CHARS.indexOf(m.charAt(p)) >= 0 ? p + 1 : literalEnd(m, p, GAP_WORDS);
+      if (e < 0) {
+        break;
+      }
+      p = e;
+      stops[++k] = p;
     }
-    Matcher mt = matchers[kind];
-    if (mt == null) {
-      mt = (kind == KIND_QQ ? AFTER_QQ_CUE : AFTER_WECHAT_CUE).matcher(m);
-      matchers[kind] = mt;
-    }
-    mt.region(cueEnd, m.length());
-    if (!mt.lookingAt()) {
-      return;
-    }
-    if (kind == KIND_QQ) {
-      out.add(new PersonalInfoMatch(PersonalInfoMatch.QQ, mt.start("n"), mt.end("n")));
-    } else if (mt.start("id") >= 0) {
-      out.add(new PersonalInfoMatch(PersonalInfoMatch.WECHAT, mt.start("id"), mt.end("id")));
-    } else {
-      int s = mobileStart(m, mt.start("n"), mt.end("n"));
-      if (s >= 0) {
-        out.add(new PersonalInfoMatch(PersonalInfoMatch.WECHAT, s, mt.end("n")));
+    for (int j = k; j >= 0; j--) {
+      PersonalInfoMatch found = kind == KIND_QQ ? qqAt(m, stops[j]) : wechatAt(m, stops[j]);
+      if (found != null) {
+        out.add(found);
+        return;
       }
     }
+  }
+
+  /** A maximal run of 5–11 digits not starting with 0 at {@code p}, or null. */
+  private static PersonalInfoMatch qqAt(String m, int p) {
+    final int n = m.length();
+    if (p >= n || m.charAt(p) < '1' || m.charAt(p) > '9' || (p > 0 && isDigit(m.charAt(p - 1)))) {
+      return null;
+    }
+    int e = digitRunEnd(m, p);
+    int len = e - p;
+    return len >= 5 && len <= 11 ? new PersonalInfoMatch(PersonalInfoMatch.QQ, p, e) : null;
+  }
+
+  /**
+   * At {@code p}: a maximal run of 6–20 letters, digits, '_' and '-' starting with a letter, or a
+   * mobile number (with optional prefix and '+'); else null.
+   */
+  private static PersonalInfoMatch wechatAt(String m, int p) {
+    final int n = m.length();
+    if (p >= n) {
+      return null;
+    }
+    char c = m.charAt(p);
+    if (c >= 'a' && c <= 'z') {
+      int e = p + 1;
+      while (e < n && isIdChar(m.charAt(e))) {
+        e++;
+      }
+      int len = e - p;
+      return len >= 6 && len <= 20 ? new PersonalInfoMatch(PersonalInfoMatch.WECHAT, p, e) : null;
+    }
+    int q = c == '+' ? p + 1 : p;
+    if (q >= n || !isDigit(m.charAt(q)) || (q > 0 && isDigit(m.charAt(q - 1)))) {
+      return null;
+    }
+    int e = digitRunEnd(m, q);
+    int s = mobileStart(m, q, e);
+    return s >= 0 ? new PersonalInfoMatch(PersonalInfoMatch.WECHAT, s, e) : null;
+  }
+
+  private static int digitRunEnd(String m, int p) {
+    int e = p;
+    while (e < m.length() && isDigit(m.charAt(e))) {
+      e++;
+    }
+    return e;
+  }
+
+  private static boolean isIdChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
   }
 
   private static int priority(String kind) {

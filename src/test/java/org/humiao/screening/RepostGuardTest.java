@@ -1,0 +1,34 @@
+package org.humiao.screening;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RepostGuardTest {
+  private static final String BLOCKED = "加群领取免费皮肤请联系管理员马上发货名额有限快来";
+  private static final String UNRELATED = "今天放学以后我们一起去图书馆写作业好不好呀同学们";
+
+  @Test
+  void similarityIsHighForNearDuplicatesAndLowForUnrelatedTexts() {
+    int[] original = MinHash.of(BLOCKED);
+    assertEquals(1.0, MinHash.similarity(original, MinHash.of(BLOCKED)));
+    assertTrue(MinHash.similarity(original, MinHash.of(BLOCKED.replace("快来", "速来"))) >= 0.6, "edited repost");
+    assertTrue(MinHash.similarity(original, MinHash.of("兄弟们" + BLOCKED)) >= 0.6, "prefixed repost");
+    assertTrue(MinHash.similarity(original, MinHash.of(UNRELATED)) < 0.3, "unrelated text");
+  }
+
+  @Test
+  void findsRememberedContentFromASimilarSignatureOnly() {
+    RepostGuard guard = new RepostGuard(1_000, Duration.ofMinutes(5));
+    assertTrue(guard.isEmpty());
+    assertTrue(guard.find(MinHash.of(BLOCKED), 0.6).isEmpty());
+
+    guard.remember(MinHash.of(BLOCKED), Category.FRAUD);
+    assertEquals(Category.FRAUD, guard.find(MinHash.of(BLOCKED), 0.6).orElseThrow());
+    assertEquals(Category.FRAUD, guard.find(MinHash.of(BLOCKED.replace("快来", "速来")), 0.6).orElseThrow());
+    assertTrue(guard.find(MinHash.of(UNRELATED), 0.6).isEmpty());
+  }
+}

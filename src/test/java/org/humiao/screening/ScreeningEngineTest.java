@@ -1,0 +1,134 @@
+package org.humiao.screening;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ScreeningEngineTest {
+  @Test
+  void blockedTextIsMaskedWhereItWasTyped() {
+    String text = "你个傻 * 逼，滚";
+    ScreeningResult result = ShippedEngine.get().screen(text);
+    assertEquals(Decision.BLOCK, result.decision());
+    Evidence insult = result.evidence().stream().filter(e -> e.term().equals("傻逼")).findFirst().orElseThrow();
+    assertEquals("傻 * 逼", text.substring(insult.start(), insult.end()));
+    assertEquals(text.length(), result.masked().length());
+    assertEquals("*****", result.masked().substring(insult.start(), insult.end()));
+  }
+
+  @Test
+  void cleanTextPassesUnchanged() {
+    ScreeningResult result = ShippedEngine.get().screen("今天晚上一起开黑吗？我打野");
+    assertEquals(Decision.PASS, result.decision());
+    assertEquals("none", result.reason());
+    assertEquals("今天晚上一起开黑吗？我打野", result.masked());
+    assertTrue(result.evidence().isEmpty());
+  }
+
+  @Test
+  void repostOfBlockedContentIsBlockedEvenWhenReObfuscated() {
+    ScreeningEngine engine = ShippedEngine.fresh(ShippedEngine.LEXICONS);
+    ScreeningResult first = engine.screen("三年二班的李小红是个傻逼大家都去她空间骂她");
+    assertEquals(Decision.BLOCK, first.decision());
+    // the same post with the insult re-spelled and a word changed: caught as the same content
+    ScreeningResult repost = engine.screen("三年二班的李小红是个煞笔大家都去她空间骂她吧");
+    assertEquals(Decision.BLOCK, repost.decision());
+    ScreeningResult stripped = engine.screen("三年二班的李小红是个人大家都去她空间骂她");
+    assertEquals("repost", stripped.reason(), () -> ScreeningJson.of(stripped).encode());
+    assertEquals(Decision.BLOCK, stripped.decision());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      text_too_long | 5001
+      invalid_text  | -1
+      """)
+  void badTextIsRejectedWithAStableCode(String code, int length) {
+    String text = length > 0 ? "好".repeat(length) : "abc\u0000def";
+    InvalidTextException e = assertThrows(InvalidTextException.class, () -> ShippedEngine.get().screen(text));
+    assertEquals(code, e.code());
+  }
+
+  @Test
+  void unpairedSurrogateIsInvalid() {
+    InvalidTextException e = assertThrows(InvalidTextException.class, () -> ShippedEngine.get().screen("傻\uD800逼"));
+    assertEquals("invalid_text", e.code());
+  }
+
+  @Test
+  void reloadSwapsInANewVersionAndABrokenOneChangesNothing(@TempDir Path dir) throws IOException {
+    Path copy = dir.resolve("lexicons");
+    copyTree(ShippedEngine.LEXICONS, copy);
+    ScreeningEngine engine = ShippedEngine.fresh(copy);
+    String before = engine.version();
+    assertEquals(Decision.PASS, engine.screen("蓝色大鲸鱼").decision());
+
+    Files.writeString(copy.resolve("manifest.properties"), "version=test-reload-2\n");
+    Files.writeString(copy.resolve("terms/zz_test.tsv"), "蓝色大鲸鱼\tself_harm\t4\t-\n");
+    assertEquals("test-reload-2", engine.reload());
+    assertEquals(Decision.BLOCK, engine.screen("蓝色大鲸鱼").decision());
+
+    Files.writeString(copy.resolve("terms/zz_test.tsv"), "broken line without columns\n");
+    assertThrows(LexiconException.class, engine::reload);
+    assertEquals("test-reload-2", engine.version());
+    assertTrue(!before.equals(engine.version()));
+  }
+
+  @Property(tries = 300)
+  void evidenceAlwaysPointsIntoTheOriginal(@ForAll String text) {
+    ScreeningResult result;
+    try {
+      result = ShippedEngine.get().screen(text);
+    } catch (InvalidTextException e) {
+      return; // control characters and lone surrogates are refused, not screened
+    }
+    assertEquals(text.length(), result.masked().length());
+    for (Evidence e : result.evidence()) {
+      assertTrue(0 <= e.start() && e.start() < e.end() && e.end() <= text.length(), e.toString());
+      assertTrue(!Character.isLowSurrogate(text.charAt(e.start())) || e.start() == 0
+          || !Character.isHighSurrogate(text.charAt(e.start() - 1)), "starts inside a surrogate pair");
+    }
+  }
+
+  @Property(tries = 300)
+  void evidenceOffsetsHoldForObfuscatedAbuse(@ForAll("obfuscatedInsult") String text) {
+    ScreeningResult result = ShippedEngine.get().screen(text);
+    assertTrue(result.flagged(), text);
+    for (Evidence e : result.evidence()) {
+      assertTrue(0 <= e.start() && e.start() < e.end() && e.end() <= text.length(), e.toString());
+    }
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<String> obfuscatedInsult() {
+    net.jqwik.api.Arbitrary<String> noise = net.jqwik.api.Arbitraries.of(" ", "*", "😀", "\u200B", "_", "~", "·", "");
+    return net.jqwik.api.Combinators.combine(noise, noise, net.jqwik.api.Arbitraries.strings().alpha().ofMaxLength(6))
+        .as((a, b, prefix) -> prefix + "你个傻" + a + "逼" + b);
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) paths::iterator) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+}
