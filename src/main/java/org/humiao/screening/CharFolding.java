@@ -17,7 +17,8 @@ final class CharFolding {
   static final char BOUNDARY = '\uFFFD';
   static final char BOUNDARY_MARK = '|';
 
-  private static final String BOUNDARY_CHARS = ",.!?;，。！？；…\n\r";
+  /** ASCII '.' is not among them: users put it between characters far more than they end sentences with it. */
+  private static final String BOUNDARY_CHARS = ",!?;，。！？；…\n\r";
   private static final char[] TABLE = build();
 
   private CharFolding() {}

@@ -15,6 +15,8 @@ final class CompiledLexicon {
   /** How far (normalized chars) a target marker may stand before / after a target-only term. */
   private static final int TARGET_BEFORE = 6;
   private static final int TARGET_AFTER = 3;
+  private static final java.util.Set<Category> BULLYING =
+      java.util.EnumSet.of(Category.INSULT, Category.THREAT, Category.EXCLUSION, Category.DEFAMATION);
 
   private final Lexicon lexicon;
   private final TextNormalizer normalizer;
@@ -56,10 +58,9 @@ final class CompiledLexicon {
       String normalized = normalizer.normalize(term.text()).text();
       builder.add(normalized, Keyword.term(term, Keyword.Via.EXACT));
       byText.putIfAbsent(term.text(), term);
-      if (term.has(Term.Tag.PHONETIC)) {
-        for (String variant : variants.variants(term.text(), normalized)) {
-          builder.add(variant, Keyword.term(term, Keyword.Via.VARIANT));
-        }
+      for (String variant : term.has(Term.Tag.PHONETIC)
+          ? variants.variants(term.text(), normalized) : variants.pinyin(term.text(), normalized)) {
+        builder.add(variant, Keyword.term(term, Keyword.Via.VARIANT));
       }
     }
     lexicon.abbreviations().forEach((abbreviation, expansion) -> {
@@ -71,7 +72,11 @@ final class CompiledLexicon {
       builder.add(normalizer.normalize(abbreviation).text(), Keyword.term(term, Keyword.Via.ABBREVIATION));
     });
     for (String phrase : lexicon.whitelist()) {
-      builder.add(normalizer.normalize(phrase).text(), Keyword.WHITELIST);
+      String normalized = normalizer.normalize(phrase).text();
+      // a phrase that folds to one character (滚滚 → 滚) would whitelist that character everywhere
+      if (normalized.length() > 1) {
+        builder.add(normalized, Keyword.WHITELIST);
+      }
     }
     for (String target : lexicon.targets()) {
       builder.add(normalizer.normalize(target).text(), Keyword.TARGET);
@@ -94,7 +99,10 @@ final class CompiledLexicon {
     List<Hit> kept = scan.filter();
     List<Evidence> evidence = new ArrayList<>(kept.size() + 1);
     for (Hit hit : kept) {
-      evidence.add(new Evidence(hit.keyword.term().text(), hit.keyword.term().category(), hit.keyword.term().severity(),
+      Term term = hit.keyword.term();
+      // name-calling aimed at someone (你真是个垃圾) is a step worse than the word alone
+      int severity = hit.aimed ? Math.min(Term.MAX_SEVERITY, term.severity() + 1) : term.severity();
+      evidence.add(new Evidence(term.text(), term.category(), severity,
           text.originalStart(hit.begin), text.originalEnd(hit.end), hit.keyword.via().id()));
     }
     scan.applyRules(evidence);
@@ -122,6 +130,8 @@ final class CompiledLexicon {
     final int begin;
     final int end;
     final Keyword keyword;
+    /** A target-only term with 你 or @ in reach. */
+    boolean aimed;
 
     Hit(int begin, int end, Keyword keyword) {
       this.begin = begin;
@@ -177,25 +187,59 @@ final class CompiledLexicon {
       // longest first at each position, so a shorter term inside a kept one is dropped
       terms.sort((a, b) -> a.begin != b.begin ? Integer.compare(a.begin, b.begin) : Integer.compare(b.end, a.end));
       List<Hit> kept = new ArrayList<>(terms.size());
+      List<Hit> unaimed = new ArrayList<>(0);
       for (Hit hit : terms) {
-        if (counts(hit) && kept.stream().noneMatch(k -> k.contains(hit) && k.keyword.term().category() == hit.keyword.term().category())) {
-          kept.add(hit);
+        if (!counts(hit) || kept.stream().anyMatch(k -> k.contains(hit) && sameCategory(k, hit))) {
+          continue;
         }
+        if (hit.keyword.term().has(Term.Tag.TARGET)) {
+          hit.aimed = aimedAtPerson(hit);
+        }
+        (hit.keyword.term().has(Term.Tag.TARGET) && !hit.aimed ? unaimed : kept).add(hit);
+      }
+      if (!unaimed.isEmpty() && addressesSomeone(kept, unaimed)) {
+        kept.addAll(unaimed);
+        kept.sort((a, b) -> Integer.compare(a.begin, b.begin));
       }
       return kept;
     }
 
+    private boolean sameCategory(Hit a, Hit b) {
+      return a.keyword.term().category() == b.keyword.term().category();
+    }
+
+    /**
+     * Name-calling with no 你 or @ in sight still addresses someone when it is most of what was
+     * said (废物!, 滚滚滚) or comes with other bullying (死胖子离我远点).
+     */
+    private boolean addressesSomeone(List<Hit> kept, List<Hit> unaimed) {
+      int covered = 0;
+      for (Hit hit : unaimed) {
+        covered += hit.end - hit.begin;
+      }
+      return covered * 2 >= text.length() || unaimed.size() > 1
+          || kept.stream().anyMatch(k -> BULLYING.contains(k.keyword.term().category()));
+    }
+
     private boolean counts(Hit hit) {
-      if (whitelist != null && whitelist.stream().anyMatch(w -> w.contains(hit))) {
+      if (whitelisted(hit.begin, hit.end) || !latinBoundaries(hit)) {
         return false;
       }
-      if (!latinBoundaries(hit)) {
-        return false;
+      // latin spellings have no words to be inside of: their boundaries were checked above
+      return !hit.keyword.guarded() || isLatin(hit) || !guard.insideOtherWord(plain(), hit.begin, hit.end);
+    }
+
+    private boolean isLatin(Hit hit) {
+      for (int i = hit.begin; i < hit.end; i++) {
+        if (!CharFolding.isLatinWordChar(text.charAt(i))) {
+          return false;
+        }
       }
-      if (hit.keyword.term().has(Term.Tag.TARGET) && !aimedAtPerson(hit)) {
-        return false;
-      }
-      return !hit.keyword.guarded() || !guard.insideOtherWord(plain(), hit.begin, hit.end);
+      return true;
+    }
+
+    private boolean whitelisted(int begin, int end) {
+      return whitelist != null && whitelist.stream().anyMatch(w -> w.begin <= begin && end <= w.end);
     }
 
     /** A latin spelling (sb, shabi) must not be part of a longer latin word (usb, is back). */
@@ -221,6 +265,12 @@ final class CompiledLexicon {
       return mention >= 0 && mention < text.originalStart(hit.begin);
     }
 
+    private boolean alreadyFound(List<Evidence> evidence, ContextRule rule, Matcher m) {
+      int start = text.originalStart(m.start());
+      int end = text.originalEnd(m.end());
+      return evidence.stream().anyMatch(e -> e.category() == rule.category() && e.start() <= start && end <= e.end());
+    }
+
     void applyRules(List<Evidence> evidence) {
       if (cuedRules == null) {
         return;
@@ -228,7 +278,7 @@ final class CompiledLexicon {
       for (int i = cuedRules.nextSetBit(0); i >= 0; i = cuedRules.nextSetBit(i + 1)) {
         ContextRule rule = lexicon.rules().get(i);
         Matcher m = rule.pattern().matcher(plain());
-        if (m.find() && m.end() > m.start()) {
+        if (m.find() && m.end() > m.start() && !whitelisted(m.start(), m.end()) && !alreadyFound(evidence, rule, m)) {
           evidence.add(new Evidence(m.group(), rule.category(), rule.severity(),
               text.originalStart(m.start()), text.originalEnd(m.end()), "rule:" + rule.id()));
         }

@@ -10,6 +10,8 @@ import java.util.Properties;
  * @param reviewSeverity a finding at this severity or above (and below block) sends to review
  * @param modelReview a model probability at or above this sends to review
  * @param modelBoost added to the model probability when a mild (severity 1) term is present
+ * @param modelMinLength shorter normalized texts are left to the lexicon: the model learned from
+ *     comments, and on a few characters of game chat (杀疯了, 抢沙发) its probability means little
  * @param personalInfoSeverity severity of each kind of personal information found
  * @param repostMinSimilarity estimated bigram Jaccard similarity from which a text is a repost
  * @param repostMinLength shorter normalized texts are not fingerprinted (too many collisions)
@@ -19,6 +21,7 @@ public record DecisionPolicy(
     int reviewSeverity,
     double modelReview,
     double modelBoost,
+    int modelMinLength,
     Map<String, Integer> personalInfoSeverity,
     double repostMinSimilarity,
     int repostMinLength) {
@@ -46,6 +49,7 @@ public record DecisionPolicy(
         intValue(p, "review.severity"),
         doubleValue(p, "model.review"),
         doubleValue(p, "model.boost"),
+        intValue(p, "model.min-length"),
         pii,
         doubleValue(p, "repost.min-similarity"),
         intValue(p, "repost.min-length"));

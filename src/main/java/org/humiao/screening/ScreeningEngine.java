@@ -75,7 +75,9 @@ public final class ScreeningEngine {
     List<Evidence> evidence = findings.evidence();
     addPersonalInfo(findings.normalized(), policy, evidence);
 
-    double modelScore = loaded.model().score(findings.normalized().text());
+    // too short a text is left to the lexicon, and not scored at all
+    boolean modelApplies = findings.normalized().length() >= policy.modelMinLength();
+    double modelScore = modelApplies ? loaded.model().score(findings.normalized().text()) : 0;
     int severity = 0;
     Evidence strongest = null;
     for (Evidence e : evidence) {
@@ -86,7 +88,7 @@ public final class ScreeningEngine {
     }
     Decision decision = policy.decide(severity);
     String reason = strongest == null ? "none" : reasonOf(strongest);
-    boolean modelFlag = modelScore + (severity == 1 ? policy.modelBoost() : 0) >= policy.modelReview();
+    boolean modelFlag = modelApplies && modelScore + (severity == 1 ? policy.modelBoost() : 0) >= policy.modelReview();
     if (decision == Decision.PASS && modelFlag) {
       decision = Decision.REVIEW;
       reason = "model";

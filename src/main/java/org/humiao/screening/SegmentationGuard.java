@@ -1,14 +1,15 @@
 package org.humiao.screening;
 
 import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.dictionary.CoreDictionary;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
 
 /**
  * Uses HanLP word segmentation to tell a real occurrence from a term that only sits inside an
  * innocent word: 操 in 操场, 日 in 日本 or 白日做梦, 沙比 across 沙/比例. Segmentation is costly,
- * so it runs only for guarded matches, and only on a window around the match. Words the
- * segmenter only guessed to be personal names are ignored.
+ * so it runs only for guarded matches, and only on a window around the match. Only words of
+ * HanLP's core dictionary count, not guessed personal names or rare custom entries.
  */
 final class SegmentationGuard {
   private static final int WINDOW = 4;
@@ -27,8 +28,8 @@ final class SegmentationGuard {
       to = boundaryAfter;
     }
     for (Term word : segment.seg(text.substring(from, to))) {
-      if (word.nature.startsWith("nr")) {
-        continue; // a guessed personal name (沙比吧) is no evidence of an innocent word
+      if (CoreDictionary.getTermFrequency(word.word) == 0) {
+        continue; // only core-dictionary words count: not guessed names (沙比吧) or rare entries (币别)
       }
       int wordBegin = from + word.offset;
       int wordEnd = wordBegin + word.length();

@@ -6,8 +6,9 @@ import java.util.Map;
  * Turns what a user typed into the form lexicons are written in, keeping an offset map:
  * compatibility and full-width forms folded, lower case, traditional to simplified, separators,
  * symbols, emoji and zero-width characters dropped (remembered as gaps), sentence punctuation
- * kept as a boundary, split characters (弓虽 → 强) joined, and runs of one repeated letter or
- * character collapsed (digits are kept, they carry phone and ID numbers).
+ * kept as a boundary, split characters (弓虽 → 强) joined, and runs of one repeated character
+ * collapsed (傻傻傻逼), of a letter from three on (sbbb, but qq and good stay); digits are kept,
+ * they carry phone and ID numbers.
  */
 public final class TextNormalizer {
   private final Map<Integer, Character> splitCharacters;
@@ -29,6 +30,7 @@ public final class TextNormalizer {
     boolean[] gap = new boolean[n];
     int len = 0;
     boolean pendingGap = false;
+    int run = 0;
     for (int i = 0; i < n; ) {
       int cp = original.codePointAt(i);
       int next = i + Character.charCount(cp);
@@ -39,8 +41,9 @@ public final class TextNormalizer {
         if (folded == CharFolding.BOUNDARY) {
           folded = CharFolding.BOUNDARY_MARK;
         }
-        boolean repeat = len > 0 && chars[len - 1] == folded && !Character.isDigit(folded)
-            && folded != CharFolding.BOUNDARY_MARK;
+        run = len > 0 && chars[len - 1] == folded ? run + 1 : 1;
+        boolean repeat = run > 1 && !Character.isDigit(folded) && folded != CharFolding.BOUNDARY_MARK;
+        boolean latin = CharFolding.isLatinWordChar(folded);
         Character joined = len > 0 && !splitCharacters.isEmpty()
             ? splitCharacters.get(pair(chars[len - 1], folded)) : null;
         if (joined != null) {
@@ -51,6 +54,16 @@ public final class TextNormalizer {
             end[len - 2] = next;
             len--;
           }
+        } else if (repeat && latin && run == 2) {
+          // a doubled letter stays (qq, good) until a third shows it is a run (sbbb)
+          chars[len] = folded;
+          start[len] = i;
+          end[len] = next;
+          gap[len] = pendingGap;
+          len++;
+        } else if (repeat && latin && run == 3) {
+          len--;
+          end[len - 1] = next;
         } else if (repeat) {
           end[len - 1] = next;
         } else {

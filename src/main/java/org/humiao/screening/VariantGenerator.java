@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Spells a phonetic term the ways users type it to get past filters: each character replaced by
- * a listed homophone or stand-in (傻逼 → 煞笔, 傻b), by its pinyin from HanLP (shabi, sha逼), and
- * for terms of three or more characters the pinyin initials (你妈死了 → nmsl).
+ * Spells terms the ways users type them to get past filters. Every term of two or more Chinese
+ * characters gets its full pinyin from HanLP (赌博 → dubo, typed "du bo"). A phonetic term also
+ * gets each character replaced by a listed homophone or stand-in (傻逼 → 煞笔, 傻b), by its pinyin
+ * (sha逼), and, from three characters, its pinyin initials (你妈死了 → nmsl).
  */
 final class VariantGenerator {
   /** Above this many combinations only one- and two-character substitutions are spelled. */
@@ -31,21 +32,24 @@ final class VariantGenerator {
    * @return variant spellings, normalized, not including {@code normalized} itself
    */
   Set<String> variants(String canonical, String normalized) {
-    List<List<String>> alternatives = alternatives(canonical, normalized);
+    return spellings(canonical, normalized, true);
+  }
+
+  /** The full pinyin spelling only, for terms not tagged phonetic. */
+  Set<String> pinyin(String canonical, String normalized) {
+    return spellings(canonical, normalized, false);
+  }
+
+  private Set<String> spellings(String canonical, String normalized, boolean phonetic) {
+    List<List<String>> alternatives = alternatives(canonical, normalized, phonetic);
     Set<String> out = new LinkedHashSet<>();
-    long product = 1;
-    for (List<String> alts : alternatives) {
-      product *= alts.size();
-    }
-    if (product <= FULL_PRODUCT_LIMIT) {
-      product(alternatives, 0, new StringBuilder(), out);
-    } else {
-      substitutions(alternatives, out);
+    if (phonetic) {
+      substituted(alternatives, out);
     }
     if (normalized.length() >= 2) {
       out.add(pinyinOnly(alternatives, false));
     }
-    if (normalized.length() >= 3) {
+    if (phonetic && normalized.length() >= 3) {
       out.add(pinyinOnly(alternatives, true));
     }
     out.remove(normalized);
@@ -57,7 +61,19 @@ final class VariantGenerator {
     return out;
   }
 
-  private List<List<String>> alternatives(String canonical, String normalized) {
+  private static void substituted(List<List<String>> alternatives, Set<String> out) {
+    long product = 1;
+    for (List<String> alts : alternatives) {
+      product *= alts.size();
+    }
+    if (product <= FULL_PRODUCT_LIMIT) {
+      product(alternatives, 0, new StringBuilder(), out);
+    } else {
+      substitutions(alternatives, out);
+    }
+  }
+
+  private List<List<String>> alternatives(String canonical, String normalized, boolean phonetic) {
     List<Pinyin> pinyin = canonical.length() == normalized.length()
         ? HanLP.convertToPinyinList(canonical) : List.of();
     List<List<String>> alternatives = new ArrayList<>(normalized.length());
@@ -65,7 +81,7 @@ final class VariantGenerator {
       char c = normalized.charAt(i);
       List<String> alts = new ArrayList<>();
       alts.add(String.valueOf(c));
-      for (String h : homophones.getOrDefault(c, List.of())) {
+      for (String h : phonetic ? homophones.getOrDefault(c, List.of()) : List.<String>of()) {
         if (!alts.contains(h)) {
           alts.add(h);
         }

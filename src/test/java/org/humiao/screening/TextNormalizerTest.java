@@ -32,6 +32,9 @@ class TextNormalizerTest {
       SB               | sb       | S/B
       s b              | sb       | s/b
       sssbbb           | sb       | sss/bbb
+      qq号             | qq号     | q/q/号
+      good             | good     | g/o/o/d
+      sbbbbb           | sb       | s/bbbbb
       殺人             | 杀人     | 殺/人
       機會             | 机会     | 機/會
       弓虽女干         | 强奸     | 弓虽/女干
