@@ -1,0 +1,58 @@
+package org.humiao.cli;
+
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The screen and eval commands end to end on the shipped lexicons. */
+class CommandsTest {
+  @Test
+  void screenAnswersEveryLineInOrderAndReportsBadLinesWithoutStopping() throws Exception {
+    String input = String.join("\n", "你个傻*逼", "x".repeat(6000), "坏\u0001行", "今天一起开黑吗") + "\n";
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int status = ScreenCommand.run(new String[0], new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+        new PrintStream(out, true, StandardCharsets.UTF_8));
+    assertEquals(0, status);
+    List<JsonObject> answers = out.toString(StandardCharsets.UTF_8).lines().map(JsonObject::new).toList();
+    assertEquals(4, answers.size());
+    assertEquals("block", answers.get(0).getString("decision"));
+    assertEquals("傻*逼", "你个傻*逼".substring(
+        answers.get(0).getJsonArray("evidence").getJsonObject(0).getInteger("start"),
+        answers.get(0).getJsonArray("evidence").getJsonObject(0).getInteger("end")));
+    assertEquals("text_too_long", answers.get(1).getJsonObject("error").getString("code"));
+    assertEquals("invalid_text", answers.get(2).getJsonObject("error").getString("code"));
+    assertEquals("pass", answers.get(3).getString("decision"));
+  }
+
+  @Test
+  void evalCountsFlaggedAgainstTheLabel(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("labelled.jsonl");
+    Files.writeString(file, String.join("\n",
+        "{\"text\":\"你个傻逼\",\"label\":1}",
+        "{\"text\":\"我迟早弄死你\",\"label\":1}",
+        "{\"text\":\"今天作业好多啊\",\"label\":1}",
+        "{\"text\":\"我们去操场打球吧\",\"label\":0}",
+        "{\"text\":\"放学别走\",\"label\":0}"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    EvalCommand.run(new String[] {file.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8));
+    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+    JsonObject summary = new JsonObject(lines.get(lines.size() - 1));
+    JsonObject confusion = summary.getJsonObject("confusion");
+    assertEquals(2, confusion.getInteger("tp"));
+    assertEquals(1, confusion.getInteger("fn"));
+    assertEquals(1, confusion.getInteger("fp"));
+    assertEquals(1, confusion.getInteger("tn"));
+    assertEquals(2.0 / 3, summary.getDouble("precision"), 1e-3);
+    assertEquals(2.0 / 3, summary.getDouble("recall"), 1e-3);
+  }
+}
