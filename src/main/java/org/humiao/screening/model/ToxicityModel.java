@@ -119,10 +119,6 @@ public final class ToxicityModel {
     return new ToxicityModel(features, weights, bias, newThreshold, metadata);
   }
 
-  public ToxicityModel withMetadata(String newMetadata) {
-    return new ToxicityModel(features, weights, bias, threshold, newMetadata);
-  }
-
   /** Probability-like score in [0,1] that the pre-processed {@code text} is offensive. */
   public double score(CharSequence text) {
     return sigmoid(margin(text));

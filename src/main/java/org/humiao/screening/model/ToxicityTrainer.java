@@ -69,21 +69,12 @@ public final class ToxicityTrainer {
       return new Options(features, e, learningRate, l2, nbWeighting, nbAlpha, averaging, seed);
     }
 
-    public Options withLearningRate(double lr) {
-      return new Options(features, epochs, lr, l2, nbWeighting, nbAlpha, averaging, seed);
-    }
 
-    public Options withL2(double v) {
-      return new Options(features, epochs, learningRate, v, nbWeighting, nbAlpha, averaging, seed);
-    }
 
     public Options withNbWeighting(boolean b) {
       return new Options(features, epochs, learningRate, l2, b, nbAlpha, averaging, seed);
     }
 
-    public Options withNbAlpha(double a) {
-      return new Options(features, epochs, learningRate, l2, nbWeighting, a, averaging, seed);
-    }
 
     public Options withAveraging(boolean b) {
       return new Options(features, epochs, learningRate, l2, nbWeighting, nbAlpha, b, seed);
