@@ -1,0 +1,144 @@
+package org.humiao.bench.load;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import org.HdrHistogram.Histogram;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The operators' load generator. Open loop: requests leave on a fixed schedule whatever the
+ * service does, and each latency is measured from the moment the request was due, not sent, so
+ * a stalled service shows in the percentiles (coordinated-omission correction). Closed loop
+ * ({@code --rate 0}): every connection sends its next request as soon as the last one is
+ * answered, which finds the saturation throughput. All on one event loop, to leave the other
+ * core to the service.
+ */
+public final class LoadHarness {
+  private static final long MAX_LATENCY_MICROS = TimeUnit.SECONDS.toMicros(60);
+
+  private final LoadOptions options;
+  private final Scenario scenario;
+  private final List<String> lines;
+  private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+  private final HttpClientAgent client;
+  private final SplittableRandom random = new SplittableRandom(42);
+  private final Histogram latency = new Histogram(MAX_LATENCY_MICROS, 3);
+  private final Map<String, Long> outcomes = new TreeMap<>();
+  private long recordFrom;
+  private long stopAt;
+  private int inFlight;
+
+  private LoadHarness(LoadOptions options, List<String> lines) {
+    this.options = options;
+    this.scenario = Scenario.named(options.scenario());
+    this.lines = lines;
+    this.client = vertx.createHttpClient(
+        new HttpClientOptions().setDefaultHost(options.url().getHost()).setDefaultPort(options.url().getPort()),
+        new PoolOptions().setHttp1MaxSize(options.connections()));
+  }
+
+  public static void main(String[] args) throws Exception {
+    LoadOptions options;
+    try {
+      options = LoadOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.print(LoadOptions.USAGE);
+      System.exit(2);
+      return;
+    }
+    List<String> lines = Files.readAllLines(options.corpus(), StandardCharsets.UTF_8).stream()
+        .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+    LoadHarness harness = new LoadHarness(options, lines);
+    LoadResult result = harness.run().toCompletionStage().toCompletableFuture().get();
+    harness.vertx.close().toCompletionStage().toCompletableFuture().get();
+    LatencyReport.write(options, result);
+    System.out.println(LatencyReport.markdown(options, result));
+    System.out.println("report: " + options.out() + ".{json,md,png}");
+  }
+
+  private Future<LoadResult> run() {
+    Promise<LoadResult> done = Promise.promise();
+    vertx.runOnContext(v -> {
+      long start = System.nanoTime();
+      recordFrom = start + options.warmup().toNanos();
+      stopAt = recordFrom + options.duration().toNanos();
+      if (options.rate() > 0) {
+        openLoop(start);
+      } else {
+        for (int i = 0; i < options.connections(); i++) {
+          closedLoop();
+        }
+      }
+      vertx.setPeriodic(50, id -> {
+        if (System.nanoTime() >= stopAt && inFlight == 0) {
+          vertx.cancelTimer(id);
+          done.complete(new LoadResult(latency.copy(), Map.copyOf(outcomes), options.duration().toNanos()));
+        }
+      });
+    });
+    return done.future();
+  }
+
+  private void openLoop(long start) {
+    long interval = TimeUnit.SECONDS.toNanos(1) / options.rate();
+    long[] nextDue = {start};
+    vertx.setPeriodic(1, id -> {
+      long now = System.nanoTime();
+      while (nextDue[0] <= now && nextDue[0] < stopAt) {
+        send(nextDue[0]);
+        nextDue[0] += interval;
+      }
+      if (nextDue[0] >= stopAt) {
+        vertx.cancelTimer(id);
+      }
+    });
+  }
+
+  private void closedLoop() {
+    long now = System.nanoTime();
+    if (now < stopAt) {
+      send(now).onComplete(ar -> closedLoop());
+    }
+  }
+
+  /** Sends one request due at {@code due} (nanoTime) and records it once answered. */
+  private Future<Void> send(long due) {
+    Scenario.Request request = scenario.draw(random, lines);
+    RequestOptions ro = new RequestOptions().setMethod(request.method()).setURI(request.path())
+        .putHeader("Authorization", "Bearer " + options.key())
+        .putHeader("Content-Type", "application/json");
+    inFlight++;
+    return client.request(ro)
+        .compose(req -> request.body() == null ? req.send() : req.send(request.body()))
+        .compose(resp -> resp.body().map(body -> outcome(request, resp)))
+        .otherwise(failure -> request.label() + " error " + failure.getClass().getSimpleName())
+        .map(outcome -> {
+          inFlight--;
+          long end = System.nanoTime();
+          if (due >= recordFrom && due < stopAt) {
+            latency.recordValue(Math.min(MAX_LATENCY_MICROS, TimeUnit.NANOSECONDS.toMicros(end - due)));
+            outcomes.merge(outcome, 1L, Long::sum);
+          }
+          return null;
+        });
+  }
+
+  private static String outcome(Scenario.Request request, HttpClientResponse response) {
+    return request.label() + " " + response.statusCode();
+  }
+}

@@ -1,0 +1,58 @@
+package org.humiao.bench.load;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What one load run does.
+ *
+ * @param rate requests per second to send on schedule (open loop); 0 runs closed loop at saturation
+ * @param connections HTTP connections to the service (and, closed loop, requests in flight)
+ */
+record LoadOptions(
+    URI url,
+    String key,
+    String scenario,
+    int rate,
+    int connections,
+    Duration warmup,
+    Duration duration,
+    Path corpus,
+    Path out) {
+
+  static final String USAGE = """
+      usage: java -cp benchmarks/target/benchmarks.jar org.humiao.bench.load.LoadHarness
+        --key KEY                   a platform key of the service
+        [--url http://127.0.0.1:8080] [--scenario screen|batch|mixed] [--rate N (0 = saturation)]
+        [--connections 32] [--warmup 10] [--duration 30] (seconds)
+        [--corpus benchmarks/corpus/chat-lines.txt] [--out target/load/<scenario>-<rate>]
+      """;
+
+  static LoadOptions parse(String[] args) {
+    Map<String, String> named = new HashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      if (!args[i].startsWith("--")) {
+        throw new IllegalArgumentException("expected --name value, got " + args[i]);
+      }
+      named.put(args[i].substring(2), args[i + 1]);
+    }
+    if (args.length % 2 != 0 || !named.containsKey("key")) {
+      throw new IllegalArgumentException("missing --key or a value");
+    }
+    String scenario = named.getOrDefault("scenario", "screen");
+    int rate = Integer.parseInt(named.getOrDefault("rate", "0"));
+    return new LoadOptions(
+        URI.create(named.getOrDefault("url", "http://127.0.0.1:8080")),
+        named.get("key"),
+        scenario,
+        rate,
+        Integer.parseInt(named.getOrDefault("connections", "32")),
+        Duration.ofSeconds(Long.parseLong(named.getOrDefault("warmup", "10"))),
+        Duration.ofSeconds(Long.parseLong(named.getOrDefault("duration", "30"))),
+        Path.of(named.getOrDefault("corpus", "benchmarks/corpus/chat-lines.txt")),
+        Path.of(named.getOrDefault("out", "target/load/" + scenario + "-" + (rate == 0 ? "saturation" : rate))));
+  }
+}

@@ -1,0 +1,21 @@
+package org.humiao.bench.load;
+
+import org.HdrHistogram.Histogram;
+
+import java.util.Map;
+
+/**
+ * What was measured after warm-up.
+ *
+ * @param latency microseconds from when each request was due to its answer
+ * @param outcomes "label status" (or "label error X") to count
+ */
+record LoadResult(Histogram latency, Map<String, Long> outcomes, long measuredNanos) {
+  double throughput() {
+    return latency.getTotalCount() / (measuredNanos / 1e9);
+  }
+
+  long successes() {
+    return outcomes.entrySet().stream().filter(e -> e.getKey().endsWith(" 200")).mapToLong(Map.Entry::getValue).sum();
+  }
+}
