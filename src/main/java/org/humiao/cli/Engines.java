@@ -9,17 +9,21 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
-/** The screening engine as the commands run it: lexicons from a directory, default limits. */
+/** The screening engine as the commands and the service run it: lexicons from a directory, default limits. */
 final class Engines {
   static final String DEFAULT_LEXICONS = "lexicons";
 
   private Engines() {}
 
   static ScreeningEngine fromArgs(Args args) {
+    return create(Path.of(args.option("lexicons", DEFAULT_LEXICONS)), TextLimits.DEFAULT_MAX_LENGTH);
+  }
+
+  static ScreeningEngine create(Path lexicons, int maxTextLength) {
     return new ScreeningEngine(
-        Path.of(args.option("lexicons", DEFAULT_LEXICONS)),
+        lexicons,
         PersonalInfoDetector.defaults(Clock.systemDefaultZone()),
         new RepostGuard(100_000, Duration.ofDays(7)),
-        new TextLimits(TextLimits.DEFAULT_MAX_LENGTH));
+        new TextLimits(maxTextLength));
   }
 }

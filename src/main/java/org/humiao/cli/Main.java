@@ -1,5 +1,8 @@
 package org.humiao.cli;
 
+import org.humiao.config.SettingsException;
+import org.humiao.keys.KeyFileException;
+
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -8,6 +11,12 @@ import java.util.Arrays;
 public final class Main {
   private static final String USAGE = """
       usage: java -jar humiao.jar COMMAND [OPTIONS]
+        serve [--config FILE] [--port N] [--data-dir DIR] [--lexicons DIR]
+                                                run the HTTP service (settings: README, Running the service)
+        keys add [--data-dir DIR] --role platform|regulator|admin [--platform ID]
+                                                make an API key and print it (the only time it is shown)
+        keys revoke [--data-dir DIR] --id KEYID  remove a key; a running service stops taking it within a second
+        keys list [--data-dir DIR]              print the ids and roles of the keys
         screen [--lexicons DIR] [FILE]          screen UTF-8 lines (stdin without FILE), one JSON answer per line
         eval [--lexicons DIR] [--sweep] FILE    precision, recall, F1 of flagged vs label on a CSV/JSONL file
         train --train FILE [--dev FILE] [--lexicons DIR] [--out FILE]
@@ -25,6 +34,8 @@ public final class Main {
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     try {
       int status = switch (args[0]) {
+        case "serve" -> ServeCommand.run(rest, out);
+        case "keys" -> KeysCommand.run(rest, out);
         case "screen" -> ScreenCommand.run(rest, System.in, out);
         case "eval" -> EvalCommand.run(rest, out);
         case "train" -> TrainCommand.run(rest, out);
@@ -36,6 +47,10 @@ public final class Main {
       out.flush();
       System.err.println("humiao: " + e.getMessage());
       System.err.print(USAGE);
+      System.exit(2);
+    } catch (SettingsException | KeyFileException e) {
+      out.flush();
+      System.err.println("humiao: " + e.getMessage());
       System.exit(2);
     }
   }

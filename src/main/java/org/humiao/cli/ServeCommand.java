@@ -1,0 +1,67 @@
+package org.humiao.cli;
+
+import org.humiao.config.Setting;
+import org.humiao.config.Settings;
+import org.humiao.config.SettingsResolver;
+import org.humiao.http.HttpService;
+import org.humiao.keys.IssuedKey;
+import org.humiao.keys.KeyBootstrap;
+import org.humiao.keys.KeyIssuer;
+import org.humiao.keys.KeyStore;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code serve [--config FILE] [--port N] [--data-dir DIR] [--lexicons DIR]}: runs the HTTP
+ * service until SIGTERM / Ctrl-C, which stop it gracefully. On a first start with no keys.json it
+ * makes one key per role and prints them, the only time they are shown.
+ */
+final class ServeCommand {
+  private static final Map<String, Setting> FLAGS = Map.of(
+      "port", Setting.PORT, "data-dir", Setting.DATA_DIR, "lexicons", Setting.LEXICONS);
+
+  private ServeCommand() {}
+
+  static int run(String[] argv, PrintStream out) throws Exception {
+    Args args = new Args(argv, 0, Set.of());
+    Map<Setting, String> flags = new EnumMap<>(Setting.class);
+    FLAGS.forEach((flag, setting) -> Optional.ofNullable(args.option(flag, null)).ifPresent(v -> flags.put(setting, v)));
+    Settings settings = new SettingsResolver(System.getenv())
+        .resolve(Optional.ofNullable(args.option("config", null)).map(Path::of), flags);
+
+    for (IssuedKey k : KeyBootstrap.ensure(new KeyStore(settings.dataDir()), new KeyIssuer(new SecureRandom(), Clock.systemUTC()))) {
+      out.println(KeysCommand.describe(k.stored()) + " key=" + k.secret());
+    }
+    out.flush();
+
+    HttpService service = HttpService.start(settings,
+        () -> Engines.create(settings.lexicons(), settings.maxTextLength())).await();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> service.close()
+        .toCompletionStage().toCompletableFuture()
+        .orTimeout(settings.shutdownGraceMs() + 5_000, TimeUnit.MILLISECONDS)
+        .join(), "humiao-shutdown"));
+    out.println("humiao listening on " + settings.host() + ":" + service.port() + " (HTTP/1.1 and h2c)");
+    out.flush();
+    // Serves until SIGTERM, when the hook above stops it; returns only if the lexicons never load.
+    CompletableFuture<Integer> loadFailed = new CompletableFuture<>();
+    service.ready()
+        .onSuccess(v -> {
+          out.println("humiao ready");
+          out.flush();
+        })
+        .onFailure(e -> {
+          System.err.println("humiao: the lexicons did not load: " + e.getMessage());
+          loadFailed.complete(1);
+        });
+    return loadFailed.join();
+  }
+}

@@ -1,0 +1,64 @@
+package org.humiao.config;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every setting of the service: its name in a JSON config file, its environment variable and its
+ * embedded default. One list, so the file keys, the env vars and the README table cannot drift
+ * apart from the code.
+ */
+public enum Setting {
+  HOST("host", "0.0.0.0", "address the HTTP server binds"),
+  PORT("port", "8080", "TCP port of the HTTP server (HTTP/1.1 and h2c)"),
+  DATA_DIR("dataDir", "data", "directory of keys.json"),
+  LEXICONS("lexicons", "lexicons", "lexicon directory the engine loads"),
+  MAX_TEXT_LENGTH("maxTextLength", "5000", "longest screenable text, in UTF-16 units"),
+  MAX_BATCH_ITEMS("maxBatchItems", "100", "most items in one batch request"),
+  MAX_BODY_BYTES("maxBodyBytes", "262144", "largest request body, in bytes"),
+  RATE_LIMIT_PER_SECOND("rateLimitPerSecond", "500", "requests per second each API key earns (token bucket refill)"),
+  RATE_LIMIT_BURST("rateLimitBurst", "1000", "requests an API key may make at once (token bucket size)"),
+  MAX_IN_FLIGHT("maxInFlight", "2000", "screening requests admitted at once; more get 503 overloaded"),
+  REQUEST_TIMEOUT_MS("requestTimeoutMs", "2000", "time a screening request may take before 503 timeout"),
+  WORKER_THREADS("workerThreads", "0", "threads of the screening worker pool; 0 means one per CPU core"),
+  KEYS_POLL_MS("keysPollMs", "1000", "how often keys.json is checked for changes"),
+  SHUTDOWN_GRACE_MS("shutdownGraceMs", "10000", "time in-flight requests get to finish on SIGTERM");
+
+  private static final Map<String, Setting> BY_KEY =
+      Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Setting::key, Function.identity()));
+
+  private final String key;
+  private final String defaultValue;
+  private final String meaning;
+
+  Setting(String key, String defaultValue, String meaning) {
+    this.key = key;
+    this.defaultValue = defaultValue;
+    this.meaning = meaning;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  /** {@code HUMIAO_} and the name in upper snake case: rateLimitPerSecond → HUMIAO_RATE_LIMIT_PER_SECOND. */
+  public String envVar() {
+    return "HUMIAO_" + name().toUpperCase(Locale.ROOT);
+  }
+
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public String meaning() {
+    return meaning;
+  }
+
+  public static Optional<Setting> byKey(String key) {
+    return Optional.ofNullable(BY_KEY.get(key));
+  }
+}

@@ -1,0 +1,92 @@
+package org.humiao.config;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The service's settings after every source was applied (see {@link SettingsResolver}); each
+ * field is one {@link Setting}, whose enum documents it.
+ */
+public record Settings(
+    String host,
+    int port,
+    Path dataDir,
+    Path lexicons,
+    int maxTextLength,
+    int maxBatchItems,
+    long maxBodyBytes,
+    double rateLimitPerSecond,
+    int rateLimitBurst,
+    int maxInFlight,
+    long requestTimeoutMs,
+    int workerThreads,
+    long keysPollMs,
+    long shutdownGraceMs) {
+
+  /** The embedded defaults alone. */
+  public static Settings defaults() {
+    return from(new EnumMap<>(Setting.class));
+  }
+
+  /** Builds settings from raw values, a missing one taking its default; a bad value names its setting. */
+  static Settings from(Map<Setting, String> raw) {
+    Values v = new Values(raw);
+    return new Settings(
+        v.text(Setting.HOST),
+        v.integer(Setting.PORT, 0, 65_535),
+        Path.of(v.text(Setting.DATA_DIR)),
+        Path.of(v.text(Setting.LEXICONS)),
+        v.integer(Setting.MAX_TEXT_LENGTH, 1, Integer.MAX_VALUE),
+        v.integer(Setting.MAX_BATCH_ITEMS, 1, Integer.MAX_VALUE),
+        v.integer(Setting.MAX_BODY_BYTES, 1, Integer.MAX_VALUE),
+        v.decimal(Setting.RATE_LIMIT_PER_SECOND),
+        v.integer(Setting.RATE_LIMIT_BURST, 1, Integer.MAX_VALUE),
+        v.integer(Setting.MAX_IN_FLIGHT, 0, Integer.MAX_VALUE),
+        v.integer(Setting.REQUEST_TIMEOUT_MS, 1, Integer.MAX_VALUE),
+        v.integer(Setting.WORKER_THREADS, 0, 1024),
+        v.integer(Setting.KEYS_POLL_MS, 10, Integer.MAX_VALUE),
+        v.integer(Setting.SHUTDOWN_GRACE_MS, 0, Integer.MAX_VALUE));
+  }
+
+  /** The worker pool size: the setting, or one thread per core when it is 0. */
+  public int effectiveWorkerThreads() {
+    return workerThreads > 0 ? workerThreads : Runtime.getRuntime().availableProcessors();
+  }
+
+  private record Values(Map<Setting, String> raw) {
+    String text(Setting s) {
+      String value = raw.getOrDefault(s, s.defaultValue()).trim();
+      if (value.isEmpty()) {
+        throw new SettingsException(s.key() + " must not be empty");
+      }
+      return value;
+    }
+
+    int integer(Setting s, int min, int max) {
+      String value = text(s);
+      try {
+        int n = Integer.parseInt(value);
+        if (n < min || n > max) {
+          throw new SettingsException("%s must be between %d and %d, got %d".formatted(s.key(), min, max, n));
+        }
+        return n;
+      } catch (NumberFormatException e) {
+        throw new SettingsException(s.key() + " must be a whole number, got \"" + value + "\"");
+      }
+    }
+
+    double decimal(Setting s) {
+      String value = text(s);
+      try {
+        double d = Double.parseDouble(value);
+        if (!(d > 0) || Double.isInfinite(d)) {
+          throw new SettingsException(s.key() + " must be a positive number, got " + value);
+        }
+        return d;
+      } catch (NumberFormatException e) {
+        throw new SettingsException(s.key() + " must be a number, got \"" + value + "\"");
+      }
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package org.humiao.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import org.humiao.config.Settings;
+import org.humiao.keys.Role;
+
+/**
+ * Every route of the API, with the checks in front of it. The order is the order of cost: the
+ * key (401), its role (403) and its rate (429) before the body is looked at (415, 413), and the
+ * body is buffered only then. Those checks are {@link io.vertx.ext.web.handler.PlatformHandler}s
+ * because vertx-web only lets platform handlers run before a BodyHandler. Every route is
+ * documented in src/main/resources/openapi.yaml.
+ */
+final class ApiRouter {
+  private ApiRouter() {}
+
+  static Router create(Vertx vertx, Components c) {
+    Settings s = c.settings();
+    Router router = Router.router(vertx);
+    FailureHandler failures = new FailureHandler();
+    RequestMetrics metrics = new RequestMetrics(c.registry());
+    router.route().handler(new RequestIds()).handler(metrics.timer());
+    router.route().failureHandler(failures);
+    for (int status : new int[] {404, 405, 413, 500}) {
+      router.errorHandler(status, failures);
+    }
+
+    Authenticator auth = new Authenticator(c.keys()::ring);
+    RateLimiter rate = new RateLimiter(s.rateLimitPerSecond(), s.rateLimitBurst(), System::nanoTime);
+    JsonBodyGuard bodyGuard = new JsonBodyGuard(s.maxBodyBytes());
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(s.maxBodyBytes());
+    RoleCheck screeners = RoleCheck.allow(Role.PLATFORM, Role.ADMIN);
+    TextScreener screener = new TextScreener(new DecisionMetrics(c.registry()));
+
+    route(router, HttpMethod.POST, "/v1/text/screen", auth, screeners, rate, bodyGuard, body,
+        new ScreeningRoute(c.engine(), c.pool(), new SingleScreen(screener)));
+    route(router, HttpMethod.POST, "/v1/text/screen/batch", auth, screeners, rate, bodyGuard, body,
+        new ScreeningRoute(c.engine(), c.pool(), new BatchScreen(screener, s.maxBatchItems())));
+
+    LexiconRoutes lexicons = new LexiconRoutes(vertx, c.engine());
+    route(router, HttpMethod.GET, "/v1/lexicons", auth, rate, lexicons::version);
+    route(router, HttpMethod.POST, "/v1/admin/lexicons/reload", auth, RoleCheck.allow(Role.ADMIN), rate, lexicons::reload);
+
+    HealthRoutes health = new HealthRoutes(c.engine());
+    route(router, HttpMethod.GET, "/health/live", health::live);
+    route(router, HttpMethod.GET, "/health/ready", health::ready);
+    route(router, HttpMethod.GET, "/metrics", new MetricsRoute(vertx, c.registry()));
+    route(router, HttpMethod.GET, "/openapi.yaml", ctx -> ctx.response()
+        .putHeader("Content-Type", "application/yaml; charset=utf-8")
+        .end(c.openApi()));
+    return router;
+  }
+
+  /** A route whose requests are timed under its template, then run through the chain. */
+  @SafeVarargs
+  private static void route(Router router, HttpMethod method, String path, Handler<RoutingContext>... chain) {
+    Route route = router.route(method, path).handler(RequestMetrics.template(path));
+    for (Handler<RoutingContext> h : chain) {
+      route.handler(h);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package org.humiao.http;
+
+import java.util.Locale;
+
+/** Every error code the API answers with, and its HTTP status. Codes are stable: clients branch on them. */
+public enum ErrorCode {
+  MALFORMED_JSON(400),
+  INVALID_FIELD(400),
+  MISSING_FIELD(400),
+  /** 400, not 413: the body was accepted, one field broke a limit (as in a batch slot). */
+  TEXT_TOO_LONG(400),
+  INVALID_TEXT(400),
+  BATCH_TOO_LARGE(400),
+  UNAUTHORIZED(401),
+  FORBIDDEN(403),
+  PLATFORM_MISMATCH(403),
+  NOT_FOUND(404),
+  METHOD_NOT_ALLOWED(405),
+  BODY_TOO_LARGE(413),
+  UNSUPPORTED_MEDIA_TYPE(415),
+  LEXICON_INVALID(422),
+  RATE_LIMITED(429),
+  INTERNAL(500),
+  OVERLOADED(503),
+  NOT_READY(503),
+  TIMEOUT(503);
+
+  private final int status;
+
+  ErrorCode(int status) {
+    this.status = status;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

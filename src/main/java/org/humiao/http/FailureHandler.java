@@ -1,0 +1,37 @@
+package org.humiao.http;
+
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+
+import java.lang.System.Logger.Level;
+
+/**
+ * The last stop of every failed or unrouted request: an {@link ApiError} is answered as it says,
+ * the router's own 404 / 405 / 413 become their error codes, and anything else is a bug: logged
+ * with the request id, answered 500 with a generic message and no stack trace.
+ */
+final class FailureHandler implements Handler<RoutingContext> {
+  private static final System.Logger LOG = System.getLogger(FailureHandler.class.getName());
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    Responses.error(ctx, toApiError(ctx));
+  }
+
+  private static ApiError toApiError(RoutingContext ctx) {
+    if (ctx.failure() instanceof ApiError error) {
+      return error;
+    }
+    return switch (ctx.statusCode()) {
+      case 404 -> new ApiError(ErrorCode.NOT_FOUND, "no such route");
+      case 405 -> new ApiError(ErrorCode.METHOD_NOT_ALLOWED, "this route does not take " + ctx.request().method());
+      case 413 -> new ApiError(ErrorCode.BODY_TOO_LARGE, "request body is over the limit");
+      default -> {
+        String id = RequestIds.of(ctx);
+        LOG.log(Level.ERROR, "request " + id + " " + ctx.request().method() + " " + ctx.request().path()
+            + " failed with status " + ctx.statusCode(), ctx.failure());
+        yield new ApiError(ErrorCode.INTERNAL, "internal error, request id " + id);
+      }
+    };
+  }
+}

@@ -1,0 +1,112 @@
+package org.humiao.http;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
+import org.humiao.config.Settings;
+import org.humiao.keys.KeyRingWatcher;
+import org.humiao.keys.KeyStore;
+import org.humiao.screening.ScreeningEngine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+
+/**
+ * The running HTTP service: its own Vert.x instance and metrics registry, the key ring kept
+ * in step with keys.json, the screening worker pool and the HTTP verticle. {@link #close()} stops
+ * it gracefully.
+ */
+public final class HttpService {
+  private static final String WORKER_POOL = "humiao-screening";
+  private static final String OPENAPI = "openapi.yaml";
+
+  private final Vertx vertx;
+  private final Components components;
+  private final HttpVerticle verticle;
+  private final WorkerExecutor workers;
+  private final JvmMetrics jvm;
+  private final Future<Void> ready;
+  private String deploymentId;
+
+  private HttpService(Vertx vertx, Components components, WorkerExecutor workers, JvmMetrics jvm, Future<Void> ready) {
+    this.vertx = vertx;
+    this.components = components;
+    this.workers = workers;
+    this.jvm = jvm;
+    this.ready = ready;
+    this.verticle = new HttpVerticle(components);
+  }
+
+  /**
+   * Listens as soon as the keys are read; the engine loads meanwhile (see {@link #ready()}).
+   *
+   * @param engineFactory builds the engine, on a worker: it compiles the lexicons
+   */
+  public static Future<HttpService> start(Settings settings, Callable<ScreeningEngine> engineFactory) {
+    Buffer openApi = openApi();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    JvmMetrics jvm = new JvmMetrics(registry);
+    Vertx vertx = Vertx.vertx();
+    WorkerExecutor workers = vertx.createSharedWorkerExecutor(WORKER_POOL, settings.effectiveWorkerThreads());
+    ScreeningPool pool = new ScreeningPool(workers, settings.maxInFlight(), settings.requestTimeoutMs());
+    Gauge.builder("humiao.screen.in.flight", pool, ScreeningPool::inFlight)
+        .description("screening requests admitted and not yet done")
+        .register(registry);
+    EngineSlot engine = new EngineSlot();
+    KeyRingWatcher keys = new KeyRingWatcher(vertx, new KeyStore(settings.dataDir()));
+    Components components = new Components(settings, keys, engine, pool, registry, openApi);
+    HttpService service = new HttpService(vertx, components, workers, jvm, engine.load(vertx, engineFactory));
+    return keys.start(settings.keysPollMs())
+        .compose(v -> vertx.deployVerticle(service.verticle))
+        .map(id -> {
+          service.deploymentId = id;
+          return service;
+        })
+        // Closed after the failure is delivered: closing first would leave it no event loop to run on.
+        .onFailure(e -> service.close());
+  }
+
+  private static Buffer openApi() {
+    try (InputStream in = HttpService.class.getClassLoader().getResourceAsStream(OPENAPI)) {
+      if (in == null) {
+        throw new IllegalStateException(OPENAPI + " is missing from the classpath");
+      }
+      return Buffer.buffer(in.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public int port() {
+    return verticle.port();
+  }
+
+  /** Completes when the engine has loaded; fails when the lexicons cannot be loaded at all. */
+  public Future<Void> ready() {
+    return ready;
+  }
+
+  Components components() {
+    return components;
+  }
+
+  /** Stops accepting, lets in-flight requests finish (up to shutdownGraceMs), then releases everything. */
+  public Future<Void> close() {
+    components.keys().stop();
+    Future<Void> undeployed = deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
+    // A promise of no context: one bound to this Vert.x could not deliver once its event loops are gone.
+    Promise<Void> closed = Promise.promise();
+    undeployed.eventually(workers::close).onComplete(stopped -> vertx.close().onComplete(done -> {
+      jvm.close();
+      closed.handle(done);
+    }));
+    return closed.future();
+  }
+}

@@ -1,0 +1,29 @@
+package org.humiao.http;
+
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Gives every request an id, sent back as X-Request-Id and in screening answers, so a platform
+ * and the operators can name one request (and find it in the log of a 500).
+ */
+final class RequestIds implements Handler<RoutingContext> {
+  static final String HEADER = "X-Request-Id";
+  private static final String KEY = "humiao.requestId";
+
+  static String of(RoutingContext ctx) {
+    return ctx.get(KEY);
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    // Not a secret, only unique enough to find one request among a day's: 64 random bits.
+    String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+    ctx.put(KEY, id);
+    ctx.response().putHeader(HEADER, id);
+    ctx.next();
+  }
+}

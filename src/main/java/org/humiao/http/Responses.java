@@ -1,0 +1,41 @@
+package org.humiao.http;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import org.humiao.screening.ScreeningJson;
+
+/** Writes JSON answers, errors in the one shape {@code {"error":{"code":…,"message":…}}}. */
+final class Responses {
+  private static final String JSON = "application/json; charset=utf-8";
+
+  private Responses() {}
+
+  static void json(RoutingContext ctx, int status, JsonObject body) {
+    json(ctx, status, body.toBuffer());
+  }
+
+  static void json(RoutingContext ctx, int status, Buffer body) {
+    if (ctx.response().ended() || ctx.response().closed()) {
+      return;
+    }
+    ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(body);
+  }
+
+  static void error(RoutingContext ctx, ApiError error) {
+    if (error.retryAfterSeconds() > 0) {
+      ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(error.retryAfterSeconds()));
+    }
+    if (error.code() == ErrorCode.UNAUTHORIZED) {
+      ctx.response().putHeader("WWW-Authenticate", "Bearer");
+    }
+    // The unread rest of an HTTP/1.x body would otherwise sit in front of the connection's next
+    // request; HTTP/2 resets only the stream by itself.
+    if (error.code() == ErrorCode.BODY_TOO_LARGE && ctx.request().version() != HttpVersion.HTTP_2) {
+      ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+    }
+    json(ctx, error.code().status(), ScreeningJson.error(error.code().id(), error.getMessage()));
+  }
+}

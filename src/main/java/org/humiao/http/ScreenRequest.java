@@ -1,0 +1,10 @@
+package org.humiao.http;
+
+/**
+ * One text to screen as a client sent it.
+ *
+ * @param platform the platform the client says it acts for; null when not given
+ * @param authorId who typed the text, as the platform names users; may be null
+ * @param targetId whom the text addresses (a user, room or post); may be null
+ */
+record ScreenRequest(String text, Scene scene, String platform, String authorId, String targetId) {}
