@@ -21,6 +21,8 @@ public final class Main {
         eval [--lexicons DIR] [--sweep] FILE    precision, recall, F1 of flagged vs label on a CSV/JSONL file
         train --train FILE [--dev FILE] [--lexicons DIR] [--out FILE]
                                                 train the toxicity model (default out: DIR/model/toxicity.bin)
+        simulate [--policies DIR] [--assignments FILE] [--issuers FILE] FILE
+                                                replay a minor-mode scenario (JSONL steps), one JSON answer per step
       """;
 
   private Main() {}
@@ -39,6 +41,7 @@ public final class Main {
         case "screen" -> ScreenCommand.run(rest, System.in, out);
         case "eval" -> EvalCommand.run(rest, out);
         case "train" -> TrainCommand.run(rest, out);
+        case "simulate" -> SimulateCommand.run(rest, out);
         default -> throw new Args.UsageException("unknown command: " + args[0]);
       };
       out.flush();

@@ -1,0 +1,162 @@
+package org.humiao.events.journal;
+
+import org.humiao.events.ViolationEvent;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The durable record of violation events: a segmented, checksummed, group-committed log (format in
+ * {@code package-info}). An append's future completes only after its events are synced to disk,
+ * so a request is answered "recorded" only for events that survive a crash.
+ *
+ * <p>Futures complete on the writer thread; callers continue on their own thread (in Vert.x,
+ * {@code Future.fromCompletionStage(future, context)}) and must not block in a callback.
+ */
+public final class Journal implements AutoCloseable {
+  private static final int REPLAY_BATCH = 4096;
+
+  private final SegmentLog log;
+  private final GroupCommitWriter writer;
+
+  private Journal(SegmentLog log, GroupCommitWriter writer) {
+    this.log = log;
+    this.writer = writer;
+  }
+
+  /**
+   * Opens (or creates) the journal, recovering a torn tail, and gives {@code listener} every
+   * recorded entry in order before any new one, so views built from it (summaries, recent events)
+   * are complete. From then on the listener gets each synced batch on the writer thread, before
+   * the batch's appenders hear of it; it must be quick and must not block.
+   */
+  public static Journal open(JournalOptions options, Consumer<List<JournalEntry>> listener) throws IOException {
+    SegmentLog log = SegmentLog.open(options.eventsDirectory(), options.segmentBytes());
+    try {
+      replay(log, listener);
+      return new Journal(log, new GroupCommitWriter(log, listener, options.queueCapacity(), options.maxBatchAppends()));
+    } catch (RuntimeException e) {
+      log.close();
+      throw e;
+    }
+  }
+
+  private static void replay(SegmentLog log, Consumer<List<JournalEntry>> listener) {
+    List<JournalEntry> batch = new ArrayList<>(REPLAY_BATCH);
+    try (JournalCursor cursor = new JournalCursor(log.directory(), log.bases(), 0, log.durableEnd())) {
+      while (cursor.hasNext()) {
+        batch.add(cursor.next());
+        if (batch.size() == REPLAY_BATCH) {
+          listener.accept(List.copyOf(batch));
+          batch.clear();
+        }
+      }
+    }
+    if (!batch.isEmpty()) {
+      listener.accept(List.copyOf(batch));
+    }
+  }
+
+  /** Records one event; see {@link #appendAll(List)}. */
+  public CompletableFuture<JournalEntry> append(ViolationEvent event) {
+    return appendAll(List.of(event)).thenApply(entries -> entries.get(0));
+  }
+
+  /**
+   * Records events together, under consecutive offsets, in one sync. The future fails with
+   * {@link JournalFullException} when the queue is full, with {@link IllegalArgumentException} for
+   * an event too large to frame, and with the I/O error if the disk fails.
+   */
+  public CompletableFuture<List<JournalEntry>> appendAll(List<ViolationEvent> events) {
+    if (events.isEmpty()) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    // encoded here, on the callers' threads, so the single writer only copies bytes
+    List<byte[]> payloads = new ArrayList<>(events.size());
+    for (ViolationEvent event : events) {
+      byte[] payload = event.toJson().encode().getBytes(StandardCharsets.UTF_8);
+      if (payload.length > FrameFormat.MAX_PAYLOAD_BYTES) {
+        return CompletableFuture.failedFuture(new IllegalArgumentException(
+            "event " + event.id() + " is " + payload.length + " bytes of JSON, the limit is " + FrameFormat.MAX_PAYLOAD_BYTES));
+      }
+      payloads.add(payload);
+    }
+    return writer.submit(List.copyOf(events), payloads);
+  }
+
+  /** The offset the next event will get; everything below it is durable and readable. */
+  public long endOffset() {
+    return log.durableEnd();
+  }
+
+  /** Entries from {@code fromOffset} up to the durable end as of now; close the cursor. */
+  public JournalCursor read(long fromOffset) {
+    return read(fromOffset, log.durableEnd());
+  }
+
+  private JournalCursor read(long fromOffset, long toOffset) {
+    if (fromOffset < 0) {
+      throw new IllegalArgumentException("negative offset " + fromOffset);
+    }
+    // durable end first: the segment list read after it covers every offset below it
+    long end = Math.min(toOffset, log.durableEnd());
+    return new JournalCursor(log.directory(), log.bases(), fromOffset, end);
+  }
+
+  /**
+   * Up to {@code limit} entries below {@code beforeOffset} that match, newest first. Scans
+   * segments backwards, each front to back keeping only its last matches, so memory stays at
+   * {@code limit} entries; the cost is reading the segments back to the last match needed.
+   */
+  public List<JournalEntry> newestFirst(long beforeOffset, Predicate<ViolationEvent> filter, int limit) {
+    long end = Math.min(beforeOffset, log.durableEnd());
+    List<Long> bases = log.bases();
+    List<JournalEntry> found = new ArrayList<>(Math.min(limit, REPLAY_BATCH));
+    for (int i = bases.size() - 1; i >= 0 && found.size() < limit; i--) {
+      long base = bases.get(i);
+      if (base >= end) {
+        continue;
+      }
+      Deque<JournalEntry> newest = new ArrayDeque<>();
+      try (JournalCursor cursor = read(base, end)) {
+        while (cursor.hasNext()) {
+          JournalEntry entry = cursor.next();
+          if (filter.test(entry.event())) {
+            newest.addLast(entry);
+            if (newest.size() > limit - found.size()) {
+              newest.removeFirst();
+            }
+          }
+        }
+      }
+      newest.descendingIterator().forEachRemaining(found::add);
+      end = base;
+    }
+    return found;
+  }
+
+  /** How many syncs the writer has made; fewer than appends when group commit is working. */
+  public long syncCount() {
+    return writer.syncCount();
+  }
+
+  /** Completes every accepted append, then closes the files; appends after this fail. */
+  @Override
+  public void close() throws IOException {
+    try {
+      writer.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while closing the journal", e);
+    } finally {
+      log.close();
+    }
+  }
+}

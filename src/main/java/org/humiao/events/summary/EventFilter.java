@@ -1,0 +1,28 @@
+package org.humiao.events.summary;
+
+import org.humiao.events.ViolationEvent;
+
+import java.time.Instant;
+import java.util.function.Predicate;
+
+/**
+ * Which events a listing shows; a null field does not filter.
+ *
+ * @param minSeverity events of lower severity are left out (0 keeps all)
+ * @param from earliest event time, inclusive
+ * @param to latest event time, exclusive
+ */
+public record EventFilter(String platform, ViolationEvent.Kind kind, String category, int minSeverity, Instant from,
+                          Instant to) implements Predicate<ViolationEvent> {
+  public static final EventFilter ALL = new EventFilter(null, null, null, 0, null, null);
+
+  @Override
+  public boolean test(ViolationEvent event) {
+    return (platform == null || platform.equals(event.platform()))
+        && (kind == null || kind == event.kind())
+        && (category == null || category.equals(event.category()))
+        && event.severity() >= minSeverity
+        && (from == null || !event.time().isBefore(from))
+        && (to == null || event.time().isBefore(to));
+  }
+}

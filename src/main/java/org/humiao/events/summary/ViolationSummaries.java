@@ -1,0 +1,106 @@
+package org.humiao.events.summary;
+
+import org.humiao.events.ViolationEvent;
+import org.humiao.events.journal.JournalEntry;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Consumer;
+
+/**
+ * Event counts kept up to date as the journal appends (it is the journal's listener, and the
+ * journal replays itself into it on open). A query walks the cells of the days in range, never
+ * the events: its cost is the number of distinct (platform, category, kind, region, severity,
+ * mandatory report) combinations per day, however many events they count.
+ */
+public final class ViolationSummaries implements Consumer<List<JournalEntry>> {
+  /** Regulators count by the Beijing calendar day, whatever zone the server runs in. */
+  public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+  private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
+  private static final Comparator<SummaryRow> ROW_ORDER = Comparator.comparing(SummaryRow::period, TEXT)
+      .thenComparing(SummaryRow::platform, TEXT)
+      .thenComparing(SummaryRow::category, TEXT)
+      .thenComparing(SummaryRow::kind, Comparator.nullsFirst(Comparator.naturalOrder()))
+      .thenComparing(SummaryRow::region, TEXT);
+
+  /** No event has a null platform, so the null id can stand for "every platform". */
+  private static final int ALL_PLATFORMS = Dictionary.NULL_ID;
+
+  private final Dictionary platforms = new Dictionary("platform", CellKeys.PLATFORMS);
+  private final Dictionary categories = new Dictionary("category", CellKeys.CATEGORIES);
+  private final Dictionary regions = new Dictionary("region", CellKeys.REGIONS);
+  private final NavigableMap<LocalDate, DayCells> days = new ConcurrentSkipListMap<>();
+
+  @Override
+  public void accept(List<JournalEntry> batch) {
+    for (JournalEntry entry : batch) {
+      add(entry.event());
+    }
+  }
+
+  private void add(ViolationEvent event) {
+    long key = CellKeys.pack(platforms.id(event.platform()), regions.id(event.region()), categories.id(event.category()),
+        event.kind().ordinal(), event.mandatoryReport(), event.severity());
+    days.computeIfAbsent(LocalDate.ofInstant(event.time(), ZONE), day -> new DayCells()).increment(key);
+  }
+
+  /** Rows ordered by period, platform, category, kind, region. */
+  public List<SummaryRow> query(SummaryQuery query) {
+    int scope = query.platform() == null ? ALL_PLATFORMS : platforms.find(query.platform());
+    if (scope == Dictionary.MISSING) {
+      return List.of();
+    }
+    Grouping grouping = new Grouping(query, platforms, categories, regions);
+    List<String> periods = new ArrayList<>();
+    Map<Long, Tally> groups = new HashMap<>();
+    days.subMap(query.from(), true, query.to(), false).forEach((day, cells) -> {
+      // days come in order, so the days of one period are consecutive
+      String period = query.period(day);
+      if (periods.isEmpty() || !Objects.equals(periods.get(periods.size() - 1), period)) {
+        periods.add(period);
+      }
+      int periodIndex = periods.size() - 1;
+      DayCells.Snapshot snapshot = cells.snapshot();
+      long[] keys = snapshot.keys();
+      for (int i = 0; i < snapshot.size(); i++) {
+        long key = keys[i];
+        if (scope != ALL_PLATFORMS && CellKeys.platform(key) != scope) {
+          continue;
+        }
+        long group = grouping.pack(periodIndex, key);
+        if (group >= 0) {
+          groups.computeIfAbsent(group, g -> new Tally()).add(key, snapshot.counts().get(i));
+        }
+      }
+    });
+    String[] periodLabels = periods.toArray(String[]::new);
+    List<SummaryRow> rows = new ArrayList<>(groups.size());
+    groups.forEach((group, tally) ->
+        rows.add(grouping.row(group, periodLabels, tally.events, tally.mandatoryReports, tally.maxSeverity)));
+    rows.sort(ROW_ORDER);
+    return rows;
+  }
+
+  private static final class Tally {
+    long events;
+    long mandatoryReports;
+    int maxSeverity = Integer.MIN_VALUE;
+
+    void add(long cell, long count) {
+      events += count;
+      if (CellKeys.mandatoryReport(cell)) {
+        mandatoryReports += count;
+      }
+      maxSeverity = Math.max(maxSeverity, CellKeys.severity(cell));
+    }
+  }
+}

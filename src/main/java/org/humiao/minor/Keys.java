@@ -1,0 +1,68 @@
+package org.humiao.minor;
+
+import org.humiao.minor.policy.ServiceKind;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+/**
+ * The store keys, in one place because they are the schema a Redis implementation shares: parts
+ * joined by {@code :}, each part with {@code %} and {@code :} escaped so that no two different
+ * part lists give the same key.
+ */
+public final class Keys {
+  private Keys() {}
+
+  public static String user(String platform, String userId) {
+    return join("user", platform, userId);
+  }
+
+  public static String personOperator(String personId, String operator) {
+    return join("guardian", personId, operator);
+  }
+
+  /** Daily play of one person at one operator for one kind of service. */
+  public static String dayPlay(String personId, String operator, ServiceKind service, LocalDate day) {
+    return join("play", personId, operator, service.id(), day.toString());
+  }
+
+  public static String guestDevice(String operator, ServiceKind service, String device) {
+    return join("guest", operator, service.id(), device);
+  }
+
+  /** Play of one guest window (the device's window starting at {@code windowStart}). */
+  public static String guestPlay(String deviceKey, long windowStart) {
+    return join("guestplay", deviceKey, Long.toString(windowStart));
+  }
+
+  public static String session(String platform, String session) {
+    return join("session", platform, session);
+  }
+
+  public static String payment(String platform, String idempotencyKey) {
+    return join("payment", platform, idempotencyKey);
+  }
+
+  public static String spending(String personId, String operator, ServiceKind service) {
+    return join("spend", personId, operator, service.id());
+  }
+
+  public static String nonce(String issuer, String jti) {
+    return join("nonce", issuer, jti);
+  }
+
+  public static String month(LocalDate day) {
+    return YearMonth.from(day).toString();
+  }
+
+  private static String join(String... parts) {
+    StringBuilder sb = new StringBuilder();
+    for (String p : parts) {
+      if (sb.length() > 0) {
+        sb.append(':');
+      }
+      sb.append(p.replace("%", "%25").replace(":", "%3A"));
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,82 @@
+package org.humiao.minor;
+
+import org.humiao.events.Pseudonyms;
+import org.humiao.events.ViolationEvent;
+import org.humiao.minor.attest.AttestationRequest;
+import org.humiao.minor.attest.AttestationVerifier;
+import org.humiao.minor.attest.PersonIds;
+import org.humiao.minor.attest.TrustedIssuers;
+import org.humiao.minor.policy.PolicyRegistry;
+import org.humiao.minor.store.GuardianControls;
+import org.humiao.minor.store.PlayStateStore;
+
+import java.time.Clock;
+import java.util.function.Consumer;
+
+/**
+ * Minor-mode enforcement (防沉迷): the one entry point a platform-facing layer calls. Thread-safe;
+ * every call may block on the store (the embedded store forces its log to disk), so call it from
+ * worker threads. Every refusal and every non-compliance is handed to {@code events} as a {@link
+ * ViolationEvent} before the call returns.
+ */
+public final class MinorMode {
+  private final Attestations attestations;
+  private final PlayAuthority play;
+  private final SpendingAuthority spending;
+  private final PlayStateStore store;
+  private final PolicyRegistry policies;
+
+  public MinorMode(PolicyRegistry policies, PlayStateStore store, TrustedIssuers issuers, PersonIds personIds,
+                   Pseudonyms pseudonyms, Consumer<ViolationEvent> events, Clock clock) {
+    RequestContexts contexts = new RequestContexts(policies, store);
+    Violations violations = new Violations(pseudonyms, events);
+    this.attestations = new Attestations(new AttestationVerifier(issuers, personIds, store, clock), store, clock);
+    this.play = new PlayAuthority(contexts, store, violations, clock);
+    this.spending = new SpendingAuthority(contexts, store, violations, clock);
+    this.store = store;
+    this.policies = policies;
+  }
+
+  /** Checks an age attestation and links the user to its person. */
+  public AttestAnswer attest(String platform, String userId, AttestationRequest request) {
+    return attestations.attest(platform, userId, request);
+  }
+
+  /** May the user start (or resume) the session now. */
+  public AuthorizeAnswer authorize(PlayRequest request) {
+    return play.authorize(request);
+  }
+
+  /**
+   * Counts the play {@code [from, to)} (epoch seconds) the platform reports for a session.
+   *
+   * @throws IllegalArgumentException if the interval is empty, longer than a day or in the future
+   */
+  public HeartbeatAnswer heartbeat(PlayRequest request, long from, long to) {
+    return play.heartbeat(request, from, to);
+  }
+
+  /** May the user pay (or tip) this amount now; an accepted payment is recorded once per key. */
+  public PaymentAnswer checkPayment(PaymentRequest request) {
+    return spending.checkPayment(request);
+  }
+
+  /** Gives an accepted payment's amount back to the allowance, once. */
+  public RefundAnswer refund(String platform, String idempotencyKey) {
+    return spending.refund(platform, idempotencyKey);
+  }
+
+  /**
+   * Sets the guardian's controls of an attested user at the platform's operator, replacing
+   * earlier ones. That the caller is the guardian is for the calling layer to establish.
+   */
+  public GuardianAnswer setGuardianControls(String platform, String userId, GuardianControls controls) {
+    return store.link(Keys.user(platform, userId))
+        .map(link -> {
+          store.putGuardianControls(Keys.personOperator(link.personId(), policies.current().operator(platform)),
+              controls);
+          return new GuardianAnswer(true, ReasonCode.GUARDIAN_CONTROLS_SET);
+        })
+        .orElse(new GuardianAnswer(false, ReasonCode.UNKNOWN_PERSON));
+  }
+}

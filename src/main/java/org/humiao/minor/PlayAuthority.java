@@ -1,0 +1,177 @@
+package org.humiao.minor;
+
+import io.vertx.core.json.JsonObject;
+import org.humiao.minor.store.PlayStateStore;
+import org.humiao.minor.store.PlayTally;
+import org.humiao.minor.time.ChinaTime;
+import org.humiao.minor.time.Interval;
+import org.humiao.minor.time.Intervals;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Sessions: {@link #authorize} before play, {@link #heartbeat} while it goes on. Reported play is
+ * counted per second into the union of played intervals of its budget, so retried, duplicated or
+ * reordered heartbeats count each second once, and cut exactly at every boundary: seconds in an
+ * open window and within the budget are allowed play, all others are play after a stop.
+ */
+final class PlayAuthority {
+  /** How far a report may run ahead of the clock (clock skew between platform and Humiao). */
+  static final long MAX_FUTURE_SECONDS = 300;
+  static final long MAX_REPORT_SECONDS = 86_400;
+
+  private final RequestContexts contexts;
+  private final PlayStateStore store;
+  private final Violations violations;
+  private final Clock clock;
+
+  PlayAuthority(RequestContexts contexts, PlayStateStore store, Violations violations, Clock clock) {
+    this.contexts = contexts;
+    this.store = store;
+    this.violations = violations;
+    this.clock = clock;
+  }
+
+  AuthorizeAnswer authorize(PlayRequest r) {
+    long now = clock.instant().getEpochSecond();
+    RequestContext ctx = contexts.of(r.platform(), r.userId(), r.service(), r.device());
+    PlayRules rules = new PlayRules(ctx, store);
+    String sessionKey = Keys.session(r.platform(), r.session());
+    ReasonCode refusal = rules.refusalAt(now);
+    if (refusal == null) {
+      store.clearStopped(sessionKey);
+      if (rules.unrestricted(ChinaTime.day(now))) {
+        return new AuthorizeAnswer(true, rules.unrestrictedReason(), null, null, null);
+      }
+      long left = rules.secondsLeft(now).orElseThrow();
+      return new AuthorizeAnswer(true, ReasonCode.WITHIN_LIMITS, left, null, Warnings.stage(left));
+    }
+    store.markStopped(sessionKey, now);
+    OptionalLong next = rules.nextOpening(now);
+    violations.report(refusal, ctx, now, "authorize:" + r.session(),
+        new JsonObject().put("nextOpening", next.isPresent() ? next.getAsLong() : null));
+    return new AuthorizeAnswer(false, refusal, 0L, next.isPresent() ? next.getAsLong() : null, null);
+  }
+
+  /**
+   * Counts the play {@code [from, to)} (epoch seconds) of a session and answers whether it may go
+   * on.
+   *
+   * @throws IllegalArgumentException if the interval is empty, longer than a day or in the future
+   */
+  HeartbeatAnswer heartbeat(PlayRequest r, long from, long to) {
+    long now = clock.instant().getEpochSecond();
+    if (to <= from || to - from > MAX_REPORT_SECONDS || to > now + MAX_FUTURE_SECONDS) {
+      throw new IllegalArgumentException("invalid play interval [" + from + ", " + to + ")");
+    }
+    RequestContext ctx = contexts.of(r.platform(), r.userId(), r.service(), r.device());
+    PlayRules rules = new PlayRules(ctx, store);
+    String sessionKey = Keys.session(r.platform(), r.session());
+    OptionalLong stop = store.stoppedAt(sessionKey);
+
+    long counted = 0;
+    long over = 0;
+    long overAfterStop = 0;
+    PlayTally last = null;
+    for (Interval part : byDay(new Interval(from, to))) {
+      LocalDate day = ChinaTime.day(part.from());
+      if (rules.unrestricted(day)) {
+        continue;
+      }
+      Budget budget = rules.openBudgetAt(part.from());
+      List<Interval> open = Intervals.intersect(List.of(part), rules.windows(day));
+      for (Piece piece : pieces(part, open, stop)) {
+        PlayTally tally = store.addPlay(budget.key(), piece.span(), piece.open() ? budget.capSeconds() : 0);
+        counted += tally.addedAllowed();
+        over += tally.addedExcess();
+        if (stop.isPresent() && piece.span().from() >= stop.getAsLong()) {
+          overAfterStop += tally.addedExcess();
+        }
+        last = tally;
+      }
+    }
+
+    long at = Math.max(to, now);
+    if (overAfterStop > 0) {
+      violations.report(ReasonCode.PLAYED_AFTER_STOP, ctx, now, "heartbeat:" + r.session() + ":" + from + "-" + to,
+          new JsonObject().put("secondsAfterStop", overAfterStop).put("stoppedAt", stop.getAsLong()));
+    }
+    if (rules.unrestricted(ChinaTime.day(at))) {
+      return new HeartbeatAnswer(true, rules.unrestrictedReason(), null, null, null, false, counted, over, 0);
+    }
+    long left = rules.secondsLeft(at).orElseThrow();
+    long played = rules.used(rules.budgetAt(at - 1));
+    boolean rest = restReminder(ctx, last, from, to);
+    if (left > 0) {
+      if (stop.isPresent()) {
+        store.clearStopped(sessionKey);
+      }
+      return new HeartbeatAnswer(true, ReasonCode.WITHIN_LIMITS, left, at + left, Warnings.crossed(left, to - from),
+          rest, counted, over, played);
+    }
+    ReasonCode refusal = rules.refusalAt(at);
+    // The first stop is reported only if the report ran past the cut-off: stopping on time is no attempt.
+    if (store.markStopped(sessionKey, now).isEmpty() && over > 0) {
+      violations.report(refusal, ctx, now, "heartbeat:" + r.session(),
+          new JsonObject().put("playedSeconds", played).put("overSeconds", over));
+    }
+    return new HeartbeatAnswer(false, refusal, 0L, at, null, rest, counted, over, played);
+  }
+
+  /** Continuous allowed play ending at {@code to} just passed a multiple of the rest interval. */
+  private static boolean restReminder(RequestContext ctx, PlayTally last, long from, long to) {
+    Long every = ctx.policy().restReminderSeconds();
+    if (every == null || last == null || last.run() == null) {
+      return false;
+    }
+    long runAtTo = to - last.run().from();
+    long runAtFrom = Math.max(0, from - last.run().from());
+    return runAtTo / every > runAtFrom / every;
+  }
+
+  /** A stretch of reported play inside ({@code open}) or outside the open windows. */
+  private record Piece(Interval span, boolean open) {}
+
+  /**
+   * {@code part} cut into open and closed pieces in time order, each also cut at the stop mark so
+   * that play after the platform was told to stop can be told apart.
+   */
+  private static List<Piece> pieces(Interval part, List<Interval> open, OptionalLong stop) {
+    List<Piece> out = new ArrayList<>();
+    open.forEach(i -> out.add(new Piece(i, true)));
+    Intervals.subtract(List.of(part), open).forEach(i -> out.add(new Piece(i, false)));
+    out.sort(Comparator.comparingLong(p -> p.span().from()));
+    if (stop.isEmpty()) {
+      return out;
+    }
+    long mark = stop.getAsLong();
+    List<Piece> cut = new ArrayList<>();
+    for (Piece p : out) {
+      if (p.span().contains(mark) && p.span().from() < mark) {
+        cut.add(new Piece(new Interval(p.span().from(), mark), p.open()));
+        cut.add(new Piece(new Interval(mark, p.span().to()), p.open()));
+      } else {
+        cut.add(p);
+      }
+    }
+    return cut;
+  }
+
+  /** {@code span} cut at local midnights: each day has its own windows and budget. */
+  private static List<Interval> byDay(Interval span) {
+    List<Interval> out = new ArrayList<>();
+    long at = span.from();
+    while (at < span.to()) {
+      long midnight = ChinaTime.startOf(ChinaTime.day(at).plusDays(1));
+      long end = Math.min(midnight, span.to());
+      out.add(new Interval(at, end));
+      at = end;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,54 @@
+package org.humiao.minor;
+
+import io.vertx.core.json.JsonObject;
+import org.humiao.events.Pseudonyms;
+import org.humiao.events.ViolationEvent;
+import org.humiao.minor.policy.ServiceKind;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Turns refusals and non-compliance into {@link ViolationEvent}s for the injected sink. The event
+ * id is derived from what happened (reason, user, the request's own key, second), so a retried
+ * request yields the same id and the journal can drop the duplicate.
+ */
+final class Violations {
+  /** Refusals show the rules working; a platform playing on after a stop broke them. */
+  private static final int REFUSAL_SEVERITY = 1;
+  private static final int NONCOMPLIANCE_SEVERITY = 3;
+
+  private final Pseudonyms pseudonyms;
+  private final Consumer<ViolationEvent> sink;
+
+  Violations(Pseudonyms pseudonyms, Consumer<ViolationEvent> sink) {
+    this.pseudonyms = pseudonyms;
+    this.sink = sink;
+  }
+
+  /**
+   * @param requestKey what identifies the request for deduplication (session, idempotency key)
+   * @param evidence details of the decision; never personal data
+   */
+  void report(ReasonCode reason, RequestContext ctx, long epochSecond, String requestKey, JsonObject evidence) {
+    ViolationEvent.Kind kind = reason.kind();
+    String category = reason.family();
+    if (kind == ViolationEvent.Kind.PAYMENT_REFUSED && ctx.service() == ServiceKind.TIPPING) {
+      kind = ViolationEvent.Kind.TIP_REFUSED;
+      category = "spending".equals(category) ? "tipping" : category;
+    }
+    boolean noncompliance = kind == ViolationEvent.Kind.PLATFORM_NONCOMPLIANCE;
+    String user = pseudonyms.of(ctx.platform(), ctx.userId());
+    String id = UUID.nameUUIDFromBytes(String.join("\u0000", reason.id(), ctx.platform(), user, requestKey,
+        Long.toString(epochSecond)).getBytes(StandardCharsets.UTF_8)).toString();
+    JsonObject details = evidence.copy()
+        .put("policy", ctx.policy().id())
+        .put("document", ctx.policy().document())
+        .put("service", ctx.service().id())
+        .put("subject", ctx.subject() instanceof Subject.Guest ? "guest" : "person");
+    sink.accept(new ViolationEvent(id, Instant.ofEpochSecond(epochSecond), ctx.platform(), kind, category,
+        noncompliance ? NONCOMPLIANCE_SEVERITY : REFUSAL_SEVERITY, reason.id(), user, null, noncompliance, details));
+  }
+}

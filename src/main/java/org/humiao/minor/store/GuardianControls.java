@@ -1,0 +1,55 @@
+package org.humiao.minor.store;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.humiao.minor.time.LocalWindow;
+
+import java.util.List;
+
+/**
+ * What a guardian set for one minor at one operator (条例 Art. 44). Every field can only tighten
+ * the policy, because the rules take the smaller quota and the intersection of windows; the one
+ * loosening, {@code curfewExceptionUntil}, counts only where the policy allows a guardian
+ * exception (the CAC 22:00–06:00 rule).
+ *
+ * @param dailyQuotaSeconds play a day, or null
+ * @param windows the only hours with play, or empty for no restriction
+ * @param playBan no play at all
+ * @param paymentBan no payments at all
+ * @param dailySpendCapFen spending a local day, or null
+ * @param curfewExceptionUntil epoch second until which the curfew is lifted, or null
+ */
+public record GuardianControls(
+    Long dailyQuotaSeconds,
+    List<LocalWindow> windows,
+    boolean playBan,
+    boolean paymentBan,
+    Long dailySpendCapFen,
+    Long curfewExceptionUntil) {
+
+  public GuardianControls {
+    windows = windows == null ? List.of() : List.copyOf(windows);
+    if ((dailyQuotaSeconds != null && dailyQuotaSeconds < 0) || (dailySpendCapFen != null && dailySpendCapFen < 0)) {
+      throw new IllegalArgumentException("guardian limits cannot be negative");
+    }
+  }
+
+  public JsonObject toJson() {
+    JsonArray w = new JsonArray();
+    windows.forEach(x -> w.add(x.toJson()));
+    return new JsonObject()
+        .put("dailyQuotaSeconds", dailyQuotaSeconds)
+        .put("windows", w)
+        .put("playBan", playBan)
+        .put("paymentBan", paymentBan)
+        .put("dailySpendCapFen", dailySpendCapFen)
+        .put("curfewExceptionUntil", curfewExceptionUntil);
+  }
+
+  public static GuardianControls fromJson(JsonObject json) {
+    JsonArray w = json.getJsonArray("windows", new JsonArray());
+    List<LocalWindow> windows = w.stream().map(x -> LocalWindow.parse((JsonObject) x)).toList();
+    return new GuardianControls(json.getLong("dailyQuotaSeconds"), windows, json.getBoolean("playBan", false),
+        json.getBoolean("paymentBan", false), json.getLong("dailySpendCapFen"), json.getLong("curfewExceptionUntil"));
+  }
+}

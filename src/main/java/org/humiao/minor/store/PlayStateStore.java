@@ -1,0 +1,81 @@
+package org.humiao.minor.store;
+
+import org.humiao.minor.time.Interval;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * All state of minor mode. Every operation is atomic for the keys it names, and each is shaped as
+ * one round trip a Redis Lua script can do (a key's intervals as a sorted set, totals as hashes),
+ * so the embedded and a future Redis implementation are interchangeable. Keys are opaque strings
+ * built by {@code org.humiao.minor.Keys}.
+ *
+ * <p>Calls are synchronous and may block (the embedded store forces its log to disk before it
+ * returns): call them from worker threads, never from an event loop. A returned value is durable.
+ * Times are epoch seconds, amounts are fen.
+ */
+public interface PlayStateStore extends AutoCloseable {
+
+  /** Links a platform user to the person of an accepted attestation, replacing any earlier link. */
+  void putLink(String userKey, PersonLink link);
+
+  Optional<PersonLink> link(String userKey);
+
+  /**
+   * Remembers a one-time token id until {@code expiresAt}. False if it is already remembered and
+   * not yet expired at {@code now}: a replay.
+   */
+  boolean claimNonce(String nonceKey, long expiresAt, long now);
+
+  void putGuardianControls(String personOperatorKey, GuardianControls controls);
+
+  Optional<GuardianControls> guardianControls(String personOperatorKey);
+
+  /**
+   * Counts {@code played} against a budget: its seconds not counted before (as allowed or excess)
+   * are counted as allowed, in time order, while the allowed total stays within {@code
+   * limitSeconds}; the rest as excess. A limit of 0 counts every new second as excess, so play
+   * outside the windows is remembered once too.
+   */
+  PlayTally addPlay(String budgetKey, Interval played, long limitSeconds);
+
+  /** The totals of a budget key (nothing added; run: the allowed run holding {@code second}). */
+  PlayTally playTotals(String budgetKey, long second);
+
+  /**
+   * The start of a guest device's window: the one in force at {@code now}, else a new one
+   * starting at {@code now}, which lasts {@code periodSeconds}.
+   */
+  long openGuestWindow(String deviceKey, long now, long periodSeconds);
+
+  /** The start of the device's latest guest window, if any (nothing opened). */
+  OptionalLong guestWindow(String deviceKey);
+
+  /**
+   * Marks that a session was told to stop at {@code at}, unless it already is. Returns the earlier
+   * mark if there was one (and keeps it), else empty.
+   */
+  OptionalLong markStopped(String sessionKey, long at);
+
+  OptionalLong stoppedAt(String sessionKey);
+
+  /** The session was allowed again (authorized anew, or a window opened). */
+  void clearStopped(String sessionKey);
+
+  Optional<PaymentRecord> payment(String paymentKey);
+
+  /**
+   * Records a payment exactly once: an existing key answers DUPLICATE with the first record;
+   * otherwise it is accepted only if the month and day totals stay within the entry's limits.
+   */
+  PaymentOutcome recordPayment(PaymentEntry entry);
+
+  /** Gives a payment's amount back to its month and day totals, once. */
+  RefundOutcome refund(String paymentKey);
+
+  SpendTotals spent(String spendKey, String month, String day);
+
+  @Override
+  void close();
+}

@@ -1,0 +1,27 @@
+package org.humiao.events;
+
+import io.vertx.core.json.JsonObject;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/** Events for tests: all fields that summaries count by are chosen, the rest fixed. */
+public final class TestEvents {
+  private static final Pseudonyms PSEUDONYMS = new Pseudonyms("test-key-0123456789".getBytes(StandardCharsets.UTF_8));
+
+  private TestEvents() {}
+
+  public static ViolationEvent event(String id, Instant time, String platform, ViolationEvent.Kind kind, String category,
+                                     int severity, String region) {
+    return new ViolationEvent(id, time, platform, kind, category, severity, "term", PSEUDONYMS.of(platform, id), region,
+        severity >= 4, new JsonObject().put("masked", "你个**").put("terms", "傻逼"));
+  }
+
+  /** The {@code n}th of a varied stream: two platforms, three kinds, severities 1–4, one event a minute. */
+  public static ViolationEvent numbered(long n) {
+    ViolationEvent.Kind[] kinds = {ViolationEvent.Kind.TEXT_BLOCKED, ViolationEvent.Kind.TEXT_REVIEW,
+        ViolationEvent.Kind.CURFEW_ATTEMPT};
+    return event("e" + n, Instant.parse("2026-11-23T00:00:00Z").plusSeconds(60 * n), n % 2 == 0 ? "demo" : "other",
+        kinds[(int) (n % kinds.length)], n % 5 == 0 ? "threat" : "insult", (int) (n % 4) + 1, "110000");
+  }
+}

@@ -1,0 +1,153 @@
+package org.humiao.minor.store;
+
+import org.humiao.minor.time.Interval;
+import org.humiao.minor.time.LocalWindow;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EmbeddedPlayStateStoreTest {
+  private static final PaymentEntry PAY = new PaymentEntry("pay:1", "spend:p", 4000, "2026-02", "2026-02-20",
+      20_000, Long.MAX_VALUE);
+
+  @TempDir
+  Path dir;
+
+  /** Writes one of everything the store keeps. */
+  private static void fill(PlayStateStore store) {
+    store.putLink("user:a", new PersonLink("p_1", LocalDate.of(2010, 6, 1), "resident-id", 100));
+    store.addPlay("play:1", new Interval(1000, 1600), 500);
+    store.addPlay("play:1", new Interval(1500, 1700), 500);
+    store.recordPayment(PAY);
+    store.recordPayment(new PaymentEntry("pay:2", "spend:p", 1000, "2026-02", "2026-02-20", 20_000, Long.MAX_VALUE));
+    store.refund("pay:2");
+    store.putGuardianControls("g:1", new GuardianControls(1800L,
+        List.of(new LocalWindow(LocalTime.of(19, 0), LocalTime.of(20, 0))), false, true, 3000L, null));
+    store.openGuestWindow("dev:1", 5000, 86400);
+    store.markStopped("session:1", 4000);
+    store.claimNonce("nonce:1", 9000, 100);
+  }
+
+  private static void assertFilled(PlayStateStore store) {
+    assertEquals("p_1", store.link("user:a").orElseThrow().personId());
+    PlayTally play = store.playTotals("play:1", 1200);
+    assertEquals(500, play.allowedTotal());
+    assertEquals(200, play.excessTotal());
+    assertEquals(new Interval(1000, 1500), play.run());
+    assertEquals(new SpendTotals(4000, 4000), store.spent("spend:p", "2026-02", "2026-02-20"));
+    assertTrue(store.payment("pay:2").orElseThrow().refunded());
+    assertEquals(PaymentOutcome.Status.DUPLICATE, store.recordPayment(PAY).status());
+    assertEquals(1800L, store.guardianControls("g:1").orElseThrow().dailyQuotaSeconds());
+    assertEquals(1, store.guardianControls("g:1").orElseThrow().windows().size());
+    assertEquals(OptionalLong.of(5000), store.guestWindow("dev:1"));
+    assertEquals(OptionalLong.of(4000), store.stoppedAt("session:1"));
+    assertFalse(store.claimNonce("nonce:1", 9000, 200));
+  }
+
+  @Test
+  void aRestartLosesNothing() {
+    try (PlayStateStore store = EmbeddedPlayStateStore.open(dir)) {
+      fill(store);
+      assertFilled(store);
+    }
+    try (PlayStateStore store = EmbeddedPlayStateStore.open(dir)) {
+      assertFilled(store);
+    }
+  }
+
+  @Test
+  void aTornLastLineIsDroppedAndTheLogGoesOn() throws Exception {
+    try (PlayStateStore store = EmbeddedPlayStateStore.open(dir)) {
+      fill(store);
+    }
+    Path log = dir.resolve(EmbeddedPlayStateStore.LOG_FILE);
+    long intact = Files.size(log);
+    Files.writeString(log, "{\"op\":\"play\",\"key\":\"play:1\",\"allo", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    try (PlayStateStore store = EmbeddedPlayStateStore.open(dir)) {
+      assertFilled(store);
+      assertEquals(intact, Files.size(log));
+      store.addPlay("play:1", new Interval(0, 10), 1000);
+    }
+    try (PlayStateStore store = EmbeddedPlayStateStore.open(dir)) {
+      assertEquals(510, store.playTotals("play:1", 0).allowedTotal());
+    }
+  }
+
+  @Test
+  void aGarbledLastLineWithItsNewlineIsDroppedToo() throws Exception {
+    try (PlayStateStore store = EmbeddedPlayStateStore.open(dir)) {
+      fill(store);
+    }
+    Files.write(dir.resolve(EmbeddedPlayStateStore.LOG_FILE), new byte[] {0, 0, 0, '\n'}, StandardOpenOption.APPEND);
+    try (PlayStateStore store = EmbeddedPlayStateStore.open(dir)) {
+      assertFilled(store);
+    }
+  }
+
+  @Test
+  void damageBeforeTheEndIsRefused() throws Exception {
+    try (PlayStateStore store = EmbeddedPlayStateStore.open(dir)) {
+      fill(store);
+    }
+    Path log = dir.resolve(EmbeddedPlayStateStore.LOG_FILE);
+    List<String> lines = new ArrayList<>(Files.readAllLines(log));
+    lines.set(1, "{broken");
+    Files.write(log, lines);
+    assertThrows(IllegalStateException.class, () -> EmbeddedPlayStateStore.open(dir));
+  }
+
+  @Test
+  void paymentsStayWithinTheirLimitsAndRefundOnce() {
+    try (PlayStateStore store = EmbeddedPlayStateStore.open(dir)) {
+      for (int i = 0; i < 5; i++) {
+        store.recordPayment(new PaymentEntry("pay:" + i, "spend:p", 4000, "2026-02", "2026-02-20", 20_000, 9000));
+      }
+      assertEquals(new SpendTotals(8000, 8000), store.spent("spend:p", "2026-02", "2026-02-20"));
+      assertEquals(RefundOutcome.Status.REFUNDED, store.refund("pay:0").status());
+      assertEquals(RefundOutcome.Status.ALREADY_REFUNDED, store.refund("pay:0").status());
+      assertEquals(RefundOutcome.Status.UNKNOWN, store.refund("pay:x").status());
+      assertEquals(new SpendTotals(4000, 4000), store.spent("spend:p", "2026-02", "2026-02-20"));
+      PaymentOutcome month = store.recordPayment(new PaymentEntry("pay:m", "spend:p", 17_000, "2026-02", "2026-02-21",
+          20_000, Long.MAX_VALUE));
+      assertEquals(PaymentOutcome.Status.MONTH_LIMIT, month.status());
+    }
+  }
+
+  @Test
+  void concurrentOverlappingReportsCountEachSecondOnce() throws Exception {
+    try (PlayStateStore store = EmbeddedPlayStateStore.open(dir)) {
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      List<Future<PlayTally>> results = new ArrayList<>();
+      for (int t = 0; t < 64; t++) {
+        long from = (t % 16) * 50L;
+        results.add(pool.submit(() -> store.addPlay("play:x", new Interval(from, from + 100), 600)));
+      }
+      long allowed = 0;
+      long excess = 0;
+      for (Future<PlayTally> f : results) {
+        allowed += f.get().addedAllowed();
+        excess += f.get().addedExcess();
+      }
+      pool.shutdown();
+      assertEquals(600, allowed);
+      assertEquals(250, excess); // the union is [0, 850)
+    }
+  }
+}
