@@ -26,7 +26,7 @@ record LoadOptions(
   static final String USAGE = """
       usage: java -cp benchmarks/target/benchmarks.jar org.humiao.bench.load.LoadHarness
         --key KEY                   a platform key of the service
-        [--url http://127.0.0.1:8080] [--scenario screen|batch|mixed] [--rate N (0 = saturation)]
+        [--url http://127.0.0.1:8080] [--scenario screen|batch|minor|mixed] [--rate N (0 = saturation)]
         [--connections 32] [--warmup 10] [--duration 30] (seconds)
         [--corpus benchmarks/corpus/chat-lines.txt] [--out target/load/<scenario>-<rate>]
       """;

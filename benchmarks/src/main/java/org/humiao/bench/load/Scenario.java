@@ -29,14 +29,24 @@ record Scenario(String name, List<Weighted> mix) {
       return new JsonObject().put("items", items).toBuffer();
     });
     Weighted lexicons = new Weighted(1, "lexicons", HttpMethod.GET, "/v1/lexicons", (r, lines) -> null);
+    // minor mode: 10,000 users (unattested users are guests), sessions reporting the last 30 s
+    Weighted authorize = new Weighted(1, "authorize", HttpMethod.POST, "/v1/play/authorize",
+        (r, lines) -> play(r).toBuffer());
+    Weighted heartbeat = new Weighted(1, "heartbeat", HttpMethod.POST, "/v1/play/heartbeat", (r, lines) -> {
+      long now = System.currentTimeMillis() / 1000;
+      return play(r).put("from", now - 30).put("to", now).toBuffer();
+    });
     return switch (name) {
       case "screen" -> new Scenario(name, List.of(screen));
       case "batch" -> new Scenario(name, List.of(batch));
+      case "minor" -> new Scenario(name, List.of(authorize, heartbeat));
       case "mixed" -> new Scenario(name, List.of(
-          new Weighted(90, screen.label(), screen.method(), screen.path(), screen.body()),
+          new Weighted(70, screen.label(), screen.method(), screen.path(), screen.body()),
           new Weighted(9, batch.label(), batch.method(), batch.path(), batch.body()),
-          lexicons));
-      default -> throw new IllegalArgumentException("unknown scenario " + name + " (screen, batch, mixed)");
+          lexicons,
+          new Weighted(10, authorize.label(), authorize.method(), authorize.path(), authorize.body()),
+          new Weighted(10, heartbeat.label(), heartbeat.method(), heartbeat.path(), heartbeat.body())));
+      default -> throw new IllegalArgumentException("unknown scenario " + name + " (screen, batch, minor, mixed)");
     };
   }
 
@@ -50,6 +60,12 @@ record Scenario(String name, List<Weighted> mix) {
       }
     }
     throw new IllegalStateException("empty mix");
+  }
+
+  private static JsonObject play(SplittableRandom random) {
+    int user = random.nextInt(10_000);
+    return new JsonObject().put("user", "load-" + user).put("session", "s-" + user).put("service", "game")
+        .put("device", "d-" + user);
   }
 
   private static String pick(SplittableRandom random, List<String> lines) {
