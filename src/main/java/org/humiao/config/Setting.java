@@ -15,8 +15,10 @@ import java.util.stream.Collectors;
 public enum Setting {
   HOST("host", "0.0.0.0", "address the HTTP server binds"),
   PORT("port", "8080", "TCP port of the HTTP server (HTTP/1.1 and h2c)"),
-  DATA_DIR("dataDir", "data", "directory of keys.json"),
+  DATA_DIR("dataDir", "data", "directory of keys.json, secrets.json, the event journal and the minor-mode state"),
   LEXICONS("lexicons", "lexicons", "lexicon directory the engine loads"),
+  POLICIES("policies", "policies", "minor-mode policy directory, with assignments.json and holidays/"),
+  ISSUERS("issuers", "", "JSON file of trusted Ed25519 attestation issuers; empty: signed attestations are refused"),
   MAX_TEXT_LENGTH("maxTextLength", "5000", "longest screenable text, in UTF-16 units"),
   MAX_BATCH_ITEMS("maxBatchItems", "100", "most items in one batch request"),
   MAX_BODY_BYTES("maxBodyBytes", "262144", "largest request body, in bytes"),

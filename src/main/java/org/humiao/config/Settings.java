@@ -3,6 +3,7 @@ package org.humiao.config;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The service's settings after every source was applied (see {@link SettingsResolver}); each
@@ -13,6 +14,8 @@ public record Settings(
     int port,
     Path dataDir,
     Path lexicons,
+    Path policies,
+    Optional<Path> issuers,
     int maxTextLength,
     int maxBatchItems,
     long maxBodyBytes,
@@ -37,6 +40,8 @@ public record Settings(
         v.integer(Setting.PORT, 0, 65_535),
         Path.of(v.text(Setting.DATA_DIR)),
         Path.of(v.text(Setting.LEXICONS)),
+        Path.of(v.text(Setting.POLICIES)),
+        v.optionalText(Setting.ISSUERS).map(Path::of),
         v.integer(Setting.MAX_TEXT_LENGTH, 1, Integer.MAX_VALUE),
         v.integer(Setting.MAX_BATCH_ITEMS, 1, Integer.MAX_VALUE),
         v.integer(Setting.MAX_BODY_BYTES, 1, Integer.MAX_VALUE),
@@ -61,6 +66,12 @@ public record Settings(
         throw new SettingsException(s.key() + " must not be empty");
       }
       return value;
+    }
+
+    /** A setting whose empty value (its default) means "none". */
+    Optional<String> optionalText(Setting s) {
+      String value = raw.getOrDefault(s, s.defaultValue()).trim();
+      return value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 
     int integer(Setting s, int min, int max) {

@@ -10,6 +10,9 @@ import io.vertx.ext.web.handler.BodyHandler;
 import org.humiao.config.Settings;
 import org.humiao.keys.Role;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Every route of the API, with the checks in front of it. The order is the order of cost: the
  * key (401), its role (403) and its rate (429) before the body is looked at (415, 413), and the
@@ -35,13 +38,30 @@ final class ApiRouter {
     RateLimiter rate = new RateLimiter(s.rateLimitPerSecond(), s.rateLimitBurst(), System::nanoTime);
     JsonBodyGuard bodyGuard = new JsonBodyGuard(s.maxBodyBytes());
     BodyHandler body = BodyHandler.create(false).setBodyLimit(s.maxBodyBytes());
-    RoleCheck screeners = RoleCheck.allow(Role.PLATFORM, Role.ADMIN);
-    TextScreener screener = new TextScreener(new DecisionMetrics(c.registry()));
+    RoleCheck platformRoles = RoleCheck.allow(Role.PLATFORM, Role.ADMIN);
+    TextScreener screener = new TextScreener(new DecisionMetrics(c.registry()), c.screeningEvents());
 
-    route(router, HttpMethod.POST, "/v1/text/screen", auth, screeners, rate, bodyGuard, body,
-        new ScreeningRoute(c.engine(), c.pool(), new SingleScreen(screener)));
-    route(router, HttpMethod.POST, "/v1/text/screen/batch", auth, screeners, rate, bodyGuard, body,
-        new ScreeningRoute(c.engine(), c.pool(), new BatchScreen(screener, s.maxBatchItems())));
+    route(router, HttpMethod.POST, "/v1/text/screen", auth, platformRoles, rate, bodyGuard, body,
+        new ScreeningRoute(c.engine(), c.recording(), new SingleScreen(screener)));
+    route(router, HttpMethod.POST, "/v1/text/screen/batch", auth, platformRoles, rate, bodyGuard, body,
+        new ScreeningRoute(c.engine(), c.recording(), new BatchScreen(screener, s.maxBatchItems())));
+
+    // minor mode serves the platforms, as screening does
+    MinorCalls minor = new MinorCalls(c.minorMode());
+    Map<String, MinorRoute.Call> minorRoutes = new LinkedHashMap<>();
+    minorRoutes.put("/v1/attestations", minor::attest);
+    minorRoutes.put("/v1/play/authorize", minor::authorize);
+    minorRoutes.put("/v1/play/heartbeat", minor::heartbeat);
+    minorRoutes.put("/v1/payments/check", minor::checkPayment);
+    minorRoutes.put("/v1/payments/refund", minor::refund);
+    minorRoutes.put("/v1/guardian/controls", minor::guardianControls);
+    minorRoutes.forEach((path, call) -> route(router, HttpMethod.POST, path, auth, platformRoles, rate, bodyGuard, body,
+        new MinorRoute(c.recording(), call)));
+
+    // every role reads; a platform key only its own events
+    RegulatorRoutes regulator = new RegulatorRoutes(c.state().events().summaries(), c.state().events().pager(), c.pool());
+    route(router, HttpMethod.GET, "/v1/regulator/summary", auth, rate, regulator::summary);
+    route(router, HttpMethod.GET, "/v1/regulator/events", auth, rate, regulator::events);
 
     LexiconRoutes lexicons = new LexiconRoutes(vertx, c.engine());
     route(router, HttpMethod.GET, "/v1/lexicons", auth, rate, lexicons::version);

@@ -30,7 +30,7 @@ final class BatchScreen implements ScreeningRoute.Task {
 
   @Override
   public Buffer answer(ScreeningEngine current, ApiKey key, Buffer body, String requestId) {
-    JsonArray items = ScreenRequestReader.items(ScreenRequestReader.object(body), maxItems);
+    JsonArray items = ScreenRequestReader.items(BodyFields.object(body), maxItems);
     List<Slot> slots = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
       slots.add(read(items.getValue(i), i));
@@ -43,7 +43,7 @@ final class BatchScreen implements ScreeningRoute.Task {
     String version = current.version();
     JsonArray answers = new JsonArray();
     for (Slot slot : slots) {
-      answers.add(slot.error() != null ? errorJson(slot.error()) : screenSlot(current, slot.request()));
+      answers.add(slot.error() != null ? errorJson(slot.error()) : screenSlot(current, key, slot.request()));
     }
     return new JsonObject()
         .put("items", answers)
@@ -60,9 +60,9 @@ final class BatchScreen implements ScreeningRoute.Task {
     }
   }
 
-  private JsonObject screenSlot(ScreeningEngine current, ScreenRequest request) {
+  private JsonObject screenSlot(ScreeningEngine current, ApiKey key, ScreenRequest request) {
     try {
-      return screener.screen(current, request);
+      return screener.screen(current, key, request);
     } catch (ApiError e) {
       return errorJson(e);
     }

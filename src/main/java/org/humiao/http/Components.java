@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.buffer.Buffer;
 import org.humiao.config.Settings;
 import org.humiao.keys.KeyRingWatcher;
+import org.humiao.minor.MinorMode;
 
 /** What the routes share across the service's life: built once by {@link HttpService}. */
 record Components(
@@ -12,4 +13,8 @@ record Components(
     EngineSlot engine,
     ScreeningPool pool,
     PrometheusMeterRegistry registry,
-    Buffer openApi) {}
+    Buffer openApi,
+    ServiceState state,
+    RecordingPool recording,
+    ScreeningEvents screeningEvents,
+    MinorMode minorMode) {}

@@ -9,19 +9,23 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import org.humiao.config.Settings;
+import org.humiao.events.Pseudonyms;
 import org.humiao.keys.KeyRingWatcher;
 import org.humiao.keys.KeyStore;
+import org.humiao.minor.MinorMode;
+import org.humiao.minor.attest.PersonIds;
 import org.humiao.screening.ScreeningEngine;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 
 /**
  * The running HTTP service: its own Vert.x instance and metrics registry, the key ring kept
- * in step with keys.json, the screening worker pool and the HTTP verticle. {@link #close()} stops
- * it gracefully.
+ * in step with keys.json, the screening worker pool, minor mode and the event journal, and the
+ * HTTP verticle. {@link #close()} stops it gracefully.
  */
 public final class HttpService {
   private static final String WORKER_POOL = "humiao-screening";
@@ -51,6 +55,12 @@ public final class HttpService {
    */
   public static Future<HttpService> start(Settings settings, Callable<ScreeningEngine> engineFactory) {
     Buffer openApi = openApi();
+    ServiceState state;
+    try {
+      state = ServiceState.open(settings);
+    } catch (IOException | RuntimeException e) {
+      return Future.failedFuture(e);
+    }
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     JvmMetrics jvm = new JvmMetrics(registry);
     Vertx vertx = Vertx.vertx();
@@ -61,7 +71,12 @@ public final class HttpService {
         .register(registry);
     EngineSlot engine = new EngineSlot();
     KeyRingWatcher keys = new KeyRingWatcher(vertx, new KeyStore(settings.dataDir()));
-    Components components = new Components(settings, keys, engine, pool, registry, openApi);
+    RecordingPool recording = new RecordingPool(pool, state.events().journal());
+    Pseudonyms pseudonyms = new Pseudonyms(state.secrets().pseudonymKey());
+    MinorMode minorMode = new MinorMode(state.policies(), state.store(), state.issuers(),
+        new PersonIds(state.secrets().personKey()), pseudonyms, recording, Clock.systemUTC());
+    Components components = new Components(settings, keys, engine, pool, registry, openApi, state, recording,
+        new ScreeningEvents(pseudonyms, recording, Clock.systemUTC()), minorMode);
     HttpService service = new HttpService(vertx, components, workers, jvm, engine.load(vertx, engineFactory));
     return keys.start(settings.keysPollMs())
         .compose(v -> vertx.deployVerticle(service.verticle))
@@ -97,6 +112,16 @@ public final class HttpService {
     return components;
   }
 
+  /** The journal and the store close last: no request is left to write to them. */
+  private Future<Void> closeState() {
+    try {
+      components.state().close();
+      return Future.succeededFuture();
+    } catch (IOException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
   /** Stops accepting, lets in-flight requests finish (up to shutdownGraceMs), then releases everything. */
   public Future<Void> close() {
     components.keys().stop();
@@ -105,7 +130,8 @@ public final class HttpService {
     Promise<Void> closed = Promise.promise();
     undeployed.eventually(workers::close).onComplete(stopped -> vertx.close().onComplete(done -> {
       jvm.close();
-      closed.handle(done);
+      Future<Void> stateClosed = closeState();
+      closed.handle(done.succeeded() ? stateClosed : done);
     }));
     return closed.future();
   }

@@ -6,5 +6,6 @@ package org.humiao.http;
  * @param platform the platform the client says it acts for; null when not given
  * @param authorId who typed the text, as the platform names users; may be null
  * @param targetId whom the text addresses (a user, room or post); may be null
+ * @param region the administrative region code of the author, for the regulators' summaries; may be null
  */
-record ScreenRequest(String text, Scene scene, String platform, String authorId, String targetId) {}
+record ScreenRequest(String text, Scene scene, String platform, String authorId, String targetId, String region) {}

@@ -1,8 +1,5 @@
 package org.humiao.http;
 
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -13,26 +10,8 @@ import java.util.stream.Collectors;
 /** Turns request bodies into {@link ScreenRequest}s, or the 400 error that names what is wrong. */
 final class ScreenRequestReader {
   private static final Scene DEFAULT_SCENE = Scene.CHAT;
-  /** Ids are the platform's own opaque names; a bound keeps a body from smuggling text in them. */
-  private static final int MAX_ID_LENGTH = 128;
 
   private ScreenRequestReader() {}
-
-  static JsonObject object(Buffer body) {
-    if (body == null || body.length() == 0) {
-      throw new ApiError(ErrorCode.MALFORMED_JSON, "the body is empty; send a JSON object");
-    }
-    Object value;
-    try {
-      value = Json.decodeValue(body);
-    } catch (DecodeException e) {
-      throw new ApiError(ErrorCode.MALFORMED_JSON, "the body is not valid JSON");
-    }
-    if (!(value instanceof JsonObject json)) {
-      throw new ApiError(ErrorCode.MALFORMED_JSON, "the body must be a JSON object");
-    }
-    return json;
-  }
 
   /** @param where names the item in messages: "" for a single request, "items[3]." in a batch */
   static ScreenRequest item(Object value, String where) {
@@ -46,8 +25,9 @@ final class ScreenRequestReader {
     if (!(text instanceof String s)) {
       throw new ApiError(ErrorCode.INVALID_FIELD, where + "text must be a string");
     }
-    return new ScreenRequest(s, scene(json, where), id(json, "platform", where), id(json, "authorId", where),
-        id(json, "targetId", where));
+    return new ScreenRequest(s, scene(json, where), BodyFields.id(json, "platform", where),
+        BodyFields.id(json, "authorId", where), BodyFields.id(json, "targetId", where),
+        BodyFields.id(json, "region", where));
   }
 
   static JsonArray items(JsonObject body, int maxItems) {
@@ -72,16 +52,5 @@ final class ScreenRequestReader {
     return (value instanceof String s ? Scene.byId(s) : Optional.<Scene>empty())
         .orElseThrow(() -> new ApiError(ErrorCode.INVALID_FIELD, where + "scene must be one of "
             + Arrays.stream(Scene.values()).map(Scene::id).collect(Collectors.joining(", "))));
-  }
-
-  private static String id(JsonObject json, String field, String where) {
-    Object value = json.getValue(field);
-    if (value == null) {
-      return null;
-    }
-    if (!(value instanceof String s) || s.isEmpty() || s.length() > MAX_ID_LENGTH) {
-      throw new ApiError(ErrorCode.INVALID_FIELD, where + field + " must be a string of 1 to " + MAX_ID_LENGTH + " characters");
-    }
-    return s;
   }
 }

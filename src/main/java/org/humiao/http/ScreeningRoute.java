@@ -8,7 +8,8 @@ import org.humiao.screening.ScreeningEngine;
 
 /**
  * A screening route: decoding, checking and screening all run as one task on the screening pool;
- * the event loop only hands over the buffered body and writes the encoded answer.
+ * the event loop only hands over the buffered body and writes the encoded answer, once the
+ * violation events of the task are durable.
  */
 final class ScreeningRoute implements Handler<RoutingContext> {
   /** The work of one request, run on a worker; fails with {@link ApiError} for client mistakes. */
@@ -17,10 +18,10 @@ final class ScreeningRoute implements Handler<RoutingContext> {
   }
 
   private final EngineSlot engine;
-  private final ScreeningPool pool;
+  private final RecordingPool pool;
   private final Task task;
 
-  ScreeningRoute(EngineSlot engine, ScreeningPool pool, Task task) {
+  ScreeningRoute(EngineSlot engine, RecordingPool pool, Task task) {
     this.engine = engine;
     this.pool = pool;
     this.task = task;

@@ -14,8 +14,8 @@ final class SingleScreen implements ScreeningRoute.Task {
 
   @Override
   public Buffer answer(ScreeningEngine engine, ApiKey key, Buffer body, String requestId) {
-    ScreenRequest request = ScreenRequestReader.item(ScreenRequestReader.object(body), "");
+    ScreenRequest request = ScreenRequestReader.item(BodyFields.object(body), "");
     PlatformScope.check(key, request.platform());
-    return screener.screen(engine, request).put("requestId", requestId).toBuffer();
+    return screener.screen(engine, key, request).put("requestId", requestId).toBuffer();
   }
 }

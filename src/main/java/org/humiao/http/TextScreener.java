@@ -1,6 +1,7 @@
 package org.humiao.http;
 
 import io.vertx.core.json.JsonObject;
+import org.humiao.keys.ApiKey;
 import org.humiao.screening.InvalidTextException;
 import org.humiao.screening.ScreeningEngine;
 import org.humiao.screening.ScreeningJson;
@@ -8,16 +9,24 @@ import org.humiao.screening.ScreeningResult;
 
 import java.util.Locale;
 
-/** Screens one request's text and shapes its answer; shared by the single and the batch route. Runs on a worker. */
+/**
+ * Screens one request's text, counts it, reports a block or review as a violation event and
+ * shapes its answer; shared by the single and the batch route. Runs on a worker.
+ */
 final class TextScreener {
   private final DecisionMetrics decisions;
+  private final ScreeningEvents events;
 
-  TextScreener(DecisionMetrics decisions) {
+  TextScreener(DecisionMetrics decisions, ScreeningEvents events) {
     this.decisions = decisions;
+    this.events = events;
   }
 
-  /** @throws ApiError text_too_long or invalid_text when the engine refuses the text */
-  JsonObject screen(ScreeningEngine engine, ScreenRequest request) {
+  /**
+   * @param key the caller, whose platform the text is screened for when the request names none
+   * @throws ApiError text_too_long or invalid_text when the engine refuses the text
+   */
+  JsonObject screen(ScreeningEngine engine, ApiKey key, ScreenRequest request) {
     ScreeningResult result;
     try {
       result = engine.screen(request.text());
@@ -25,6 +34,7 @@ final class TextScreener {
       throw new ApiError(errorCode(e), e.getMessage());
     }
     decisions.record(result);
+    events.report(request, request.platform() != null ? request.platform() : key.platform(), result);
     return ScreeningJson.of(result)
         .put("scene", request.scene().id())
         .put("lexiconVersion", result.lexiconVersion());

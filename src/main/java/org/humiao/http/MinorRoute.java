@@ -1,0 +1,37 @@
+package org.humiao.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import org.humiao.keys.ApiKey;
+
+/**
+ * A minor-mode route: reading the body and the minor-mode call (which may block on the state
+ * store's disk) run as one task on the worker pool; the answer is written once the violation
+ * events of the call are durable.
+ */
+final class MinorRoute implements Handler<RoutingContext> {
+  /** The work of one request, run on a worker; fails with {@link ApiError} for client mistakes. */
+  interface Call {
+    JsonObject answer(ApiKey key, JsonObject body);
+  }
+
+  private final RecordingPool pool;
+  private final Call call;
+
+  MinorRoute(RecordingPool pool, Call call) {
+    this.pool = pool;
+    this.call = call;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    // Read on the event loop: the routing context is not to be touched from the worker.
+    ApiKey key = Authenticator.key(ctx);
+    Buffer body = ctx.body().buffer();
+    pool.submit(() -> call.answer(key, BodyFields.object(body)).toBuffer())
+        .onSuccess(answer -> Responses.json(ctx, 200, answer))
+        .onFailure(ctx::fail);
+  }
+}
