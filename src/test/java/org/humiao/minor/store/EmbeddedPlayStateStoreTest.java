@@ -14,15 +14,13 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The embedded store's own concern, its log; what every store does is {@link PlayStateStoreContract}. */
 class EmbeddedPlayStateStoreTest {
   private static final PaymentEntry PAY = new PaymentEntry("pay:1", "spend:p", 4000, "2026-02", "2026-02-20",
       20_000, Long.MAX_VALUE);
@@ -111,43 +109,5 @@ class EmbeddedPlayStateStoreTest {
     lines.set(1, "{broken");
     Files.write(log, lines);
     assertThrows(IllegalStateException.class, () -> EmbeddedPlayStateStore.open(dir));
-  }
-
-  @Test
-  void paymentsStayWithinTheirLimitsAndRefundOnce() {
-    try (PlayStateStore store = EmbeddedPlayStateStore.open(dir)) {
-      for (int i = 0; i < 5; i++) {
-        store.recordPayment(new PaymentEntry("pay:" + i, "spend:p", 4000, "2026-02", "2026-02-20", 20_000, 9000));
-      }
-      assertEquals(new SpendTotals(8000, 8000), store.spent("spend:p", "2026-02", "2026-02-20"));
-      assertEquals(RefundOutcome.Status.REFUNDED, store.refund("pay:0").status());
-      assertEquals(RefundOutcome.Status.ALREADY_REFUNDED, store.refund("pay:0").status());
-      assertEquals(RefundOutcome.Status.UNKNOWN, store.refund("pay:x").status());
-      assertEquals(new SpendTotals(4000, 4000), store.spent("spend:p", "2026-02", "2026-02-20"));
-      PaymentOutcome month = store.recordPayment(new PaymentEntry("pay:m", "spend:p", 17_000, "2026-02", "2026-02-21",
-          20_000, Long.MAX_VALUE));
-      assertEquals(PaymentOutcome.Status.MONTH_LIMIT, month.status());
-    }
-  }
-
-  @Test
-  void concurrentOverlappingReportsCountEachSecondOnce() throws Exception {
-    try (PlayStateStore store = EmbeddedPlayStateStore.open(dir)) {
-      ExecutorService pool = Executors.newFixedThreadPool(8);
-      List<Future<PlayTally>> results = new ArrayList<>();
-      for (int t = 0; t < 64; t++) {
-        long from = (t % 16) * 50L;
-        results.add(pool.submit(() -> store.addPlay("play:x", new Interval(from, from + 100), 600)));
-      }
-      long allowed = 0;
-      long excess = 0;
-      for (Future<PlayTally> f : results) {
-        allowed += f.get().addedAllowed();
-        excess += f.get().addedExcess();
-      }
-      pool.shutdown();
-      assertEquals(600, allowed);
-      assertEquals(250, excess); // the union is [0, 850)
-    }
   }
 }

@@ -1,0 +1,252 @@
+package org.humiao.minor.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import org.humiao.minor.time.Interval;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The store in Redis, shared by several service instances: every compound operation is one Lua
+ * script of {@code resources/redis/}, so it is atomic across instances the way the embedded
+ * store's per-key locks are within one. Single reads and writes (links, guardian controls, stop
+ * marks, spend totals) are single commands. Each call blocks its worker thread for at most {@code
+ * timeout}; a Redis that fails or does not answer in time is a {@link StateUnavailableException},
+ * never an answer. A call that timed out may still have been applied: retrying is safe, as play is a
+ * union and payments are idempotent.
+ *
+ * <p>Keys are {@code prefix + kind + ":" + key}. What only matters for a while expires: a budget's
+ * play and a session's stop mark {@code playRetention} after their last change (longer than a guest
+ * window, which is one budget), spend totals some days after their day or month, nonces and guest
+ * windows a few minutes of clock skew after their end. Links, guardian controls and payment records
+ * (the idempotency of payments) are kept.
+ *
+ * <p>A duplicate payment or a refund reads the totals named in the first record, keys the script
+ * does not declare: fine on one Redis primary, not on Redis Cluster.
+ */
+public final class RedisPlayStateStore implements PlayStateStore {
+  /** Longer than a month, so a month's total written on its first day lasts until it ends. */
+  private static final Duration MONTH_TOTAL_TTL = Duration.ofDays(35);
+  /** A day's total is read on that day only; a few days more cover time zones and late refunds. */
+  private static final Duration DAY_TOTAL_TTL = Duration.ofDays(3);
+  /** Service instances' clocks may differ: expired nonces and windows are kept this much longer. */
+  private static final long CLOCK_SLACK_SECONDS = 300;
+
+  private static final RedisScript ADD_PLAY = RedisScript.load("addplay");
+  private static final RedisScript PLAY_TOTALS = RedisScript.load("playtotals");
+  private static final RedisScript PAYMENT = RedisScript.load("payment");
+  private static final RedisScript REFUND = RedisScript.load("refund");
+  private static final RedisScript NONCE = RedisScript.load("nonce");
+  private static final RedisScript GUEST = RedisScript.load("guest");
+  private static final RedisScript STOP = RedisScript.load("stop");
+
+  private final Redis redis;
+  private final String prefix;
+  private final Duration timeout;
+  private final Duration playRetention;
+
+  /**
+   * @param redis the client, closed with the store
+   * @param prefix put before every key, so several deployments (or test runs) can share a Redis
+   * @param timeout the longest a call waits for Redis
+   * @param playRetention how long a budget's play is kept after its last change: at least the longest
+   *     guest window of the policies, as a guest window's play is one budget
+   */
+  public RedisPlayStateStore(Redis redis, String prefix, Duration timeout, Duration playRetention) {
+    this.redis = redis;
+    this.prefix = prefix;
+    this.timeout = timeout;
+    this.playRetention = playRetention;
+  }
+
+  @Override
+  public void putLink(String userKey, PersonLink link) {
+    send(Request.cmd(Command.SET).arg(key("link", userKey)).arg(link.toJson().encode()));
+  }
+
+  @Override
+  public Optional<PersonLink> link(String userKey) {
+    return Optional.ofNullable(send(Request.cmd(Command.GET).arg(key("link", userKey))))
+        .map(r -> PersonLink.fromJson(new JsonObject(r.toString())));
+  }
+
+  @Override
+  public boolean claimNonce(String nonceKey, long expiresAt, long now) {
+    long ttl = Math.max(1, expiresAt - now) + CLOCK_SLACK_SECONDS;
+    return run(NONCE, List.of(key("nonce", nonceKey)), expiresAt, now, ttl).toLong() == 1;
+  }
+
+  @Override
+  public void putGuardianControls(String personOperatorKey, GuardianControls controls) {
+    send(Request.cmd(Command.SET).arg(key("guardian", personOperatorKey)).arg(controls.toJson().encode()));
+  }
+
+  @Override
+  public Optional<GuardianControls> guardianControls(String personOperatorKey) {
+    return Optional.ofNullable(send(Request.cmd(Command.GET).arg(key("guardian", personOperatorKey))))
+        .map(r -> GuardianControls.fromJson(new JsonObject(r.toString())));
+  }
+
+  @Override
+  public PlayTally addPlay(String budgetKey, Interval played, long limitSeconds) {
+    Response r = run(ADD_PLAY, playKeys(budgetKey), played.from(), played.to(), limitSeconds,
+        playRetention.toSeconds());
+    return new PlayTally(r.get(0).toLong(), r.get(1).toLong(), r.get(2).toLong(), r.get(3).toLong(), runAt(r, 4));
+  }
+
+  @Override
+  public PlayTally playTotals(String budgetKey, long second) {
+    List<String> keys = playKeys(budgetKey);
+    Response r = run(PLAY_TOTALS, List.of(keys.get(0), keys.get(2)), second);
+    return new PlayTally(0, 0, r.get(0).toLong(), r.get(1).toLong(), runAt(r, 2));
+  }
+
+  @Override
+  public long openGuestWindow(String deviceKey, long now, long periodSeconds) {
+    return run(GUEST, List.of(key("guest", deviceKey)), now, periodSeconds, periodSeconds + CLOCK_SLACK_SECONDS)
+        .toLong();
+  }
+
+  @Override
+  public OptionalLong guestWindow(String deviceKey) {
+    return optionalLong(send(Request.cmd(Command.GET).arg(key("guest", deviceKey))));
+  }
+
+  @Override
+  public OptionalLong markStopped(String sessionKey, long at) {
+    return optionalLong(run(STOP, List.of(key("stop", sessionKey)), at, playRetention.toSeconds()));
+  }
+
+  @Override
+  public OptionalLong stoppedAt(String sessionKey) {
+    return optionalLong(send(Request.cmd(Command.GET).arg(key("stop", sessionKey))));
+  }
+
+  @Override
+  public void clearStopped(String sessionKey) {
+    send(Request.cmd(Command.DEL).arg(key("stop", sessionKey)));
+  }
+
+  @Override
+  public Optional<PaymentRecord> payment(String paymentKey) {
+    Response r = send(Request.cmd(Command.HMGET).arg(key("payment", paymentKey))
+        .arg("entry").arg("monthAfter").arg("dayAfter").arg("refunded"));
+    if (r.get(0) == null) {
+      return Optional.empty();
+    }
+    return Optional.of(record(r, 0));
+  }
+
+  @Override
+  public PaymentOutcome recordPayment(PaymentEntry entry) {
+    Response r = run(PAYMENT,
+        List.of(key("payment", entry.paymentKey()), monthKey(entry.spendKey(), entry.month()),
+            dayKey(entry.spendKey(), entry.day())),
+        entry.toJson().encode(), entry.amountFen(), entry.monthLimitFen(), entry.dayLimitFen(),
+        MONTH_TOTAL_TTL.toSeconds(), DAY_TOTAL_TTL.toSeconds());
+    PaymentOutcome.Status status = PaymentOutcome.Status.valueOf(r.get(0).toString());
+    if (r.size() == 3) {
+      return new PaymentOutcome(status, null, totals(r, 1));
+    }
+    return new PaymentOutcome(status, record(r, 1), totals(r, 5));
+  }
+
+  @Override
+  public RefundOutcome refund(String paymentKey) {
+    Response r = run(REFUND, List.of(key("payment", paymentKey)));
+    RefundOutcome.Status status = RefundOutcome.Status.valueOf(r.get(0).toString());
+    if (r.size() == 1) {
+      return new RefundOutcome(status, null, null);
+    }
+    return new RefundOutcome(status, record(r, 1), totals(r, 5));
+  }
+
+  @Override
+  public SpendTotals spent(String spendKey, String month, String day) {
+    Response r = send(Request.cmd(Command.MGET).arg(monthKey(spendKey, month)).arg(dayKey(spendKey, day)));
+    return new SpendTotals(r.get(0) == null ? 0 : r.get(0).toLong(), r.get(1) == null ? 0 : r.get(1).toLong());
+  }
+
+  @Override
+  public void close() {
+    await(redis.close());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private String key(String kind, String key) {
+    return prefix + kind + ":" + key;
+  }
+
+  /** Allowed runs, excess runs, totals. */
+  private List<String> playKeys(String budgetKey) {
+    return List.of(key("play-allowed", budgetKey), key("play-excess", budgetKey), key("play-totals", budgetKey));
+  }
+
+  // months and days hold no ':', so the spend key after them is unambiguous
+  private String monthKey(String spendKey, String month) {
+    return key("spend-month", month + ":" + spendKey);
+  }
+
+  private String dayKey(String spendKey, String day) {
+    return key("spend-day", day + ":" + spendKey);
+  }
+
+  /** The run at {@code at}, {@code at + 1} of a script's answer, if it has one. */
+  private static Interval runAt(Response r, int at) {
+    return r.size() > at + 1 ? new Interval(r.get(at).toLong(), r.get(at + 1).toLong()) : null;
+  }
+
+  /** entry JSON, month after, day after, refunded ("1"), from {@code at} on. */
+  private static PaymentRecord record(Response r, int at) {
+    return new PaymentRecord(PaymentEntry.fromJson(new JsonObject(r.get(at).toString())),
+        new SpendTotals(r.get(at + 1).toLong(), r.get(at + 2).toLong()), "1".equals(r.get(at + 3).toString()));
+  }
+
+  private static SpendTotals totals(Response r, int at) {
+    return new SpendTotals(r.get(at).toLong(), r.get(at + 1).toLong());
+  }
+
+  private static OptionalLong optionalLong(Response r) {
+    return r == null ? OptionalLong.empty() : OptionalLong.of(r.toLong());
+  }
+
+  private Response run(RedisScript script, List<String> keys, Object... args) {
+    List<String> argv = Arrays.stream(args).map(String::valueOf).toList();
+    return await(redis.send(script.evalSha(keys, argv)).recover(e -> noScript(e)
+        ? redis.send(script.eval(keys, argv))
+        : Future.failedFuture(e)));
+  }
+
+  private static boolean noScript(Throwable e) {
+    return e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT");
+  }
+
+  private Response send(Request request) {
+    return await(redis.send(request));
+  }
+
+  private <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StateUnavailableException("interrupted while waiting for Redis", e);
+    } catch (ExecutionException e) {
+      throw new StateUnavailableException("Redis failed: " + e.getCause().getMessage(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new StateUnavailableException("Redis did not answer within " + timeout, e);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package org.humiao.minor.store;
+
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A Lua script of {@code src/main/resources/redis/}, with its SHA-1 computed here: Redis names a
+ * script by the SHA-1 of its text, so EVALSHA needs no SCRIPT LOAD round trip first, and EVAL (on
+ * NOSCRIPT, after a restart or a SCRIPT FLUSH) both runs and caches it.
+ */
+record RedisScript(String name, String source, String sha) {
+
+  static RedisScript load(String name) {
+    String resource = "/redis/" + name + ".lua";
+    try (InputStream in = RedisScript.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing script " + resource);
+      }
+      String source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return new RedisScript(name, source, sha1(source));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read script " + resource, e);
+    }
+  }
+
+  Request evalSha(List<String> keys, List<String> args) {
+    return request(Command.EVALSHA, sha, keys, args);
+  }
+
+  Request eval(List<String> keys, List<String> args) {
+    return request(Command.EVAL, source, keys, args);
+  }
+
+  private static Request request(Command command, String script, List<String> keys, List<String> args) {
+    Request request = Request.cmd(command).arg(script).arg(keys.size());
+    keys.forEach(request::arg);
+    args.forEach(request::arg);
+    return request;
+  }
+
+  private static String sha1(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("no SHA-1 in this JVM", e);
+    }
+  }
+}

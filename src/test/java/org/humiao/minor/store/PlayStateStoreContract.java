@@ -1,0 +1,189 @@
+package org.humiao.minor.store;
+
+import org.humiao.minor.time.Interval;
+import org.humiao.minor.time.LocalWindow;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What every {@link PlayStateStore} does, so the embedded and the Redis store stay interchangeable:
+ * each implementation runs these against a fresh, empty store in {@link #store}.
+ */
+abstract class PlayStateStoreContract {
+  private static final String MONTH = "2026-02";
+  private static final String DAY = "2026-02-20";
+
+  protected PlayStateStore store;
+
+  private static PaymentEntry pay(String key, long amount, String day, long monthLimit, long dayLimit) {
+    return new PaymentEntry(key, "spend:p", amount, MONTH, day, monthLimit, dayLimit);
+  }
+
+  @Test
+  void duplicatedAndReorderedReportsCountEachSecondOfTheUnionOnce() {
+    Random random = new Random(7);
+    List<Interval> reports = new ArrayList<>();
+    BitSet union = new BitSet();
+    for (int i = 0; i < 60; i++) {
+      int from = random.nextInt(2000);
+      Interval report = new Interval(from, from + 1 + random.nextInt(120));
+      reports.add(report);
+      union.set((int) report.from(), (int) report.to());
+    }
+    List<Interval> sent = new ArrayList<>(reports);
+    sent.addAll(reports.subList(0, 30));
+    Collections.shuffle(sent, random);
+    long allowed = 0;
+    long excess = 0;
+    for (Interval i : sent) {
+      PlayTally tally = store.addPlay("play:u", i, 700);
+      allowed += tally.addedAllowed();
+      excess += tally.addedExcess();
+    }
+    assertEquals(Math.min(700, union.cardinality()), allowed);
+    assertEquals(union.cardinality(), allowed + excess);
+    PlayTally totals = store.playTotals("play:u", 0);
+    assertEquals(allowed, totals.allowedTotal());
+    assertEquals(excess, totals.excessTotal());
+  }
+
+  @Test
+  void theLimitCutsInTimeOrderAndExcessIsNeverCountedAgain() {
+    assertEquals(new PlayTally(50, 50, 50, 50, null), store.addPlay("play:l", new Interval(100, 200), 50));
+    assertEquals(new PlayTally(0, 100, 50, 150, null), store.addPlay("play:l", new Interval(0, 100), 50));
+    assertEquals(new PlayTally(0, 0, 50, 150, null), store.addPlay("play:l", new Interval(150, 200), 1000));
+    assertEquals(new PlayTally(60, 0, 110, 150, new Interval(200, 260)),
+        store.addPlay("play:l", new Interval(120, 260), 1000));
+    assertEquals(new Interval(100, 150), store.playTotals("play:l", 149).run());
+    assertNull(store.playTotals("play:l", 150).run());
+    assertEquals(new PlayTally(0, 10, 0, 10, null), store.addPlay("play:zero", new Interval(0, 10), 0));
+  }
+
+  @Test
+  void touchingRunsMergeIntoOne() {
+    store.addPlay("play:m", new Interval(0, 10), 1000);
+    store.addPlay("play:m", new Interval(20, 30), 1000);
+    PlayTally tally = store.addPlay("play:m", new Interval(10, 20), 1000);
+    assertEquals(new PlayTally(10, 0, 30, 0, new Interval(0, 30)), tally);
+    assertEquals(new PlayTally(0, 0, 30, 0, new Interval(0, 30)), store.playTotals("play:m", 29));
+    assertEquals(new PlayTally(0, 0, 0, 0, null), store.playTotals("play:none", 5));
+  }
+
+  @Test
+  void concurrentOverlappingReportsCountEachSecondOnce() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<PlayTally>> results = new ArrayList<>();
+    for (int t = 0; t < 64; t++) {
+      long from = (t % 16) * 50L;
+      results.add(pool.submit(() -> store.addPlay("play:x", new Interval(from, from + 100), 600)));
+    }
+    long allowed = 0;
+    long excess = 0;
+    for (Future<PlayTally> f : results) {
+      allowed += f.get().addedAllowed();
+      excess += f.get().addedExcess();
+    }
+    pool.shutdown();
+    assertEquals(600, allowed);
+    assertEquals(250, excess); // the union is [0, 850)
+  }
+
+  @Test
+  void paymentsAreRecordedOnceWithinTheirCapsAndRefundedOnce() {
+    PaymentOutcome first = store.recordPayment(pay("pay:0", 4000, DAY, 20_000, 9000));
+    assertEquals(PaymentOutcome.Status.ACCEPTED, first.status());
+    assertEquals(new SpendTotals(4000, 4000), first.totals());
+    assertEquals(new SpendTotals(4000, 4000), first.record().totalsAfter());
+    assertEquals(PaymentOutcome.Status.ACCEPTED, store.recordPayment(pay("pay:1", 4000, DAY, 20_000, 9000)).status());
+    PaymentOutcome day = store.recordPayment(pay("pay:2", 4000, DAY, 20_000, 9000));
+    assertEquals(new PaymentOutcome(PaymentOutcome.Status.DAY_LIMIT, null, new SpendTotals(8000, 8000)), day);
+
+    PaymentOutcome again = store.recordPayment(pay("pay:0", 999, "2026-02-21", 0, 0));
+    assertEquals(PaymentOutcome.Status.DUPLICATE, again.status());
+    assertEquals(first.record(), again.record());
+    assertEquals(new SpendTotals(8000, 8000), again.totals());
+    assertEquals(Optional.of(first.record()), store.payment("pay:0"));
+    assertEquals(Optional.empty(), store.payment("pay:2"));
+
+    RefundOutcome refund = store.refund("pay:0");
+    assertEquals(RefundOutcome.Status.REFUNDED, refund.status());
+    assertTrue(refund.record().refunded());
+    assertEquals(new SpendTotals(4000, 4000), refund.record().totalsAfter());
+    assertEquals(new SpendTotals(4000, 4000), refund.totals());
+    assertEquals(RefundOutcome.Status.ALREADY_REFUNDED, store.refund("pay:0").status());
+    assertEquals(new RefundOutcome(RefundOutcome.Status.UNKNOWN, null, null), store.refund("pay:x"));
+    assertEquals(new SpendTotals(4000, 4000), store.spent("spend:p", MONTH, DAY));
+    assertTrue(store.recordPayment(pay("pay:0", 4000, DAY, 20_000, 9000)).record().refunded());
+
+    PaymentOutcome month = store.recordPayment(pay("pay:m", 17_000, "2026-02-21", 20_000, Long.MAX_VALUE));
+    assertEquals(new PaymentOutcome(PaymentOutcome.Status.MONTH_LIMIT, null, new SpendTotals(4000, 0)), month);
+    assertEquals(PaymentOutcome.Status.ACCEPTED,
+        store.recordPayment(pay("pay:n", 16_000, "2026-02-21", 20_000, Long.MAX_VALUE)).status());
+    assertEquals(new SpendTotals(20_000, 16_000), store.spent("spend:p", MONTH, "2026-02-21"));
+    assertEquals(new SpendTotals(0, 0), store.spent("spend:q", MONTH, DAY));
+  }
+
+  @Test
+  void aNonceIsAReplayUntilItExpires() {
+    assertTrue(store.claimNonce("nonce:1", 9000, 100));
+    assertFalse(store.claimNonce("nonce:1", 9000, 200));
+    assertFalse(store.claimNonce("nonce:1", 9000, 8999));
+    assertTrue(store.claimNonce("nonce:1", 20_000, 9000));
+    assertFalse(store.claimNonce("nonce:1", 20_000, 9001));
+    assertTrue(store.claimNonce("nonce:2", 9000, 200));
+  }
+
+  @Test
+  void aGuestWindowLastsItsPeriodThenANewOneOpens() {
+    assertEquals(OptionalLong.empty(), store.guestWindow("dev:1"));
+    assertEquals(1000, store.openGuestWindow("dev:1", 1000, 500));
+    assertEquals(1000, store.openGuestWindow("dev:1", 1499, 500));
+    assertEquals(OptionalLong.of(1000), store.guestWindow("dev:1"));
+    assertEquals(1500, store.openGuestWindow("dev:1", 1500, 500));
+    assertEquals(OptionalLong.of(1500), store.guestWindow("dev:1"));
+  }
+
+  @Test
+  void theFirstStopMarkIsKeptUntilCleared() {
+    assertEquals(OptionalLong.empty(), store.markStopped("session:1", 100));
+    assertEquals(OptionalLong.of(100), store.markStopped("session:1", 200));
+    assertEquals(OptionalLong.of(100), store.stoppedAt("session:1"));
+    store.clearStopped("session:1");
+    store.clearStopped("session:1");
+    assertEquals(OptionalLong.empty(), store.stoppedAt("session:1"));
+    assertEquals(OptionalLong.empty(), store.markStopped("session:1", 300));
+    assertEquals(OptionalLong.of(300), store.stoppedAt("session:1"));
+  }
+
+  @Test
+  void linksAndGuardianControlsAreReplaced() {
+    assertEquals(Optional.empty(), store.link("user:a"));
+    store.putLink("user:a", new PersonLink("p_1", LocalDate.of(2010, 6, 1), "resident-id", 100));
+    PersonLink later = new PersonLink("p_2", LocalDate.of(2011, 1, 2), "guardian", 200);
+    store.putLink("user:a", later);
+    assertEquals(Optional.of(later), store.link("user:a"));
+
+    assertEquals(Optional.empty(), store.guardianControls("g:1"));
+    GuardianControls controls = new GuardianControls(1800L,
+        List.of(new LocalWindow(LocalTime.of(19, 0), LocalTime.of(20, 0))), false, true, 3000L, 5000L);
+    store.putGuardianControls("g:1", controls);
+    assertEquals(Optional.of(controls), store.guardianControls("g:1"));
+  }
+}

@@ -1,0 +1,24 @@
+package org.humiao.minor.store;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(TestRedis.Extension.class)
+class RedisPlayStateStoreContractTest extends PlayStateStoreContract {
+  private final RedisStores stores;
+
+  RedisPlayStateStoreContractTest(TestRedis redis) {
+    this.stores = new RedisStores(redis.uri());
+  }
+
+  @BeforeEach
+  void open() {
+    store = stores.open();
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    stores.close();
+  }
+}

@@ -1,0 +1,152 @@
+package org.humiao.minor.store;
+
+import org.humiao.minor.time.Interval;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Two service instances on one Redis, and a Redis that goes away. */
+@ExtendWith(TestRedis.Extension.class)
+class RedisPlayStateStoreTest {
+  private final TestRedis redis;
+
+  RedisPlayStateStoreTest(TestRedis redis) {
+    this.redis = redis;
+  }
+
+  @Test
+  void twoInstancesCountEachSecondOnceWithinTheQuota() throws Exception {
+    try (RedisStores stores = new RedisStores(redis.uri())) {
+      PlayStateStore a = stores.open();
+      PlayStateStore b = stores.open();
+      List<Callable<PlayTally>> calls = new ArrayList<>();
+      BitSet union = new BitSet();
+      for (int t = 0; t < 200; t++) {
+        PlayStateStore instance = t % 2 == 0 ? a : b;
+        int from = (t * 37) % 1800;
+        union.set(from, from + 120);
+        calls.add(() -> instance.addPlay("play:p", new Interval(from, from + 120), 1000));
+      }
+      long allowed = 0;
+      long excess = 0;
+      for (PlayTally tally : runAll(calls)) {
+        allowed += tally.addedAllowed();
+        excess += tally.addedExcess();
+      }
+      assertEquals(1000, allowed);
+      assertEquals(union.cardinality() - 1000, excess);
+      assertEquals(new PlayTally(0, 0, 1000, excess, null), b.playTotals("play:p", 5000));
+    }
+  }
+
+  @Test
+  void concurrentPaymentsOfTwoInstancesNeverPassTheMonthlyCap() throws Exception {
+    try (RedisStores stores = new RedisStores(redis.uri())) {
+      PlayStateStore a = stores.open();
+      PlayStateStore b = stores.open();
+      List<Callable<PaymentOutcome>> calls = new ArrayList<>();
+      for (int t = 0; t < 100; t++) {
+        PlayStateStore instance = t % 2 == 0 ? a : b;
+        // every payment twice, once through each instance: retried submissions
+        PaymentEntry entry = new PaymentEntry("pay:" + (t / 2), "spend:p", 3000, "2026-02", "2026-02-" + (10 + t % 10),
+            20_000, Long.MAX_VALUE);
+        calls.add(() -> instance.recordPayment(entry));
+      }
+      List<PaymentOutcome> outcomes = runAll(calls);
+      long accepted = outcomes.stream().filter(o -> o.status() == PaymentOutcome.Status.ACCEPTED).count();
+      assertEquals(6, accepted); // 6 × 3000 ≤ 20 000 < 7 × 3000
+      assertEquals(18_000, a.spent("spend:p", "2026-02", "2026-02-10").monthFen());
+      outcomes.forEach(o -> assertTrue(o.totals().monthFen() <= 20_000));
+    }
+  }
+
+  @Test
+  void everyTallyIsTheEmbeddedStoresTally(@TempDir Path dir) throws Exception {
+    Random random = new Random(11);
+    try (RedisStores stores = new RedisStores(redis.uri());
+         PlayStateStore embedded = EmbeddedPlayStateStore.open(dir)) {
+      PlayStateStore store = stores.open();
+      for (int i = 0; i < 400; i++) {
+        String key = "play:" + random.nextInt(3);
+        int from = random.nextInt(3000);
+        Interval played = new Interval(from, from + random.nextInt(200));
+        long limit = random.nextInt(5) == 0 ? 0 : random.nextInt(2500);
+        assertEquals(embedded.addPlay(key, played, limit), store.addPlay(key, played, limit), "report " + i);
+        long second = random.nextInt(3200);
+        assertEquals(embedded.playTotals(key, second), store.playTotals(key, second), "totals " + i);
+      }
+    }
+  }
+
+  @Test
+  void expiringStateGetsATimeToLive() throws Exception {
+    try (RedisStores stores = new RedisStores(redis.uri())) {
+      PlayStateStore store = stores.open();
+      store.addPlay("play:t", new Interval(0, 10), 100);
+      store.claimNonce("nonce:t", 1600, 1000);
+      store.openGuestWindow("dev:t", 1000, 3600);
+      store.recordPayment(new PaymentEntry("pay:t", "spend:t", 1, "2026-02", "2026-02-20", 10, 10));
+      assertTrue(stores.ttl("play-allowed:play:t") > Duration.ofDays(15).toSeconds());
+      assertTrue(stores.ttl("play-totals:play:t") > Duration.ofDays(15).toSeconds());
+      assertEquals(600 + 300, stores.ttl("nonce:nonce:t"), 2);
+      assertEquals(3600 + 300, stores.ttl("guest:dev:t"), 2);
+      assertEquals(Duration.ofDays(3).toSeconds(), stores.ttl("spend-day:2026-02-20:spend:t"), 2);
+      assertEquals(-1, stores.ttl("payment:pay:t")); // kept: payments stay idempotent
+    }
+  }
+
+  @Test
+  void aStoppedRedisIsUnavailableWithinTheTimeoutAndUsableAgainAfterARestart() throws Exception {
+    try (RedisServerProcess server = RedisServerProcess.start(); RedisStores stores = new RedisStores(server.uri())) {
+      PlayStateStore store = stores.open();
+      assertEquals(10, store.addPlay("play:o", new Interval(0, 10), 100).addedAllowed());
+
+      server.kill();
+      List<Consumer<PlayStateStore>> calls = List.of(
+          s -> s.addPlay("play:o", new Interval(10, 20), 100),
+          s -> s.playTotals("play:o", 0),
+          s -> s.recordPayment(new PaymentEntry("pay:o", "spend:o", 1, "2026-02", "2026-02-20", 10, 10)),
+          s -> s.claimNonce("nonce:o", 2000, 1000),
+          s -> s.link("user:o"));
+      for (Consumer<PlayStateStore> call : calls) {
+        long start = System.nanoTime();
+        assertThrows(StateUnavailableException.class, () -> call.accept(store));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertTrue(took.compareTo(RedisStores.TIMEOUT.plusMillis(500)) < 0, "took " + took);
+      }
+
+      server.restart(); // empty, and without the scripts: EVALSHA falls back to EVAL
+      assertEquals(10, store.addPlay("play:o", new Interval(10, 20), 100).addedAllowed());
+      assertTrue(store.claimNonce("nonce:o", 2000, 1000));
+    }
+  }
+
+  private static <T> List<T> runAll(List<Callable<T>> calls) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      List<T> out = new ArrayList<>();
+      for (Future<T> f : pool.invokeAll(calls)) {
+        out.add(f.get());
+      }
+      return out;
+    } finally {
+      pool.shutdown();
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package org.humiao.minor.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.concurrent.TimeUnit;
+
+/** A redis-server of a test's own, on a free port, without persistence: it can be killed and restarted. */
+final class RedisServerProcess implements AutoCloseable {
+  private final int port;
+  private Process process;
+
+  private RedisServerProcess(int port) {
+    this.port = port;
+  }
+
+  static RedisServerProcess start() {
+    RedisServerProcess server = new RedisServerProcess(freePort());
+    server.restart();
+    return server;
+  }
+
+  String uri() {
+    return "redis://127.0.0.1:" + port;
+  }
+
+  /** Starts it again on the same port, empty. */
+  void restart() {
+    try {
+      process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+          "--save", "", "--appendonly", "no")
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .redirectError(ProcessBuilder.Redirect.DISCARD)
+          .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start redis-server (install it: apt-get install redis-server)", e);
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!listening("127.0.0.1", port)) {
+      if (!process.isAlive() || System.nanoTime() > deadline) {
+        throw new IllegalStateException("redis-server did not come up on port " + port);
+      }
+      sleep(50);
+    }
+  }
+
+  /** Kills it at once, as a crash would. */
+  void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    kill();
+  }
+
+  static boolean listening(String host, int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(host, port), 500);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package org.humiao.minor.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Redis stores of one test, each with a client of its own (as separate service instances have),
+ * all under one fresh key prefix, whose keys {@link #close} deletes.
+ */
+final class RedisStores implements AutoCloseable {
+  static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+  private final Vertx vertx = Vertx.vertx();
+  private final String uri;
+  private final String prefix = "humiao-test-" + UUID.randomUUID() + ":";
+  private final List<RedisPlayStateStore> opened = new ArrayList<>();
+
+  RedisStores(String uri) {
+    this.uri = uri;
+  }
+
+  RedisPlayStateStore open() {
+    RedisPlayStateStore store = new RedisPlayStateStore(client(), prefix, TIMEOUT, Duration.ofDays(16));
+    opened.add(store);
+    return store;
+  }
+
+  /** The seconds to live of one of the stores' keys ({@code kind:key}), as Redis's TTL answers it. */
+  long ttl(String storeKey) throws Exception {
+    Redis redis = client();
+    try {
+      return await(redis.send(Request.cmd(Command.TTL).arg(prefix + storeKey))).toLong();
+    } finally {
+      await(redis.close());
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    Redis redis = client();
+    try {
+      String cursor = "0";
+      do {
+        Response page = await(redis.send(Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(prefix + "*")
+            .arg("COUNT").arg(1000)));
+        cursor = page.get(0).toString();
+        if (page.get(1).size() > 0) {
+          Request del = Request.cmd(Command.DEL);
+          page.get(1).forEach(key -> del.arg(key.toString()));
+          await(redis.send(del));
+        }
+      } while (!"0".equals(cursor));
+    } finally {
+      opened.forEach(RedisPlayStateStore::close);
+      await(redis.close());
+      await(vertx.close());
+    }
+  }
+
+  private Redis client() {
+    return Redis.createClient(vertx, new RedisOptions().setConnectionString(uri).setMaxPoolWaiting(64));
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,52 @@
+package org.humiao.minor.store;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+import java.net.URI;
+
+/**
+ * The Redis of the test run, as a parameter: {@code HUMIAO_TEST_REDIS} (default
+ * redis://127.0.0.1:6379, where CI starts one), or, if nothing listens there, a redis-server of the
+ * run's own, started once and stopped when the run ends. Tests keep to keys of their own prefix.
+ */
+record TestRedis(String uri) {
+  static final String DEFAULT_URI = "redis://127.0.0.1:6379";
+
+  static final class Extension implements ParameterResolver {
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TestRedis.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+      return parameter.getParameter().getType() == TestRedis.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+      return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("redis", k -> Shared.open(), Shared.class)
+          .redis;
+    }
+  }
+
+  /** Closed by JUnit at the end of the run: stops the server if the run started it. */
+  private record Shared(TestRedis redis, RedisServerProcess owned)
+      implements ExtensionContext.Store.CloseableResource {
+    static Shared open() {
+      String configured = System.getenv().getOrDefault("HUMIAO_TEST_REDIS", DEFAULT_URI);
+      URI uri = URI.create(configured);
+      if (RedisServerProcess.listening(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort())) {
+        return new Shared(new TestRedis(configured), null);
+      }
+      RedisServerProcess server = RedisServerProcess.start();
+      return new Shared(new TestRedis(server.uri()), server);
+    }
+
+    @Override
+    public void close() {
+      if (owned != null) {
+        owned.close();
+      }
+    }
+  }
+}
