@@ -38,13 +38,13 @@ final class ServeCommand {
     Settings settings = new SettingsResolver(System.getenv())
         .resolve(Optional.ofNullable(args.option("config", null)).map(Path::of), flags);
 
-    for (IssuedKey k : KeyBootstrap.ensure(new KeyStore(settings.dataDir()), new KeyIssuer(new SecureRandom(), Clock.systemUTC()))) {
+    for (IssuedKey k : KeyBootstrap.ensure(new KeyStore(settings.sharedDir()), new KeyIssuer(new SecureRandom(), Clock.systemUTC()))) {
       out.println(KeysCommand.describe(k.stored()) + " key=" + k.secret());
     }
     out.flush();
 
     HttpService service = HttpService.start(settings,
-        () -> Engines.create(settings.lexicons(), settings.maxTextLength())).await();
+        () -> Engines.create(settings.lexicons(), settings.maxTextLength()), Clock.systemUTC()).await();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> service.close()
         .toCompletionStage().toCompletableFuture()
         .orTimeout(settings.shutdownGraceMs() + 5_000, TimeUnit.MILLISECONDS)

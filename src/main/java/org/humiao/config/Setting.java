@@ -15,7 +15,12 @@ import java.util.stream.Collectors;
 public enum Setting {
   HOST("host", "0.0.0.0", "address the HTTP server binds"),
   PORT("port", "8080", "TCP port of the HTTP server (HTTP/1.1 and h2c)"),
-  DATA_DIR("dataDir", "data", "directory of keys.json, secrets.json, the event journal and the minor-mode state"),
+  PROFILE("profile", "embedded", "embedded: minor-mode state in the data dir; cluster: minor-mode state in Redis (redisUri), for several instances"),
+  DATA_DIR("dataDir", "data", "directory of the event journal and the embedded minor-mode state (and of keys.json and secrets.json unless sharedDir is set)"),
+  SHARED_DIR("sharedDir", "", "directory of keys.json and secrets.json, which every instance of a cluster must share; empty: the data dir"),
+  REDIS_URI("redisUri", "redis://127.0.0.1:6379", "Redis of the cluster profile"),
+  REDIS_PREFIX("redisPrefix", "humiao:", "put before every Redis key, so deployments can share one Redis"),
+  REDIS_TIMEOUT_MS("redisTimeoutMs", "500", "longest wait for Redis; then 503 state_unavailable"),
   LEXICONS("lexicons", "lexicons", "lexicon directory the engine loads"),
   POLICIES("policies", "policies", "minor-mode policy directory, with assignments.json and holidays/"),
   ISSUERS("issuers", "", "JSON file of trusted Ed25519 attestation issuers; empty: signed attestations are refused"),

@@ -2,6 +2,7 @@ package org.humiao.config;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,7 +13,12 @@ import java.util.Optional;
 public record Settings(
     String host,
     int port,
+    Profile profile,
     Path dataDir,
+    Path sharedDir,
+    String redisUri,
+    String redisPrefix,
+    long redisTimeoutMs,
     Path lexicons,
     Path policies,
     Optional<Path> issuers,
@@ -35,10 +41,16 @@ public record Settings(
   /** Builds settings from raw values, a missing one taking its default; a bad value names its setting. */
   static Settings from(Map<Setting, String> raw) {
     Values v = new Values(raw);
+    Path dataDir = Path.of(v.text(Setting.DATA_DIR));
     return new Settings(
         v.text(Setting.HOST),
         v.integer(Setting.PORT, 0, 65_535),
-        Path.of(v.text(Setting.DATA_DIR)),
+        v.profile(),
+        dataDir,
+        v.optionalText(Setting.SHARED_DIR).map(Path::of).orElse(dataDir),
+        v.text(Setting.REDIS_URI),
+        v.optionalText(Setting.REDIS_PREFIX).orElse(""),
+        v.integer(Setting.REDIS_TIMEOUT_MS, 1, Integer.MAX_VALUE),
         Path.of(v.text(Setting.LEXICONS)),
         Path.of(v.text(Setting.POLICIES)),
         v.optionalText(Setting.ISSUERS).map(Path::of),
@@ -66,6 +78,15 @@ public record Settings(
         throw new SettingsException(s.key() + " must not be empty");
       }
       return value;
+    }
+
+    Profile profile() {
+      String value = text(Setting.PROFILE);
+      try {
+        return Profile.valueOf(value.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new SettingsException(Setting.PROFILE.key() + " must be embedded or cluster, got \"" + value + "\"");
+      }
     }
 
     /** A setting whose empty value (its default) means "none". */

@@ -23,7 +23,9 @@ public enum ErrorCode {
   INTERNAL(500),
   OVERLOADED(503),
   NOT_READY(503),
-  TIMEOUT(503);
+  TIMEOUT(503),
+  /** The shared minor-mode state (Redis) did not answer: no answer is safer than a wrong "allowed". */
+  STATE_UNAVAILABLE(503);
 
   private final int status;
 

@@ -2,16 +2,20 @@ package org.humiao.http;
 
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import org.humiao.minor.store.StateUnavailableException;
 
 import java.lang.System.Logger.Level;
 
 /**
  * The last stop of every failed or unrouted request: an {@link ApiError} is answered as it says,
- * the router's own 404 / 405 / 413 become their error codes, and anything else is a bug: logged
+ * the router's own 404 / 405 / 413 become their error codes, unavailable shared state is 503
+ * state_unavailable, and anything else is a bug: logged
  * with the request id, answered 500 with a generic message and no stack trace.
  */
 final class FailureHandler implements Handler<RoutingContext> {
   private static final System.Logger LOG = System.getLogger(FailureHandler.class.getName());
+  /** A Redis failover takes seconds; clients should not hammer it meanwhile. */
+  private static final long STATE_RETRY_AFTER_SECONDS = 2;
 
   @Override
   public void handle(RoutingContext ctx) {
@@ -21,6 +25,11 @@ final class FailureHandler implements Handler<RoutingContext> {
   private static ApiError toApiError(RoutingContext ctx) {
     if (ctx.failure() instanceof ApiError error) {
       return error;
+    }
+    if (ctx.failure() instanceof StateUnavailableException e) {
+      LOG.log(Level.WARNING, "request " + RequestIds.of(ctx) + ": " + e.getMessage());
+      return new ApiError(ErrorCode.STATE_UNAVAILABLE, "minor-mode state is unavailable; try again shortly",
+          STATE_RETRY_AFTER_SECONDS);
     }
     return switch (ctx.statusCode()) {
       case 404 -> new ApiError(ErrorCode.NOT_FOUND, "no such route");

@@ -52,31 +52,32 @@ public final class HttpService {
    * Listens as soon as the keys are read; the engine loads meanwhile (see {@link #ready()}).
    *
    * @param engineFactory builds the engine, on a worker: it compiles the lexicons
+   * @param clock the time minor mode decides at and events are stamped with
    */
-  public static Future<HttpService> start(Settings settings, Callable<ScreeningEngine> engineFactory) {
+  public static Future<HttpService> start(Settings settings, Callable<ScreeningEngine> engineFactory, Clock clock) {
     Buffer openApi = openApi();
+    Vertx vertx = Vertx.vertx();
     ServiceState state;
     try {
-      state = ServiceState.open(settings);
+      state = ServiceState.open(settings, vertx);
     } catch (IOException | RuntimeException e) {
-      return Future.failedFuture(e);
+      return vertx.close().transform(closed -> Future.failedFuture(e));
     }
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     JvmMetrics jvm = new JvmMetrics(registry);
-    Vertx vertx = Vertx.vertx();
     WorkerExecutor workers = vertx.createSharedWorkerExecutor(WORKER_POOL, settings.effectiveWorkerThreads());
     ScreeningPool pool = new ScreeningPool(workers, settings.maxInFlight(), settings.requestTimeoutMs());
     Gauge.builder("humiao.screen.in.flight", pool, ScreeningPool::inFlight)
         .description("screening requests admitted and not yet done")
         .register(registry);
     EngineSlot engine = new EngineSlot();
-    KeyRingWatcher keys = new KeyRingWatcher(vertx, new KeyStore(settings.dataDir()));
+    KeyRingWatcher keys = new KeyRingWatcher(vertx, new KeyStore(settings.sharedDir()));
     RecordingPool recording = new RecordingPool(pool, state.events().journal());
     Pseudonyms pseudonyms = new Pseudonyms(state.secrets().pseudonymKey());
     MinorMode minorMode = new MinorMode(state.policies(), state.store(), state.issuers(),
-        new PersonIds(state.secrets().personKey()), pseudonyms, recording, Clock.systemUTC());
+        new PersonIds(state.secrets().personKey()), pseudonyms, recording, clock);
     Components components = new Components(settings, keys, engine, pool, registry, openApi, state, recording,
-        new ScreeningEvents(pseudonyms, recording, Clock.systemUTC()), minorMode);
+        new ScreeningEvents(pseudonyms, recording, clock), minorMode);
     HttpService service = new HttpService(vertx, components, workers, jvm, engine.load(vertx, engineFactory));
     return keys.start(settings.keysPollMs())
         .compose(v -> vertx.deployVerticle(service.verticle))

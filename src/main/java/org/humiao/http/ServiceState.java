@@ -1,13 +1,17 @@
 package org.humiao.http;
 
+import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
 import org.humiao.config.Settings;
 import org.humiao.keys.ServerSecrets;
 import org.humiao.minor.attest.TrustedIssuers;
 import org.humiao.minor.policy.PolicyRegistry;
 import org.humiao.minor.store.EmbeddedPlayStateStore;
 import org.humiao.minor.store.PlayStateStore;
+import org.humiao.minor.store.RedisPlayStateStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,27 +19,45 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 
 /**
  * What the service reads from disk and keeps there, beyond the keys: the minor-mode policies and
- * trusted issuers, the server secrets, the event journal and the minor-mode state. Opened before
+ * trusted issuers, the server secrets, the event journal and the minor-mode state (in the data dir,
+ * or in Redis for the cluster profile). Opened before
  * the service listens, so a start that cannot read them fails without serving; closed after the
  * last request.
  */
 record ServiceState(PolicyRegistry policies, TrustedIssuers issuers, ServerSecrets secrets, EventJournal events,
                     PlayStateStore store) implements AutoCloseable {
+  /**
+   * How long Redis keeps a budget's play after its last change: a guest's window (15 days in
+   * nppa-2019) is one budget, and a month covers any window a policy file may set.
+   */
+  private static final Duration PLAY_RETENTION = Duration.ofDays(31);
 
-  static ServiceState open(Settings settings) throws IOException {
+  static ServiceState open(Settings settings, Vertx vertx) throws IOException {
     PolicyRegistry policies = new PolicyRegistry(settings.policies());
     TrustedIssuers issuers = settings.issuers().map(ServiceState::issuers).orElse(TrustedIssuers.none());
-    ServerSecrets secrets = ServerSecrets.loadOrCreate(settings.dataDir(), new SecureRandom());
+    ServerSecrets secrets = ServerSecrets.loadOrCreate(settings.sharedDir(), new SecureRandom());
     EventJournal events = EventJournal.open(settings.dataDir());
     try {
-      return new ServiceState(policies, issuers, secrets, events, EmbeddedPlayStateStore.open(settings.dataDir()));
+      return new ServiceState(policies, issuers, secrets, events, store(settings, vertx));
     } catch (RuntimeException e) {
       events.close();
       throw e;
     }
+  }
+
+  private static PlayStateStore store(Settings settings, Vertx vertx) {
+    return switch (settings.profile()) {
+      case EMBEDDED -> EmbeddedPlayStateStore.open(settings.dataDir());
+      case CLUSTER -> new RedisPlayStateStore(
+          Redis.createClient(vertx, new RedisOptions().setConnectionString(settings.redisUri())
+              .setMaxPoolSize(settings.effectiveWorkerThreads() * 2)
+              .setMaxPoolWaiting(settings.maxInFlight())),
+          settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()), PLAY_RETENTION);
+    };
   }
 
   private static TrustedIssuers issuers(Path file) {

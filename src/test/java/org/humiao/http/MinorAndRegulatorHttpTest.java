@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -38,8 +37,6 @@ class MinorAndRegulatorHttpTest {
   private static final Set<String> REASONS =
       Arrays.stream(ReasonCode.values()).map(ReasonCode::id).collect(Collectors.toSet());
   private static final Set<String> ALLOWING = Set.of(ReasonCode.WITHIN_LIMITS.id(), ReasonCode.ADULT.id());
-  private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-  private static final String ID_CHECK = "10X98765432";
   /** Blocked by the placeholder lexicons; its masked form is 你个***. */
   private static final String BLOCKED = "你个傻*逼";
 
@@ -60,16 +57,6 @@ class MinorAndRegulatorHttpTest {
     service.close();
   }
 
-  /** A valid 18-digit resident ID number (MOD 11-2 check digit) of someone born on {@code birth}. */
-  private static String residentId(LocalDate birth) {
-    String body = "110105" + birth.format(DateTimeFormatter.BASIC_ISO_DATE) + "123";
-    int sum = 0;
-    for (int i = 0; i < body.length(); i++) {
-      sum += (body.charAt(i) - '0') * ID_WEIGHTS[i];
-    }
-    return body + ID_CHECK.charAt(sum % 11);
-  }
-
   private static LocalDate today() {
     return LocalDate.now(ViolationSummaries.ZONE);
   }
@@ -81,7 +68,7 @@ class MinorAndRegulatorHttpTest {
 
   @Test
   void aTwelveYearOldIsAttestedAuthorizedAndCounted() {
-    String idNumber = residentId(today().minusYears(12).minusDays(30));
+    String idNumber = TestIds.residentId(today().minusYears(12).minusDays(30));
     JsonObject attested = ok(client.post("/v1/attestations", service.platformKey,
         new JsonObject().put("user", "kid").put("kind", "resident-id").put("idNumber", idNumber)));
     assertEquals(new JsonObject().put("accepted", true).put("reason", "attested").put("minor", true), attested);

@@ -43,20 +43,35 @@ final class TestService implements AutoCloseable {
 
   /** Runs on a copy of lexicons/ under {@code dir}, so a test may break it. */
   TestService(Path dir, Map<Setting, String> overrides) throws Exception {
+    this(dir, overrides, Clock.systemUTC(), null);
+  }
+
+  /**
+   * @param clock the service's clock
+   * @param sibling an instance whose keys this one shares (through the sharedDir both are given); null: new keys
+   */
+  TestService(Path dir, Map<Setting, String> overrides, Clock clock, TestService sibling) throws Exception {
     Path dataDir = dir.resolve("data");
     lexicons = dir.resolve("lexicons");
     copy(Path.of("lexicons"), lexicons);
-    store = new KeyStore(dataDir);
-    List<IssuedKey> keys = List.of(
-        issuer.issue(Role.PLATFORM, PLATFORM),
-        issuer.issue(Role.PLATFORM, "other"),
-        issuer.issue(Role.REGULATOR, null),
-        issuer.issue(Role.ADMIN, null));
-    store.write(keys.stream().map(IssuedKey::stored).toList());
-    platformKey = keys.get(0).secret();
-    otherPlatformKey = keys.get(1).secret();
-    regulatorKey = keys.get(2).secret();
-    adminKey = keys.get(3).secret();
+    store = new KeyStore(Path.of(overrides.getOrDefault(Setting.SHARED_DIR, dataDir.toString())));
+    if (sibling == null) {
+      List<IssuedKey> keys = List.of(
+          issuer.issue(Role.PLATFORM, PLATFORM),
+          issuer.issue(Role.PLATFORM, "other"),
+          issuer.issue(Role.REGULATOR, null),
+          issuer.issue(Role.ADMIN, null));
+      store.write(keys.stream().map(IssuedKey::stored).toList());
+      platformKey = keys.get(0).secret();
+      otherPlatformKey = keys.get(1).secret();
+      regulatorKey = keys.get(2).secret();
+      adminKey = keys.get(3).secret();
+    } else {
+      platformKey = sibling.platformKey;
+      otherPlatformKey = sibling.otherPlatformKey;
+      regulatorKey = sibling.regulatorKey;
+      adminKey = sibling.adminKey;
+    }
 
     Map<Setting, String> flags = new EnumMap<>(Setting.class);
     flags.put(Setting.HOST, "127.0.0.1");
@@ -67,7 +82,7 @@ final class TestService implements AutoCloseable {
     flags.put(Setting.SHUTDOWN_GRACE_MS, "1000");
     flags.putAll(overrides);
     Settings settings = new SettingsResolver(Map.of()).resolve(Optional.empty(), flags);
-    service = HttpService.start(settings, () -> engine(settings)).await(30, TimeUnit.SECONDS);
+    service = HttpService.start(settings, () -> engine(settings), clock).await(30, TimeUnit.SECONDS);
     service.ready().await(30, TimeUnit.SECONDS);
   }
 

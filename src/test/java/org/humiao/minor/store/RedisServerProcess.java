@@ -5,32 +5,50 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A redis-server of a test's own, on a free port, without persistence: it can be killed and restarted. */
-final class RedisServerProcess implements AutoCloseable {
+/**
+ * A redis-server of a test's own, on a free port: it can be killed and restarted. Without a
+ * directory it keeps nothing; with one it logs every write (AOF, fsync always) there, so a
+ * restart finds what was acknowledged, as a production Redis configured for durability does.
+ */
+public final class RedisServerProcess implements AutoCloseable {
   private final int port;
+  private final List<String> persistence;
   private Process process;
 
-  private RedisServerProcess(int port) {
+  private RedisServerProcess(int port, List<String> persistence) {
     this.port = port;
+    this.persistence = persistence;
   }
 
-  static RedisServerProcess start() {
-    RedisServerProcess server = new RedisServerProcess(freePort());
+  public static RedisServerProcess start() {
+    RedisServerProcess server = new RedisServerProcess(freePort(), List.of("--appendonly", "no"));
     server.restart();
     return server;
   }
 
-  String uri() {
+  public static RedisServerProcess startPersistent(Path dir) {
+    RedisServerProcess server = new RedisServerProcess(freePort(),
+        List.of("--appendonly", "yes", "--appendfsync", "always", "--dir", dir.toString()));
+    server.restart();
+    return server;
+  }
+
+  public String uri() {
     return "redis://127.0.0.1:" + port;
   }
 
-  /** Starts it again on the same port, empty. */
-  void restart() {
+  /** Starts it again on the same port (empty unless persistent). */
+  public void restart() {
+    List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port), "--bind",
+        "127.0.0.1", "--save", ""));
+    command.addAll(persistence);
     try {
-      process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-          "--save", "", "--appendonly", "no")
+      process = new ProcessBuilder(command)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD)
           .redirectError(ProcessBuilder.Redirect.DISCARD)
           .start();
@@ -47,7 +65,7 @@ final class RedisServerProcess implements AutoCloseable {
   }
 
   /** Kills it at once, as a crash would. */
-  void kill() {
+  public void kill() {
     process.destroyForcibly();
     try {
       process.waitFor(10, TimeUnit.SECONDS);
@@ -61,7 +79,7 @@ final class RedisServerProcess implements AutoCloseable {
     kill();
   }
 
-  static boolean listening(String host, int port) {
+  public static boolean listening(String host, int port) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(host, port), 500);
       return true;
