@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.humiao.screening.ScreeningEngine;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -16,6 +17,11 @@ final class EngineSlot {
 
   Future<Void> load(Vertx vertx, Callable<ScreeningEngine> factory) {
     return vertx.executeBlocking(factory).onSuccess(loaded -> engine = loaded).mapEmpty();
+  }
+
+  /** The engine, if it has loaded; for readers that have an answer before it has (metrics). */
+  Optional<ScreeningEngine> loaded() {
+    return Optional.ofNullable(engine);
   }
 
   /** @throws ApiError not_ready until the engine has loaded */

@@ -71,6 +71,7 @@ public final class HttpService {
         .description("screening requests admitted and not yet done")
         .register(registry);
     EngineSlot engine = new EngineSlot();
+    RepostCacheMetrics.register(registry, engine);
     KeyRingWatcher keys = new KeyRingWatcher(vertx, new KeyStore(settings.sharedDir()));
     RecordingPool recording = new RecordingPool(pool, state.events().journal());
     Pseudonyms pseudonyms = new Pseudonyms(state.secrets().pseudonymKey());

@@ -2,6 +2,7 @@ package org.humiao.screening;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -27,6 +28,15 @@ public final class RepostGuard {
         .expireAfterWrite(retention)
         .recordStats()
         .build();
+  }
+
+  /** Lookups, hits and evictions of the fingerprint buckets, for the service's metrics. */
+  public CacheStats stats() {
+    return buckets.stats();
+  }
+
+  public long estimatedSize() {
+    return buckets.estimatedSize();
   }
 
   boolean isEmpty() {

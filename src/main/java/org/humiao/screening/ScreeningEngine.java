@@ -41,6 +41,11 @@ public final class ScreeningEngine {
     current.set(load());
   }
 
+  /** The repost fingerprints' cache, kept across reloads. */
+  public RepostGuard reposts() {
+    return reposts;
+  }
+
   /** Loads the lexicon directory again and swaps it in; a directory that fails to load changes nothing. */
   public String reload() {
     Loaded loaded = load();

@@ -412,6 +412,24 @@ class HttpApiTest {
   }
 
   @Test
+  void theRepostCacheCountsItsLookups() {
+    double before = repostMisses();
+    // a blocked text leaves fingerprints; a clean text of repost length is then looked up
+    client.post(SCREEN, service.platformKey, text("你个傻*逼，大家都来骂他这个傻*逼吧"));
+    client.post(SCREEN, service.platformKey, text("今天下午我们一起去操场踢足球吧"));
+    assertTrue(repostMisses() > before, "no repost cache lookup was counted");
+  }
+
+  private double repostMisses() {
+    String metrics = client.get("/metrics", null).bodyAsString();
+    return metrics.lines()
+        .filter(l -> l.startsWith("cache_gets_total{") && l.contains("cache=\"repost\"") && l.contains("result=\"miss\""))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no repost cache metric in " + metrics));
+  }
+
+  @Test
   void openApiDocumentsEveryRouteAndEveryDocumentedRouteIsServed() {
     HttpResponse<Buffer> r = client.get("/openapi.yaml", null);
     assertEquals(200, r.statusCode());
