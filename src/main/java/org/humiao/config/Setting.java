@@ -29,9 +29,10 @@ public enum Setting {
   MAX_BODY_BYTES("maxBodyBytes", "262144", "largest request body, in bytes"),
   RATE_LIMIT_PER_SECOND("rateLimitPerSecond", "500", "requests per second each API key earns (token bucket refill)"),
   RATE_LIMIT_BURST("rateLimitBurst", "1000", "requests an API key may make at once (token bucket size)"),
-  MAX_IN_FLIGHT("maxInFlight", "2000", "screening requests admitted at once; more get 503 overloaded"),
-  REQUEST_TIMEOUT_MS("requestTimeoutMs", "2000", "time a screening request may take before 503 timeout"),
+  MAX_IN_FLIGHT("maxInFlight", "2000", "requests admitted at once to each worker pool; more get 503 overloaded"),
+  REQUEST_TIMEOUT_MS("requestTimeoutMs", "2000", "time a screening or minor-mode call may take before 503 timeout"),
   WORKER_THREADS("workerThreads", "0", "threads of the screening worker pool; 0 means one per CPU core"),
+  MINOR_WORKER_THREADS("minorWorkerThreads", "64", "threads of the minor-mode worker pool; its calls wait on fsync or Redis"),
   KEYS_POLL_MS("keysPollMs", "1000", "how often keys.json is checked for changes"),
   SHUTDOWN_GRACE_MS("shutdownGraceMs", "10000", "time in-flight requests get to finish on SIGTERM");
 

@@ -30,6 +30,7 @@ public record Settings(
     int maxInFlight,
     long requestTimeoutMs,
     int workerThreads,
+    int minorWorkerThreads,
     long keysPollMs,
     long shutdownGraceMs) {
 
@@ -62,6 +63,7 @@ public record Settings(
         v.integer(Setting.MAX_IN_FLIGHT, 0, Integer.MAX_VALUE),
         v.integer(Setting.REQUEST_TIMEOUT_MS, 1, Integer.MAX_VALUE),
         v.integer(Setting.WORKER_THREADS, 0, 1024),
+        v.integer(Setting.MINOR_WORKER_THREADS, 1, 1024),
         v.integer(Setting.KEYS_POLL_MS, 10, Integer.MAX_VALUE),
         v.integer(Setting.SHUTDOWN_GRACE_MS, 0, Integer.MAX_VALUE));
   }

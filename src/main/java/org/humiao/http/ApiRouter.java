@@ -56,7 +56,7 @@ final class ApiRouter {
     minorRoutes.put("/v1/payments/refund", minor::refund);
     minorRoutes.put("/v1/guardian/controls", minor::guardianControls);
     minorRoutes.forEach((path, call) -> route(router, HttpMethod.POST, path, auth, platformRoles, rate, bodyGuard, body,
-        new MinorRoute(c.recording(), call)));
+        new MinorRoute(c.minorRecording(), call)));
 
     // every role reads; a platform key only its own events
     RegulatorRoutes regulator = new RegulatorRoutes(c.state().events().summaries(), c.state().events().pager(), c.pool());

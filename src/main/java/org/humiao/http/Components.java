@@ -11,10 +11,11 @@ record Components(
     Settings settings,
     KeyRingWatcher keys,
     EngineSlot engine,
-    ScreeningPool pool,
+    WorkerPool pool,
     PrometheusMeterRegistry registry,
     Buffer openApi,
     ServiceState state,
     RecordingPool recording,
     ScreeningEvents screeningEvents,
-    MinorMode minorMode) {}
+    MinorMode minorMode,
+    RecordingPool minorRecording) {}

@@ -20,26 +20,29 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
  * The running HTTP service: its own Vert.x instance and metrics registry, the key ring kept
- * in step with keys.json, the screening worker pool, minor mode and the event journal, and the
- * HTTP verticle. {@link #close()} stops it gracefully.
+ * in step with keys.json, the worker pools of screening and of minor mode, minor mode and the event
+ * journal, and the HTTP verticle. {@link #close()} stops it gracefully.
  */
 public final class HttpService {
-  private static final String WORKER_POOL = "humiao-screening";
+  private static final String SCREENING_POOL = "humiao-screening";
+  private static final String MINOR_POOL = "humiao-minor";
   private static final String OPENAPI = "openapi.yaml";
 
   private final Vertx vertx;
   private final Components components;
   private final HttpVerticle verticle;
-  private final WorkerExecutor workers;
+  private final List<WorkerExecutor> workers;
   private final JvmMetrics jvm;
   private final Future<Void> ready;
   private String deploymentId;
 
-  private HttpService(Vertx vertx, Components components, WorkerExecutor workers, JvmMetrics jvm, Future<Void> ready) {
+  private HttpService(Vertx vertx, Components components, List<WorkerExecutor> workers, JvmMetrics jvm,
+      Future<Void> ready) {
     this.vertx = vertx;
     this.components = components;
     this.workers = workers;
@@ -65,21 +68,30 @@ public final class HttpService {
     }
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     JvmMetrics jvm = new JvmMetrics(registry);
-    WorkerExecutor workers = vertx.createSharedWorkerExecutor(WORKER_POOL, settings.effectiveWorkerThreads());
-    ScreeningPool pool = new ScreeningPool(workers, settings.maxInFlight(), settings.requestTimeoutMs());
-    Gauge.builder("humiao.screen.in.flight", pool, ScreeningPool::inFlight)
+    WorkerExecutor screeningWorkers = vertx.createSharedWorkerExecutor(SCREENING_POOL, settings.effectiveWorkerThreads());
+    // minor-mode calls mostly wait (an fsync, a Redis round trip), so they get threads of their own, many more
+    // than cores, and cannot hold up screening
+    WorkerExecutor minorWorkers = vertx.createSharedWorkerExecutor(MINOR_POOL, settings.minorWorkerThreads());
+    WorkerPool pool = new WorkerPool("screening", screeningWorkers, settings.maxInFlight(), settings.requestTimeoutMs());
+    WorkerPool minorPool = new WorkerPool("minor-mode", minorWorkers, settings.maxInFlight(), settings.requestTimeoutMs());
+    Gauge.builder("humiao.screen.in.flight", pool, WorkerPool::inFlight)
         .description("screening requests admitted and not yet done")
+        .register(registry);
+    Gauge.builder("humiao.minor.in.flight", minorPool, WorkerPool::inFlight)
+        .description("minor-mode requests admitted and not yet done")
         .register(registry);
     EngineSlot engine = new EngineSlot();
     RepostCacheMetrics.register(registry, engine);
     KeyRingWatcher keys = new KeyRingWatcher(vertx, new KeyStore(settings.sharedDir()));
     RecordingPool recording = new RecordingPool(pool, state.events().journal());
+    RecordingPool minorRecording = new RecordingPool(minorPool, state.events().journal());
     Pseudonyms pseudonyms = new Pseudonyms(state.secrets().pseudonymKey());
     MinorMode minorMode = new MinorMode(state.policies(), state.store(), state.issuers(),
-        new PersonIds(state.secrets().personKey()), pseudonyms, recording, clock);
+        new PersonIds(state.secrets().personKey()), pseudonyms, minorRecording, clock);
     Components components = new Components(settings, keys, engine, pool, registry, openApi, state, recording,
-        new ScreeningEvents(pseudonyms, recording, clock), minorMode);
-    HttpService service = new HttpService(vertx, components, workers, jvm, engine.load(vertx, engineFactory));
+        new ScreeningEvents(pseudonyms, recording, clock), minorMode, minorRecording);
+    HttpService service = new HttpService(vertx, components, List.of(screeningWorkers, minorWorkers), jvm,
+        engine.load(vertx, engineFactory));
     return keys.start(settings.keysPollMs())
         .compose(v -> vertx.deployVerticle(service.verticle))
         .map(id -> {
@@ -130,7 +142,7 @@ public final class HttpService {
     Future<Void> undeployed = deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
     // A promise of no context: one bound to this Vert.x could not deliver once its event loops are gone.
     Promise<Void> closed = Promise.promise();
-    undeployed.eventually(workers::close).onComplete(stopped -> vertx.close().onComplete(done -> {
+    undeployed.eventually(() -> Future.join(workers.stream().map(WorkerExecutor::close).toList())).onComplete(stopped -> vertx.close().onComplete(done -> {
       jvm.close();
       Future<Void> stateClosed = closeState();
       closed.handle(done.succeeded() ? stateClosed : done);

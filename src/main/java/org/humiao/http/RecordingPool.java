@@ -15,7 +15,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
- * Runs a request's work on the {@link ScreeningPool} and completes only once every violation
+ * Runs a request's work on the {@link WorkerPool} and completes only once every violation
  * event the work produced is durable in the journal: an answer never tells a platform "done"
  * about a refusal a crash could still lose. The work reports events through this consumer (minor
  * mode and the screener are given it as their sink), on its worker thread; a thread-local list
@@ -25,11 +25,11 @@ final class RecordingPool implements Consumer<ViolationEvent> {
   /** Seconds a client should wait when the journal's queue is full: the disk needs a moment to catch up. */
   private static final long FULL_RETRY_AFTER_SECONDS = 1;
 
-  private final ScreeningPool pool;
+  private final WorkerPool pool;
   private final Journal journal;
   private final ThreadLocal<List<CompletableFuture<?>>> appends = new ThreadLocal<>();
 
-  RecordingPool(ScreeningPool pool, Journal journal) {
+  RecordingPool(WorkerPool pool, Journal journal) {
     this.pool = pool;
     this.journal = journal;
   }

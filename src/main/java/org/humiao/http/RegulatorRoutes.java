@@ -31,9 +31,9 @@ final class RegulatorRoutes {
 
   private final ViolationSummaries summaries;
   private final EventPager pager;
-  private final ScreeningPool pool;
+  private final WorkerPool pool;
 
-  RegulatorRoutes(ViolationSummaries summaries, EventPager pager, ScreeningPool pool) {
+  RegulatorRoutes(ViolationSummaries summaries, EventPager pager, WorkerPool pool) {
     this.summaries = summaries;
     this.pager = pager;
     this.pool = pool;

@@ -54,7 +54,7 @@ record ServiceState(PolicyRegistry policies, TrustedIssuers issuers, ServerSecre
       case EMBEDDED -> EmbeddedPlayStateStore.open(settings.dataDir());
       case CLUSTER -> new RedisPlayStateStore(
           Redis.createClient(vertx, new RedisOptions().setConnectionString(settings.redisUri())
-              .setMaxPoolSize(settings.effectiveWorkerThreads() * 2)
+              .setMaxPoolSize(settings.minorWorkerThreads())
               .setMaxPoolWaiting(settings.maxInFlight())),
           settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()), PLAY_RETENTION);
     };

@@ -18,10 +18,21 @@ import java.util.function.Consumer;
  * #append} returns. A crash can leave only the last line incomplete (a change whose call never
  * returned): replay drops and truncates it. Damage anywhere else is refused, as replaying past it
  * would silently lose counted play or payments.
+ *
+ * <p>Appends group-commit: a force covers every line written before it, so callers that wrote
+ * while another's force ran find their lines already forced, or share the next force. An fsync
+ * costs a fifth of a millisecond here; one per call would cap the store at a few thousand changes a
+ * second whatever the thread count.
  */
 final class WriteAheadLog implements AutoCloseable {
   private final Path file;
   private final FileChannel channel;
+  private final Object writeLock = new Object();
+  private final Object forceLock = new Object();
+  /** Bytes written since open; guarded by writeLock. */
+  private long written;
+  /** Bytes known forced; guarded by forceLock. */
+  private long forced;
 
   private WriteAheadLog(Path file, FileChannel channel) {
     this.file = file;
@@ -84,22 +95,40 @@ final class WriteAheadLog implements AutoCloseable {
     return -1;
   }
 
-  synchronized void append(JsonObject change) {
+  void append(JsonObject change) {
     ByteBuffer buf = ByteBuffer.wrap((change.encode() + "\n").getBytes(StandardCharsets.UTF_8));
     try {
-      while (buf.hasRemaining()) {
-        channel.write(buf);
+      long end;
+      synchronized (writeLock) {
+        while (buf.hasRemaining()) {
+          channel.write(buf);
+        }
+        written += buf.capacity();
+        end = written;
       }
-      channel.force(false);
+      synchronized (forceLock) {
+        if (forced < end) {
+          long target;
+          synchronized (writeLock) {
+            target = written;
+          }
+          channel.force(false);
+          forced = target;
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot append to state log " + file, e);
     }
   }
 
   @Override
-  public synchronized void close() {
+  public void close() {
     try {
-      channel.close();
+      synchronized (forceLock) {
+        synchronized (writeLock) {
+          channel.close();
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close state log " + file, e);
     }
