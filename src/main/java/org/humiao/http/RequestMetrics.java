@@ -6,6 +6,7 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,6 +25,10 @@ final class RequestMetrics {
     this.registry = registry;
   }
 
+  /** The buckets span what a request can take: from a cached answer to the longest timeout. */
+  private static final Duration MIN_EXPECTED = Duration.ofMillis(1);
+  private static final Duration MAX_EXPECTED = Duration.ofSeconds(10);
+
   /** The first handler of the router: starts the clock and records when the response ends. */
   Handler<RoutingContext> timer() {
     return ctx -> {
@@ -33,6 +38,10 @@ final class RequestMetrics {
           .tag("method", ctx.request().method().name())
           .tag("route", ctx.get(KEY, UNMATCHED))
           .tag("status", Integer.toString(ctx.response().getStatusCode()))
+          // buckets, so a percentile can be computed across instances (histogram_quantile), not only per process
+          .publishPercentileHistogram()
+          .minimumExpectedValue(MIN_EXPECTED)
+          .maximumExpectedValue(MAX_EXPECTED)
           .register(registry)
           .record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
       ctx.next();

@@ -404,6 +404,8 @@ class HttpApiTest {
     String text = r.bodyAsString();
     assertTrue(text.contains("http_server_requests_seconds_count{method=\"POST\",route=\"/v1/text/screen\",status=\"200\"}"), text);
     assertTrue(text.contains("route=\"unmatched\",status=\"404\""), text);
+    assertTrue(text.lines().anyMatch(l -> l.startsWith("http_server_requests_seconds_bucket{")
+        && l.contains("route=\"/v1/text/screen\"")), "no latency histogram buckets per route");
     assertFalse(text.contains("12345"), "a raw path became a label");
     assertTrue(text.contains("humiao_screen_decisions_total{category=\"insult\",decision=\"block\"}"), text);
     assertTrue(text.contains("humiao_event_loop_delay_seconds_count"), text);
