@@ -4,15 +4,20 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import org.HdrHistogram.Histogram;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -41,13 +46,13 @@ public final class LoadHarness {
   private long recordFrom;
   private long stopAt;
   private int inFlight;
+  private int sent;
 
   private LoadHarness(LoadOptions options, List<String> lines) {
     this.options = options;
     this.scenario = Scenario.named(options.scenario());
     this.lines = lines;
-    this.client = vertx.createHttpClient(
-        new HttpClientOptions().setDefaultHost(options.url().getHost()).setDefaultPort(options.url().getPort()),
+    this.client = vertx.createHttpClient(new HttpClientOptions(),
         new PoolOptions().setHttp1MaxSize(options.connections()));
   }
 
@@ -64,6 +69,9 @@ public final class LoadHarness {
     List<String> lines = Files.readAllLines(options.corpus(), StandardCharsets.UTF_8).stream()
         .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
     LoadHarness harness = new LoadHarness(options, lines);
+    if (harness.scenario.playsAsUsers()) {
+      harness.attestUsers().toCompletionStage().toCompletableFuture().get();
+    }
     LoadResult result = harness.run().toCompletionStage().toCompletableFuture().get();
     harness.vertx.close().toCompletionStage().toCompletableFuture().get();
     LatencyReport.write(options, result);
@@ -116,16 +124,57 @@ public final class LoadHarness {
     }
   }
 
+  /** Registers the scenario's users before the clock starts, {@code connections} at a time; not measured. */
+  private Future<Void> attestUsers() {
+    Promise<Void> done = Promise.promise();
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    int[] next = {0};
+    int[] running = {0};
+    vertx.runOnContext(v -> {
+      Runnable[] attestNext = new Runnable[1];
+      attestNext[0] = () -> {
+        if (next[0] == Scenario.USERS) {
+          if (--running[0] == 0) {
+            done.complete();
+          }
+          return;
+        }
+        int user = next[0]++;
+        exchange(HttpMethod.POST, "/v1/attestations", Scenario.attestation(user, today))
+            .onSuccess(response -> {
+              if (response.statusCode() != 200) {
+                done.tryFail("attesting user " + user + " answered " + response.statusCode());
+              }
+              attestNext[0].run();
+            })
+            .onFailure(done::tryFail);
+      };
+      running[0] = options.connections();
+      for (int i = 0; i < options.connections(); i++) {
+        attestNext[0].run();
+      }
+    });
+    return done.future();
+  }
+
+  /** One request to the next instance in turn, its body read. */
+  private Future<HttpClientResponse> exchange(HttpMethod method, String path, Buffer body) {
+    URI url = options.urls().get(Math.floorMod(sent++, options.urls().size()));
+    RequestOptions ro = new RequestOptions().setMethod(method).setHost(url.getHost()).setPort(url.getPort())
+        .setURI(path)
+        .putHeader("Authorization", "Bearer " + options.key())
+        .putHeader("Content-Type", "application/json");
+    return client.request(ro)
+        .compose(req -> body == null ? req.send() : req.send(body))
+        .compose(resp -> resp.body().map(read -> resp));
+  }
+
   /** Sends one request due at {@code due} (nanoTime) and records it once answered. */
   private Future<Void> send(long due) {
     Scenario.Request request = scenario.draw(random, lines);
-    RequestOptions ro = new RequestOptions().setMethod(request.method()).setURI(request.path())
-        .putHeader("Authorization", "Bearer " + options.key())
-        .putHeader("Content-Type", "application/json");
     inFlight++;
-    return client.request(ro)
-        .compose(req -> request.body() == null ? req.send() : req.send(request.body()))
-        .compose(resp -> resp.body().map(body -> outcome(request, resp)))
+    return exchange(request.method(), request.path(), request.body())
+        .map(resp -> outcome(request, resp))
         .otherwise(failure -> request.label() + " error " + failure.getClass().getSimpleName())
         .map(outcome -> {
           inFlight--;

@@ -3,17 +3,20 @@ package org.humiao.bench.load;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What one load run does.
  *
+ * @param urls the instances, sent to in turn
  * @param rate requests per second to send on schedule (open loop); 0 runs closed loop at saturation
  * @param connections HTTP connections to the service (and, closed loop, requests in flight)
  */
 record LoadOptions(
-    URI url,
+    List<URI> urls,
     String key,
     String scenario,
     int rate,
@@ -26,7 +29,7 @@ record LoadOptions(
   static final String USAGE = """
       usage: java -cp benchmarks/target/benchmarks.jar org.humiao.bench.load.LoadHarness
         --key KEY                   a platform key of the service
-        [--url http://127.0.0.1:8080] [--scenario screen|batch|minor|mixed] [--rate N (0 = saturation)]
+        [--url http://127.0.0.1:8080[,http://127.0.0.1:8081 ...]] [--scenario screen|batch|minor|mixed] [--rate N (0 = saturation)]
         [--connections 32] [--warmup 10] [--duration 30] (seconds)
         [--corpus benchmarks/corpus/chat-lines.txt] [--out target/load/<scenario>-<rate>]
       """;
@@ -45,7 +48,7 @@ record LoadOptions(
     String scenario = named.getOrDefault("scenario", "screen");
     int rate = Integer.parseInt(named.getOrDefault("rate", "0"));
     return new LoadOptions(
-        URI.create(named.getOrDefault("url", "http://127.0.0.1:8080")),
+        Arrays.stream(named.getOrDefault("url", "http://127.0.0.1:8080").split(",")).map(URI::create).toList(),
         named.get("key"),
         scenario,
         rate,

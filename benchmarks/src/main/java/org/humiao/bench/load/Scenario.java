@@ -5,11 +5,17 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import org.humiao.identity.ResidentIdNumber;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /** A weighted mix of requests; each draw picks one and fills it from the chat corpus. */
 record Scenario(String name, List<Weighted> mix) {
+  static final int USERS = 10_000;
+
   record Request(String label, HttpMethod method, String path, Buffer body) {}
 
   record Weighted(int weight, String label, HttpMethod method, String path, Body body) {}
@@ -29,7 +35,7 @@ record Scenario(String name, List<Weighted> mix) {
       return new JsonObject().put("items", items).toBuffer();
     });
     Weighted lexicons = new Weighted(1, "lexicons", HttpMethod.GET, "/v1/lexicons", (r, lines) -> null);
-    // minor mode: 10,000 users (unattested users are guests), sessions reporting the last 30 s
+    // minor mode: the USERS attested before the run, on a streaming service, sessions reporting the last 30 s
     Weighted authorize = new Weighted(1, "authorize", HttpMethod.POST, "/v1/play/authorize",
         (r, lines) -> play(r).toBuffer());
     Weighted heartbeat = new Weighted(1, "heartbeat", HttpMethod.POST, "/v1/play/heartbeat", (r, lines) -> {
@@ -50,6 +56,22 @@ record Scenario(String name, List<Weighted> mix) {
     };
   }
 
+  /** Whether the mix plays as attested users, who must be registered before the run ({@link #attestation}). */
+  boolean playsAsUsers() {
+    return mix.stream().anyMatch(w -> w.path().startsWith("/v1/play/"));
+  }
+
+  /**
+   * The attestation of user {@code user}: every other one a 12-year-old, whose time is counted and
+   * capped, the rest adults; resident-ID attestations, the kind a platform's own check gives.
+   */
+  static Buffer attestation(int user, LocalDate today) {
+    LocalDate birth = today.minusYears(user % 2 == 0 ? 12 : 30).minusDays(user % 300);
+    String first17 = "110105" + birth.format(DateTimeFormatter.BASIC_ISO_DATE) + "%03d".formatted(user % 1000);
+    return new JsonObject().put("user", "load-" + user).put("kind", "resident-id")
+        .put("idNumber", first17 + ResidentIdNumber.checkCharFor(first17)).toBuffer();
+  }
+
   Request draw(SplittableRandom random, List<String> lines) {
     int total = mix.stream().mapToInt(Weighted::weight).sum();
     int ticket = random.nextInt(total);
@@ -63,8 +85,8 @@ record Scenario(String name, List<Weighted> mix) {
   }
 
   private static JsonObject play(SplittableRandom random) {
-    int user = random.nextInt(10_000);
-    return new JsonObject().put("user", "load-" + user).put("session", "s-" + user).put("service", "game")
+    int user = random.nextInt(USERS);
+    return new JsonObject().put("user", "load-" + user).put("session", "s-" + user).put("service", "streaming")
         .put("device", "d-" + user);
   }
 
