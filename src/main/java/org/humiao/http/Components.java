@@ -17,4 +17,5 @@ record Components(
     ServiceState state,
     RecordingPool recording,
     ScreeningEvents screeningEvents,
-    MinorMode minorMode) {}
+    MinorMode minorMode,
+    EventStream streams) {}

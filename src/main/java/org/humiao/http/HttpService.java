@@ -76,7 +76,8 @@ public final class HttpService {
     MinorMode minorMode = new MinorMode(state.policies(), state.store(), state.issuers(),
         new PersonIds(state.secrets().personKey()), pseudonyms, recording, Clock.systemUTC());
     Components components = new Components(settings, keys, engine, pool, registry, openApi, state, recording,
-        new ScreeningEvents(pseudonyms, recording, Clock.systemUTC()), minorMode);
+        new ScreeningEvents(pseudonyms, recording, Clock.systemUTC()), minorMode,
+        new EventStream(state.events().live(), state.events().recent(), pool, registry));
     HttpService service = new HttpService(vertx, components, workers, jvm, engine.load(vertx, engineFactory));
     return keys.start(settings.keysPollMs())
         .compose(v -> vertx.deployVerticle(service.verticle))
