@@ -68,7 +68,6 @@ final class ApiRouter {
     route(router, HttpMethod.GET, "/v1/regulator/reports/quarterly", auth, rate, regulator::quarterly);
 
     // the page and its assets are public and hold no data: it asks for a key and calls the API
-    route(router, HttpMethod.GET, "/dashboard", Dashboard::redirect);
     route(router, HttpMethod.GET, "/dashboard/*", Dashboard::headers, Dashboard.assets());
 
     LexiconRoutes lexicons = new LexiconRoutes(vertx, c.engine());

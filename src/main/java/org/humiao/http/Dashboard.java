@@ -17,11 +17,6 @@ final class Dashboard {
 
   private Dashboard() {}
 
-  /** {@code /dashboard} to {@code /dashboard/}, so the page's relative asset paths resolve under it. */
-  static void redirect(RoutingContext ctx) {
-    ctx.response().setStatusCode(302).putHeader(HttpHeaders.LOCATION, "/dashboard/").end();
-  }
-
   static void headers(RoutingContext ctx) {
     ctx.response()
         .putHeader("Content-Security-Policy", CSP)

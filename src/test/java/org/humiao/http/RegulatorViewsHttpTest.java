@@ -377,6 +377,32 @@ class RegulatorViewsHttpTest {
     }
   }
 
+  // --- dashboard -------------------------------------------------------------------------
+
+  @Test
+  void theDashboardIsPublicStaticAndUnderAStrictPolicy() {
+    for (String asset : List.of("/dashboard", "/dashboard/", "/dashboard/app.js", "/dashboard/app.css", "/dashboard/labels.json")) {
+      HttpResponse<Buffer> r = client.get(asset, null);
+      assertEquals(200, r.statusCode(), asset);
+      assertEquals(Dashboard.CSP, r.getHeader("Content-Security-Policy"), asset);
+      assertTrue(r.getHeader("Content-Security-Policy").startsWith("default-src 'self'"));
+      assertEquals("nosniff", r.getHeader("X-Content-Type-Options"), asset);
+    }
+    String page = client.get("/dashboard/", null).bodyAsString();
+    assertTrue(page.contains("监管看板"), page);
+    assertFalse(page.contains("<script>") || page.matches("(?s).*<script[^>]*>[^<]+</script>.*"), "no inline script");
+    assertTrue(client.get("/dashboard/", null).getHeader("Content-Type").startsWith("text/html"));
+    JsonObject labels = client.get("/dashboard/labels.json", null).bodyAsJsonObject();
+    for (ViolationEvent.Kind kind : ViolationEvent.Kind.values()) {
+      assertTrue(labels.getJsonObject("kinds").containsKey(kind.id()), kind.id());
+    }
+    for (org.humiao.screening.Category category : org.humiao.screening.Category.values()) {
+      assertTrue(labels.getJsonObject("categories").containsKey(category.id()), category.id());
+    }
+    assertError(client.get("/dashboard/missing.js", null), 404, "not_found");
+    assertError(client.get("/dashboard/..%2f..%2fpom.xml", null), 404, "not_found");
+  }
+
   // --- bad parameters --------------------------------------------------------------------
 
   @Test
