@@ -62,6 +62,13 @@ final class ApiRouter {
     RegulatorRoutes regulator = new RegulatorRoutes(c.state().events().summaries(), c.state().events().pager(), c.pool());
     route(router, HttpMethod.GET, "/v1/regulator/summary", auth, rate, regulator::summary);
     route(router, HttpMethod.GET, "/v1/regulator/events", auth, rate, regulator::events);
+    route(router, HttpMethod.GET, "/v1/regulator/events/export", auth, rate,
+        new CsvExport(c.state().events().pager(), c.pool())::handle);
+    route(router, HttpMethod.GET, "/v1/regulator/stream", auth, rate, c.streams()::handle);
+    route(router, HttpMethod.GET, "/v1/regulator/reports/quarterly", auth, rate, regulator::quarterly);
+
+    // the page and its assets are public and hold no data: it asks for a key and calls the API
+    route(router, HttpMethod.GET, "/dashboard/*", Dashboard::headers, Dashboard.assets());
 
     LexiconRoutes lexicons = new LexiconRoutes(vertx, c.engine());
     route(router, HttpMethod.GET, "/v1/lexicons", auth, rate, lexicons::version);

@@ -18,4 +18,5 @@ record Components(
     RecordingPool recording,
     ScreeningEvents screeningEvents,
     MinorMode minorMode,
-    RecordingPool minorRecording) {}
+    RecordingPool minorRecording,
+    EventStream streams) {}

@@ -89,7 +89,8 @@ public final class HttpService {
     MinorMode minorMode = new MinorMode(state.policies(), state.store(), state.issuers(),
         new PersonIds(state.secrets().personKey()), pseudonyms, minorRecording, clock);
     Components components = new Components(settings, keys, engine, pool, registry, openApi, state, recording,
-        new ScreeningEvents(pseudonyms, recording, clock), minorMode, minorRecording);
+        new ScreeningEvents(pseudonyms, recording, clock), minorMode, minorRecording,
+        new EventStream(state.events().live(), state.events().recent(), pool, registry));
     HttpService service = new HttpService(vertx, components, List.of(screeningWorkers, minorWorkers), jvm,
         engine.load(vertx, engineFactory));
     return keys.start(settings.keysPollMs())

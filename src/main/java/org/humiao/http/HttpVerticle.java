@@ -40,6 +40,8 @@ final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     probe.stop();
+    // live streams never end by themselves; the grace period is for requests that do
+    components.streams().closeAll();
     return server.shutdown(Duration.ofMillis(components.settings().shutdownGraceMs()));
   }
 

@@ -3,7 +3,6 @@ package org.humiao.http;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import org.humiao.events.ViolationEvent;
 import org.humiao.events.journal.JournalEntry;
 import org.humiao.events.summary.Dimension;
 import org.humiao.events.summary.EventFilter;
@@ -12,13 +11,16 @@ import org.humiao.events.summary.EventPager;
 import org.humiao.events.summary.SummaryQuery;
 import org.humiao.events.summary.SummaryRow;
 import org.humiao.events.summary.ViolationSummaries;
-import org.humiao.keys.ApiKey;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+
+import static org.humiao.http.QueryParams.date;
+import static org.humiao.http.QueryParams.number;
+import static org.humiao.http.QueryParams.param;
+import static org.humiao.http.QueryParams.platform;
 
 /**
  * The regulators' reading of the violation events: counts and listings. A regulator or admin key
@@ -28,13 +30,18 @@ import java.util.Set;
  */
 final class RegulatorRoutes {
   private static final int DEFAULT_PAGE = 100;
+  /** Years a report may be asked for: the law's era, not the date type's. */
+  private static final int MIN_YEAR = 2000;
+  private static final int MAX_YEAR = 2199;
 
   private final ViolationSummaries summaries;
+  private final QuarterlyReport quarterly;
   private final EventPager pager;
   private final WorkerPool pool;
 
   RegulatorRoutes(ViolationSummaries summaries, EventPager pager, WorkerPool pool) {
     this.summaries = summaries;
+    this.quarterly = new QuarterlyReport(summaries);
     this.pager = pager;
     this.pool = pool;
   }
@@ -70,11 +77,19 @@ final class RegulatorRoutes {
         .onFailure(ctx::fail);
   }
 
-  /** {@code GET /v1/regulator/events?platform&kind&category&minSeverity&before&limit}: newest first. */
+  /** {@code GET /v1/regulator/reports/quarterly?year&quarter&platform}: 季报. */
+  void quarterly(RoutingContext ctx) {
+    int year = (int) QueryParams.requiredNumber(ctx, "year", MIN_YEAR, MAX_YEAR);
+    int quarter = (int) QueryParams.requiredNumber(ctx, "quarter", 1, 4);
+    String platform = platform(ctx);
+    pool.submit(() -> quarterly.build(year, quarter, platform))
+        .onSuccess(answer -> Responses.json(ctx, 200, answer))
+        .onFailure(ctx::fail);
+  }
+
+  /** {@code GET /v1/regulator/events?platform&kind&category&minSeverity&from&to&before&limit}: newest first. */
   void events(RoutingContext ctx) {
-    String kind = param(ctx, "kind");
-    EventFilter filter = new EventFilter(platform(ctx), kind == null ? null : kind(kind), id(ctx, "category"),
-        (int) number(ctx, "minSeverity", 0, 0, Integer.MAX_VALUE), null, null);
+    EventFilter filter = QueryParams.eventFilter(ctx);
     long before = number(ctx, "before", Long.MAX_VALUE, 0, Long.MAX_VALUE);
     int limit = (int) number(ctx, "limit", DEFAULT_PAGE, 1, EventPager.MAX_LIMIT);
     pool.submit(() -> pageJson(pager.page(filter, before, limit)))
@@ -113,53 +128,8 @@ final class RegulatorRoutes {
         .put("nextBefore", page.nextBefore().isPresent() ? page.nextBefore().getAsLong() : null);
   }
 
-  /** The platform asked for, or a platform key's own (it may ask for no other); null for all. */
-  private static String platform(RoutingContext ctx) {
-    ApiKey key = Authenticator.key(ctx);
-    String named = id(ctx, "platform");
-    PlatformScope.check(key, named);
-    return named != null ? named : key.platform();
-  }
-
-  private static String param(RoutingContext ctx, String name) {
-    return ctx.queryParams().get(name);
-  }
-
-  private static String id(RoutingContext ctx, String name) {
-    return BodyFields.id(new JsonObject().put(name, param(ctx, name)), name, "");
-  }
-
-  private static LocalDate date(RoutingContext ctx, String name) {
-    String value = BodyFields.required(name, param(ctx, name));
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeException e) {
-      throw BodyFields.invalid(name, "a date YYYY-MM-DD");
-    }
-  }
-
-  private static long number(RoutingContext ctx, String name, long absent, long min, long max) {
-    String value = param(ctx, name);
-    if (value == null) {
-      return absent;
-    }
-    try {
-      long n = Long.parseLong(value);
-      if (n >= min && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // answered below, as a number out of range is
-    }
-    throw BodyFields.invalid(name, "a whole number from " + min + " to " + max);
-  }
-
   private static Dimension dimension(String param, String name) {
     return BodyFields.oneOf(Dimension.class, param, name, RegulatorRoutes::dimensionId);
-  }
-
-  private static ViolationEvent.Kind kind(String name) {
-    return BodyFields.oneOf(ViolationEvent.Kind.class, "kind", name, ViolationEvent.Kind::id);
   }
 
   private static String dimensionId(Dimension dimension) {

@@ -432,7 +432,7 @@ class HttpApiTest {
   }
 
   @Test
-  void openApiDocumentsEveryRouteAndEveryDocumentedRouteIsServed() {
+  void openApiDocumentsEveryRouteAndEveryDocumentedRouteIsServed() throws Exception {
     HttpResponse<Buffer> r = client.get("/openapi.yaml", null);
     assertEquals(200, r.statusCode());
     Set<String> documented = OpenApiPaths.operations(r.bodyAsString());
@@ -444,12 +444,25 @@ class HttpApiTest {
       }
     }
     assertEquals(routed, documented);
-    for (String operation : documented) {
-      String[] parts = operation.split(" ", 2);
-      int status = Client.await(client.request(HttpMethod.valueOf(parts[0]), parts[1], service.adminKey)
-          .putHeader("Content-Type", Client.JSON).sendBuffer(Buffer.buffer("{}"))).statusCode();
-      assertNotEquals(404, status, operation);
-      assertNotEquals(405, status, operation);
+    // the status from the response head only: the live stream's body never ends
+    HttpClient http = vertx.createHttpClient();
+    try {
+      for (String operation : documented) {
+        String[] parts = operation.split(" ", 2);
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.valueOf(parts[0])).setHost("127.0.0.1")
+            .setPort(service.port()).setURI(parts[1]).putHeader("Authorization", "Bearer " + service.adminKey)
+            .putHeader("Content-Type", Client.JSON);
+        int status = http.request(options).compose(request -> request.send(Buffer.buffer("{}")))
+            .map(response -> {
+              // the stream's connection is cut when the client closes; that is expected, not an error
+              response.exceptionHandler(closed -> { });
+              return response.statusCode();
+            }).await(20, TimeUnit.SECONDS);
+        assertNotEquals(404, status, operation);
+        assertNotEquals(405, status, operation);
+      }
+    } finally {
+      http.close().await(5, TimeUnit.SECONDS);
     }
   }
 

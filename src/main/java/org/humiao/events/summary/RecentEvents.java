@@ -4,6 +4,7 @@ import org.humiao.events.ViolationEvent;
 import org.humiao.events.journal.JournalEntry;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -43,21 +44,42 @@ public final class RecentEvents implements Consumer<List<JournalEntry>> {
     }
   }
 
+  /**
+   * The newest {@code limit} matches above {@code afterOffset} that the ring still holds, oldest
+   * first: what a reconnecting live stream missed, as far as memory reaches.
+   */
+  public List<JournalEntry> after(long afterOffset, Predicate<ViolationEvent> filter, int limit) {
+    lock.readLock().lock();
+    try {
+      List<JournalEntry> found = newestFirst(Long.MAX_VALUE, afterOffset, filter, limit);
+      Collections.reverse(found);
+      return found;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   /** Up to {@code limit} matches below {@code beforeOffset} that the ring holds, newest first. */
   Slice newestFirst(long beforeOffset, Predicate<ViolationEvent> filter, int limit) {
     lock.readLock().lock();
     try {
-      long oldest = Math.max(0, end - ring.length);
-      List<JournalEntry> found = new ArrayList<>();
-      for (long offset = Math.min(beforeOffset, end) - 1; offset >= oldest && found.size() < limit; offset--) {
-        JournalEntry entry = ring[(int) (offset % ring.length)];
-        if (filter.test(entry.event())) {
-          found.add(entry);
-        }
-      }
-      return new Slice(found, oldest);
+      return new Slice(newestFirst(beforeOffset, -1, filter, limit), Math.max(0, end - ring.length));
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  /** Matches in {@code (afterOffset, beforeOffset)} the ring holds, newest first; the caller holds the read lock. */
+  private List<JournalEntry> newestFirst(long beforeOffset, long afterOffset, Predicate<ViolationEvent> filter,
+                                         int limit) {
+    long oldest = Math.max(afterOffset + 1, Math.max(0, end - ring.length));
+    List<JournalEntry> found = new ArrayList<>();
+    for (long offset = Math.min(beforeOffset, end) - 1; offset >= oldest && found.size() < limit; offset--) {
+      JournalEntry entry = ring[(int) (offset % ring.length)];
+      if (filter.test(entry.event())) {
+        found.add(entry);
+      }
+    }
+    return found;
   }
 }
