@@ -28,7 +28,10 @@ public enum Setting {
   REQUEST_TIMEOUT_MS("requestTimeoutMs", "2000", "time a screening request may take before 503 timeout"),
   WORKER_THREADS("workerThreads", "0", "threads of the screening worker pool; 0 means one per CPU core"),
   KEYS_POLL_MS("keysPollMs", "1000", "how often keys.json is checked for changes"),
-  SHUTDOWN_GRACE_MS("shutdownGraceMs", "10000", "time in-flight requests get to finish on SIGTERM");
+  SHUTDOWN_GRACE_MS("shutdownGraceMs", "10000", "time in-flight requests get to finish on SIGTERM"),
+  KAFKA_BOOTSTRAP("kafkaBootstrap", "",
+      "Kafka bootstrap servers (host:port,...); set: events are forwarded to Kafka and the regulator views read the topic; empty: no Kafka"),
+  KAFKA_TOPIC("kafkaTopic", "humiao.violations", "Kafka topic the violation events are published to and read from");
 
   private static final Map<String, Setting> BY_KEY =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Setting::key, Function.identity()));

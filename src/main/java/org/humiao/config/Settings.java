@@ -25,7 +25,9 @@ public record Settings(
     long requestTimeoutMs,
     int workerThreads,
     long keysPollMs,
-    long shutdownGraceMs) {
+    long shutdownGraceMs,
+    Optional<String> kafkaBootstrap,
+    String kafkaTopic) {
 
   /** The embedded defaults alone. */
   public static Settings defaults() {
@@ -51,7 +53,9 @@ public record Settings(
         v.integer(Setting.REQUEST_TIMEOUT_MS, 1, Integer.MAX_VALUE),
         v.integer(Setting.WORKER_THREADS, 0, 1024),
         v.integer(Setting.KEYS_POLL_MS, 10, Integer.MAX_VALUE),
-        v.integer(Setting.SHUTDOWN_GRACE_MS, 0, Integer.MAX_VALUE));
+        v.integer(Setting.SHUTDOWN_GRACE_MS, 0, Integer.MAX_VALUE),
+        v.optionalText(Setting.KAFKA_BOOTSTRAP),
+        v.text(Setting.KAFKA_TOPIC));
   }
 
   /** The worker pool size: the setting, or one thread per core when it is 0. */

@@ -55,13 +55,13 @@ public final class HttpService {
    */
   public static Future<HttpService> start(Settings settings, Callable<ScreeningEngine> engineFactory) {
     Buffer openApi = openApi();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ServiceState state;
     try {
-      state = ServiceState.open(settings);
+      state = ServiceState.open(settings, registry);
     } catch (IOException | RuntimeException e) {
       return Future.failedFuture(e);
     }
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     JvmMetrics jvm = new JvmMetrics(registry);
     Vertx vertx = Vertx.vertx();
     WorkerExecutor workers = vertx.createSharedWorkerExecutor(WORKER_POOL, settings.effectiveWorkerThreads());
@@ -112,7 +112,11 @@ public final class HttpService {
     return components;
   }
 
-  /** The journal and the store close last: no request is left to write to them. */
+  /**
+   * The journal and the store close last: no request is left to write to them. The Kafka feed and
+   * forwarder stop just before the journal (the forwarder's last batch acknowledged and its cursor
+   * written), so events journaled while Kafka was away go out on the next start.
+   */
   private Future<Void> closeState() {
     try {
       components.state().close();

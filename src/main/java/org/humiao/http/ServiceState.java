@@ -1,5 +1,6 @@
 package org.humiao.http;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import org.humiao.config.Settings;
@@ -25,11 +26,12 @@ import java.security.SecureRandom;
 record ServiceState(PolicyRegistry policies, TrustedIssuers issuers, ServerSecrets secrets, EventJournal events,
                     PlayStateStore store) implements AutoCloseable {
 
-  static ServiceState open(Settings settings) throws IOException {
+  /** @param registry where the event streams' meters go, when Kafka is set */
+  static ServiceState open(Settings settings, MeterRegistry registry) throws IOException {
     PolicyRegistry policies = new PolicyRegistry(settings.policies());
     TrustedIssuers issuers = settings.issuers().map(ServiceState::issuers).orElse(TrustedIssuers.none());
     ServerSecrets secrets = ServerSecrets.loadOrCreate(settings.dataDir(), new SecureRandom());
-    EventJournal events = EventJournal.open(settings.dataDir());
+    EventJournal events = EventJournal.open(settings, registry);
     try {
       return new ServiceState(policies, issuers, secrets, events, EmbeddedPlayStateStore.open(settings.dataDir()));
     } catch (RuntimeException e) {

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeoutException;
  * the Kafka jars on the test classpath. Its storage is formatted once, in a directory of its own;
  * it can be killed and started again on the same ports and data, as an outage and a recovery.
  */
-final class KafkaBrokerProcess implements AutoCloseable {
+public final class KafkaBrokerProcess implements AutoCloseable {
   private static final long START_SECONDS = 60;
   /** Quick to start and small: the broker lives for one test run and carries little. */
   private static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",

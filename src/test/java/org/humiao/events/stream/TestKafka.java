@@ -11,9 +11,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * @param broker the run's own broker, which a test may kill and restart; null for a configured one
  */
-record TestKafka(String bootstrap, KafkaBrokerProcess broker) {
+public record TestKafka(String bootstrap, KafkaBrokerProcess broker) {
 
-  static final class Extension implements ParameterResolver {
+  public static final class Extension implements ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TestKafka.class);
 
     @Override
