@@ -47,19 +47,23 @@ record EventJournal(Journal journal, ViolationSummaries summaries, EventPager pa
     String bootstrap = settings.kafkaBootstrap().get();
     AppendSignal appended = new AppendSignal();
     Journal journal = Journal.open(options, appended);
-    KafkaForwarder forwarder;
+    KafkaForwarder forwarder = null;
     try {
       forwarder = KafkaForwarder.start(journal, appended, options.eventsDirectory(), bootstrap, settings.kafkaTopic(),
           registry);
+      KafkaEventFeed feed = KafkaEventFeed.start(bootstrap, settings.kafkaTopic(), views, REMEMBERED_IDS, registry);
+      KafkaForwarder started = forwarder;
+      return new EventJournal(journal, summaries, new EventPager(recent, OlderEvents.NONE), () -> {
+        feed.close();
+        started.close();
+      });
     } catch (IOException | RuntimeException e) {
+      if (forwarder != null) {
+        forwarder.close();
+      }
       journal.close();
       throw e;
     }
-    KafkaEventFeed feed = KafkaEventFeed.start(bootstrap, settings.kafkaTopic(), views, REMEMBERED_IDS, registry);
-    return new EventJournal(journal, summaries, new EventPager(recent, OlderEvents.NONE), () -> {
-      feed.close();
-      forwarder.close();
-    });
   }
 
   @Override

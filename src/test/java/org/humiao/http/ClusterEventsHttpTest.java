@@ -46,7 +46,12 @@ class ClusterEventsHttpTest {
 
       assertSeesBoth(one, first.regulatorKey);
       assertSeesBoth(two, second.regulatorKey);
-      String metrics = one.get("/metrics", null).bodyAsString();
+      // the forwarder counts after its cursor write, which may come after the feeds saw the event
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      String metrics;
+      do {
+        metrics = one.get("/metrics", null).bodyAsString();
+      } while (!metrics.contains("humiao_events_forwarded_total 1.0") && System.nanoTime() < deadline && pause());
       assertTrue(metrics.contains("humiao_events_forwarded_total 1.0"), metrics);
       assertTrue(metrics.contains("humiao_events_forward_lag 0.0"), metrics);
       one.close();

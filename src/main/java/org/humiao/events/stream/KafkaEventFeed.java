@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -100,6 +101,7 @@ public final class KafkaEventFeed implements AutoCloseable {
           // close() woke the poll; the loop ends on running
         } catch (KafkaException e) {
           LOG.log(System.Logger.Level.WARNING, "reading violation events from Kafka failed; retrying: {0}", e.getMessage());
+          pause();
         }
       }
     } finally {
@@ -108,17 +110,12 @@ public final class KafkaEventFeed implements AutoCloseable {
   }
 
   private void step() {
-    if (assigned.isEmpty() || System.nanoTime() - refreshedAt > PARTITION_REFRESH_MS * 1_000_000) {
+    if (assigned.isEmpty() || System.nanoTime() - refreshedAt > TimeUnit.MILLISECONDS.toNanos(PARTITION_REFRESH_MS)) {
       refreshPartitions();
     }
     if (assigned.isEmpty()) {
-      // no topic yet: wait as a poll would, then look again
-      try {
-        Thread.sleep(POLL.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        running = false;
-      }
+      // no topic yet: look again after as long as a poll would have waited
+      pause();
       return;
     }
     List<JournalEntry> batch = new ArrayList<>();
@@ -135,6 +132,15 @@ public final class KafkaEventFeed implements AutoCloseable {
     if (!batch.isEmpty()) {
       views.accept(batch);
       received.increment(batch.size());
+    }
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(POLL.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
     }
   }
 

@@ -44,7 +44,7 @@ public final class KafkaForwarder implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(KafkaForwarder.class.getName());
   /** Events sent before waiting for their acknowledgements: one round trip and one cursor write per batch. */
   private static final int BATCH = 1000;
-  /** Nothing to send: the append signal wakes the thread; this only bounds a wait it missed. */
+  /** Nothing to send: a bound on the wait, not a poll; the append signal wakes the thread at once. */
   private static final long IDLE_WAIT_MS = 1000;
   private static final long RETRY_WAIT_MS = 1000;
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
