@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 public enum Setting {
   HOST("host", "0.0.0.0", "address the HTTP server binds"),
   PORT("port", "8080", "TCP port of the HTTP server (HTTP/1.1 and h2c)"),
-  PROFILE("profile", "embedded", "embedded: minor-mode state in the data dir; cluster: minor-mode state in Redis (redisUri), for several instances"),
+  PROFILE("profile", "embedded",
+      "embedded: everything in the data dir; cluster: minor-mode state in Redis (redisUri) and events through Kafka (kafkaBootstrap)"),
   DATA_DIR("dataDir", "data", "directory of the event journal and the embedded minor-mode state (and of keys.json and secrets.json unless sharedDir is set)"),
   SHARED_DIR("sharedDir", "", "directory of keys.json and secrets.json, which every instance of a cluster must share; empty: the data dir"),
   REDIS_URI("redisUri", "redis://127.0.0.1:6379", "Redis of the cluster profile"),
@@ -34,7 +35,11 @@ public enum Setting {
   WORKER_THREADS("workerThreads", "0", "threads of the screening worker pool; 0 means one per CPU core"),
   MINOR_WORKER_THREADS("minorWorkerThreads", "64", "threads of the minor-mode worker pool; its calls wait on fsync or Redis"),
   KEYS_POLL_MS("keysPollMs", "1000", "how often keys.json is checked for changes"),
-  SHUTDOWN_GRACE_MS("shutdownGraceMs", "10000", "time in-flight requests get to finish on SIGTERM");
+  SHUTDOWN_GRACE_MS("shutdownGraceMs", "10000", "time in-flight requests get to finish on SIGTERM"),
+  KAFKA_BOOTSTRAP("kafkaBootstrap", "",
+      "Kafka bootstrap servers (host:port,...); set: events are forwarded to Kafka and the regulator views read the topic; "
+          + "empty: no Kafka in the embedded profile, 127.0.0.1:9092 in the cluster profile"),
+  KAFKA_TOPIC("kafkaTopic", "humiao.violations", "Kafka topic the violation events are published to and read from");
 
   private static final Map<String, Setting> BY_KEY =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Setting::key, Function.identity()));

@@ -32,7 +32,12 @@ public record Settings(
     int workerThreads,
     int minorWorkerThreads,
     long keysPollMs,
-    long shutdownGraceMs) {
+    long shutdownGraceMs,
+    Optional<String> kafkaBootstrap,
+    String kafkaTopic) {
+
+  /** Where a cluster's Kafka is when kafkaBootstrap does not say: as redisUri's default, a local one. */
+  static final String CLUSTER_KAFKA_BOOTSTRAP = "127.0.0.1:9092";
 
   /** The embedded defaults alone. */
   public static Settings defaults() {
@@ -43,10 +48,11 @@ public record Settings(
   static Settings from(Map<Setting, String> raw) {
     Values v = new Values(raw);
     Path dataDir = Path.of(v.text(Setting.DATA_DIR));
+    Profile profile = v.profile();
     return new Settings(
         v.text(Setting.HOST),
         v.integer(Setting.PORT, 0, 65_535),
-        v.profile(),
+        profile,
         dataDir,
         v.optionalText(Setting.SHARED_DIR).map(Path::of).orElse(dataDir),
         v.text(Setting.REDIS_URI),
@@ -65,7 +71,10 @@ public record Settings(
         v.integer(Setting.WORKER_THREADS, 0, 1024),
         v.integer(Setting.MINOR_WORKER_THREADS, 1, 1024),
         v.integer(Setting.KEYS_POLL_MS, 10, Integer.MAX_VALUE),
-        v.integer(Setting.SHUTDOWN_GRACE_MS, 0, Integer.MAX_VALUE));
+        v.integer(Setting.SHUTDOWN_GRACE_MS, 0, Integer.MAX_VALUE),
+        v.optionalText(Setting.KAFKA_BOOTSTRAP).or(() -> profile == Profile.CLUSTER
+            ? Optional.of(CLUSTER_KAFKA_BOOTSTRAP) : Optional.empty()),
+        v.text(Setting.KAFKA_TOPIC));
   }
 
   /** The worker pool size: the setting, or one thread per core when it is 0. */

@@ -60,13 +60,13 @@ public final class HttpService {
   public static Future<HttpService> start(Settings settings, Callable<ScreeningEngine> engineFactory, Clock clock) {
     Buffer openApi = openApi();
     Vertx vertx = Vertx.vertx();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ServiceState state;
     try {
-      state = ServiceState.open(settings, vertx);
+      state = ServiceState.open(settings, vertx, registry);
     } catch (IOException | RuntimeException e) {
       return vertx.close().transform(closed -> Future.failedFuture(e));
     }
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     JvmMetrics jvm = new JvmMetrics(registry);
     WorkerExecutor screeningWorkers = vertx.createSharedWorkerExecutor(SCREENING_POOL, settings.effectiveWorkerThreads());
     // minor-mode calls mostly wait (an fsync, a Redis round trip), so they get threads of their own, many more
@@ -127,7 +127,11 @@ public final class HttpService {
     return components;
   }
 
-  /** The journal and the store close last: no request is left to write to them. */
+  /**
+   * The journal and the store close last: no request is left to write to them. The Kafka feed and
+   * forwarder stop just before the journal (the forwarder's last batch acknowledged and its cursor
+   * written), so events journaled while Kafka was away go out on the next start.
+   */
   private Future<Void> closeState() {
     try {
       components.state().close();

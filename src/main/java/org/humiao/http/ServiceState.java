@@ -1,5 +1,6 @@
 package org.humiao.http;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -36,11 +37,12 @@ record ServiceState(PolicyRegistry policies, TrustedIssuers issuers, ServerSecre
    */
   private static final Duration PLAY_RETENTION = Duration.ofDays(31);
 
-  static ServiceState open(Settings settings, Vertx vertx) throws IOException {
+  /** @param registry where the event streams' meters go, when Kafka is set */
+  static ServiceState open(Settings settings, Vertx vertx, MeterRegistry registry) throws IOException {
     PolicyRegistry policies = new PolicyRegistry(settings.policies());
     TrustedIssuers issuers = settings.issuers().map(ServiceState::issuers).orElse(TrustedIssuers.none());
     ServerSecrets secrets = ServerSecrets.loadOrCreate(settings.sharedDir(), new SecureRandom());
-    EventJournal events = EventJournal.open(settings.dataDir());
+    EventJournal events = EventJournal.open(settings, registry);
     try {
       return new ServiceState(policies, issuers, secrets, events, store(settings, vertx));
     } catch (RuntimeException e) {

@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import org.humiao.config.Setting;
+import org.humiao.events.stream.TestKafka;
 import org.humiao.minor.store.RedisServerProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,11 +38,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Two service instances in the cluster profile on one real redis-server: one person's play and
+ * Two service instances in the cluster profile on one real redis-server (and one Kafka broker): one person's play and
  * spending are counted once whichever instance hears of them, and a Redis that goes away gives
  * 503 state_unavailable, never an "allowed", and everything acknowledged is there when it is back.
  */
-@ExtendWith(VertxExtension.class)
+@ExtendWith({VertxExtension.class, TestKafka.Extension.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterProfileTest {
   private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
@@ -57,13 +58,15 @@ class ClusterProfileTest {
   static Client two;
 
   @BeforeAll
-  static void start(Vertx vertx) throws Exception {
+  static void start(Vertx vertx, TestKafka kafka) throws Exception {
     redis = RedisServerProcess.startPersistent(Files.createDirectories(dir.resolve("redis")));
     Map<Setting, String> cluster = Map.of(
         Setting.PROFILE, "cluster",
         Setting.REDIS_URI, redis.uri(),
         Setting.REDIS_PREFIX, "cluster-test-" + UUID.randomUUID() + ":",
         Setting.REDIS_TIMEOUT_MS, "300",
+        Setting.KAFKA_BOOTSTRAP, kafka.bootstrap(),
+        Setting.KAFKA_TOPIC, "cluster-profile-" + UUID.randomUUID(),
         Setting.SHARED_DIR, Files.createDirectories(dir.resolve("shared")).toString());
     Clock clock = Clock.fixed(NOW.toInstant(), BEIJING);
     first = new TestService(dir.resolve("one"), cluster, clock, null);

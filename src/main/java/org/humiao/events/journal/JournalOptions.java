@@ -23,7 +23,7 @@ public record JournalOptions(Path dataDirectory, long segmentBytes, int queueCap
     return new JournalOptions(dataDirectory, DEFAULT_SEGMENT_BYTES, DEFAULT_QUEUE_CAPACITY, DEFAULT_MAX_BATCH_APPENDS);
   }
 
-  Path eventsDirectory() {
+  public Path eventsDirectory() {
     return dataDirectory.resolve("events");
   }
 }
