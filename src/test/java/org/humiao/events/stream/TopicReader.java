@@ -15,11 +15,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Reads a whole topic with a plain consumer, as any downstream reader of the events would. */
-final class TopicReader {
+public final class TopicReader {
   private TopicReader() {}
 
   /** Every record of {@code topic}, each partition in its order; the topic's end offsets decide when that is all. */
-  static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, String topic) {
+  public static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, String topic) {
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,

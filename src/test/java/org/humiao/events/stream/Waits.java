@@ -5,10 +5,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** Bounded waits for what other threads (the forwarder, the feed, the broker) bring about. */
-final class Waits {
+public final class Waits {
   private Waits() {}
 
-  static void until(long seconds, BooleanSupplier condition, Supplier<String> what) {
+  public static void until(long seconds, BooleanSupplier condition, Supplier<String> what) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {

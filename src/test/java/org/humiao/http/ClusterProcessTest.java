@@ -1,0 +1,166 @@
+package org.humiao.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.humiao.events.stream.TestKafka;
+import org.humiao.events.stream.TopicReader;
+import org.humiao.events.stream.Waits;
+import org.humiao.events.summary.ViolationSummaries;
+import org.humiao.minor.store.RedisServerProcess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two {@code serve} processes in the cluster profile on one real redis-server and one Kafka
+ * broker. One is SIGKILLed while both take traffic: the other answers every request it gets, and
+ * every event either acknowledged (a 200 for a blocked text) reaches Kafka, once restarted where
+ * needed, and is counted once in the regulators' summary.
+ */
+@ExtendWith({VertxExtension.class, TestKafka.Extension.class})
+class ClusterProcessTest {
+  /** Blocked by the lexicons; the marker after it survives masking, so each event can be told apart. */
+  private static final String BLOCKED = "你个傻*逼 ";
+  private static final Pattern MARKER = Pattern.compile("m(\\d+)x");
+  private static final int REQUESTS = 600;
+  private static final int IN_FLIGHT = 16;
+  private static final int KILL_AFTER_ACKS_OF_B = 100;
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void anInstanceKilledUnderLoadLosesNoAcknowledgedEventAndTheOtherCarriesOn(Vertx vertx, TestKafka kafka)
+      throws Exception {
+    String topic = "process-test-" + UUID.randomUUID();
+    Map<String, String> env = new HashMap<>(Map.of(
+        "HUMIAO_PROFILE", "cluster",
+        "HUMIAO_KAFKA_BOOTSTRAP", kafka.bootstrap(),
+        "HUMIAO_KAFKA_TOPIC", topic,
+        "HUMIAO_REDIS_PREFIX", topic + ":",
+        "HUMIAO_SHARED_DIR", Files.createDirectories(dir.resolve("shared")).toString(),
+        "HUMIAO_RATE_LIMIT_PER_SECOND", "100000",
+        "HUMIAO_RATE_LIMIT_BURST", "100000"));
+    try (RedisServerProcess redis = RedisServerProcess.start()) {
+      env.put("HUMIAO_REDIS_URI", redis.uri());
+      ServiceProcess a = ServiceProcess.start(dir.resolve("a"), 0, env);
+      ServiceProcess b = ServiceProcess.start(dir.resolve("b"), 0, env);
+      String key = a.key("platform");
+      String regulator = a.key("regulator");
+      Client toA = new Client(vertx, a.port());
+      Client toB = new Client(vertx, b.port());
+      try {
+        Map<Integer, Boolean> acknowledged = new ConcurrentHashMap<>();
+        int[] failedOnA = {0};
+        int[] acksOfB = {0};
+        boolean[] killed = {false};
+        List<Future<?>> running = new ArrayList<>();
+        for (int lane = 0; lane < IN_FLIGHT; lane++) {
+          running.add(lane(lane, toA, toB, key, acknowledged, failedOnA, acksOfB, killed, b));
+        }
+        for (Future<?> f : running) {
+          f.await(120, TimeUnit.SECONDS);
+        }
+        assertTrue(killed[0], "the load ended before instance b was killed");
+        assertEquals(0, failedOnA[0], "instance a failed requests while b was down");
+
+        b.awaitExit();
+        ServiceProcess restarted = ServiceProcess.start(dir.resolve("b"), b.port(), env);
+        try {
+          Waits.until(60, () -> markersIn(kafka.bootstrap(), topic).keySet().containsAll(acknowledged.keySet()),
+              () -> "acknowledged events missing from Kafka");
+          Map<Integer, Set<String>> published = markersIn(kafka.bootstrap(), topic);
+          Set<String> ids = new HashSet<>();
+          published.values().forEach(ids::addAll);
+          // each event once in the summary, whatever the forwarder of the killed one sends twice
+          Waits.until(30, () -> total(toA, regulator) == ids.size(),
+              () -> "summary counts " + total(toA, regulator) + ", Kafka holds " + ids.size() + " events");
+          assertTrue(ids.size() >= acknowledged.size());
+        } finally {
+          restarted.close();
+        }
+      } finally {
+        toA.close();
+        toB.close();
+        a.close();
+        b.close();
+      }
+    }
+  }
+
+  /** Sends requests one after another, alternating instances, until REQUESTS are spent; kills b after some acks. */
+  private static Future<Void> lane(int lane, Client toA, Client toB, String key, Map<Integer, Boolean> acknowledged,
+      int[] failedOnA, int[] acksOfB, boolean[] killed, ServiceProcess b) {
+    if (lane >= REQUESTS) {
+      return Future.succeededFuture();
+    }
+    boolean onA = lane % 2 == 0;
+    Client client = onA ? toA : toB;
+    JsonObject body = new JsonObject().put("text", BLOCKED + "m" + lane + "x");
+    return client.request(HttpMethod.POST, "/v1/text/screen", key).sendJsonObject(body)
+        .<HttpResponse<Buffer>>map(r -> r)
+        .otherwise(failure -> null)
+        .compose(response -> {
+          boolean ok = response != null && response.statusCode() == 200;
+          if (ok) {
+            acknowledged.put(lane, true);
+          }
+          synchronized (killed) {
+            if (onA && !ok) {
+              failedOnA[0]++;
+            }
+            if (!onA && ok && ++acksOfB[0] == KILL_AFTER_ACKS_OF_B) {
+              b.kill();
+              killed[0] = true;
+            }
+          }
+          return lane(lane + IN_FLIGHT, toA, toB, key, acknowledged, failedOnA, acksOfB, killed, b);
+        });
+  }
+
+  /** Marker → ids of the events carrying it, from the whole topic. */
+  private static Map<Integer, Set<String>> markersIn(String bootstrap, String topic) {
+    Map<Integer, Set<String>> markers = new HashMap<>();
+    for (ConsumerRecord<String, byte[]> record : TopicReader.readAll(bootstrap, topic)) {
+      JsonObject event = new JsonObject(new String(record.value(), StandardCharsets.UTF_8));
+      Matcher m = MARKER.matcher(event.getJsonObject("evidence").getString("masked"));
+      if (m.find()) {
+        markers.computeIfAbsent(Integer.parseInt(m.group(1)), k -> new HashSet<>()).add(event.getString("id"));
+      }
+    }
+    return markers;
+  }
+
+  private static long total(Client client, String regulator) {
+    String today = LocalDate.now(ViolationSummaries.ZONE).toString();
+    JsonArray rows = client.get("/v1/regulator/summary?from=" + today + "&to=" + today, regulator)
+        .bodyAsJsonObject().getJsonArray("rows");
+    return rows.isEmpty() ? 0 : rows.getJsonObject(0).getLong("events");
+  }
+}
