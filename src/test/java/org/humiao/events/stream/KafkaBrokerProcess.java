@@ -3,12 +3,10 @@ package org.humiao.events.stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.humiao.testing.Loopback;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +43,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
   static KafkaBrokerProcess start() {
     try {
       Path directory = Files.createTempDirectory("humiao-kafka");
-      int port = freePort();
-      int controllerPort = freePort();
+      int port = Loopback.freePort();
+      int controllerPort = Loopback.freePort();
       Path config = directory.resolve("server.properties");
       Files.writeString(config, serverProperties(directory, port, controllerPort), StandardCharsets.UTF_8);
       KafkaBrokerProcess broker = new KafkaBrokerProcess(directory, port, config);
@@ -128,8 +126,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
   }
 
   private boolean answers() {
-    if (!listening(port)) {
-      sleep(100);
+    if (!Loopback.listening("127.0.0.1", port)) {
+      Loopback.pause(100);
       return false;
     }
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
@@ -184,32 +182,6 @@ public final class KafkaBrokerProcess implements AutoCloseable {
       return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
     } catch (IOException e) {
       return "(no " + name + ")";
-    }
-  }
-
-  static boolean listening(int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -1,10 +1,9 @@
 package org.humiao.minor.store;
 
+import org.humiao.testing.Loopback;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,13 +25,13 @@ public final class RedisServerProcess implements AutoCloseable {
   }
 
   public static RedisServerProcess start() {
-    RedisServerProcess server = new RedisServerProcess(freePort(), List.of("--appendonly", "no"));
+    RedisServerProcess server = new RedisServerProcess(Loopback.freePort(), List.of("--appendonly", "no"));
     server.restart();
     return server;
   }
 
   public static RedisServerProcess startPersistent(Path dir) {
-    RedisServerProcess server = new RedisServerProcess(freePort(),
+    RedisServerProcess server = new RedisServerProcess(Loopback.freePort(),
         List.of("--appendonly", "yes", "--appendfsync", "always", "--dir", dir.toString()));
     server.restart();
     return server;
@@ -56,11 +55,11 @@ public final class RedisServerProcess implements AutoCloseable {
       throw new UncheckedIOException("cannot start redis-server (install it: apt-get install redis-server)", e);
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!listening("127.0.0.1", port)) {
+    while (!Loopback.listening("127.0.0.1", port)) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
         throw new IllegalStateException("redis-server did not come up on port " + port);
       }
-      sleep(50);
+      Loopback.pause(50);
     }
   }
 
@@ -77,31 +76,5 @@ public final class RedisServerProcess implements AutoCloseable {
   @Override
   public void close() {
     kill();
-  }
-
-  public static boolean listening(String host, int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(host, port), 500);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

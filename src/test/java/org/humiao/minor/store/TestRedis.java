@@ -1,5 +1,6 @@
 package org.humiao.minor.store;
 
+import org.humiao.testing.Loopback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -35,7 +36,7 @@ record TestRedis(String uri) {
     static Shared open() {
       String configured = System.getenv().getOrDefault("HUMIAO_TEST_REDIS", DEFAULT_URI);
       URI uri = URI.create(configured);
-      if (RedisServerProcess.listening(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort())) {
+      if (Loopback.listening(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort())) {
         return new Shared(new TestRedis(configured), null);
       }
       RedisServerProcess server = RedisServerProcess.start();
