@@ -42,6 +42,12 @@ record Scenario(String name, List<Weighted> mix) {
       long now = System.currentTimeMillis() / 1000;
       return play(r).put("from", now - 30).put("to", now).toBuffer();
     });
+    // a small payment under a fresh idempotency key: checked against the caps and recorded once
+    Weighted payment = new Weighted(1, "payment", HttpMethod.POST, "/v1/payments/check", (r, lines) -> {
+      int user = r.nextInt(USERS);
+      return new JsonObject().put("user", "load-" + user).put("service", "game").put("amountFen", 100)
+          .put("key", "load-" + user + "-" + r.nextLong()).toBuffer();
+    });
     return switch (name) {
       case "screen" -> new Scenario(name, List.of(screen));
       case "batch" -> new Scenario(name, List.of(batch));
@@ -50,8 +56,9 @@ record Scenario(String name, List<Weighted> mix) {
           new Weighted(70, screen.label(), screen.method(), screen.path(), screen.body()),
           new Weighted(9, batch.label(), batch.method(), batch.path(), batch.body()),
           lexicons,
-          new Weighted(10, authorize.label(), authorize.method(), authorize.path(), authorize.body()),
-          new Weighted(10, heartbeat.label(), heartbeat.method(), heartbeat.path(), heartbeat.body())));
+          new Weighted(9, authorize.label(), authorize.method(), authorize.path(), authorize.body()),
+          new Weighted(9, heartbeat.label(), heartbeat.method(), heartbeat.path(), heartbeat.body()),
+          new Weighted(2, payment.label(), payment.method(), payment.path(), payment.body())));
       default -> throw new IllegalArgumentException("unknown scenario " + name + " (screen, batch, minor, mixed)");
     };
   }
