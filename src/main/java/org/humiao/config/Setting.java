@@ -28,7 +28,11 @@ public enum Setting {
   REQUEST_TIMEOUT_MS("requestTimeoutMs", "2000", "time a screening request may take before 503 timeout"),
   WORKER_THREADS("workerThreads", "0", "threads of the screening worker pool; 0 means one per CPU core"),
   KEYS_POLL_MS("keysPollMs", "1000", "how often keys.json is checked for changes"),
-  SHUTDOWN_GRACE_MS("shutdownGraceMs", "10000", "time in-flight requests get to finish on SIGTERM");
+  SHUTDOWN_GRACE_MS("shutdownGraceMs", "10000", "time in-flight requests get to finish on SIGTERM"),
+  MAX_CONNECTIONS("maxConnections", "10000", "open HTTP connections (past their first request) at most; one more is closed"),
+  READ_TIMEOUT_MS("readTimeoutMs", "10000",
+      "time a body may take after its headers, and an HTTP/1.x connection may wait for its next request"),
+  IDLE_TIMEOUT_MS("idleTimeoutMs", "60000", "a connection with no bytes either way for this long is closed");
 
   private static final Map<String, Setting> BY_KEY =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Setting::key, Function.identity()));

@@ -25,7 +25,10 @@ public record Settings(
     long requestTimeoutMs,
     int workerThreads,
     long keysPollMs,
-    long shutdownGraceMs) {
+    long shutdownGraceMs,
+    int maxConnections,
+    long readTimeoutMs,
+    long idleTimeoutMs) {
 
   /** The embedded defaults alone. */
   public static Settings defaults() {
@@ -51,7 +54,10 @@ public record Settings(
         v.integer(Setting.REQUEST_TIMEOUT_MS, 1, Integer.MAX_VALUE),
         v.integer(Setting.WORKER_THREADS, 0, 1024),
         v.integer(Setting.KEYS_POLL_MS, 10, Integer.MAX_VALUE),
-        v.integer(Setting.SHUTDOWN_GRACE_MS, 0, Integer.MAX_VALUE));
+        v.integer(Setting.SHUTDOWN_GRACE_MS, 0, Integer.MAX_VALUE),
+        v.integer(Setting.MAX_CONNECTIONS, 1, Integer.MAX_VALUE),
+        v.integer(Setting.READ_TIMEOUT_MS, 1, Integer.MAX_VALUE),
+        v.integer(Setting.IDLE_TIMEOUT_MS, 1, Integer.MAX_VALUE));
   }
 
   /** The worker pool size: the setting, or one thread per core when it is 0. */

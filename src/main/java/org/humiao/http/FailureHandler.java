@@ -7,7 +7,7 @@ import java.lang.System.Logger.Level;
 
 /**
  * The last stop of every failed or unrouted request: an {@link ApiError} is answered as it says,
- * the router's own 404 / 405 / 413 become their error codes, and anything else is a bug: logged
+ * the router's own 400 / 404 / 405 / 413 become their error codes, and anything else is a bug: logged
  * with the request id, answered 500 with a generic message and no stack trace.
  */
 final class FailureHandler implements Handler<RoutingContext> {
@@ -23,6 +23,8 @@ final class FailureHandler implements Handler<RoutingContext> {
       return error;
     }
     return switch (ctx.statusCode()) {
+      // vertx-web's own 400: the query string did not decode (a bad percent escape)
+      case 400 -> new ApiError(ErrorCode.INVALID_FIELD, "the query string is not valid percent-encoding");
       case 404 -> new ApiError(ErrorCode.NOT_FOUND, "no such route");
       case 405 -> new ApiError(ErrorCode.METHOD_NOT_ALLOWED, "this route does not take " + ctx.request().method());
       case 413 -> new ApiError(ErrorCode.BODY_TOO_LARGE, "request body is over the limit");

@@ -227,6 +227,25 @@ class MalformedBodyTest {
     }));
   }
 
+  @TestFactory
+  Stream<DynamicTest> requestsTheCodecCannotReadGetTheErrorShapeAndAClose() {
+    Map<String, String> cases = new LinkedHashMap<>();
+    cases.put("400 malformed_request", "NOT HTTP AT ALL\r\n\r\n");
+    cases.put("400 malformed_request ", RawHttp.postHead(Abuse.SCREEN, service.platformKey) + "Content-Length: ten\r\n\r\n");
+    cases.put("414 uri_too_long", "GET /v1/lexicons?" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: x\r\n\r\n");
+    cases.put("431 headers_too_large", "GET /v1/lexicons HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n");
+    return cases.entrySet().stream().map(c -> DynamicTest.dynamicTest(c.getKey(), () -> {
+      try (RawHttp raw = new RawHttp(service.port(), 10_000)) {
+        String answer = raw.send(c.getValue()).readUntilClosed();
+        String[] expected = c.getKey().trim().split(" ");
+        // HTTP/1.0 when not even the request line was read
+        assertTrue(answer.matches("(?s)HTTP/1\\.[01] " + expected[0] + " .*"), answer);
+        assertTrue(answer.contains("{\"error\":{\"code\":\"" + expected[1] + "\""), answer);
+        assertTrue(answer.contains(RequestIds.HEADER), answer);
+      }
+    }));
+  }
+
   @Test
   void aBodyOfExactlyTheLimitIsRead() {
     Buffer body = new JsonObject().put("text", "你好").toBuffer();
