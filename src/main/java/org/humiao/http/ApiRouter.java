@@ -57,8 +57,8 @@ final class ApiRouter {
     minorRoutes.put("/v1/payments/check", minor::checkPayment);
     minorRoutes.put("/v1/payments/refund", minor::refund);
     minorRoutes.put("/v1/guardian/controls", minor::guardianControls);
-    minorRoutes.forEach((path, call) -> route(router, HttpMethod.POST, path, auth, platformRoles, rate, bodyGuard, deadline, body,
-        new MinorRoute(c.recording(), call)));
+    minorRoutes.forEach((path, call) -> route(router, HttpMethod.POST, path, auth, platformRoles, rate, bodyGuard,
+        deadline, body, new MinorRoute(c.recording(), call)));
 
     // every role reads; a platform key only its own events
     RegulatorRoutes regulator = new RegulatorRoutes(c.state().events().summaries(), c.state().events().pager(), c.pool());

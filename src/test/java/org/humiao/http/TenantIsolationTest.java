@@ -76,7 +76,8 @@ class TenantIsolationTest {
   @Test
   void aPlatformKeyCannotActForAnotherPlatformOnAnyRoute() {
     // a batch names platforms per item, below
-    for (Endpoint e : endpoints.stream().filter(e -> e.fields().stream().anyMatch(f -> f.name().equals("platform"))).toList()) {
+    for (Endpoint e : endpoints.stream()
+        .filter(e -> e.fields().stream().anyMatch(f -> f.name().equals("platform"))).toList()) {
       Buffer naming = e.with("platform", "\"" + B + "\"");
       assertError(client.post(e.path(), service.platformKey, Client.JSON, naming), 403, "platform_mismatch");
     }
