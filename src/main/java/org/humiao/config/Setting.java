@@ -39,7 +39,11 @@ public enum Setting {
   KAFKA_BOOTSTRAP("kafkaBootstrap", "",
       "Kafka bootstrap servers (host:port,...); set: events are forwarded to Kafka and the regulator views read the topic; "
           + "empty: no Kafka in the embedded profile, 127.0.0.1:9092 in the cluster profile"),
-  KAFKA_TOPIC("kafkaTopic", "humiao.violations", "Kafka topic the violation events are published to and read from");
+  KAFKA_TOPIC("kafkaTopic", "humiao.violations", "Kafka topic the violation events are published to and read from"),
+  MAX_CONNECTIONS("maxConnections", "10000", "open HTTP connections (past their first request) at most; one more is closed"),
+  READ_TIMEOUT_MS("readTimeoutMs", "10000",
+      "time a body may take after its headers, and an HTTP/1.x connection may wait for its next request"),
+  IDLE_TIMEOUT_MS("idleTimeoutMs", "60000", "a connection with no bytes either way for this long is closed");
 
   private static final Map<String, Setting> BY_KEY =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Setting::key, Function.identity()));

@@ -34,7 +34,10 @@ public record Settings(
     long keysPollMs,
     long shutdownGraceMs,
     Optional<String> kafkaBootstrap,
-    String kafkaTopic) {
+    String kafkaTopic,
+    int maxConnections,
+    long readTimeoutMs,
+    long idleTimeoutMs) {
 
   /** Where a cluster's Kafka is when kafkaBootstrap does not say: as redisUri's default, a local one. */
   static final String CLUSTER_KAFKA_BOOTSTRAP = "127.0.0.1:9092";
@@ -74,7 +77,10 @@ public record Settings(
         v.integer(Setting.SHUTDOWN_GRACE_MS, 0, Integer.MAX_VALUE),
         v.optionalText(Setting.KAFKA_BOOTSTRAP).or(() -> profile == Profile.CLUSTER
             ? Optional.of(CLUSTER_KAFKA_BOOTSTRAP) : Optional.empty()),
-        v.text(Setting.KAFKA_TOPIC));
+        v.text(Setting.KAFKA_TOPIC),
+        v.integer(Setting.MAX_CONNECTIONS, 1, Integer.MAX_VALUE),
+        v.integer(Setting.READ_TIMEOUT_MS, 1, Integer.MAX_VALUE),
+        v.integer(Setting.IDLE_TIMEOUT_MS, 1, Integer.MAX_VALUE));
   }
 
   /** The worker pool size: the setting, or one thread per core when it is 0. */

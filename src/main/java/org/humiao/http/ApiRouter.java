@@ -23,12 +23,13 @@ import java.util.Map;
 final class ApiRouter {
   private ApiRouter() {}
 
-  static Router create(Vertx vertx, Components c) {
+  /** @param connections sees every request first, to know which connections are busy */
+  static Router create(Vertx vertx, Components c, ConnectionGuard connections) {
     Settings s = c.settings();
     Router router = Router.router(vertx);
     FailureHandler failures = new FailureHandler();
     RequestMetrics metrics = new RequestMetrics(c.registry());
-    router.route().handler(new RequestIds()).handler(metrics.timer());
+    router.route().handler(connections).handler(new RequestIds()).handler(metrics.timer());
     router.route().failureHandler(failures);
     for (int status : new int[] {404, 405, 413, 500}) {
       router.errorHandler(status, failures);
@@ -37,13 +38,14 @@ final class ApiRouter {
     Authenticator auth = new Authenticator(c.keys()::ring);
     RateLimiter rate = new RateLimiter(s.rateLimitPerSecond(), s.rateLimitBurst(), System::nanoTime);
     JsonBodyGuard bodyGuard = new JsonBodyGuard(s.maxBodyBytes());
+    BodyDeadline deadline = new BodyDeadline(s.readTimeoutMs());
     BodyHandler body = BodyHandler.create(false).setBodyLimit(s.maxBodyBytes());
     RoleCheck platformRoles = RoleCheck.allow(Role.PLATFORM, Role.ADMIN);
     TextScreener screener = new TextScreener(new DecisionMetrics(c.registry()), c.screeningEvents());
 
-    route(router, HttpMethod.POST, "/v1/text/screen", auth, platformRoles, rate, bodyGuard, body,
+    route(router, HttpMethod.POST, "/v1/text/screen", auth, platformRoles, rate, bodyGuard, deadline, body,
         new ScreeningRoute(c.engine(), c.recording(), new SingleScreen(screener)));
-    route(router, HttpMethod.POST, "/v1/text/screen/batch", auth, platformRoles, rate, bodyGuard, body,
+    route(router, HttpMethod.POST, "/v1/text/screen/batch", auth, platformRoles, rate, bodyGuard, deadline, body,
         new ScreeningRoute(c.engine(), c.recording(), new BatchScreen(screener, s.maxBatchItems())));
 
     // minor mode serves the platforms, as screening does
@@ -55,8 +57,8 @@ final class ApiRouter {
     minorRoutes.put("/v1/payments/check", minor::checkPayment);
     minorRoutes.put("/v1/payments/refund", minor::refund);
     minorRoutes.put("/v1/guardian/controls", minor::guardianControls);
-    minorRoutes.forEach((path, call) -> route(router, HttpMethod.POST, path, auth, platformRoles, rate, bodyGuard, body,
-        new MinorRoute(c.minorRecording(), call)));
+    minorRoutes.forEach((path, call) -> route(router, HttpMethod.POST, path, auth, platformRoles, rate, bodyGuard,
+        deadline, body, new MinorRoute(c.minorRecording(), call)));
 
     // every role reads; a platform key only its own events
     RegulatorRoutes regulator = new RegulatorRoutes(c.state().events().summaries(), c.state().events().pager(), c.pool());

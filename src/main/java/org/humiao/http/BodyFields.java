@@ -2,7 +2,6 @@ package org.humiao.http;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 
 import java.time.OffsetDateTime;
@@ -24,7 +23,7 @@ final class BodyFields {
     }
     Object value;
     try {
-      value = Json.decodeValue(body);
+      value = StrictJson.decode(body);
     } catch (DecodeException e) {
       throw new ApiError(ErrorCode.MALFORMED_JSON, "the body is not valid JSON");
     }
@@ -44,10 +43,18 @@ final class BodyFields {
     if (value == null) {
       return null;
     }
-    if (!(value instanceof String s) || s.isEmpty() || s.length() > MAX_ID_LENGTH) {
-      throw invalid(where + field, "a string of 1 to " + MAX_ID_LENGTH + " characters");
+    if (!(value instanceof String s) || s.isEmpty() || s.length() > MAX_ID_LENGTH || !printable(s)) {
+      throw invalid(where + field, "a string of 1 to " + MAX_ID_LENGTH + " characters, without control characters");
     }
     return s;
+  }
+
+  /**
+   * No control characters (they forge log lines and events) and no unpaired surrogates: UTF-8 has
+   * no form of them, so two ids differing only there would become one key in a store that encodes.
+   */
+  private static boolean printable(String s) {
+    return s.codePoints().noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE);
   }
 
   static String requiredId(JsonObject json, String field) {

@@ -4,6 +4,8 @@ import java.util.Locale;
 
 /** Every error code the API answers with, and its HTTP status. Codes are stable: clients branch on them. */
 public enum ErrorCode {
+  /** The HTTP codec could not read the request at all. */
+  MALFORMED_REQUEST(400),
   MALFORMED_JSON(400),
   INVALID_FIELD(400),
   MISSING_FIELD(400),
@@ -16,10 +18,14 @@ public enum ErrorCode {
   PLATFORM_MISMATCH(403),
   NOT_FOUND(404),
   METHOD_NOT_ALLOWED(405),
+  /** The body did not arrive in full within readTimeoutMs. */
+  REQUEST_TIMEOUT(408),
   BODY_TOO_LARGE(413),
+  URI_TOO_LONG(414),
   UNSUPPORTED_MEDIA_TYPE(415),
   LEXICON_INVALID(422),
   RATE_LIMITED(429),
+  HEADERS_TOO_LARGE(431),
   INTERNAL(500),
   OVERLOADED(503),
   NOT_READY(503),

@@ -8,7 +8,7 @@ import java.lang.System.Logger.Level;
 
 /**
  * The last stop of every failed or unrouted request: an {@link ApiError} is answered as it says,
- * the router's own 404 / 405 / 413 become their error codes, unavailable shared state is 503
+ * the router's own 400 / 404 / 405 / 413 become their error codes, unavailable shared state is 503
  * state_unavailable, and anything else is a bug: logged
  * with the request id, answered 500 with a generic message and no stack trace.
  */
@@ -32,6 +32,8 @@ final class FailureHandler implements Handler<RoutingContext> {
           STATE_RETRY_AFTER_SECONDS);
     }
     return switch (ctx.statusCode()) {
+      // vertx-web's own 400: the query string did not decode (a bad percent escape)
+      case 400 -> new ApiError(ErrorCode.INVALID_FIELD, "the query string is not valid percent-encoding");
       case 404 -> new ApiError(ErrorCode.NOT_FOUND, "no such route");
       case 405 -> new ApiError(ErrorCode.METHOD_NOT_ALLOWED, "this route does not take " + ctx.request().method());
       case 413 -> new ApiError(ErrorCode.BODY_TOO_LARGE, "request body is over the limit");

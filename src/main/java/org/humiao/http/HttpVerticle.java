@@ -1,11 +1,14 @@
 package org.humiao.http;
 
+import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import org.humiao.config.Settings;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP server on one event loop, HTTP/1.1 and HTTP/2 (h2c, by upgrade or prior knowledge).
@@ -29,11 +32,21 @@ final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     probe = new EventLoopDelayProbe(vertx, components.registry(), PROBE_INTERVAL_MILLIS);
     probe.start();
+    Settings settings = components.settings();
     HttpServerOptions options = new HttpServerOptions()
-        .setHost(components.settings().host())
-        .setPort(components.settings().port())
-        .setHttp2ClearTextEnabled(true);
-    server = vertx.createHttpServer(options).requestHandler(ApiRouter.create(vertx, components));
+        .setHost(settings.host())
+        .setPort(settings.port())
+        .setHttp2ClearTextEnabled(true)
+        .setIdleTimeout((int) settings.idleTimeoutMs())
+        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+    ConnectionGuard connections = new ConnectionGuard(vertx, settings.maxConnections(), settings.readTimeoutMs());
+    Gauge.builder("humiao.http.connections.open", connections, ConnectionGuard::openConnections)
+        .description("HTTP connections open")
+        .register(components.registry());
+    server = vertx.createHttpServer(options)
+        .connectionHandler(connections::opened)
+        .invalidRequestHandler(new InvalidRequests())
+        .requestHandler(ApiRouter.create(vertx, components, connections));
     return server.listen();
   }
 

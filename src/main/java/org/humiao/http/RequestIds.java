@@ -18,10 +18,14 @@ final class RequestIds implements Handler<RoutingContext> {
     return ctx.get(KEY);
   }
 
+  /** Not a secret, only unique enough to find one request among a day's: 64 random bits. */
+  static String newId() {
+    return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+  }
+
   @Override
   public void handle(RoutingContext ctx) {
-    // Not a secret, only unique enough to find one request among a day's: 64 random bits.
-    String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+    String id = newId();
     ctx.put(KEY, id);
     ctx.response().putHeader(HEADER, id);
     ctx.next();

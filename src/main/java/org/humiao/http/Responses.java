@@ -32,9 +32,12 @@ final class Responses {
       ctx.response().putHeader("WWW-Authenticate", "Bearer");
     }
     // The unread rest of an HTTP/1.x body would otherwise sit in front of the connection's next
-    // request; HTTP/2 resets only the stream by itself.
-    if (error.code() == ErrorCode.BODY_TOO_LARGE && ctx.request().version() != HttpVersion.HTTP_2) {
+    // request, and a client that declared a length it never sends would hold the connection; so
+    // it is closed once the answer is out. HTTP/2 resets only the stream by itself.
+    if ((error.code() == ErrorCode.BODY_TOO_LARGE || error.code() == ErrorCode.REQUEST_TIMEOUT)
+        && ctx.request().version() != HttpVersion.HTTP_2) {
       ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+      ctx.addEndHandler(ended -> ctx.request().connection().close());
     }
     json(ctx, error.code().status(), ScreeningJson.error(error.code().id(), error.getMessage()));
   }

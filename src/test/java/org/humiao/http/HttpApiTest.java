@@ -438,7 +438,7 @@ class HttpApiTest {
     Set<String> documented = OpenApiPaths.operations(r.bodyAsString());
 
     Set<String> routed = new TreeSet<>();
-    for (Route route : ApiRouter.create(vertx, service.service.components()).getRoutes()) {
+    for (Route route : ApiRouter.create(vertx, service.service.components(), new ConnectionGuard(vertx, 1, 1)).getRoutes()) {
       if (route.getPath() != null) {
         route.methods().forEach(m -> routed.add(m.name() + " " + route.getPath()));
       }
