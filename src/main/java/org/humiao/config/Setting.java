@@ -1,5 +1,7 @@
 package org.humiao.config;
 
+import org.humiao.minor.nppa.NppaConfig;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +41,11 @@ public enum Setting {
   KAFKA_BOOTSTRAP("kafkaBootstrap", "",
       "Kafka bootstrap servers (host:port,...); set: events are forwarded to Kafka and the regulator views read the topic; "
           + "empty: no Kafka in the embedded profile, 127.0.0.1:9092 in the cluster profile"),
-  KAFKA_TOPIC("kafkaTopic", "humiao.violations", "Kafka topic the violation events are published to and read from");
+  KAFKA_TOPIC("kafkaTopic", "humiao.violations", "Kafka topic the violation events are published to and read from"),
+  NPPA_APP_ID("nppaAppId", "", "appId the NPPA issued for login/logout reporting; reporting is on when it, nppaBizId and nppaSecretKey are set"),
+  NPPA_BIZ_ID("nppaBizId", "", "bizId (游戏备案识别码) of the game whose logins and logouts are reported"),
+  NPPA_SECRET_KEY("nppaSecretKey", "", "the NPPA secret key, 32 hex digits; it signs and encrypts, and is never logged"),
+  NPPA_ENDPOINT("nppaEndpoint", NppaConfig.PRODUCTION_ENDPOINT.toString(), "the NPPA loginout URL reports are posted to");
 
   private static final Map<String, Setting> BY_KEY =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Setting::key, Function.identity()));
