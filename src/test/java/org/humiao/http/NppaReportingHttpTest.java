@@ -78,7 +78,9 @@ class NppaReportingHttpTest {
       // guests are reported by a device id (guests may play under nppa-2019, which "other" follows)
       assertEquals(true, ok(client.post("/v1/play/authorize", service.otherPlatformKey,
           new JsonObject().put("user", "g").put("session", "s-guest").put("device", "phone-1"))).getBoolean("allowed"));
-      awaitTrue(() -> nppa.accepted().size() >= 3, "three records at the fake NPPA");
+      FileOutbox outbox = service.service.components().state().nppa().orElseThrow().outbox();
+      // committed, not only sent: a batch sent but not committed when the service stops is sent again
+      awaitTrue(() -> nppa.accepted().size() >= 3 && outbox.pendingCount() == 0, "three records sent and committed");
     } finally {
       service.close();
     }
