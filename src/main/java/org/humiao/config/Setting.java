@@ -1,5 +1,7 @@
 package org.humiao.config;
 
+import org.humiao.minor.nppa.NppaConfig;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +45,11 @@ public enum Setting {
   MAX_CONNECTIONS("maxConnections", "10000", "open HTTP connections (past their first request) at most; one more is closed"),
   READ_TIMEOUT_MS("readTimeoutMs", "10000",
       "time a body may take after its headers, and an HTTP/1.x connection may wait for its next request"),
-  IDLE_TIMEOUT_MS("idleTimeoutMs", "60000", "a connection with no bytes either way for this long is closed");
+  IDLE_TIMEOUT_MS("idleTimeoutMs", "60000", "a connection with no bytes either way for this long is closed"),
+  NPPA_APP_ID("nppaAppId", "", "appId the NPPA issued for login/logout reporting; reporting is on when it, nppaBizId and nppaSecretKey are set"),
+  NPPA_BIZ_ID("nppaBizId", "", "bizId (游戏备案识别码) of the game whose logins and logouts are reported"),
+  NPPA_SECRET_KEY("nppaSecretKey", "", "the NPPA secret key, 32 hex digits; it signs and encrypts, and is never logged"),
+  NPPA_ENDPOINT("nppaEndpoint", NppaConfig.PRODUCTION_ENDPOINT.toString(), "the NPPA loginout URL reports are posted to");
 
   private static final Map<String, Setting> BY_KEY =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Setting::key, Function.identity()));

@@ -1,7 +1,12 @@
 package org.humiao.config;
 
+import org.humiao.minor.nppa.NppaConfig;
+
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +42,8 @@ public record Settings(
     String kafkaTopic,
     int maxConnections,
     long readTimeoutMs,
-    long idleTimeoutMs) {
+    long idleTimeoutMs,
+    Optional<NppaConfig> nppa) {
 
   /** Where a cluster's Kafka is when kafkaBootstrap does not say: as redisUri's default, a local one. */
   static final String CLUSTER_KAFKA_BOOTSTRAP = "127.0.0.1:9092";
@@ -80,7 +86,8 @@ public record Settings(
         v.text(Setting.KAFKA_TOPIC),
         v.integer(Setting.MAX_CONNECTIONS, 1, Integer.MAX_VALUE),
         v.integer(Setting.READ_TIMEOUT_MS, 1, Integer.MAX_VALUE),
-        v.integer(Setting.IDLE_TIMEOUT_MS, 1, Integer.MAX_VALUE));
+        v.integer(Setting.IDLE_TIMEOUT_MS, 1, Integer.MAX_VALUE),
+        v.nppa());
   }
 
   /** The worker pool size: the setting, or one thread per core when it is 0. */
@@ -110,6 +117,34 @@ public record Settings(
     Optional<String> optionalText(Setting s) {
       String value = raw.getOrDefault(s, s.defaultValue()).trim();
       return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** On only when all three credentials are set: a partial set is a mistake worth refusing to start over. */
+    Optional<NppaConfig> nppa() {
+      List<Setting> credentials = List.of(Setting.NPPA_APP_ID, Setting.NPPA_BIZ_ID, Setting.NPPA_SECRET_KEY);
+      List<String> missing = credentials.stream().filter(s -> optionalText(s).isEmpty()).map(Setting::key).toList();
+      if (missing.size() == credentials.size()) {
+        return Optional.empty();
+      }
+      if (!missing.isEmpty()) {
+        throw new SettingsException("NPPA reporting needs nppaAppId, nppaBizId and nppaSecretKey; missing: "
+            + String.join(", ", missing));
+      }
+      String key = text(Setting.NPPA_SECRET_KEY);
+      if (!key.matches("[0-9a-fA-F]{32}")) {
+        // the value is a secret: the message must not repeat it
+        throw new SettingsException(Setting.NPPA_SECRET_KEY.key() + " must be 32 hex digits");
+      }
+      URI endpoint;
+      try {
+        endpoint = new URI(text(Setting.NPPA_ENDPOINT));
+      } catch (URISyntaxException e) {
+        throw new SettingsException(Setting.NPPA_ENDPOINT.key() + " is not a URL: " + e.getMessage());
+      }
+      if (!"http".equals(endpoint.getScheme()) && !"https".equals(endpoint.getScheme()) || endpoint.getHost() == null) {
+        throw new SettingsException(Setting.NPPA_ENDPOINT.key() + " must be an http or https URL, got " + endpoint);
+      }
+      return Optional.of(NppaConfig.withDefaults(endpoint, text(Setting.NPPA_APP_ID), text(Setting.NPPA_BIZ_ID), key));
     }
 
     int integer(Setting s, int min, int max) {

@@ -63,7 +63,7 @@ public final class HttpService {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ServiceState state;
     try {
-      state = ServiceState.open(settings, vertx, registry);
+      state = ServiceState.open(settings, vertx, registry, clock);
     } catch (IOException | RuntimeException e) {
       return vertx.close().transform(closed -> Future.failedFuture(e));
     }
@@ -87,7 +87,8 @@ public final class HttpService {
     RecordingPool minorRecording = new RecordingPool(minorPool, state.events().journal());
     Pseudonyms pseudonyms = new Pseudonyms(state.secrets().pseudonymKey());
     MinorMode minorMode = new MinorMode(state.policies(), state.store(), state.issuers(),
-        new PersonIds(state.secrets().personKey()), pseudonyms, minorRecording, clock);
+        new PersonIds(state.secrets().personKey()), pseudonyms, minorRecording,
+        state.nppa().map(NppaReporting::reporter), clock);
     Components components = new Components(settings, keys, engine, pool, registry, openApi, state, recording,
         new ScreeningEvents(pseudonyms, recording, clock), minorMode, minorRecording,
         new EventStream(state.events().live(), state.events().recent(), pool, registry));
@@ -128,7 +129,8 @@ public final class HttpService {
   }
 
   /**
-   * The journal and the store close last: no request is left to write to them. The Kafka feed and
+   * The journal, the store and the NPPA outbox close last: no request is left to write to them. The
+   * NPPA reporter stops first; what it has not sent stays in the outbox for the next start. The Kafka feed and
    * forwarder stop just before the journal (the forwarder's last batch acknowledged and its cursor
    * written), so events journaled while Kafka was away go out on the next start.
    */

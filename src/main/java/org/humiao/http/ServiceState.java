@@ -20,7 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * What the service reads from disk and keeps there, beyond the keys: the minor-mode policies and
@@ -30,23 +32,36 @@ import java.time.Duration;
  * last request.
  */
 record ServiceState(PolicyRegistry policies, TrustedIssuers issuers, ServerSecrets secrets, EventJournal events,
-                    PlayStateStore store) implements AutoCloseable {
+                    PlayStateStore store, Optional<NppaReporting> nppa) implements AutoCloseable {
   /**
    * How long Redis keeps a budget's play after its last change: a guest's window (15 days in
    * nppa-2019) is one budget, and a month covers any window a policy file may set.
    */
   private static final Duration PLAY_RETENTION = Duration.ofDays(31);
 
-  /** @param registry where the event streams' meters go, when Kafka is set */
-  static ServiceState open(Settings settings, Vertx vertx, MeterRegistry registry) throws IOException {
+  /**
+   * @param registry where the event streams' and the NPPA reporting's meters go, when they are on
+   * @param clock the NPPA requests' timestamps
+   */
+  static ServiceState open(Settings settings, Vertx vertx, MeterRegistry registry, Clock clock) throws IOException {
     PolicyRegistry policies = new PolicyRegistry(settings.policies());
     TrustedIssuers issuers = settings.issuers().map(ServiceState::issuers).orElse(TrustedIssuers.none());
     ServerSecrets secrets = ServerSecrets.loadOrCreate(settings.sharedDir(), new SecureRandom());
     EventJournal events = EventJournal.open(settings, registry);
+    PlayStateStore store = null;
     try {
-      return new ServiceState(policies, issuers, secrets, events, store(settings, vertx));
-    } catch (RuntimeException e) {
-      events.close();
+      store = store(settings, vertx);
+      Optional<NppaReporting> nppa = settings.nppa().isEmpty() ? Optional.empty()
+          : Optional.of(NppaReporting.start(settings.nppa().get(), settings.dataDir(), clock, registry));
+      return new ServiceState(policies, issuers, secrets, events, store, nppa);
+    } catch (IOException | RuntimeException e) {
+      try (events) {
+        if (store != null) {
+          store.close();
+        }
+      } catch (IOException | RuntimeException closing) {
+        e.addSuppressed(closing);
+      }
       throw e;
     }
   }
@@ -74,10 +89,11 @@ record ServiceState(PolicyRegistry policies, TrustedIssuers issuers, ServerSecre
 
   @Override
   public void close() throws IOException {
-    try {
-      store.close();
-    } finally {
-      events.close();
+    try (events; store) {
+      // first: a sender still running must not outlive what it reads
+      if (nppa.isPresent()) {
+        nppa.get().close();
+      }
     }
   }
 }

@@ -31,7 +31,7 @@ final class Attestations {
       return new AttestAnswer(false, e.reason(), false);
     }
     store.putLink(Keys.user(platform, userId), new PersonLink(attested.personId(), attested.birthDate(),
-        attested.kind(), now));
+        attested.kind(), now, attested.nppaPi()));
     return new AttestAnswer(true, ReasonCode.ATTESTED, ChinaTime.ageOn(attested.birthDate(), ChinaTime.day(now)) < 18);
   }
 }

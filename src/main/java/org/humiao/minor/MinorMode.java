@@ -6,11 +6,13 @@ import org.humiao.minor.attest.AttestationRequest;
 import org.humiao.minor.attest.AttestationVerifier;
 import org.humiao.minor.attest.PersonIds;
 import org.humiao.minor.attest.TrustedIssuers;
+import org.humiao.minor.nppa.BehaviourReporter;
 import org.humiao.minor.policy.PolicyRegistry;
 import org.humiao.minor.store.GuardianControls;
 import org.humiao.minor.store.PlayStateStore;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -26,12 +28,14 @@ public final class MinorMode {
   private final PlayStateStore store;
   private final PolicyRegistry policies;
 
+  /** @param nppa where game sessions' logins and logouts are reported; empty: not reported */
   public MinorMode(PolicyRegistry policies, PlayStateStore store, TrustedIssuers issuers, PersonIds personIds,
-                   Pseudonyms pseudonyms, Consumer<ViolationEvent> events, Clock clock) {
+                   Pseudonyms pseudonyms, Consumer<ViolationEvent> events, Optional<BehaviourReporter> nppa,
+                   Clock clock) {
     RequestContexts contexts = new RequestContexts(policies, store);
     Violations violations = new Violations(pseudonyms, events);
     this.attestations = new Attestations(new AttestationVerifier(issuers, personIds, store, clock), store, clock);
-    this.play = new PlayAuthority(contexts, store, violations, clock);
+    this.play = new PlayAuthority(contexts, store, violations, new SessionReports(nppa), clock);
     this.spending = new SpendingAuthority(contexts, store, violations, clock);
     this.store = store;
     this.policies = policies;

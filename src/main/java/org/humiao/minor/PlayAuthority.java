@@ -28,12 +28,15 @@ final class PlayAuthority {
   private final RequestContexts contexts;
   private final PlayStateStore store;
   private final Violations violations;
+  private final SessionReports reports;
   private final Clock clock;
 
-  PlayAuthority(RequestContexts contexts, PlayStateStore store, Violations violations, Clock clock) {
+  PlayAuthority(RequestContexts contexts, PlayStateStore store, Violations violations, SessionReports reports,
+                Clock clock) {
     this.contexts = contexts;
     this.store = store;
     this.violations = violations;
+    this.reports = reports;
     this.clock = clock;
   }
 
@@ -45,6 +48,7 @@ final class PlayAuthority {
     ReasonCode refusal = rules.refusalAt(now);
     if (refusal == null) {
       store.clearStopped(sessionKey);
+      reports.login(ctx, r.session(), now);
       if (rules.unrestricted(ChinaTime.day(now))) {
         return new AuthorizeAnswer(true, rules.unrestrictedReason(), null, null, null);
       }
@@ -115,10 +119,13 @@ final class PlayAuthority {
           rest, counted, over, played);
     }
     ReasonCode refusal = rules.refusalAt(at);
-    // The first stop is reported only if the report ran past the cut-off: stopping on time is no attempt.
-    if (store.markStopped(sessionKey, now).isEmpty() && over > 0) {
-      violations.report(refusal, ctx, now, "heartbeat:" + r.session(),
-          new JsonObject().put("playedSeconds", played).put("overSeconds", over));
+    if (store.markStopped(sessionKey, now).isEmpty()) {
+      // The first stop is a violation only if the report ran past the cut-off: stopping on time is no attempt.
+      if (over > 0) {
+        violations.report(refusal, ctx, now, "heartbeat:" + r.session(),
+            new JsonObject().put("playedSeconds", played).put("overSeconds", over));
+      }
+      reports.logout(ctx, r.session(), now);
     }
     return new HeartbeatAnswer(false, refusal, 0L, at, null, rest, counted, over, played);
   }

@@ -29,7 +29,7 @@ final class RequestContexts {
     Subject subject;
     GuardianControls guardian = null;
     if (link.isPresent()) {
-      subject = new Subject.Person(link.get().personId(), link.get().birthDate());
+      subject = new Subject.Person(link.get().personId(), link.get().birthDate(), link.get().nppaPi());
       guardian = store.guardianControls(Keys.personOperator(link.get().personId(), operator)).orElse(null);
     } else {
       subject = new Subject.Guest(device != null ? device : userId);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,5 +76,28 @@ class SettingsResolverTest {
     assertThrows(SettingsException.class, () -> new SettingsResolver(Map.of()).resolve(Optional.of(file), Map.of()));
     Files.writeString(file, "port=1");
     assertThrows(SettingsException.class, () -> new SettingsResolver(Map.of()).resolve(Optional.of(file), Map.of()));
+  }
+
+  @Test
+  void nppaReportingIsOnOnlyWithAllThreeCredentials() {
+    SettingsResolver resolver = new SettingsResolver(Map.of());
+    assertEquals(Optional.empty(), Settings.defaults().nppa());
+    String secret = "bbd3322487be9f3b2af1e7d1d3734f41";
+    Settings on = resolver.resolve(Optional.empty(), Map.of(Setting.NPPA_APP_ID, "app", Setting.NPPA_BIZ_ID, "1101999999",
+        Setting.NPPA_SECRET_KEY, secret));
+    assertEquals("http://api2.wlc.nppa.gov.cn/behavior/collection/loginout", on.nppa().orElseThrow().endpoint().toString());
+    assertEquals(128, on.nppa().orElseThrow().batchSize());
+    assertFalse(on.toString().contains(secret), "the secret key is never printed");
+
+    SettingsException partial = assertThrows(SettingsException.class, () -> resolver.resolve(Optional.empty(),
+        Map.of(Setting.NPPA_APP_ID, "app", Setting.NPPA_SECRET_KEY, secret)));
+    assertTrue(partial.getMessage().contains("missing: nppaBizId"), partial.getMessage());
+    assertFalse(partial.getMessage().contains(secret), partial.getMessage());
+
+    String notHex = "not-a-key-but-secret-all-the-same";
+    SettingsException bad = assertThrows(SettingsException.class, () -> resolver.resolve(Optional.empty(),
+        Map.of(Setting.NPPA_APP_ID, "app", Setting.NPPA_BIZ_ID, "1101999999", Setting.NPPA_SECRET_KEY, notHex)));
+    assertTrue(bad.getMessage().contains("nppaSecretKey"), bad.getMessage());
+    assertFalse(bad.getMessage().contains(notHex), bad.getMessage());
   }
 }

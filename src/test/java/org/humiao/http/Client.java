@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /** A blocking WebClient over loopback for tests: one call, one awaited response. */
-final class Client {
+final class Client implements AutoCloseable {
   static final String JSON = "application/json";
 
   private final WebClient web;
@@ -71,7 +71,8 @@ final class Client {
     return error;
   }
 
-  void close() {
+  @Override
+  public void close() {
     web.close();
   }
 }

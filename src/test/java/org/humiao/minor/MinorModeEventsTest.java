@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,7 +50,7 @@ class MinorModeEventsTest {
   void setUp() {
     store = EmbeddedPlayStateStore.open(dir);
     minorMode = new MinorMode(new PolicyRegistry(Path.of("policies")), store, TrustedIssuers.none(),
-        new PersonIds("person-key-0123456789".getBytes(StandardCharsets.UTF_8)), PSEUDONYMS, events::add, clock);
+        new PersonIds("person-key-0123456789".getBytes(StandardCharsets.UTF_8)), PSEUDONYMS, events::add, Optional.empty(), clock);
     minorMode.attest("demo", "42", new AttestationRequest.ResidentId(ID_NUMBER));
   }
 

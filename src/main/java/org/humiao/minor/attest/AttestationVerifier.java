@@ -40,13 +40,13 @@ public final class AttestationVerifier {
     if (request instanceof AttestationRequest.ResidentId r) {
       ResidentIdNumber id = ResidentIdNumber.parse(r.idNumber() == null ? "" : r.idNumber(), today)
           .orElseThrow(() -> new AttestationRejected(ReasonCode.INVALID_ID_NUMBER));
-      return new Attested(personIds.of("resident-id", id.canonical18()), id.birthDate(), "resident-id");
+      return new Attested(personIds.of("resident-id", id.canonical18()), id.birthDate(), "resident-id", null);
     }
     if (request instanceof AttestationRequest.NppaRealName n) {
       if (n.pi() == null || !PI.matcher(n.pi()).matches()) {
         throw new AttestationRejected(ReasonCode.INVALID_PI);
       }
-      return new Attested(personIds.of("nppa", n.pi()), plausibleBirth(n.birthDate(), today), "nppa");
+      return new Attested(personIds.of("nppa", n.pi()), plausibleBirth(n.birthDate(), today), "nppa", n.pi());
     }
     return verifySigned((AttestationRequest.Signed) request, today);
   }
@@ -91,7 +91,7 @@ public final class AttestationVerifier {
     if (!store.claimNonce(Keys.nonce(s.issuer(), jti), exp, now)) {
       throw new AttestationRejected(ReasonCode.REPLAYED);
     }
-    return new Attested(personIds.of("signed:" + s.issuer(), sub), birthDate, "signed");
+    return new Attested(personIds.of("signed:" + s.issuer(), sub), birthDate, "signed", null);
   }
 
   private static LocalDate plausibleBirth(LocalDate birth, LocalDate today) throws AttestationRejected {

@@ -7,5 +7,6 @@ import java.time.LocalDate;
  * date.
  *
  * @param kind how it was attested: nppa, signed, resident-id
+ * @param nppaPi the NPPA {@code pi} for kind nppa (needed to report play to the NPPA), else null
  */
-public record Attested(String personId, LocalDate birthDate, String kind) {}
+public record Attested(String personId, LocalDate birthDate, String kind, String nppaPi) {}

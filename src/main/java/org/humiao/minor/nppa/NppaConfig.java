@@ -56,6 +56,15 @@ public record NppaConfig(
     }
   }
 
+  /**
+   * The service's configuration: full batches; five attempts with pauses of at most 1, 2, 4 and 8 s,
+   * together well within the 180 s an item stays acceptable; the 5 s timeout the document suggests.
+   */
+  public static NppaConfig withDefaults(URI endpoint, String appId, String bizId, String secretKeyHex) {
+    return new NppaConfig(endpoint, appId, bizId, secretKeyHex, MAX_BATCH, 5, Duration.ofSeconds(1),
+        Duration.ofSeconds(30), Duration.ofSeconds(5));
+  }
+
   /** The NPPA test system (接口测试) takes the case's test code as the last path segment. */
   public static URI testSystemEndpoint(String testCode) {
     return URI.create("https://wlc.nppa.gov.cn/test/collection/loginout/" + testCode);

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Replays a scenario through the real {@link MinorMode} and embedded store, on a clock each step
@@ -54,7 +55,7 @@ public final class Simulation implements AutoCloseable {
   private void open() {
     store = EmbeddedPlayStateStore.open(dataDir);
     minorMode = new MinorMode(policies, store, issuers, new PersonIds(SIM_PERSON_KEY),
-        new Pseudonyms(SIM_PSEUDONYM_KEY), events::add, clock);
+        new Pseudonyms(SIM_PSEUDONYM_KEY), events::add, Optional.empty(), clock);
   }
 
   /** Runs one step (line {@code lineNo} of the scenario) and returns its output line. */

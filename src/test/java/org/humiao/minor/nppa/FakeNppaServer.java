@@ -39,7 +39,7 @@ import java.util.TreeMap;
  * older than 180 s or not before {@code timestamps} fails alone with 3005; an item without a
  * valid {@code si} fails with 1012.
  */
-final class FakeNppaServer implements AutoCloseable {
+public final class FakeNppaServer implements AutoCloseable {
 
   static final String LOGINOUT_PATH = "/behavior/collection/loginout";
   static final String TEST_PATH_PREFIX = "/test/collection/loginout/";
@@ -65,13 +65,13 @@ final class FakeNppaServer implements AutoCloseable {
     server.createContext("/", this::handle);
   }
 
-  static FakeNppaServer start(String appId, String bizId, String secretKeyHex, Clock clock) throws IOException {
+  public static FakeNppaServer start(String appId, String bizId, String secretKeyHex, Clock clock) throws IOException {
     FakeNppaServer fake = new FakeNppaServer(appId, bizId, secretKeyHex, clock);
     fake.server.start();
     return fake;
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return base().resolve(LOGINOUT_PATH);
   }
 
@@ -80,10 +80,15 @@ final class FakeNppaServer implements AutoCloseable {
   }
 
   /** The next {@code calls} requests that pass authentication are answered with {@code code}. */
-  synchronized void answerNext(int calls, NppaCode code) {
+  public synchronized void answerNext(int calls, NppaCode code) {
     for (int i = 0; i < calls; i++) {
       scriptedRequestCodes.add(code.code());
     }
+  }
+
+  /** Drops the answers {@link #answerNext} scripted and not yet given. */
+  public synchronized void answerNormally() {
+    scriptedRequestCodes.clear();
   }
 
   /** In the next request, an otherwise valid item numbered {@code no} is answered with {@code code}. */
@@ -92,17 +97,17 @@ final class FakeNppaServer implements AutoCloseable {
   }
 
   /** Every item accepted so far, without its {@code no}, in arrival order. */
-  synchronized List<JsonObject> accepted() {
+  public synchronized List<JsonObject> accepted() {
     return List.copyOf(accepted);
   }
 
   /** The number of items in each request that got as far as its collections. */
-  synchronized List<Integer> batchSizes() {
+  public synchronized List<Integer> batchSizes() {
     return List.copyOf(batchSizes);
   }
 
   /** The overall errcode of every answer, in order. */
-  synchronized List<Integer> answeredCodes() {
+  public synchronized List<Integer> answeredCodes() {
     return List.copyOf(answeredCodes);
   }
 

@@ -30,7 +30,7 @@ class EmbeddedPlayStateStoreTest {
 
   /** Writes one of everything the store keeps. */
   private static void fill(PlayStateStore store) {
-    store.putLink("user:a", new PersonLink("p_1", LocalDate.of(2010, 6, 1), "resident-id", 100));
+    store.putLink("user:a", new PersonLink("p_1", LocalDate.of(2010, 6, 1), "resident-id", 100, null));
     store.addPlay("play:1", new Interval(1000, 1600), 500);
     store.addPlay("play:1", new Interval(1500, 1700), 500);
     store.recordPayment(PAY);

@@ -175,8 +175,10 @@ abstract class PlayStateStoreContract {
   @Test
   void linksAndGuardianControlsAreReplaced() {
     assertEquals(Optional.empty(), store.link("user:a"));
-    store.putLink("user:a", new PersonLink("p_1", LocalDate.of(2010, 6, 1), "resident-id", 100));
-    PersonLink later = new PersonLink("p_2", LocalDate.of(2011, 1, 2), "guardian", 200);
+    store.putLink("user:a", new PersonLink("p_1", LocalDate.of(2010, 6, 1), "resident-id", 100, null));
+    // an NPPA link keeps its pi through the store: reporting play to the NPPA needs it
+    PersonLink later = new PersonLink("p_2", LocalDate.of(2011, 1, 2), "nppa", 200,
+        "1fffbjzos82bs9cnyj1dna7d6d29zg4esnh99u");
     store.putLink("user:a", later);
     assertEquals(Optional.of(later), store.link("user:a"));
 

@@ -1,0 +1,82 @@
+package org.humiao.minor;
+
+import org.humiao.minor.nppa.BehaviourRecord;
+import org.humiao.minor.nppa.BehaviourReporter;
+import org.humiao.minor.nppa.BehaviourType;
+import org.humiao.minor.policy.ServiceKind;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Reports game sessions to the NPPA login/logout interface: a login when a session is allowed to
+ * start, a logout when it is first told to stop. Only the game kind: the interface is for online
+ * games. Persons attested by the NPPA are reported by their pi and guests by their device; a person
+ * attested otherwise has no pi, which the interface requires of a real-name user, and is not
+ * reported.
+ *
+ * <p>A call returns once its record is durable in the outbox (it waits on the outbox's fsync), so
+ * it runs on a minor-mode worker. It never fails the decision: a record that cannot be queued is
+ * logged and dropped.
+ */
+final class SessionReports {
+  private static final System.Logger LOG = System.getLogger(SessionReports.class.getName());
+
+  private final Optional<BehaviourReporter> reporter;
+
+  /** @param reporter empty: reporting is off */
+  SessionReports(Optional<BehaviourReporter> reporter) {
+    this.reporter = reporter;
+  }
+
+  void login(RequestContext ctx, String session, long at) {
+    report(ctx, session, BehaviourType.LOGIN, at);
+  }
+
+  void logout(RequestContext ctx, String session, long at) {
+    report(ctx, session, BehaviourType.LOGOUT, at);
+  }
+
+  private void report(RequestContext ctx, String session, BehaviourType type, long at) {
+    if (reporter.isEmpty() || ctx.service() != ServiceKind.GAME) {
+      return;
+    }
+    String si = shortId(ctx.platform(), session);
+    if (ctx.subject() instanceof Subject.Person person && person.nppaPi() == null) {
+      return;
+    }
+    try {
+      Instant when = Instant.ofEpochSecond(at);
+      BehaviourRecord record = ctx.subject() instanceof Subject.Person person
+          ? BehaviourRecord.authenticated(si, type, when, person.nppaPi())
+          : BehaviourRecord.guest(si, type, when, shortId(ctx.platform(), ((Subject.Guest) ctx.subject()).device()));
+      reporter.get().report(record).get();
+    } catch (ExecutionException | RuntimeException e) {
+      // the log names the session id only: the pi or device would identify a person or a phone
+      LOG.log(System.Logger.Level.ERROR, "NPPA record not queued, it will not be reported: si=" + si + " bt=" + type,
+          e instanceof ExecutionException ? e.getCause() : e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      LOG.log(System.Logger.Level.ERROR, "interrupted queuing an NPPA record: si=" + si + " bt=" + type);
+    }
+  }
+
+  /**
+   * The interface's si and di are at most 32 bytes and must not collide across platforms: 32 hex
+   * digits of SHA-256 over the platform and the platform's own id, the same every time.
+   */
+  private static String shortId(String platform, String id) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest((platform + "\0" + id).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
+  }
+}
