@@ -34,6 +34,7 @@ public enum Setting {
   RATE_LIMIT_BURST("rateLimitBurst", "1000", "requests an API key may make at once (token bucket size)"),
   MAX_IN_FLIGHT("maxInFlight", "2000", "requests admitted at once to each worker pool; more get 503 overloaded"),
   REQUEST_TIMEOUT_MS("requestTimeoutMs", "2000", "time a screening or minor-mode call may take before 503 timeout"),
+  EVENT_LOOPS("eventLoops", "0", "HTTP event loops, each a server instance on the one port; 0 means one per CPU core"),
   WORKER_THREADS("workerThreads", "0", "threads of the screening worker pool; 0 means one per CPU core"),
   MINOR_WORKER_THREADS("minorWorkerThreads", "64", "threads of the minor-mode worker pool; its calls wait on fsync or Redis"),
   KEYS_POLL_MS("keysPollMs", "1000", "how often keys.json is checked for changes"),

@@ -34,6 +34,7 @@ public record Settings(
     int rateLimitBurst,
     int maxInFlight,
     long requestTimeoutMs,
+    int eventLoops,
     int workerThreads,
     int minorWorkerThreads,
     long keysPollMs,
@@ -77,6 +78,7 @@ public record Settings(
         v.integer(Setting.RATE_LIMIT_BURST, 1, Integer.MAX_VALUE),
         v.integer(Setting.MAX_IN_FLIGHT, 0, Integer.MAX_VALUE),
         v.integer(Setting.REQUEST_TIMEOUT_MS, 1, Integer.MAX_VALUE),
+        v.integer(Setting.EVENT_LOOPS, 0, 1024),
         v.integer(Setting.WORKER_THREADS, 0, 1024),
         v.integer(Setting.MINOR_WORKER_THREADS, 1, 1024),
         v.integer(Setting.KEYS_POLL_MS, 10, Integer.MAX_VALUE),
@@ -88,6 +90,11 @@ public record Settings(
         v.integer(Setting.READ_TIMEOUT_MS, 1, Integer.MAX_VALUE),
         v.integer(Setting.IDLE_TIMEOUT_MS, 1, Integer.MAX_VALUE),
         v.nppa());
+  }
+
+  /** The HTTP event loops: the setting, or one per core when it is 0. */
+  public int effectiveEventLoops() {
+    return eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors();
   }
 
   /** The worker pool size: the setting, or one thread per core when it is 0. */

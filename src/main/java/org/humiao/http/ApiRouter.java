@@ -36,7 +36,7 @@ final class ApiRouter {
     }
 
     Authenticator auth = new Authenticator(c.keys()::ring);
-    RateLimiter rate = new RateLimiter(s.rateLimitPerSecond(), s.rateLimitBurst(), System::nanoTime);
+    RateLimiter rate = c.rateLimiter();
     JsonBodyGuard bodyGuard = new JsonBodyGuard(s.maxBodyBytes());
     BodyDeadline deadline = new BodyDeadline(s.readTimeoutMs());
     BodyHandler body = BodyHandler.create(false).setBodyLimit(s.maxBodyBytes());

@@ -6,7 +6,9 @@ import org.humiao.config.Settings;
 import org.humiao.keys.KeyRingWatcher;
 import org.humiao.minor.MinorMode;
 
-/** What the routes share across the service's life: built once by {@link HttpService}. */
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** What the routes and the server instances share across the service's life: built once by {@link HttpService}. */
 record Components(
     Settings settings,
     KeyRingWatcher keys,
@@ -19,4 +21,6 @@ record Components(
     ScreeningEvents screeningEvents,
     MinorMode minorMode,
     RecordingPool minorRecording,
-    EventStream streams) {}
+    EventStream streams,
+    RateLimiter rateLimiter,
+    AtomicInteger openConnections) {}

@@ -8,6 +8,7 @@ import io.vertx.ext.web.handler.PlatformHandler;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Keeps idle and slow clients from holding the server's connections: at most {@code
@@ -16,13 +17,16 @@ import java.util.Map;
  * is closed: a client trickling header bytes would otherwise hold it for ever. Vert.x shows a
  * connection only once its first request's headers are in (it must first tell HTTP/1.x from
  * HTTP/2), so until then only the server's idle timeout bounds it. Told of every connection and,
- * first in the router, of every request; all on the server's one event loop, so no lock.
+ * first in the router, of every request; each server instance (event loop) has a guard of its own,
+ * so no lock, and the guards share one count of open connections for the limit.
  */
 final class ConnectionGuard implements PlatformHandler {
   private final Vertx vertx;
   private final int maxConnections;
   private final long readTimeoutMillis;
   private final Map<HttpConnection, Watch> open = new HashMap<>();
+  /** Every instance's open connections; the limit may be passed by one per other loop racing it, no more. */
+  private final AtomicInteger openEverywhere;
 
   /** A connection's requests in progress and, while it has none, the timer that closes it. */
   private static final class Watch {
@@ -30,21 +34,26 @@ final class ConnectionGuard implements PlatformHandler {
     long timer = -1;
   }
 
-  ConnectionGuard(Vertx vertx, int maxConnections, long readTimeoutMillis) {
+  ConnectionGuard(Vertx vertx, int maxConnections, long readTimeoutMillis, AtomicInteger openEverywhere) {
     this.vertx = vertx;
+    this.openEverywhere = openEverywhere;
     this.maxConnections = maxConnections;
     this.readTimeoutMillis = readTimeoutMillis;
   }
 
   /** The server's connection handler. */
   void opened(HttpConnection connection) {
-    if (open.size() >= maxConnections) {
+    if (openEverywhere.get() >= maxConnections) {
       connection.close();
       return;
     }
     Watch watch = new Watch();
     open.put(connection, watch);
-    connection.closeHandler(closed -> vertx.cancelTimer(open.remove(connection).timer));
+    openEverywhere.incrementAndGet();
+    connection.closeHandler(closed -> {
+      openEverywhere.decrementAndGet();
+      vertx.cancelTimer(open.remove(connection).timer);
+    });
   }
 
   /** A request whose headers have arrived. */
@@ -66,7 +75,4 @@ final class ConnectionGuard implements PlatformHandler {
     ctx.next();
   }
 
-  int openConnections() {
-    return open.size();
-  }
 }

@@ -3,6 +3,7 @@ package org.humiao.http;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -22,6 +23,8 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The running HTTP service: its own Vert.x instance and metrics registry, the key ring kept
@@ -35,11 +38,11 @@ public final class HttpService {
 
   private final Vertx vertx;
   private final Components components;
-  private final HttpVerticle verticle;
+  private String deploymentId;
+  private int port;
   private final List<WorkerExecutor> workers;
   private final JvmMetrics jvm;
   private final Future<Void> ready;
-  private String deploymentId;
 
   private HttpService(Vertx vertx, Components components, List<WorkerExecutor> workers, JvmMetrics jvm,
       Future<Void> ready) {
@@ -48,7 +51,6 @@ public final class HttpService {
     this.workers = workers;
     this.jvm = jvm;
     this.ready = ready;
-    this.verticle = new HttpVerticle(components);
   }
 
   /**
@@ -89,17 +91,20 @@ public final class HttpService {
     MinorMode minorMode = new MinorMode(state.policies(), state.store(), state.issuers(),
         new PersonIds(state.secrets().personKey()), pseudonyms, minorRecording,
         state.nppa().map(NppaReporting::reporter), clock);
+    AtomicInteger openConnections = new AtomicInteger();
+    Gauge.builder("humiao.http.connections.open", openConnections, AtomicInteger::get)
+        .description("HTTP connections open")
+        .register(registry);
     Components components = new Components(settings, keys, engine, pool, registry, openApi, state, recording,
         new ScreeningEvents(pseudonyms, recording, clock), minorMode, minorRecording,
-        new EventStream(state.events().live(), state.events().recent(), pool, registry));
+        new EventStream(state.events().live(), state.events().recent(), pool, registry),
+        // one bucket per key across all server instances
+        new RateLimiter(settings.rateLimitPerSecond(), settings.rateLimitBurst(), System::nanoTime), openConnections);
     HttpService service = new HttpService(vertx, components, List.of(screeningWorkers, minorWorkers), jvm,
         engine.load(vertx, engineFactory));
     return keys.start(settings.keysPollMs())
-        .compose(v -> vertx.deployVerticle(service.verticle))
-        .map(id -> {
-          service.deploymentId = id;
-          return service;
-        })
+        .compose(v -> service.deployServers(settings.port(), settings.effectiveEventLoops()))
+        .map(v -> service)
         // Closed after the failure is delivered: closing first would leave it no event loop to run on.
         .onFailure(e -> service.close());
   }
@@ -115,8 +120,26 @@ public final class HttpService {
     }
   }
 
+  /**
+   * {@code instances} server instances on the one port; Vert.x hands each new connection to the
+   * next. Port 0 (a free one, for tests) gets one instance: Vert.x shares a port between instances
+   * only when they ask for the same number, and each asking for 0 would get a port of its own.
+   */
+  private Future<Void> deployServers(int configuredPort, int instances) {
+    List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
+    return vertx.deployVerticle(() -> {
+      HttpVerticle server = new HttpVerticle(components, configuredPort);
+      servers.add(server);
+      return server;
+    }, new DeploymentOptions().setInstances(configuredPort == 0 ? 1 : instances)).map(id -> {
+      deploymentId = id;
+      port = servers.get(0).port();
+      return null;
+    });
+  }
+
   public int port() {
-    return verticle.port();
+    return port;
   }
 
   /** Completes when the engine has loaded; fails when the lexicons cannot be loaded at all. */

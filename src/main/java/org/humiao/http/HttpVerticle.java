@@ -1,6 +1,5 @@
 package org.humiao.http;
 
-import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -11,21 +10,26 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The HTTP server on one event loop, HTTP/1.1 and HTTP/2 (h2c, by upgrade or prior knowledge).
- * One loop is enough: it only parses, routes and writes, screening runs on the worker pool.
- * Undeploying it shuts the server down gracefully: no new connections, in-flight requests get
- * up to shutdownGraceMs to finish.
+ * One instance of the HTTP server, HTTP/1.1 and HTTP/2 (h2c, by upgrade or prior knowledge), on
+ * its event loop. {@link HttpService} deploys one per {@code eventLoops} on the same port and
+ * Vert.x spreads the connections over them: parsing, routing, JSON and writing take a core's worth
+ * at a few thousand requests a second, while the work itself runs on the worker pools.
+ * Undeploying it shuts the server down gracefully: no new connections, in-flight requests get up
+ * to shutdownGraceMs to finish.
  */
 final class HttpVerticle extends VerticleBase {
   /** How often the event-loop delay probe fires; short enough to see a blocked loop, cheap enough to ignore. */
   private static final long PROBE_INTERVAL_MILLIS = 100;
 
   private final Components components;
+  private final int port;
   private HttpServer server;
   private EventLoopDelayProbe probe;
 
-  HttpVerticle(Components components) {
+  /** @param port the port to listen on, shared by every instance; 0 for a free one (then one instance only) */
+  HttpVerticle(Components components, int port) {
     this.components = components;
+    this.port = port;
   }
 
   @Override
@@ -35,14 +39,12 @@ final class HttpVerticle extends VerticleBase {
     Settings settings = components.settings();
     HttpServerOptions options = new HttpServerOptions()
         .setHost(settings.host())
-        .setPort(settings.port())
+        .setPort(port)
         .setHttp2ClearTextEnabled(true)
         .setIdleTimeout((int) settings.idleTimeoutMs())
         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
-    ConnectionGuard connections = new ConnectionGuard(vertx, settings.maxConnections(), settings.readTimeoutMs());
-    Gauge.builder("humiao.http.connections.open", connections, ConnectionGuard::openConnections)
-        .description("HTTP connections open")
-        .register(components.registry());
+    ConnectionGuard connections = new ConnectionGuard(vertx, settings.maxConnections(), settings.readTimeoutMs(),
+        components.openConnections());
     server = vertx.createHttpServer(options)
         .connectionHandler(connections::opened)
         .invalidRequestHandler(new InvalidRequests())

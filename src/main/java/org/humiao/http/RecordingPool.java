@@ -46,9 +46,12 @@ final class RecordingPool implements Consumer<ViolationEvent> {
   /** Call on the event loop: the answer continues on its context once the work's events are synced. */
   <T> Future<T> submit(Callable<T> work) {
     Context context = Vertx.currentContext();
-    return pool.submit(() -> recorded(work)).compose(done -> Future.fromCompletionStage(done.durable(), context)
-        .recover(RecordingPool::journalError)
-        .map(done.value()));
+    return pool.submit(() -> recorded(work)).compose(done -> done.durable() == null
+        // most calls record nothing: no hop back through the context for them
+        ? Future.succeededFuture(done.value())
+        : Future.fromCompletionStage(done.durable(), context)
+            .recover(RecordingPool::journalError)
+            .map(done.value()));
   }
 
   private <T> Done<T> recorded(Callable<T> work) throws Exception {
@@ -56,7 +59,7 @@ final class RecordingPool implements Consumer<ViolationEvent> {
     appends.set(call);
     try {
       T value = work.call();
-      return new Done<>(value, CompletableFuture.allOf(call.toArray(CompletableFuture[]::new)));
+      return new Done<>(value, call.isEmpty() ? null : CompletableFuture.allOf(call.toArray(CompletableFuture[]::new)));
     } finally {
       appends.remove();
     }
@@ -69,6 +72,6 @@ final class RecordingPool implements Consumer<ViolationEvent> {
         : cause);
   }
 
-  /** What the work answered, and when its events are durable. */
+  /** What the work answered, and when its events are durable (null: it recorded none). */
   private record Done<T>(T value, CompletableFuture<Void> durable) {}
 }

@@ -81,9 +81,9 @@ final class CompiledLexicon {
     for (String target : lexicon.targets()) {
       builder.add(normalizer.normalize(target).text(), Keyword.TARGET);
     }
-    for (ContextRule rule : lexicon.rules()) {
-      for (String cue : rule.cues()) {
-        builder.add(normalizer.normalize(cue).text(), Keyword.cue(rule));
+    for (int i = 0; i < lexicon.rules().size(); i++) {
+      for (String cue : lexicon.rules().get(i).cues()) {
+        builder.add(normalizer.normalize(cue).text(), Keyword.cue(i));
       }
     }
     return builder.build();
@@ -168,7 +168,7 @@ final class CompiledLexicon {
           if (cuedRules == null) {
             cuedRules = new BitSet();
           }
-          cuedRules.set(lexicon.rules().indexOf(keyword.rule()));
+          cuedRules.set(keyword.rule());
         }
       }
     }

@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
@@ -438,7 +439,7 @@ class HttpApiTest {
     Set<String> documented = OpenApiPaths.operations(r.bodyAsString());
 
     Set<String> routed = new TreeSet<>();
-    for (Route route : ApiRouter.create(vertx, service.service.components(), new ConnectionGuard(vertx, 1, 1)).getRoutes()) {
+    for (Route route : ApiRouter.create(vertx, service.service.components(), new ConnectionGuard(vertx, 1, 1, new AtomicInteger())).getRoutes()) {
       if (route.getPath() != null) {
         route.methods().forEach(m -> routed.add(m.name() + " " + route.getPath()));
       }
