@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
  * core to the service.
  */
 public final class LoadHarness {
+  private static final int KEEP_ALIVE_SECONDS = 5;
   private static final long MAX_LATENCY_MICROS = TimeUnit.SECONDS.toMicros(60);
 
   private final LoadOptions options;
@@ -52,7 +53,9 @@ public final class LoadHarness {
     this.options = options;
     this.scenario = Scenario.named(options.scenario());
     this.lines = lines;
-    this.client = vertx.createHttpClient(new HttpClientOptions(),
+    // idle connections are dropped before the service's 10 s keep-alive limit (readTimeoutMs) closes them
+    // under a request
+    this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAliveTimeout(KEEP_ALIVE_SECONDS),
         new PoolOptions().setHttp1MaxSize(options.connections()));
   }
 
