@@ -8,7 +8,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import org.humiao.config.Setting;
 import org.humiao.events.stream.KafkaForwarder;
-import org.humiao.events.stream.TestKafka;
+import org.humiao.events.stream.SharedKafka;
 import org.humiao.events.summary.ViolationSummaries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Two instances with Kafka set: each one's regulators see the events screened by both. */
-@ExtendWith({VertxExtension.class, TestKafka.Extension.class})
+@ExtendWith({VertxExtension.class, SharedKafka.Extension.class})
 class ClusterEventsHttpTest {
   /** Blocked by the placeholder lexicons. */
   private static final String BLOCKED = "你个傻*逼";
@@ -33,11 +33,11 @@ class ClusterEventsHttpTest {
   Path dir;
 
   @Test
-  void eachInstanceSummarizesTheEventsOfBoth(Vertx vertx, TestKafka kafka) throws Exception {
+  void eachInstanceSummarizesTheEventsOfBoth(Vertx vertx, SharedKafka kafka) throws Exception {
     Map<Setting, String> cluster = Map.of(Setting.KAFKA_BOOTSTRAP, kafka.bootstrap(),
         Setting.KAFKA_TOPIC, "cluster-" + System.nanoTime());
-    try (TestService first = new TestService(dir.resolve("a"), cluster);
-         TestService second = new TestService(dir.resolve("b"), cluster)) {
+    try (LocalService first = new LocalService(dir.resolve("a"), cluster);
+         LocalService second = new LocalService(dir.resolve("b"), cluster)) {
       Client one = new Client(vertx, first.port());
       Client two = new Client(vertx, second.port());
       assertEquals(200, one.post("/v1/text/screen", first.platformKey, new JsonObject().put("text", BLOCKED)).statusCode());
@@ -72,7 +72,7 @@ class ClusterEventsHttpTest {
       rows = ok(client.get(summary, regulatorKey)).getJsonArray("rows");
     } while (rows.size() < 2 && System.nanoTime() < deadline && pause());
     assertEquals(2, rows.size(), rows::encode);
-    assertEquals(JsonArray.of(TestService.PLATFORM, 1L, "other", 1L), JsonArray.of(
+    assertEquals(JsonArray.of(LocalService.PLATFORM, 1L, "other", 1L), JsonArray.of(
         rows.getJsonObject(0).getString("platform"), rows.getJsonObject(0).getLong("events"),
         rows.getJsonObject(1).getString("platform"), rows.getJsonObject(1).getLong("events")), rows::encode);
     assertEquals(2, ok(client.get("/v1/regulator/events", regulatorKey)).getJsonArray("events").size());

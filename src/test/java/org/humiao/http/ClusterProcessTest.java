@@ -9,7 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.humiao.events.stream.TestKafka;
+import org.humiao.events.stream.SharedKafka;
 import org.humiao.events.stream.TopicReader;
 import org.humiao.events.stream.Waits;
 import org.humiao.events.summary.ViolationSummaries;
@@ -44,7 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * every event either acknowledged (a 200 for a blocked text) reaches Kafka, once restarted where
  * needed, and is counted once in the regulators' summary.
  */
-@ExtendWith({VertxExtension.class, TestKafka.Extension.class})
+@ExtendWith({VertxExtension.class, SharedKafka.Extension.class})
 class ClusterProcessTest {
   /** Blocked by the lexicons; the marker after it survives masking, so each event can be told apart. */
   private static final String BLOCKED = "你个傻*逼 ";
@@ -57,7 +57,7 @@ class ClusterProcessTest {
   Path dir;
 
   @Test
-  void twoProcessesCountOnePersonOnceAndAKilledOneLosesNoAcknowledgedEvent(Vertx vertx, TestKafka kafka)
+  void twoProcessesCountOnePersonOnceAndAKilledOneLosesNoAcknowledgedEvent(Vertx vertx, SharedKafka kafka)
       throws Exception {
     String topic = "process-test-" + UUID.randomUUID();
     Map<String, String> env = new HashMap<>(Map.of(
@@ -124,7 +124,7 @@ class ClusterProcessTest {
    */
   private static void sharedStateIsCountedOnce(Client toA, Client toB, String key) {
     JsonObject attested = toA.post("/v1/attestations", key, new JsonObject().put("user", "kid").put("kind", "resident-id")
-        .put("idNumber", TestIds.residentId(LocalDate.now(ViolationSummaries.ZONE).minusYears(12).minusDays(40))))
+        .put("idNumber", ResidentIds.residentId(LocalDate.now(ViolationSummaries.ZONE).minusYears(12).minusDays(40))))
         .bodyAsJsonObject();
     assertTrue(attested.getBoolean("minor"), attested::encode);
     long hourAgo = System.currentTimeMillis() / 1000 - 3600;

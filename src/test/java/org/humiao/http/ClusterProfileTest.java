@@ -8,7 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import org.humiao.config.Setting;
-import org.humiao.events.stream.TestKafka;
+import org.humiao.events.stream.SharedKafka;
 import org.humiao.minor.store.RedisServerProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * spending are counted once whichever instance hears of them, and a Redis that goes away gives
  * 503 state_unavailable, never an "allowed", and everything acknowledged is there when it is back.
  */
-@ExtendWith({VertxExtension.class, TestKafka.Extension.class})
+@ExtendWith({VertxExtension.class, SharedKafka.Extension.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterProfileTest {
   private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
@@ -52,13 +52,13 @@ class ClusterProfileTest {
   @TempDir
   static Path dir;
   static RedisServerProcess redis;
-  static TestService first;
-  static TestService second;
+  static LocalService first;
+  static LocalService second;
   static Client one;
   static Client two;
 
   @BeforeAll
-  static void start(Vertx vertx, TestKafka kafka) throws Exception {
+  static void start(Vertx vertx, SharedKafka kafka) throws Exception {
     redis = RedisServerProcess.startPersistent(Files.createDirectories(dir.resolve("redis")));
     Map<Setting, String> cluster = Map.of(
         Setting.PROFILE, "cluster",
@@ -69,12 +69,12 @@ class ClusterProfileTest {
         Setting.KAFKA_TOPIC, "cluster-profile-" + UUID.randomUUID(),
         Setting.SHARED_DIR, Files.createDirectories(dir.resolve("shared")).toString());
     Clock clock = Clock.fixed(NOW.toInstant(), BEIJING);
-    first = new TestService(dir.resolve("one"), cluster, clock, null);
-    second = new TestService(dir.resolve("two"), cluster, clock, first);
+    first = new LocalService(dir.resolve("one"), cluster, clock, null);
+    second = new LocalService(dir.resolve("two"), cluster, clock, first);
     one = new Client(vertx, first.port());
     two = new Client(vertx, second.port());
     JsonObject attested = ok(one.post("/v1/attestations", first.platformKey, new JsonObject()
-        .put("user", "kid").put("kind", "resident-id").put("idNumber", TestIds.residentId(LocalDate.of(2014, 3, 9)))));
+        .put("user", "kid").put("kind", "resident-id").put("idNumber", ResidentIds.residentId(LocalDate.of(2014, 3, 9)))));
     assertTrue(attested.getBoolean("minor"), attested::encode);
   }
 

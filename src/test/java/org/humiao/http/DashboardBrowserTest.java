@@ -46,7 +46,7 @@ class DashboardBrowserTest {
 
   @TempDir
   static Path dir;
-  static TestService service;
+  static LocalService service;
   static Client client;
   static WebDriver browser;
 
@@ -56,7 +56,7 @@ class DashboardBrowserTest {
       throw new AssertionError("the dashboard test needs " + CHROMIUM + " and " + CHROMEDRIVER
           + ": apt-get install -y chromium chromium-driver (.ci/run installs them)");
     }
-    service = new TestService(dir, Map.of());
+    service = new LocalService(dir, Map.of());
     client = new Client(vertx, service.port());
     ChromeDriverService driver = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile())

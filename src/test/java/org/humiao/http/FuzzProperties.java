@@ -46,7 +46,7 @@ class FuzzProperties {
 
   private static Path dir;
   private static Vertx vertx;
-  private static TestService service;
+  private static LocalService service;
   private static Client client;
   private static List<Endpoint> endpoints;
 
@@ -54,7 +54,7 @@ class FuzzProperties {
   static void start() throws Exception {
     dir = Files.createTempDirectory("humiao-fuzz");
     vertx = Vertx.vertx();
-    service = new TestService(dir, Map.of(
+    service = new LocalService(dir, Map.of(
         Setting.RATE_LIMIT_PER_SECOND, "100000",
         Setting.RATE_LIMIT_BURST, "100000"));
     client = new Client(vertx, service.port());

@@ -51,14 +51,14 @@ class HttpApiTest {
 
   @TempDir
   static Path dir;
-  static TestService service;
+  static LocalService service;
   static Client client;
   static Vertx vertx;
 
   @BeforeAll
   static void start(Vertx v) throws Exception {
     vertx = v;
-    service = new TestService(dir, Map.of(
+    service = new LocalService(dir, Map.of(
         Setting.MAX_TEXT_LENGTH, Integer.toString(MAX_TEXT),
         Setting.MAX_BATCH_ITEMS, Integer.toString(MAX_ITEMS),
         Setting.MAX_BODY_BYTES, Integer.toString(MAX_BODY)));
@@ -111,9 +111,9 @@ class HttpApiTest {
 
   @Test
   void platformKeyMayNameItsOwnPlatformButNotAnother() {
-    assertEquals(200, client.post(SCREEN, service.platformKey, text("你好").put("platform", TestService.PLATFORM)).statusCode());
+    assertEquals(200, client.post(SCREEN, service.platformKey, text("你好").put("platform", LocalService.PLATFORM)).statusCode());
     assertError(client.post(SCREEN, service.platformKey, text("你好").put("platform", "other")), 403, "platform_mismatch");
-    assertError(client.post(SCREEN, service.otherPlatformKey, text("你好").put("platform", TestService.PLATFORM)),
+    assertError(client.post(SCREEN, service.otherPlatformKey, text("你好").put("platform", LocalService.PLATFORM)),
         403, "platform_mismatch");
   }
 

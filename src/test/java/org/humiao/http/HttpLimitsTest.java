@@ -30,12 +30,12 @@ class HttpLimitsTest {
 
   @TempDir
   static Path dir;
-  static TestService service;
+  static LocalService service;
   static Client client;
 
   @BeforeAll
   static void start(Vertx vertx) throws Exception {
-    service = new TestService(dir, Map.of(
+    service = new LocalService(dir, Map.of(
         Setting.RATE_LIMIT_PER_SECOND, "0.5",
         Setting.RATE_LIMIT_BURST, Integer.toString(BURST),
         Setting.MAX_IN_FLIGHT, "1",

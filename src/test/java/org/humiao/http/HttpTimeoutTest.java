@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class HttpTimeoutTest {
   @Test
   void slowScreeningIsA503Timeout(Vertx vertx, @TempDir Path dir) throws Exception {
-    try (TestService s = new TestService(dir, Map.of(Setting.REQUEST_TIMEOUT_MS, "5", Setting.MAX_BODY_BYTES, "1000000"))) {
+    try (LocalService s = new LocalService(dir, Map.of(Setting.REQUEST_TIMEOUT_MS, "5", Setting.MAX_BODY_BYTES, "1000000"))) {
       Client client = new Client(vertx, s.port());
       HttpResponse<Buffer> r = client.post("/v1/text/screen/batch", s.platformKey, HeavyBatch.of(3, 5000));
       assertError(r, 503, "timeout");

@@ -51,7 +51,7 @@ class MalformedBodyTest {
 
   @TempDir
   static Path dir;
-  static TestService service;
+  static LocalService service;
   static Client client;
   static Vertx vertx;
   static List<Endpoint> endpoints;
@@ -59,7 +59,7 @@ class MalformedBodyTest {
   @BeforeAll
   static void start(Vertx v) throws Exception {
     vertx = v;
-    service = new TestService(dir, Map.of(
+    service = new LocalService(dir, Map.of(
         Setting.MAX_BODY_BYTES, Integer.toString(MAX_BODY),
         Setting.RATE_LIMIT_PER_SECOND, "100000",
         Setting.RATE_LIMIT_BURST, "100000"));

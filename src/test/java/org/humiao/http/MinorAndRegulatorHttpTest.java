@@ -42,12 +42,12 @@ class MinorAndRegulatorHttpTest {
 
   @TempDir
   static Path dir;
-  static TestService service;
+  static LocalService service;
   static Client client;
 
   @BeforeAll
   static void start(Vertx vertx) throws Exception {
-    service = new TestService(dir, Map.of());
+    service = new LocalService(dir, Map.of());
     client = new Client(vertx, service.port());
   }
 
@@ -68,7 +68,7 @@ class MinorAndRegulatorHttpTest {
 
   @Test
   void aTwelveYearOldIsAttestedAuthorizedAndCounted() {
-    String idNumber = TestIds.residentId(today().minusYears(12).minusDays(30));
+    String idNumber = ResidentIds.residentId(today().minusYears(12).minusDays(30));
     JsonObject attested = ok(client.post("/v1/attestations", service.platformKey,
         new JsonObject().put("user", "kid").put("kind", "resident-id").put("idNumber", idNumber)));
     assertEquals(new JsonObject().put("accepted", true).put("reason", "attested").put("minor", true), attested);
@@ -96,7 +96,7 @@ class MinorAndRegulatorHttpTest {
 
   @Test
   void minorModeIsForTheKeysOwnPlatformOnly() {
-    JsonObject play = new JsonObject().put("platform", TestService.PLATFORM).put("user", "u").put("session", "s");
+    JsonObject play = new JsonObject().put("platform", LocalService.PLATFORM).put("user", "u").put("session", "s");
     assertError(client.post("/v1/play/authorize", service.regulatorKey, play), 403, "forbidden");
     assertError(client.post("/v1/play/heartbeat", service.regulatorKey, play), 403, "forbidden");
     assertError(client.post("/v1/play/authorize", service.otherPlatformKey, play), 403, "platform_mismatch");
@@ -128,7 +128,7 @@ class MinorAndRegulatorHttpTest {
     String range = "?from=" + today().minusDays(1) + "&to=" + today().plusDays(1);
     JsonArray rows = ok(client.get("/v1/regulator/summary" + range + "&groupBy=platform,kind,region",
         service.regulatorKey)).getJsonArray("rows");
-    assertEquals(1, count(rows, TestService.PLATFORM, "text_blocked"), rows::encode);
+    assertEquals(1, count(rows, LocalService.PLATFORM, "text_blocked"), rows::encode);
     assertEquals(1, count(rows, "other", "text_blocked"), rows::encode);
     assertTrue(rows.stream().map(JsonObject.class::cast)
         .anyMatch(row -> "110105".equals(row.getString("region"))), rows::encode);
@@ -136,7 +136,7 @@ class MinorAndRegulatorHttpTest {
     JsonArray own = ok(client.get("/v1/regulator/summary" + range + "&groupBy=platform", service.platformKey))
         .getJsonArray("rows");
     assertFalse(own.isEmpty());
-    own.forEach(row -> assertEquals(TestService.PLATFORM, ((JsonObject) row).getString("platform"), own::encode));
+    own.forEach(row -> assertEquals(LocalService.PLATFORM, ((JsonObject) row).getString("platform"), own::encode));
     assertError(client.get("/v1/regulator/summary" + range + "&platform=other", service.platformKey),
         403, "platform_mismatch");
 

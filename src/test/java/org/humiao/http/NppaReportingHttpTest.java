@@ -70,7 +70,7 @@ class NppaReportingHttpTest {
   @Test
   void gameSessionsAreReportedWhenAllowedAndWhenFirstToldToStop() throws Exception {
     Path data = dir.resolve("a/data");
-    TestService service = new TestService(dir.resolve("a"), reporting(data, policiesWithGuestsOnOther()), CLOCK, null);
+    LocalService service = new LocalService(dir.resolve("a"), reporting(data, policiesWithGuestsOnOther()), CLOCK, null);
     try (Client client = new Client(vertx, service.port())) {
       playUntilStopped(client, service);
       // a second stop of the same session is no new logout
@@ -100,7 +100,7 @@ class NppaReportingHttpTest {
   void recordsQueuedWhileTheNppaIsBusyAreSentInOneBatchAfterARestart() throws Exception {
     nppa.answerNext(1_000, NppaCode.SYS_REQ_BUSY_ERROR);
     Path data = dir.resolve("a/data");
-    TestService first = new TestService(dir.resolve("a"), reporting(data, null), CLOCK, null);
+    LocalService first = new LocalService(dir.resolve("a"), reporting(data, null), CLOCK, null);
     try (Client client = new Client(vertx, first.port())) {
       playUntilStopped(client, first);
       awaitTrue(() -> nppa.answeredCodes().contains(NppaCode.SYS_REQ_BUSY_ERROR.code()), "a busy answer");
@@ -110,7 +110,7 @@ class NppaReportingHttpTest {
     assertTrue(nppa.accepted().isEmpty());
 
     nppa.answerNormally();
-    TestService second = new TestService(dir.resolve("b"), reporting(data, null), CLOCK, first);
+    LocalService second = new LocalService(dir.resolve("b"), reporting(data, null), CLOCK, first);
     try {
       awaitTrue(() -> nppa.accepted().size() >= 2, "the queued records at the fake NPPA");
     } finally {
@@ -125,7 +125,7 @@ class NppaReportingHttpTest {
   void nothingIsReportedWhenReportingIsOff() throws Exception {
     Path data = dir.resolve("a/data");
     // the endpoint alone does not turn reporting on
-    TestService service = new TestService(dir.resolve("a"),
+    LocalService service = new LocalService(dir.resolve("a"),
         Map.of(Setting.DATA_DIR, data.toString(), Setting.NPPA_ENDPOINT, nppa.endpoint().toString()), CLOCK, null);
     try (Client client = new Client(vertx, service.port())) {
       playUntilStopped(client, service);
@@ -140,12 +140,12 @@ class NppaReportingHttpTest {
    * A 12-year-old attested by the NPPA plays game session s-kid until it is stopped at 21:00; an
    * adult attested by resident id plays a game, and the kid streams.
    */
-  private static void playUntilStopped(Client client, TestService service) {
+  private static void playUntilStopped(Client client, LocalService service) {
     String key = service.platformKey;
     ok(client.post("/v1/attestations", key, new JsonObject().put("user", "kid").put("kind", "nppa").put("pi", PI)
         .put("birthDate", NOW.toLocalDate().minusYears(12).toString())));
     ok(client.post("/v1/attestations", key, new JsonObject().put("user", "adult").put("kind", "resident-id")
-        .put("idNumber", TestIds.residentId(LocalDate.of(1990, 3, 4)))));
+        .put("idNumber", ResidentIds.residentId(LocalDate.of(1990, 3, 4)))));
     assertEquals(true, ok(client.post("/v1/play/authorize", key,
         new JsonObject().put("user", "kid").put("session", "s-kid"))).getBoolean("allowed"));
     assertEquals(true, ok(client.post("/v1/play/authorize", key,

@@ -50,14 +50,14 @@ class RegulatorViewsHttpTest {
 
   @TempDir
   static Path dir;
-  static TestService service;
+  static LocalService service;
   static Client client;
   static Vertx vertx;
 
   @BeforeAll
   static void start(Vertx v) throws Exception {
     vertx = v;
-    service = new TestService(dir, Map.of());
+    service = new LocalService(dir, Map.of());
     client = new Client(v, service.port());
   }
 

@@ -25,7 +25,7 @@ class ShutdownTest {
   @Test
   void closingFinishesTheRequestInFlightThenRefusesConnections(Vertx vertx, @TempDir Path dir) throws Exception {
     // A grace far longer than the batch: the close must wait for the answer, not for the grace.
-    TestService s = new TestService(dir, Map.of(Setting.MAX_BODY_BYTES, "4000000", Setting.WORKER_THREADS, "1",
+    LocalService s = new LocalService(dir, Map.of(Setting.MAX_BODY_BYTES, "4000000", Setting.WORKER_THREADS, "1",
         Setting.SHUTDOWN_GRACE_MS, "20000"));
     Client client = new Client(vertx, s.port());
     try {

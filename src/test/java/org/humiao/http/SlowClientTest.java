@@ -46,17 +46,17 @@ class SlowClientTest {
   static Path dir;
   @TempDir
   static Path limitedDir;
-  static TestService service;
-  static TestService limited;
+  static LocalService service;
+  static LocalService limited;
   static Vertx vertx;
 
   @BeforeAll
   static void start(Vertx v) throws Exception {
     vertx = v;
-    service = new TestService(dir, Map.of(Setting.READ_TIMEOUT_MS, Integer.toString(READ_TIMEOUT_MS),
+    service = new LocalService(dir, Map.of(Setting.READ_TIMEOUT_MS, Integer.toString(READ_TIMEOUT_MS),
         Setting.IDLE_TIMEOUT_MS, Integer.toString(IDLE_TIMEOUT_MS)));
     // long timeouts, so that only the limit can close its connections
-    limited = new TestService(limitedDir, Map.of(Setting.MAX_CONNECTIONS, "10", Setting.READ_TIMEOUT_MS, "60000",
+    limited = new LocalService(limitedDir, Map.of(Setting.MAX_CONNECTIONS, "10", Setting.READ_TIMEOUT_MS, "60000",
         Setting.IDLE_TIMEOUT_MS, "60000"));
   }
 

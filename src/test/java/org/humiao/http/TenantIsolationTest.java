@@ -44,13 +44,13 @@ class TenantIsolationTest {
 
   @TempDir
   static Path dir;
-  static TestService service;
+  static LocalService service;
   static Client client;
   static List<Endpoint> endpoints;
 
   @BeforeAll
   static void start(Vertx vertx) throws Exception {
-    service = new TestService(dir, Map.of(
+    service = new LocalService(dir, Map.of(
         Setting.RATE_LIMIT_PER_SECOND, "100000",
         Setting.RATE_LIMIT_BURST, "100000"));
     client = new Client(vertx, service.port());
@@ -161,9 +161,9 @@ class TenantIsolationTest {
 
     // A's own listing holds only A's events, and none of B's
     JsonArray own = ok(client.get("/v1/regulator/events?limit=1000", service.platformKey)).getJsonArray("events");
-    own.forEach(e -> assertEquals(TestService.PLATFORM, ((JsonObject) e).getString("platform")));
+    own.forEach(e -> assertEquals(LocalService.PLATFORM, ((JsonObject) e).getString("platform")));
     assertFalse(own.stream().anyMatch(e -> listed.contains(e)));
     assertTrue(ok(client.get("/v1/regulator/summary?" + range() + "&groupBy=platform", service.platformKey))
-        .getJsonArray("rows").stream().allMatch(r -> TestService.PLATFORM.equals(((JsonObject) r).getString("platform"))));
+        .getJsonArray("rows").stream().allMatch(r -> LocalService.PLATFORM.equals(((JsonObject) r).getString("platform"))));
   }
 }

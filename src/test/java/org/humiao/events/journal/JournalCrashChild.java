@@ -1,6 +1,6 @@
 package org.humiao.events.journal;
 
-import org.humiao.events.TestEvents;
+import org.humiao.events.SampleEvents;
 import org.humiao.events.ViolationEvent;
 
 import java.io.IOException;
@@ -36,7 +36,7 @@ public final class JournalCrashChild {
     for (long n = 0; ; n++) {
       inFlight.acquireUninterruptibly();
       String id = "t" + thread + "-" + n;
-      ViolationEvent event = TestEvents.event(id, start.plusSeconds(n), PLATFORM, ViolationEvent.Kind.TEXT_BLOCKED,
+      ViolationEvent event = SampleEvents.event(id, start.plusSeconds(n), PLATFORM, ViolationEvent.Kind.TEXT_BLOCKED,
           "insult", 3, "110000");
       journal.append(event).whenComplete((entry, failure) -> {
         inFlight.release();

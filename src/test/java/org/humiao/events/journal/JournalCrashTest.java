@@ -1,6 +1,6 @@
 package org.humiao.events.journal;
 
-import org.humiao.events.TestEvents;
+import org.humiao.events.SampleEvents;
 import org.humiao.events.ViolationEvent;
 import org.humiao.events.summary.SummaryQuery;
 import org.humiao.events.summary.SummaryRow;
@@ -81,7 +81,7 @@ class JournalCrashTest {
       assertEquals(recorded.size(), rows.get(0).events(), "the rebuilt summary counts each recorded event once");
 
       long next = journal.endOffset();
-      ViolationEvent after = TestEvents.numbered(next);
+      ViolationEvent after = SampleEvents.numbered(next);
       assertEquals(next, journal.append(after).join().offset());
       List<JournalEntry> tail = new ArrayList<>();
       try (JournalCursor cursor = journal.read(next)) {

@@ -1,6 +1,6 @@
 package org.humiao.events.journal;
 
-import org.humiao.events.TestEvents;
+import org.humiao.events.SampleEvents;
 import org.humiao.events.ViolationEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +41,7 @@ class JournalTest {
   }
 
   private static List<ViolationEvent> events(long from, long to) {
-    return LongStream.range(from, to).mapToObj(TestEvents::numbered).toList();
+    return LongStream.range(from, to).mapToObj(SampleEvents::numbered).toList();
   }
 
   private static List<JournalEntry> readAll(Journal journal, long from) {
@@ -75,7 +75,7 @@ class JournalTest {
   @Test
   void appendsGetConsecutiveOffsetsAndReadBackExactly() throws IOException {
     try (Journal journal = Journal.open(options(JournalOptions.DEFAULT_SEGMENT_BYTES), IGNORE)) {
-      assertEquals(0, journal.append(TestEvents.numbered(0)).join().offset());
+      assertEquals(0, journal.append(SampleEvents.numbered(0)).join().offset());
       List<JournalEntry> more = journal.appendAll(events(1, 10)).join();
       assertEquals(List.of(1L, 9L), List.of(more.get(0).offset(), more.get(8).offset()));
       assertEquals(10, journal.endOffset());
@@ -94,7 +94,7 @@ class JournalTest {
     List<JournalEntry> replayed = new ArrayList<>();
     try (Journal journal = Journal.open(options(JournalOptions.DEFAULT_SEGMENT_BYTES), replayed::addAll)) {
       assertEntries(events(0, 7), 0, replayed);
-      assertEquals(7, journal.append(TestEvents.numbered(7)).join().offset());
+      assertEquals(7, journal.append(SampleEvents.numbered(7)).join().offset());
       assertEquals(8, replayed.size(), "new appends reach the listener too");
     }
   }
@@ -111,7 +111,7 @@ class JournalTest {
     }
     try (Journal journal = Journal.open(options(JournalOptions.DEFAULT_SEGMENT_BYTES), IGNORE)) {
       assertEntries(events(0, 4), 0, readAll(journal, 0));
-      assertEquals(4, journal.append(TestEvents.numbered(99)).join().offset());
+      assertEquals(4, journal.append(SampleEvents.numbered(99)).join().offset());
     }
     try (Journal journal = Journal.open(options(JournalOptions.DEFAULT_SEGMENT_BYTES), IGNORE)) {
       assertEquals(5, journal.endOffset(), "the cut record's place is taken for good by the next append");
@@ -152,7 +152,7 @@ class JournalTest {
     try (Journal journal = Journal.open(options(JournalOptions.DEFAULT_SEGMENT_BYTES), IGNORE)) {
       assertEquals(third, Files.size(segment));
       assertEntries(events.subList(0, 2), 0, readAll(journal, 0));
-      assertEquals(2, journal.append(TestEvents.numbered(2)).join().offset());
+      assertEquals(2, journal.append(SampleEvents.numbered(2)).join().offset());
     }
   }
 
@@ -181,7 +181,7 @@ class JournalTest {
     assertEquals(40, expectedBase);
     try (Journal journal = Journal.open(options(2_000), IGNORE)) {
       assertEntries(events(17, 40), 17, readAll(journal, 17));
-      assertEquals(40, journal.append(TestEvents.numbered(40)).join().offset());
+      assertEquals(40, journal.append(SampleEvents.numbered(40)).join().offset());
     }
   }
 
@@ -208,7 +208,7 @@ class JournalTest {
         int first = t * perThread;
         Thread thread = new Thread(() -> {
           for (int i = first; i < first + perThread; i++) {
-            futures.add(journal.append(TestEvents.numbered(i)));
+            futures.add(journal.append(SampleEvents.numbered(i)));
           }
         });
         thread.start();
@@ -244,10 +244,10 @@ class JournalTest {
       }
     };
     try (Journal journal = Journal.open(new JournalOptions(dir, JournalOptions.DEFAULT_SEGMENT_BYTES, 1, 16), slowListener)) {
-      CompletableFuture<JournalEntry> first = journal.append(TestEvents.numbered(0));
+      CompletableFuture<JournalEntry> first = journal.append(SampleEvents.numbered(0));
       assertTrue(writerBusy.await(10, TimeUnit.SECONDS));
-      CompletableFuture<JournalEntry> queued = journal.append(TestEvents.numbered(1));
-      CompletableFuture<JournalEntry> refused = journal.append(TestEvents.numbered(2));
+      CompletableFuture<JournalEntry> queued = journal.append(SampleEvents.numbered(1));
+      CompletableFuture<JournalEntry> refused = journal.append(SampleEvents.numbered(2));
       CompletionException e = assertThrows(CompletionException.class, refused::join);
       assertInstanceOf(JournalFullException.class, e.getCause());
       release.countDown();
@@ -262,7 +262,7 @@ class JournalTest {
     try (Journal journal = Journal.open(options(JournalOptions.DEFAULT_SEGMENT_BYTES),
         batch -> batch.forEach(entry -> seen.add(entry.offset())))) {
       for (int i = 0; i < 20; i++) {
-        long offset = journal.append(TestEvents.numbered(i)).join().offset();
+        long offset = journal.append(SampleEvents.numbered(i)).join().offset();
         assertTrue(seen.contains(offset));
       }
     }
@@ -283,7 +283,7 @@ class JournalTest {
   void appendsAfterCloseFail() throws IOException {
     Journal journal = Journal.open(options(JournalOptions.DEFAULT_SEGMENT_BYTES), IGNORE);
     journal.close();
-    CompletionException e = assertThrows(CompletionException.class, () -> journal.append(TestEvents.numbered(0)).join());
+    CompletionException e = assertThrows(CompletionException.class, () -> journal.append(SampleEvents.numbered(0)).join());
     assertInstanceOf(IllegalStateException.class, e.getCause());
   }
 }

@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The regulator views fed from the topic count what the journal's own views count. */
-@ExtendWith(TestKafka.Extension.class)
+@ExtendWith(SharedKafka.Extension.class)
 class KafkaEventFeedTest {
   private static final int EVENTS = 150;
 
@@ -48,7 +48,7 @@ class KafkaEventFeedTest {
   Path dir;
 
   @Test
-  void buildsTheJournalsSummaryDroppingDuplicatesAndRecordsThatAreNoEvents(TestKafka kafka) throws Exception {
+  void buildsTheJournalsSummaryDroppingDuplicatesAndRecordsThatAreNoEvents(SharedKafka kafka) throws Exception {
     String topic = "feed-" + System.nanoTime();
     ViolationSummaries local = new ViolationSummaries();
     AppendSignal appended = new AppendSignal();

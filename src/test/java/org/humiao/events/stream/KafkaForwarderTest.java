@@ -2,7 +2,7 @@ package org.humiao.events.stream;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.humiao.events.TestEvents;
+import org.humiao.events.SampleEvents;
 import org.humiao.events.ViolationEvent;
 import org.humiao.events.journal.Journal;
 import org.humiao.events.journal.JournalCursor;
@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The forwarder against a real broker: outages delay events and lose none, restarts resume. */
-@ExtendWith(TestKafka.Extension.class)
+@ExtendWith(SharedKafka.Extension.class)
 class KafkaForwarderTest {
   /** More platforms than the test broker's 3 partitions: several platforms share one, and order must still hold per platform. */
   private static final String[] PLATFORMS = {"demo", "other", "huya", "douyu", "bilibili", "kuaishou", "momo"};
@@ -41,7 +41,7 @@ class KafkaForwarderTest {
   private final AppendSignal appended = new AppendSignal();
 
   static ViolationEvent event(String run, long n) {
-    return TestEvents.event(run + "-" + n, Instant.parse("2026-11-23T00:00:00Z").plusSeconds(37 * n),
+    return SampleEvents.event(run + "-" + n, Instant.parse("2026-11-23T00:00:00Z").plusSeconds(37 * n),
         PLATFORMS[(int) (n * 5 % PLATFORMS.length)], ViolationEvent.Kind.values()[(int) (n % 3)],
         n % 4 == 0 ? "threat" : "insult", (int) (n % 4) + 1, n % 3 == 0 ? null : "110000");
   }
@@ -54,7 +54,7 @@ class KafkaForwarderTest {
     journal.appendAll(LongStream.range(from, to).mapToObj(n -> event(run, n)).toList()).get(10, TimeUnit.SECONDS);
   }
 
-  private KafkaForwarder forwarder(Journal journal, TestKafka kafka, String topic, SimpleMeterRegistry registry)
+  private KafkaForwarder forwarder(Journal journal, SharedKafka kafka, String topic, SimpleMeterRegistry registry)
       throws Exception {
     return KafkaForwarder.start(journal, appended, dir.resolve("events"), kafka.bootstrap(), topic, registry);
   }
@@ -65,7 +65,7 @@ class KafkaForwarderTest {
   }
 
   @Test
-  void eventsJournaledWhileKafkaIsDownArriveWhenItIsBackEachOnceInPlatformOrder(TestKafka kafka) throws Exception {
+  void eventsJournaledWhileKafkaIsDownArriveWhenItIsBackEachOnceInPlatformOrder(SharedKafka kafka) throws Exception {
     // a broker of our own when the run's is someone else's: this test must kill it
     KafkaBrokerProcess own = kafka.broker() == null ? KafkaBrokerProcess.start() : null;
     KafkaBrokerProcess broker = own != null ? own : kafka.broker();
@@ -95,12 +95,12 @@ class KafkaForwarderTest {
     }
   }
 
-  private static TestKafka kafka(KafkaBrokerProcess broker) {
-    return new TestKafka(broker.bootstrap(), broker);
+  private static SharedKafka kafka(KafkaBrokerProcess broker) {
+    return new SharedKafka(broker.bootstrap(), broker);
   }
 
   @Test
-  void aRestartedForwarderResumesFromItsCursorAndSendsNothingTwice(TestKafka kafka) throws Exception {
+  void aRestartedForwarderResumesFromItsCursorAndSendsNothingTwice(SharedKafka kafka) throws Exception {
     String topic = "resume-" + System.nanoTime();
     try (Journal journal = journal()) {
       try (KafkaForwarder first = forwarder(journal, kafka, topic, new SimpleMeterRegistry())) {

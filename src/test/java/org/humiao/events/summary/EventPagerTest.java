@@ -1,6 +1,6 @@
 package org.humiao.events.summary;
 
-import org.humiao.events.TestEvents;
+import org.humiao.events.SampleEvents;
 import org.humiao.events.ViolationEvent.Kind;
 import org.humiao.events.journal.Journal;
 import org.humiao.events.journal.JournalEntry;
@@ -30,7 +30,7 @@ class EventPagerTest {
   /** 40 events in small segments, of which the ring holds only the newest 6. */
   private Journal journal(RecentEvents recent) throws IOException {
     Journal journal = Journal.open(new JournalOptions(dir, 2_000, 100, 16), recent);
-    journal.appendAll(LongStream.range(0, 40).mapToObj(TestEvents::numbered).toList()).join();
+    journal.appendAll(LongStream.range(0, 40).mapToObj(SampleEvents::numbered).toList()).join();
     return journal;
   }
 

@@ -1,6 +1,6 @@
 package org.humiao.events.summary;
 
-import org.humiao.events.TestEvents;
+import org.humiao.events.SampleEvents;
 import org.humiao.events.journal.JournalEntry;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** The live fan-out and the ring's replay of what a reconnecting stream missed. */
 class LiveEventsTest {
   private static List<JournalEntry> entries(long from, long to) {
-    return LongStream.range(from, to).mapToObj(i -> new JournalEntry(i, TestEvents.numbered(i))).toList();
+    return LongStream.range(from, to).mapToObj(i -> new JournalEntry(i, SampleEvents.numbered(i))).toList();
   }
 
   @Test
@@ -36,7 +36,7 @@ class LiveEventsTest {
     assertEquals(List.of(7L, 8L, 9L), offsets(recent.after(6, e -> true, 100)));
     assertEquals(List.of(8L, 9L), offsets(recent.after(6, e -> true, 2)), "the newest when more were missed");
     assertEquals(List.of(4L, 5L, 6L, 7L, 8L, 9L), offsets(recent.after(0, e -> true, 100)), "the ring holds 4..9");
-    assertEquals(List.of(8L), offsets(recent.after(-1, e -> e.id().equals(TestEvents.numbered(8).id()), 100)));
+    assertEquals(List.of(8L), offsets(recent.after(-1, e -> e.id().equals(SampleEvents.numbered(8).id()), 100)));
     assertEquals(List.of(), offsets(recent.after(9, e -> true, 100)));
   }
 

@@ -1,6 +1,6 @@
 package org.humiao.events.summary;
 
-import org.humiao.events.TestEvents;
+import org.humiao.events.SampleEvents;
 import org.humiao.events.ViolationEvent;
 import org.humiao.events.ViolationEvent.Kind;
 import org.humiao.events.journal.JournalEntry;
@@ -28,15 +28,15 @@ class ViolationSummariesTest {
   void record() {
     List<ViolationEvent> events = List.of(
         // 2026-11-23 in Beijing
-        TestEvents.event("a", Instant.parse("2026-11-23T01:00:00Z"), "demo", Kind.TEXT_BLOCKED, "insult", 3, "110000"),
-        TestEvents.event("b", Instant.parse("2026-11-23T02:00:00Z"), "demo", Kind.TEXT_BLOCKED, "insult", 3, "110000"),
-        TestEvents.event("c", Instant.parse("2026-11-23T03:00:00Z"), "demo", Kind.TEXT_REVIEW, "threat", 2, "310000"),
-        TestEvents.event("d", Instant.parse("2026-11-23T04:00:00Z"), "other", Kind.TEXT_BLOCKED, "threat", 4, "310000"),
+        SampleEvents.event("a", Instant.parse("2026-11-23T01:00:00Z"), "demo", Kind.TEXT_BLOCKED, "insult", 3, "110000"),
+        SampleEvents.event("b", Instant.parse("2026-11-23T02:00:00Z"), "demo", Kind.TEXT_BLOCKED, "insult", 3, "110000"),
+        SampleEvents.event("c", Instant.parse("2026-11-23T03:00:00Z"), "demo", Kind.TEXT_REVIEW, "threat", 2, "310000"),
+        SampleEvents.event("d", Instant.parse("2026-11-23T04:00:00Z"), "other", Kind.TEXT_BLOCKED, "threat", 4, "310000"),
         // 16:30 UTC is already the 24th in Beijing
-        TestEvents.event("e", Instant.parse("2026-11-23T16:30:00Z"), "other", Kind.CURFEW_ATTEMPT, "curfew", 1, null),
-        TestEvents.event("f", Instant.parse("2026-11-24T05:00:00Z"), "demo", Kind.TEXT_BLOCKED, "insult", 4, "110000"),
+        SampleEvents.event("e", Instant.parse("2026-11-23T16:30:00Z"), "other", Kind.CURFEW_ATTEMPT, "curfew", 1, null),
+        SampleEvents.event("f", Instant.parse("2026-11-24T05:00:00Z"), "demo", Kind.TEXT_BLOCKED, "insult", 4, "110000"),
         // the next quarter
-        TestEvents.event("g", Instant.parse("2027-01-02T05:00:00Z"), "demo", Kind.TEXT_BLOCKED, "insult", 3, "110000"));
+        SampleEvents.event("g", Instant.parse("2027-01-02T05:00:00Z"), "demo", Kind.TEXT_BLOCKED, "insult", 3, "110000"));
     List<JournalEntry> entries = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {
       entries.add(new JournalEntry(i, events.get(i)));
@@ -123,7 +123,7 @@ class ViolationSummariesTest {
   @Test
   void countsGrowAsEventsArrive() {
     summaries.accept(List.of(new JournalEntry(7,
-        TestEvents.event("h", Instant.parse("2026-11-23T05:00:00Z"), "demo", Kind.TEXT_BLOCKED, "insult", 3, "110000"))));
+        SampleEvents.event("h", Instant.parse("2026-11-23T05:00:00Z"), "demo", Kind.TEXT_BLOCKED, "insult", 3, "110000"))));
     assertEquals(List.of(row(null, "demo", "insult", Kind.TEXT_BLOCKED, "110000", 3, 0, 3)),
         query(NOV_23, NOV_24, EnumSet.of(Dimension.PLATFORM, Dimension.CATEGORY, Dimension.KIND, Dimension.REGION), "demo")
             .stream().filter(r -> "insult".equals(r.category())).toList());

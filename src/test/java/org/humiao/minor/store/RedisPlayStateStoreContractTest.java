@@ -4,11 +4,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(TestRedis.Extension.class)
+@ExtendWith(SharedRedis.Extension.class)
 class RedisPlayStateStoreContractTest extends PlayStateStoreContract {
   private final RedisStores stores;
 
-  RedisPlayStateStoreContractTest(TestRedis redis) {
+  RedisPlayStateStoreContractTest(SharedRedis redis) {
     this.stores = new RedisStores(redis.uri());
   }
 

@@ -22,11 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Two service instances on one Redis, and a Redis that goes away. */
-@ExtendWith(TestRedis.Extension.class)
+@ExtendWith(SharedRedis.Extension.class)
 class RedisPlayStateStoreTest {
-  private final TestRedis redis;
+  private final SharedRedis redis;
 
-  RedisPlayStateStoreTest(TestRedis redis) {
+  RedisPlayStateStoreTest(SharedRedis redis) {
     this.redis = redis;
   }
 

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * A real service on a free loopback port, over a temporary data dir with one key per role (and a
  * second platform), on the placeholder lexicons/. One per test class: the engine takes a second to load.
  */
-final class TestService implements AutoCloseable {
+final class LocalService implements AutoCloseable {
   static final String PLATFORM = "demo";
 
   final HttpService service;
@@ -42,7 +42,7 @@ final class TestService implements AutoCloseable {
   final Path lexicons;
 
   /** Runs on a copy of lexicons/ under {@code dir}, so a test may break it. */
-  TestService(Path dir, Map<Setting, String> overrides) throws Exception {
+  LocalService(Path dir, Map<Setting, String> overrides) throws Exception {
     this(dir, overrides, Clock.systemUTC(), null);
   }
 
@@ -50,7 +50,7 @@ final class TestService implements AutoCloseable {
    * @param clock the service's clock
    * @param sibling an instance whose keys this one shares (through the sharedDir both are given); null: new keys
    */
-  TestService(Path dir, Map<Setting, String> overrides, Clock clock, TestService sibling) throws Exception {
+  LocalService(Path dir, Map<Setting, String> overrides, Clock clock, LocalService sibling) throws Exception {
     Path dataDir = dir.resolve("data");
     lexicons = dir.resolve("lexicons");
     copy(Path.of("lexicons"), lexicons);

@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
 /** Valid resident ID numbers for tests of the HTTP routes (the check digit itself is ResidentIdNumberTest's). */
-final class TestIds {
-  private TestIds() {}
+final class ResidentIds {
+  private ResidentIds() {}
 
   /** An 18-digit number of someone born in Beijing's Chaoyang district on {@code birth}. */
   static String residentId(LocalDate birth) {

@@ -11,14 +11,14 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * @param broker the run's own broker, which a test may kill and restart; null for a configured one
  */
-public record TestKafka(String bootstrap, KafkaBrokerProcess broker) {
+public record SharedKafka(String bootstrap, KafkaBrokerProcess broker) {
 
   public static final class Extension implements ParameterResolver {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TestKafka.class);
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedKafka.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-      return parameter.getParameter().getType() == TestKafka.class;
+      return parameter.getParameter().getType() == SharedKafka.class;
     }
 
     @Override
@@ -29,14 +29,14 @@ public record TestKafka(String bootstrap, KafkaBrokerProcess broker) {
   }
 
   /** Closed by JUnit at the end of the run: stops the broker if the run started it. */
-  private record Shared(TestKafka kafka) implements ExtensionContext.Store.CloseableResource {
+  private record Shared(SharedKafka kafka) implements ExtensionContext.Store.CloseableResource {
     static Shared open() {
       String configured = System.getenv("HUMIAO_TEST_KAFKA");
       if (configured != null && !configured.isBlank()) {
-        return new Shared(new TestKafka(configured, null));
+        return new Shared(new SharedKafka(configured, null));
       }
       KafkaBrokerProcess broker = KafkaBrokerProcess.start();
-      return new Shared(new TestKafka(broker.bootstrap(), broker));
+      return new Shared(new SharedKafka(broker.bootstrap(), broker));
     }
 
     @Override

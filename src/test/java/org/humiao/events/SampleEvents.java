@@ -6,10 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /** Events for tests: all fields that summaries count by are chosen, the rest fixed. */
-public final class TestEvents {
+public final class SampleEvents {
   private static final Pseudonyms PSEUDONYMS = new Pseudonyms("test-key-0123456789".getBytes(StandardCharsets.UTF_8));
 
-  private TestEvents() {}
+  private SampleEvents() {}
 
   public static ViolationEvent event(String id, Instant time, String platform, ViolationEvent.Kind kind, String category,
                                      int severity, String region) {

@@ -12,15 +12,15 @@ import java.net.URI;
  * redis://127.0.0.1:6379, where CI starts one), or, if nothing listens there, a redis-server of the
  * run's own, started once and stopped when the run ends. Tests keep to keys of their own prefix.
  */
-record TestRedis(String uri) {
+record SharedRedis(String uri) {
   static final String DEFAULT_URI = "redis://127.0.0.1:6379";
 
   static final class Extension implements ParameterResolver {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TestRedis.class);
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedRedis.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-      return parameter.getParameter().getType() == TestRedis.class;
+      return parameter.getParameter().getType() == SharedRedis.class;
     }
 
     @Override
@@ -31,16 +31,16 @@ record TestRedis(String uri) {
   }
 
   /** Closed by JUnit at the end of the run: stops the server if the run started it. */
-  private record Shared(TestRedis redis, RedisServerProcess owned)
+  private record Shared(SharedRedis redis, RedisServerProcess owned)
       implements ExtensionContext.Store.CloseableResource {
     static Shared open() {
       String configured = System.getenv().getOrDefault("HUMIAO_TEST_REDIS", DEFAULT_URI);
       URI uri = URI.create(configured);
       if (Loopback.listening(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort())) {
-        return new Shared(new TestRedis(configured), null);
+        return new Shared(new SharedRedis(configured), null);
       }
       RedisServerProcess server = RedisServerProcess.start();
-      return new Shared(new TestRedis(server.uri()), server);
+      return new Shared(new SharedRedis(server.uri()), server);
     }
 
     @Override
