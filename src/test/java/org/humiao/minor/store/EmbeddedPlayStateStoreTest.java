@@ -2,6 +2,8 @@ package org.humiao.minor.store;
 
 import org.humiao.minor.time.Interval;
 import org.humiao.minor.time.LocalWindow;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,13 +22,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The embedded store's own concern, its log; what every store does is {@link PlayStateStoreContract}. */
-class EmbeddedPlayStateStoreTest {
+/**
+ * The embedded store: what every store does ({@link PlayStateStoreContract}, on a store of its
+ * own in {@code dir/contract}), and its own concern, the log.
+ */
+class EmbeddedPlayStateStoreTest extends PlayStateStoreContract {
   private static final PaymentEntry PAY = new PaymentEntry("pay:1", "spend:p", 4000, "2026-02", "2026-02-20",
       20_000, Long.MAX_VALUE);
 
   @TempDir
   Path dir;
+
+  @BeforeEach
+  void openContractStore() {
+    store = EmbeddedPlayStateStore.open(dir.resolve("contract"));
+  }
+
+  @AfterEach
+  void closeContractStore() {
+    store.close();
+  }
 
   /** Writes one of everything the store keeps. */
   private static void fill(PlayStateStore store) {

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What every {@link PlayStateStore} does, so the embedded and the Redis store stay interchangeable:
- * each implementation runs these against a fresh, empty store in {@link #store}.
+ * each implementation's test class extends this and puts a fresh, empty store in {@link #store}.
  */
 abstract class PlayStateStoreContract {
   private static final String MONTH = "2026-02";

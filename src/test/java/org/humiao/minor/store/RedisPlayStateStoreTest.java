@@ -1,6 +1,8 @@
 package org.humiao.minor.store;
 
 import org.humiao.minor.time.Interval;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,13 +23,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Two service instances on one Redis, and a Redis that goes away. */
+/**
+ * The Redis store: what every store does ({@link PlayStateStoreContract}), two service instances
+ * on one Redis, and a Redis that goes away.
+ */
 @ExtendWith(SharedRedis.Extension.class)
-class RedisPlayStateStoreTest {
+class RedisPlayStateStoreTest extends PlayStateStoreContract {
   private final SharedRedis redis;
+  private final RedisStores contractStores;
 
   RedisPlayStateStoreTest(SharedRedis redis) {
     this.redis = redis;
+    this.contractStores = new RedisStores(redis.uri());
+  }
+
+  @BeforeEach
+  void openContractStore() {
+    store = contractStores.open();
+  }
+
+  @AfterEach
+  void closeContractStore() throws Exception {
+    contractStores.close();
   }
 
   @Test
