@@ -2,20 +2,25 @@ package org.humiao.http;
 
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import org.humiao.durable.QueueFullException;
 import org.humiao.minor.store.StateUnavailableException;
 
 import java.lang.System.Logger.Level;
+import java.util.concurrent.CompletionException;
 
 /**
  * The last stop of every failed or unrouted request: an {@link ApiError} is answered as it says,
  * the router's own 400 / 404 / 405 / 413 become their error codes, unavailable shared state is 503
- * state_unavailable, and anything else is a bug: logged
+ * state_unavailable, a full write queue (the disk behind) is 503 overloaded, and anything else is a
+ * bug: logged
  * with the request id, answered 500 with a generic message and no stack trace.
  */
 final class FailureHandler implements Handler<RoutingContext> {
   private static final System.Logger LOG = System.getLogger(FailureHandler.class.getName());
   /** A Redis failover takes seconds; clients should not hammer it meanwhile. */
   private static final long STATE_RETRY_AFTER_SECONDS = 2;
+  /** A full write queue drains within a second unless the disk has failed. */
+  private static final long DISK_RETRY_AFTER_SECONDS = 1;
 
   @Override
   public void handle(RoutingContext ctx) {
@@ -23,10 +28,16 @@ final class FailureHandler implements Handler<RoutingContext> {
   }
 
   private static ApiError toApiError(RoutingContext ctx) {
-    if (ctx.failure() instanceof ApiError error) {
+    // a write's future fails wrapped; the cause is what happened
+    Throwable failure = ctx.failure() instanceof CompletionException wrapped && wrapped.getCause() != null
+        ? wrapped.getCause() : ctx.failure();
+    if (failure instanceof ApiError error) {
       return error;
     }
-    if (ctx.failure() instanceof StateUnavailableException e) {
+    if (failure instanceof QueueFullException) {
+      return new ApiError(ErrorCode.OVERLOADED, "the disk is behind; try again shortly", DISK_RETRY_AFTER_SECONDS);
+    }
+    if (failure instanceof StateUnavailableException e) {
       LOG.log(Level.WARNING, "request " + RequestIds.of(ctx) + ": " + e.getMessage());
       return new ApiError(ErrorCode.STATE_UNAVAILABLE, "minor-mode state is unavailable; try again shortly",
           STATE_RETRY_AFTER_SECONDS);

@@ -10,6 +10,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import org.humiao.config.Settings;
+import org.humiao.durable.PendingWrites;
 import org.humiao.events.Pseudonyms;
 import org.humiao.keys.KeyRingWatcher;
 import org.humiao.keys.KeyStore;
@@ -63,9 +64,10 @@ public final class HttpService {
     Buffer openApi = openApi();
     Vertx vertx = Vertx.vertx();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    PendingWrites pending = new PendingWrites();
     ServiceState state;
     try {
-      state = ServiceState.open(settings, vertx, registry, clock);
+      state = ServiceState.open(settings, vertx, registry, clock, pending);
     } catch (IOException | RuntimeException e) {
       return vertx.close().transform(closed -> Future.failedFuture(e));
     }
@@ -79,18 +81,21 @@ public final class HttpService {
     Gauge.builder("humiao.screen.in.flight", pool, WorkerPool::inFlight)
         .description("screening requests admitted and not yet done")
         .register(registry);
-    Gauge.builder("humiao.minor.in.flight", minorPool, WorkerPool::inFlight)
-        .description("minor-mode requests admitted and not yet done")
-        .register(registry);
     EngineSlot engine = new EngineSlot();
     RepostCacheMetrics.register(registry, engine);
     KeyRingWatcher keys = new KeyRingWatcher(vertx, new KeyStore(settings.sharedDir()));
-    RecordingPool recording = new RecordingPool(pool, state.events().journal());
-    RecordingPool minorRecording = new RecordingPool(minorPool, state.events().journal());
+    RecordingPool recording = RecordingPool.onWorkers(pool, state.events().journal(), pending);
+    RecordingPool minorRecording = state.store().mayBlock()
+        ? RecordingPool.onWorkers(minorPool, state.events().journal(), pending)
+        : RecordingPool.onEventLoop("minor-mode", state.events().journal(), pending, settings.maxInFlight(),
+            settings.requestTimeoutMs());
+    Gauge.builder("humiao.minor.in.flight", () -> minorPool.inFlight() + minorRecording.inFlight())
+        .description("minor-mode requests admitted and not yet done")
+        .register(registry);
     Pseudonyms pseudonyms = new Pseudonyms(state.secrets().pseudonymKey());
     MinorMode minorMode = new MinorMode(state.policies(), state.store(), state.issuers(),
         new PersonIds(state.secrets().personKey()), pseudonyms, minorRecording,
-        state.nppa().map(NppaReporting::reporter), clock);
+        state.nppa().map(NppaReporting::reporter), pending, clock);
     AtomicInteger openConnections = new AtomicInteger();
     Gauge.builder("humiao.http.connections.open", openConnections, AtomicInteger::get)
         .description("HTTP connections open")

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 import org.humiao.config.Settings;
+import org.humiao.durable.PendingWrites;
 import org.humiao.keys.ServerSecrets;
 import org.humiao.minor.attest.TrustedIssuers;
 import org.humiao.minor.policy.PolicyRegistry;
@@ -42,15 +43,17 @@ record ServiceState(PolicyRegistry policies, TrustedIssuers issuers, ServerSecre
   /**
    * @param registry where the event streams' and the NPPA reporting's meters go, when they are on
    * @param clock the NPPA requests' timestamps
+   * @param pending where the embedded store leaves the wait for its writes
    */
-  static ServiceState open(Settings settings, Vertx vertx, MeterRegistry registry, Clock clock) throws IOException {
+  static ServiceState open(Settings settings, Vertx vertx, MeterRegistry registry, Clock clock, PendingWrites pending)
+      throws IOException {
     PolicyRegistry policies = new PolicyRegistry(settings.policies());
     TrustedIssuers issuers = settings.issuers().map(ServiceState::issuers).orElse(TrustedIssuers.none());
     ServerSecrets secrets = ServerSecrets.loadOrCreate(settings.sharedDir(), new SecureRandom());
     EventJournal events = EventJournal.open(settings, registry);
     PlayStateStore store = null;
     try {
-      store = store(settings, vertx);
+      store = store(settings, vertx, pending);
       Optional<NppaReporting> nppa = settings.nppa().isEmpty() ? Optional.empty()
           : Optional.of(NppaReporting.start(settings.nppa().get(), settings.dataDir(), clock, registry));
       return new ServiceState(policies, issuers, secrets, events, store, nppa);
@@ -66,9 +69,9 @@ record ServiceState(PolicyRegistry policies, TrustedIssuers issuers, ServerSecre
     }
   }
 
-  private static PlayStateStore store(Settings settings, Vertx vertx) {
+  private static PlayStateStore store(Settings settings, Vertx vertx, PendingWrites pending) {
     return switch (settings.profile()) {
-      case EMBEDDED -> EmbeddedPlayStateStore.open(settings.dataDir());
+      case EMBEDDED -> EmbeddedPlayStateStore.open(settings.dataDir(), pending);
       case CLUSTER -> new RedisPlayStateStore(
           Redis.createClient(vertx, new RedisOptions().setConnectionString(settings.redisUri())
               .setMaxPoolSize(settings.minorWorkerThreads())

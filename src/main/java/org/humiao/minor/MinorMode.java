@@ -1,5 +1,6 @@
 package org.humiao.minor;
 
+import org.humiao.durable.PendingWrites;
 import org.humiao.events.Pseudonyms;
 import org.humiao.events.ViolationEvent;
 import org.humiao.minor.attest.AttestationRequest;
@@ -16,10 +17,11 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Minor-mode enforcement (防沉迷): the one entry point a platform-facing layer calls. Thread-safe;
- * every call may block on the store (the embedded store forces its log to disk), so call it from
- * worker threads. Every refusal and every non-compliance is handed to {@code events} as a {@link
- * ViolationEvent} before the call returns.
+ * Minor-mode enforcement (防沉迷): the one entry point a platform-facing layer calls. Thread-safe.
+ * A call blocks when the store does ({@link PlayStateStore#mayBlock()}); its disk writes (state,
+ * NPPA records) go to {@code pending}, so a tracked request answers once they are durable. Every
+ * refusal and every non-compliance is handed to {@code events} as a {@link ViolationEvent} before
+ * the call returns.
  */
 public final class MinorMode {
   private final Attestations attestations;
@@ -28,14 +30,17 @@ public final class MinorMode {
   private final PlayStateStore store;
   private final PolicyRegistry policies;
 
-  /** @param nppa where game sessions' logins and logouts are reported; empty: not reported */
+  /**
+   * @param nppa where game sessions' logins and logouts are reported; empty: not reported
+   * @param pending where the wait for NPPA records to be durable goes
+   */
   public MinorMode(PolicyRegistry policies, PlayStateStore store, TrustedIssuers issuers, PersonIds personIds,
                    Pseudonyms pseudonyms, Consumer<ViolationEvent> events, Optional<BehaviourReporter> nppa,
-                   Clock clock) {
+                   PendingWrites pending, Clock clock) {
     RequestContexts contexts = new RequestContexts(policies, store);
     Violations violations = new Violations(pseudonyms, events);
     this.attestations = new Attestations(new AttestationVerifier(issuers, personIds, store, clock), store, clock);
-    this.play = new PlayAuthority(contexts, store, violations, new SessionReports(nppa), clock);
+    this.play = new PlayAuthority(contexts, store, violations, new SessionReports(nppa, pending), clock);
     this.spending = new SpendingAuthority(contexts, store, violations, clock);
     this.store = store;
     this.policies = policies;

@@ -1,5 +1,6 @@
 package org.humiao.minor;
 
+import org.humiao.durable.PendingWrites;
 import org.humiao.minor.nppa.BehaviourRecord;
 import org.humiao.minor.nppa.BehaviourReporter;
 import org.humiao.minor.nppa.BehaviourType;
@@ -11,7 +12,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Reports game sessions to the NPPA login/logout interface: a login when a session is allowed to
@@ -20,18 +22,20 @@ import java.util.concurrent.ExecutionException;
  * attested otherwise has no pi, which the interface requires of a real-name user, and is not
  * reported.
  *
- * <p>A call returns once its record is durable in the outbox (it waits on the outbox's fsync), so
- * it runs on a minor-mode worker. It never fails the decision: a record that cannot be queued is
- * logged and dropped.
+ * <p>The request's answer waits until the record is durable in the outbox ({@link PendingWrites});
+ * the call itself does not. A record that cannot be queued never fails the decision: it is logged
+ * and dropped.
  */
 final class SessionReports {
   private static final System.Logger LOG = System.getLogger(SessionReports.class.getName());
 
   private final Optional<BehaviourReporter> reporter;
+  private final PendingWrites pending;
 
   /** @param reporter empty: reporting is off */
-  SessionReports(Optional<BehaviourReporter> reporter) {
+  SessionReports(Optional<BehaviourReporter> reporter, PendingWrites pending) {
     this.reporter = reporter;
+    this.pending = pending;
   }
 
   void login(RequestContext ctx, String session, long at) {
@@ -50,20 +54,22 @@ final class SessionReports {
     if (ctx.subject() instanceof Subject.Person person && person.nppaPi() == null) {
       return;
     }
+    Instant when = Instant.ofEpochSecond(at);
+    BehaviourRecord record = ctx.subject() instanceof Subject.Person person
+        ? BehaviourRecord.authenticated(si, type, when, person.nppaPi())
+        : BehaviourRecord.guest(si, type, when, shortId(ctx.platform(), ((Subject.Guest) ctx.subject()).device()));
+    CompletableFuture<Void> queued;
     try {
-      Instant when = Instant.ofEpochSecond(at);
-      BehaviourRecord record = ctx.subject() instanceof Subject.Person person
-          ? BehaviourRecord.authenticated(si, type, when, person.nppaPi())
-          : BehaviourRecord.guest(si, type, when, shortId(ctx.platform(), ((Subject.Guest) ctx.subject()).device()));
-      reporter.get().report(record).get();
-    } catch (ExecutionException | RuntimeException e) {
+      queued = reporter.get().report(record);
+    } catch (RuntimeException e) {
+      queued = CompletableFuture.failedFuture(e);
+    }
+    pending.await(queued.exceptionally(e -> {
       // the log names the session id only: the pi or device would identify a person or a phone
       LOG.log(System.Logger.Level.ERROR, "NPPA record not queued, it will not be reported: si=" + si + " bt=" + type,
-          e instanceof ExecutionException ? e.getCause() : e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      LOG.log(System.Logger.Level.ERROR, "interrupted queuing an NPPA record: si=" + si + " bt=" + type);
-    }
+          e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+      return null;
+    }));
   }
 
   /**

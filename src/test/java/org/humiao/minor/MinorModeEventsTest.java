@@ -1,5 +1,6 @@
 package org.humiao.minor;
 
+import org.humiao.durable.PendingWrites;
 import org.humiao.events.Pseudonyms;
 import org.humiao.events.ViolationEvent;
 import org.humiao.minor.attest.AttestationRequest;
@@ -50,7 +51,7 @@ class MinorModeEventsTest {
   void setUp() {
     store = EmbeddedPlayStateStore.open(dir);
     minorMode = new MinorMode(new PolicyRegistry(Path.of("policies")), store, TrustedIssuers.none(),
-        new PersonIds("person-key-0123456789".getBytes(StandardCharsets.UTF_8)), PSEUDONYMS, events::add, Optional.empty(), clock);
+        new PersonIds("person-key-0123456789".getBytes(StandardCharsets.UTF_8)), PSEUDONYMS, events::add, Optional.empty(), new PendingWrites(), clock);
     minorMode.attest("demo", "42", new AttestationRequest.ResidentId(ID_NUMBER));
   }
 

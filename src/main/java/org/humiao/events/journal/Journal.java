@@ -1,5 +1,7 @@
 package org.humiao.events.journal;
 
+import org.humiao.durable.GroupCommit;
+import org.humiao.durable.QueueFullException;
 import org.humiao.events.ViolationEvent;
 
 import java.io.IOException;
@@ -21,12 +23,16 @@ import java.util.function.Predicate;
  * {@code Future.fromCompletionStage(future, context)}) and must not block in a callback.
  */
 public final class Journal implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(Journal.class.getName());
   private static final int REPLAY_BATCH = 4096;
 
-  private final SegmentLog log;
-  private final GroupCommitWriter writer;
+  /** Events appended together, with their encoded payloads. */
+  private record Append(List<ViolationEvent> events, List<byte[]> payloads) {}
 
-  private Journal(SegmentLog log, GroupCommitWriter writer) {
+  private final SegmentLog log;
+  private final GroupCommit<Append, List<JournalEntry>> writer;
+
+  private Journal(SegmentLog log, GroupCommit<Append, List<JournalEntry>> writer) {
     this.log = log;
     this.writer = writer;
   }
@@ -41,7 +47,8 @@ public final class Journal implements AutoCloseable {
     SegmentLog log = SegmentLog.open(options.eventsDirectory(), options.segmentBytes());
     try {
       replay(log, listener);
-      return new Journal(log, new GroupCommitWriter(log, listener, options.queueCapacity(), options.maxBatchAppends()));
+      return new Journal(log, new GroupCommit<>("journal", batch -> write(log, listener, batch),
+          options.queueCapacity(), options.maxBatchAppends()));
     } catch (RuntimeException e) {
       log.close();
       throw e;
@@ -71,7 +78,7 @@ public final class Journal implements AutoCloseable {
 
   /**
    * Records events together, under consecutive offsets, in one sync. The future fails with
-   * {@link JournalFullException} when the queue is full, with {@link IllegalArgumentException} for
+   * {@link QueueFullException} when the queue is full, with {@link IllegalArgumentException} for
    * an event too large to frame, and with the I/O error if the disk fails.
    */
   public CompletableFuture<List<JournalEntry>> appendAll(List<ViolationEvent> events) {
@@ -88,7 +95,31 @@ public final class Journal implements AutoCloseable {
       }
       payloads.add(payload);
     }
-    return writer.submit(List.copyOf(events), payloads);
+    return writer.submit(new Append(List.copyOf(events), payloads));
+  }
+
+  /** The batch writer, on the writer thread: frames, one sync, then the listener. */
+  private static List<List<JournalEntry>> write(SegmentLog log, Consumer<List<JournalEntry>> listener,
+                                                List<Append> batch) throws IOException {
+    List<List<JournalEntry>> written = new ArrayList<>(batch.size());
+    List<JournalEntry> all = new ArrayList<>();
+    for (Append append : batch) {
+      List<JournalEntry> entries = new ArrayList<>(append.events.size());
+      for (int i = 0; i < append.events.size(); i++) {
+        entries.add(new JournalEntry(log.append(append.payloads.get(i)), append.events.get(i)));
+      }
+      written.add(List.copyOf(entries));
+      all.addAll(entries);
+    }
+    log.sync();
+    // before the futures complete, so whoever was acknowledged finds the events in the summaries
+    try {
+      listener.accept(all);
+    } catch (RuntimeException e) {
+      // the events are durable; a broken view must not turn that into a failed append
+      LOG.log(System.Logger.Level.ERROR, "journal listener failed", e);
+    }
+    return written;
   }
 
   /** The offset the next event will get; everything below it is durable and readable. */

@@ -2,6 +2,7 @@ package org.humiao.minor.sim;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.humiao.durable.PendingWrites;
 import org.humiao.events.Pseudonyms;
 import org.humiao.events.ViolationEvent;
 import org.humiao.minor.MinorMode;
@@ -55,7 +56,7 @@ public final class Simulation implements AutoCloseable {
   private void open() {
     store = EmbeddedPlayStateStore.open(dataDir);
     minorMode = new MinorMode(policies, store, issuers, new PersonIds(SIM_PERSON_KEY),
-        new Pseudonyms(SIM_PSEUDONYM_KEY), events::add, Optional.empty(), clock);
+        new Pseudonyms(SIM_PSEUDONYM_KEY), events::add, Optional.empty(), new PendingWrites(), clock);
   }
 
   /** Runs one step (line {@code lineNo} of the scenario) and returns its output line. */

@@ -2,6 +2,7 @@ package org.humiao.minor.store;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.humiao.durable.PendingWrites;
 import org.humiao.minor.time.Interval;
 import org.humiao.minor.time.IntervalSet;
 
@@ -11,16 +12,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
  * The store in one process: maps in memory, every change written to a {@link WriteAheadLog} in
- * the data directory and forced to disk before the call returns, and replayed on open, so a
- * restart loses no counted second and no payment. Each change is computed under the lock of its
- * key (one of {@value #STRIPES} stripes), logged, then applied by the same code that replays it.
- * Payments and refunds touch three keys each (payment, month, day) and share one lock.
+ * the data directory and replayed on open, so a restart loses no counted second and no payment.
+ * Each change is computed under the lock of its key (one of {@value #STRIPES} stripes), queued to
+ * the log, then applied by the same code that replays it. Payments and refunds touch three keys
+ * each (payment, month, day) and share one lock.
+ *
+ * <p>No call waits for the disk: each hands {@link PendingWrites} the log's flush as it stands
+ * when the call ends, which covers the call's own change and every change it could have read. A
+ * request tracked there answers only once that flush is done; an untracked caller waits for it in
+ * the call, as a synchronous store would. So the embedded store never blocks an event loop.
  *
  * <p>Not done: compaction. The log grows with every change and expired nonces, guest windows and
  * old days stay in memory until a snapshot-and-truncate step is added.
@@ -40,6 +47,7 @@ public final class EmbeddedPlayStateStore implements PlayStateStore {
   private final Map<String, PaymentRecord> paid = new ConcurrentHashMap<>();
   private final Map<String, Long> spend = new ConcurrentHashMap<>();
   private final WriteAheadLog log;
+  private final PendingWrites pending;
 
   /** Allowed and excess seconds of one budget key; guarded by the key's stripe. */
   private static final class Play {
@@ -47,16 +55,25 @@ public final class EmbeddedPlayStateStore implements PlayStateStore {
     final IntervalSet excess = new IntervalSet();
   }
 
-  private EmbeddedPlayStateStore(Path dataDir) {
+  private EmbeddedPlayStateStore(Path dataDir, PendingWrites pending) {
+    this.pending = pending;
     for (int i = 0; i < STRIPES; i++) {
       stripes[i] = new ReentrantLock();
     }
     this.log = WriteAheadLog.open(dataDir.resolve(LOG_FILE), this::apply);
   }
 
-  /** Opens the store of {@code dataDir} (created if missing), replaying its log. */
+  /**
+   * Opens the store of {@code dataDir} (created if missing), replaying its log; calls made in a
+   * request tracked by {@code pending} leave the wait for the disk to the request.
+   */
+  public static EmbeddedPlayStateStore open(Path dataDir, PendingWrites pending) {
+    return new EmbeddedPlayStateStore(dataDir, pending);
+  }
+
+  /** Opens a store whose every call returns once its changes are on disk. */
   public static EmbeddedPlayStateStore open(Path dataDir) {
-    return new EmbeddedPlayStateStore(dataDir);
+    return open(dataDir, new PendingWrites());
   }
 
   @Override
@@ -66,7 +83,7 @@ public final class EmbeddedPlayStateStore implements PlayStateStore {
 
   @Override
   public Optional<PersonLink> link(String userKey) {
-    return Optional.ofNullable(links.get(userKey));
+    return settled(Optional.ofNullable(links.get(userKey)));
   }
 
   @Override
@@ -88,7 +105,7 @@ public final class EmbeddedPlayStateStore implements PlayStateStore {
 
   @Override
   public Optional<GuardianControls> guardianControls(String personOperatorKey) {
-    return Optional.ofNullable(guardians.get(personOperatorKey));
+    return settled(Optional.ofNullable(guardians.get(personOperatorKey)));
   }
 
   @Override
@@ -137,7 +154,7 @@ public final class EmbeddedPlayStateStore implements PlayStateStore {
   @Override
   public OptionalLong guestWindow(String deviceKey) {
     Long start = guestWindows.get(deviceKey);
-    return start == null ? OptionalLong.empty() : OptionalLong.of(start);
+    return settled(start == null ? OptionalLong.empty() : OptionalLong.of(start));
   }
 
   @Override
@@ -155,7 +172,7 @@ public final class EmbeddedPlayStateStore implements PlayStateStore {
   @Override
   public OptionalLong stoppedAt(String sessionKey) {
     Long at = stops.get(sessionKey);
-    return at == null ? OptionalLong.empty() : OptionalLong.of(at);
+    return settled(at == null ? OptionalLong.empty() : OptionalLong.of(at));
   }
 
   @Override
@@ -169,7 +186,7 @@ public final class EmbeddedPlayStateStore implements PlayStateStore {
 
   @Override
   public Optional<PaymentRecord> payment(String paymentKey) {
-    return Optional.ofNullable(paid.get(paymentKey));
+    return settled(Optional.ofNullable(paid.get(paymentKey)));
   }
 
   @Override
@@ -209,8 +226,12 @@ public final class EmbeddedPlayStateStore implements PlayStateStore {
 
   @Override
   public SpendTotals spent(String spendKey, String month, String day) {
-    return new SpendTotals(spend.getOrDefault(monthKey(spendKey, month), 0L),
-        spend.getOrDefault(dayKey(spendKey, day), 0L));
+    return settled(totals(spendKey, month, day));
+  }
+
+  @Override
+  public boolean mayBlock() {
+    return false;
   }
 
   @Override
@@ -220,9 +241,25 @@ public final class EmbeddedPlayStateStore implements PlayStateStore {
 
   // ---------------------------------------------------------------------------------------------
 
+  /** Queues the change and applies it; refused (nothing applied) when the log cannot take it. */
   private void commit(JsonObject change) {
-    log.append(change);
+    CompletableFuture<Void> written = log.append(change);
+    if (written.isCompletedExceptionally()) {
+      pending.await(written); // throws the refusal
+    }
     apply(change);
+  }
+
+  /**
+   * Hands the log's flush, which covers everything this call changed or read, to the caller's
+   * request (or waits for it, untracked). Called after the key's lock is released.
+   */
+  private <T> T settled(T value) {
+    CompletableFuture<?> flushed = log.flushed();
+    if (!flushed.isDone() || flushed.isCompletedExceptionally()) {
+      pending.await(flushed);
+    }
+    return value;
   }
 
   /** Applies one logged change; the live path and replay both come through here. */
@@ -262,7 +299,12 @@ public final class EmbeddedPlayStateStore implements PlayStateStore {
   }
 
   private SpendTotals totalsOf(PaymentEntry entry) {
-    return spent(entry.spendKey(), entry.month(), entry.day());
+    return totals(entry.spendKey(), entry.month(), entry.day());
+  }
+
+  private SpendTotals totals(String spendKey, String month, String day) {
+    return new SpendTotals(spend.getOrDefault(monthKey(spendKey, month), 0L),
+        spend.getOrDefault(dayKey(spendKey, day), 0L));
   }
 
   private static String monthKey(String spendKey, String month) {
@@ -298,7 +340,7 @@ public final class EmbeddedPlayStateStore implements PlayStateStore {
   }
 
   private <T> T locked(String key, Supplier<T> body) {
-    return withLock(stripes[Math.floorMod(key.hashCode(), STRIPES)], body);
+    return settled(withLock(stripes[Math.floorMod(key.hashCode(), STRIPES)], body));
   }
 
   private void locked(String key, Runnable body) {
@@ -309,7 +351,7 @@ public final class EmbeddedPlayStateStore implements PlayStateStore {
   }
 
   private <T> T withPayments(Supplier<T> body) {
-    return withLock(payments, body);
+    return settled(withLock(payments, body));
   }
 
   private static <T> T withLock(ReentrantLock lock, Supplier<T> body) {

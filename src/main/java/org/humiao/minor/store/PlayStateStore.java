@@ -11,9 +11,10 @@ import java.util.OptionalLong;
  * so the embedded and a future Redis implementation are interchangeable. Keys are opaque strings
  * built by {@code org.humiao.minor.Keys}.
  *
- * <p>Calls are synchronous and may block (the embedded store forces its log to disk before it
- * returns): call them from worker threads, never from an event loop. A returned value is durable.
- * Times are epoch seconds, amounts are fen.
+ * <p>Calls are synchronous. Whether they may block is {@link #mayBlock()}: the Redis store waits
+ * for its round trip, while the embedded store never waits for the disk and instead hands its log
+ * flush to {@link org.humiao.durable.PendingWrites}, so a request answers only once what it read
+ * or changed is durable. Times are epoch seconds, amounts are fen.
  */
 public interface PlayStateStore extends AutoCloseable {
 
@@ -75,6 +76,9 @@ public interface PlayStateStore extends AutoCloseable {
   RefundOutcome refund(String paymentKey);
 
   SpendTotals spent(String spendKey, String month, String day);
+
+  /** True when calls wait on I/O and so must run on a worker thread, never on an event loop. */
+  boolean mayBlock();
 
   @Override
   void close();

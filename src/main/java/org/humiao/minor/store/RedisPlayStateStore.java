@@ -179,6 +179,11 @@ public final class RedisPlayStateStore implements PlayStateStore {
   }
 
   @Override
+  public boolean mayBlock() {
+    return true;
+  }
+
+  @Override
   public void close() {
     await(redis.close());
   }

@@ -2,6 +2,7 @@ package org.humiao.minor.store;
 
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import org.humiao.durable.GroupCommit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,32 +12,34 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * An append-only log of state changes, one JSON object per line, forced to disk before {@link
- * #append} returns. A crash can leave only the last line incomplete (a change whose call never
- * returned): replay drops and truncates it. Damage anywhere else is refused, as replaying past it
- * would silently lose counted play or payments.
+ * An append-only log of state changes, one JSON object per line. A crash can leave only the last
+ * line incomplete (a change whose call never returned): replay drops and truncates it. Damage
+ * anywhere else is refused, as replaying past it would silently lose counted play or payments.
  *
- * <p>Appends group-commit: a force covers every line written before it, so callers that wrote
- * while another's force ran find their lines already forced, or share the next force. An fsync
- * costs a fifth of a millisecond here; one per call would cap the store at a few thousand changes a
- * second whatever the thread count.
+ * <p>Appends group-commit on a writer thread of their own ({@link GroupCommit}): a sync covers
+ * every line queued before it, and the appending thread never waits on the disk. An fsync costs a
+ * fifth of a millisecond here; one per change would cap the store at a few thousand changes a
+ * second, and a thread waiting on each would keep a worker per request.
  */
 final class WriteAheadLog implements AutoCloseable {
+  /** Changes waiting for the disk at most; past that a change is refused (503), not queued without bound. */
+  private static final int QUEUE_CAPACITY = 65_536;
+  private static final int MAX_BATCH = 4_096;
+
   private final Path file;
   private final FileChannel channel;
-  private final Object writeLock = new Object();
-  private final Object forceLock = new Object();
-  /** Bytes written since open; guarded by writeLock. */
-  private long written;
-  /** Bytes known forced; guarded by forceLock. */
-  private long forced;
+  private final GroupCommit<byte[], Void> writer;
 
   private WriteAheadLog(Path file, FileChannel channel) {
     this.file = file;
     this.channel = channel;
+    this.writer = new GroupCommit<>("state-log", this::write, QUEUE_CAPACITY, MAX_BATCH);
   }
 
   /** Opens (creating) the log and hands every complete change to {@code replay}, in order. */
@@ -95,40 +98,39 @@ final class WriteAheadLog implements AutoCloseable {
     return -1;
   }
 
-  void append(JsonObject change) {
-    ByteBuffer buf = ByteBuffer.wrap((change.encode() + "\n").getBytes(StandardCharsets.UTF_8));
-    try {
-      long end;
-      synchronized (writeLock) {
-        while (buf.hasRemaining()) {
-          channel.write(buf);
-        }
-        written += buf.capacity();
-        end = written;
-      }
-      synchronized (forceLock) {
-        if (forced < end) {
-          long target;
-          synchronized (writeLock) {
-            target = written;
-          }
-          channel.force(false);
-          forced = target;
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot append to state log " + file, e);
-    }
+  /**
+   * Queues a change; the future completes once it is on disk. Changes are written in the order
+   * they were appended. Fails at once with {@link org.humiao.durable.QueueFullException} when the
+   * disk is too far behind.
+   */
+  CompletableFuture<Void> append(JsonObject change) {
+    return writer.submit((change.encode() + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Completes once every change appended so far is on disk. */
+  CompletableFuture<?> flushed() {
+    return writer.flushed();
+  }
+
+  private List<Void> write(List<byte[]> lines) throws IOException {
+    for (byte[] line : lines) {
+      ByteBuffer buf = ByteBuffer.wrap(line);
+      while (buf.hasRemaining()) {
+        channel.write(buf);
+      }
+    }
+    channel.force(false);
+    return Collections.nCopies(lines.size(), null);
+  }
+
+  /** Writes every queued change, then closes the file. */
   @Override
   public void close() {
-    try {
-      synchronized (forceLock) {
-        synchronized (writeLock) {
-          channel.close();
-        }
-      }
+    try (channel) {
+      writer.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while closing state log " + file, e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close state log " + file, e);
     }

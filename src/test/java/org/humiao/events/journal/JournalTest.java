@@ -1,5 +1,6 @@
 package org.humiao.events.journal;
 
+import org.humiao.durable.QueueFullException;
 import org.humiao.events.SampleEvents;
 import org.humiao.events.ViolationEvent;
 import org.junit.jupiter.api.Test;
@@ -249,7 +250,7 @@ class JournalTest {
       CompletableFuture<JournalEntry> queued = journal.append(SampleEvents.numbered(1));
       CompletableFuture<JournalEntry> refused = journal.append(SampleEvents.numbered(2));
       CompletionException e = assertThrows(CompletionException.class, refused::join);
-      assertInstanceOf(JournalFullException.class, e.getCause());
+      assertInstanceOf(QueueFullException.class, e.getCause());
       release.countDown();
       assertEquals(0, first.join().offset());
       assertEquals(1, queued.join().offset());
