@@ -38,7 +38,7 @@ final class ApiRouter {
     Authenticator auth = new Authenticator(c.keys()::ring);
     RateLimiter rate = c.rateLimiter();
     JsonBodyGuard bodyGuard = new JsonBodyGuard(s.maxBodyBytes());
-    BodyDeadline deadline = new BodyDeadline(s.readTimeoutMs());
+    BodyDeadline deadline = new BodyDeadline(vertx, s.readTimeoutMs());
     BodyHandler body = BodyHandler.create(false).setBodyLimit(s.maxBodyBytes());
     RoleCheck platformRoles = RoleCheck.allow(Role.PLATFORM, Role.ADMIN);
     TextScreener screener = new TextScreener(new DecisionMetrics(c.registry()), c.screeningEvents());

@@ -6,8 +6,11 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,27 +21,29 @@ import java.util.concurrent.atomic.AtomicInteger;
  * connection only once its first request's headers are in (it must first tell HTTP/1.x from
  * HTTP/2), so until then only the server's idle timeout bounds it. Told of every connection and,
  * first in the router, of every request; each server instance (event loop) has a guard of its own,
- * so no lock, and the guards share one count of open connections for the limit.
+ * so no lock, and the guards share one count of open connections for the limit. Idle connections
+ * are found by a {@link DeadlineSweep}, not a timer per request.
  */
 final class ConnectionGuard implements PlatformHandler {
-  private final Vertx vertx;
   private final int maxConnections;
-  private final long readTimeoutMillis;
+  private final long readTimeoutNanos;
   private final Map<HttpConnection, Watch> open = new HashMap<>();
   /** Every instance's open connections; the limit may be passed by one per other loop racing it, no more. */
   private final AtomicInteger openEverywhere;
 
-  /** A connection's requests in progress and, while it has none, the timer that closes it. */
+  /** A connection's requests in progress and, for HTTP/1.x while it has none, since when it is idle. */
   private static final class Watch {
     int inProgress;
-    long timer = -1;
+    boolean http1;
+    long idleSince = System.nanoTime();
   }
 
+  /** Call on the event loop whose connections it guards. */
   ConnectionGuard(Vertx vertx, int maxConnections, long readTimeoutMillis, AtomicInteger openEverywhere) {
-    this.vertx = vertx;
     this.openEverywhere = openEverywhere;
     this.maxConnections = maxConnections;
-    this.readTimeoutMillis = readTimeoutMillis;
+    this.readTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(readTimeoutMillis);
+    DeadlineSweep.every(vertx, readTimeoutMillis, this::sweep);
   }
 
   /** The server's connection handler. */
@@ -52,7 +57,7 @@ final class ConnectionGuard implements PlatformHandler {
     openEverywhere.incrementAndGet();
     connection.closeHandler(closed -> {
       openEverywhere.decrementAndGet();
-      vertx.cancelTimer(open.remove(connection).timer);
+      open.remove(connection);
     });
   }
 
@@ -62,17 +67,28 @@ final class ConnectionGuard implements PlatformHandler {
     HttpConnection connection = ctx.request().connection();
     Watch watch = open.get(connection);
     if (watch != null) {
-      vertx.cancelTimer(watch.timer);
       watch.inProgress++;
       // HTTP/2 multiplexes: the idle timeout watches its quiet spells, not this.
-      boolean http1 = ctx.request().version() != HttpVersion.HTTP_2;
+      watch.http1 = ctx.request().version() != HttpVersion.HTTP_2;
       ctx.addEndHandler(done -> {
-        if (--watch.inProgress == 0 && http1 && open.get(connection) == watch) {
-          watch.timer = vertx.setTimer(readTimeoutMillis, fired -> connection.close());
+        if (--watch.inProgress == 0) {
+          watch.idleSince = System.nanoTime();
         }
       });
     }
     ctx.next();
+  }
+
+  /** Closes the HTTP/1.x connections that have sent no request for the read timeout since their last answer. */
+  private void sweep() {
+    long now = System.nanoTime();
+    List<HttpConnection> idle = new ArrayList<>();
+    open.forEach((connection, watch) -> {
+      if (watch.http1 && watch.inProgress == 0 && now - watch.idleSince > readTimeoutNanos) {
+        idle.add(connection);
+      }
+    });
+    idle.forEach(HttpConnection::close);
   }
 
 }

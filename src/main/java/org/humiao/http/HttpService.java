@@ -87,8 +87,7 @@ public final class HttpService {
     RecordingPool recording = RecordingPool.onWorkers(pool, state.events().journal(), pending);
     RecordingPool minorRecording = state.store().mayBlock()
         ? RecordingPool.onWorkers(minorPool, state.events().journal(), pending)
-        : RecordingPool.onEventLoop("minor-mode", state.events().journal(), pending, settings.maxInFlight(),
-            settings.requestTimeoutMs());
+        : RecordingPool.onEventLoop("minor-mode", state.events().journal(), pending, settings.maxInFlight());
     Gauge.builder("humiao.minor.in.flight", () -> minorPool.inFlight() + minorRecording.inFlight())
         .description("minor-mode requests admitted and not yet done")
         .register(registry);

@@ -8,8 +8,6 @@ import org.humiao.events.ViolationEvent;
 import org.humiao.events.journal.Journal;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -20,10 +18,11 @@ import java.util.function.Consumer;
  * minute a crash could still lose. The work reports events through this consumer (minor mode and
  * the screener are given it as their sink).
  *
- * <p>Work that may block runs on a {@link WorkerPool}; work that never waits on I/O (minor mode
- * on the embedded store) runs right on the event loop, saving two thread hops per request, and
- * only its answer waits for the disk. Either way at most {@code maxInFlight} requests are admitted
- * at once (then 503 overloaded) and one whose writes take longer than the timeout gets 503 timeout.
+ * <p>Work that may block runs on a {@link WorkerPool}, which bounds it and times it out. Work that
+ * never waits on I/O (minor mode on the embedded store) runs right on the event loop, saving two
+ * thread hops per request, and only its answer waits for the disk; at most {@code maxInFlight}
+ * such requests are admitted at once (then 503 overloaded). Its writes need no timer of their own:
+ * the writer completes or fails every write it accepts, and a stalled disk fills the bound first.
  */
 final class RecordingPool implements Consumer<ViolationEvent> {
   private final String work;
@@ -31,28 +30,24 @@ final class RecordingPool implements Consumer<ViolationEvent> {
   private final Journal journal;
   private final PendingWrites pending;
   private final int maxInFlight;
-  private final long timeoutMillis;
   private final AtomicInteger inFlight = new AtomicInteger();
 
-  private RecordingPool(String work, WorkerPool workers, Journal journal, PendingWrites pending, int maxInFlight,
-                        long timeoutMillis) {
+  private RecordingPool(String work, WorkerPool workers, Journal journal, PendingWrites pending, int maxInFlight) {
     this.work = work;
     this.workers = workers;
     this.journal = journal;
     this.pending = pending;
     this.maxInFlight = maxInFlight;
-    this.timeoutMillis = timeoutMillis;
   }
 
-  /** Runs the work on {@code workers}, which bound it and time it out. */
+  /** Runs the work on {@code workers}. */
   static RecordingPool onWorkers(WorkerPool workers, Journal journal, PendingWrites pending) {
-    return new RecordingPool(null, workers, journal, pending, 0, 0);
+    return new RecordingPool(null, workers, journal, pending, 0);
   }
 
   /** Runs the work on the calling event loop; {@code work} names it in errors ("minor-mode"). */
-  static RecordingPool onEventLoop(String work, Journal journal, PendingWrites pending, int maxInFlight,
-                                   long timeoutMillis) {
-    return new RecordingPool(work, null, journal, pending, maxInFlight, timeoutMillis);
+  static RecordingPool onEventLoop(String work, Journal journal, PendingWrites pending, int maxInFlight) {
+    return new RecordingPool(work, null, journal, pending, maxInFlight);
   }
 
   @Override
@@ -89,13 +84,6 @@ final class RecordingPool implements Consumer<ViolationEvent> {
       // a call that wrote nothing needs no hop back through the context
       return Future.succeededFuture(done.value());
     }
-    Future<Void> written = Future.fromCompletionStage(done.durable(), context);
-    if (workers == null) {
-      written = written.timeout(timeoutMillis, TimeUnit.MILLISECONDS)
-          .recover(failure -> Future.failedFuture(failure instanceof TimeoutException
-              ? new ApiError(ErrorCode.TIMEOUT, work + " writes took over " + timeoutMillis + " ms", 1)
-              : failure));
-    }
-    return written.map(done.value());
+    return Future.fromCompletionStage(done.durable(), context).map(done.value());
   }
 }

@@ -32,8 +32,12 @@ public final class KeyIssuer {
   }
 
   static byte[] sha256(String secret) {
+    return sha256Digest().digest(secret.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static MessageDigest sha256Digest() {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }
