@@ -25,13 +25,22 @@ import java.util.concurrent.TimeUnit;
  * service until SIGTERM / Ctrl-C, which stop it gracefully. On a first start with no keys.json it
  * makes one key per role and prints them, the only time they are shown.
  */
-final class ServeCommand {
+public final class ServeCommand {
   private static final Map<String, Setting> FLAGS = Map.of(
       "port", Setting.PORT, "data-dir", Setting.DATA_DIR, "lexicons", Setting.LEXICONS);
 
   private ServeCommand() {}
 
   static int run(String[] argv, PrintStream out) throws Exception {
+    return run(argv, out, Clock.systemUTC());
+  }
+
+  /**
+   * Serves with minor mode deciding at {@code clock}: the load harness's launcher runs the service
+   * at a chosen hour so that its figures do not depend on when they are taken. Not a flag of
+   * {@code serve}: a production service decides at the real time.
+   */
+  public static int run(String[] argv, PrintStream out, Clock clock) throws Exception {
     Args args = new Args(argv, 0, Set.of());
     Map<Setting, String> flags = new EnumMap<>(Setting.class);
     FLAGS.forEach((flag, setting) -> Optional.ofNullable(args.option(flag, null)).ifPresent(v -> flags.put(setting, v)));
@@ -44,7 +53,7 @@ final class ServeCommand {
     out.flush();
 
     HttpService service = HttpService.start(settings,
-        () -> Engines.create(settings.lexicons(), settings.maxTextLength()), Clock.systemUTC()).await();
+        () -> Engines.create(settings.lexicons(), settings.maxTextLength()), clock).await();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> service.close()
         .toCompletionStage().toCompletableFuture()
         .orTimeout(settings.shutdownGraceMs() + 5_000, TimeUnit.MILLISECONDS)

@@ -16,6 +16,7 @@ import org.HdrHistogram.Histogram;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -37,6 +38,8 @@ public final class LoadHarness {
   private static final long MAX_LATENCY_MICROS = TimeUnit.SECONDS.toMicros(60);
 
   private final LoadOptions options;
+  /** The service's clock. */
+  private final Clock clock;
   private final Scenario scenario;
   private final List<String> lines;
   private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
@@ -51,7 +54,8 @@ public final class LoadHarness {
 
   private LoadHarness(LoadOptions options, List<String> lines) {
     this.options = options;
-    this.scenario = Scenario.named(options.scenario());
+    this.clock = Clock.offset(Clock.systemUTC(), options.clockOffset());
+    this.scenario = Scenario.named(options.scenario(), clock);
     this.lines = lines;
     // idle connections are dropped before the service's 10 s keep-alive limit (readTimeoutMs) closes them
     // under a request
@@ -130,7 +134,7 @@ public final class LoadHarness {
   /** Registers the scenario's users before the clock starts, {@code connections} at a time; not measured. */
   private Future<Void> attestUsers() {
     Promise<Void> done = Promise.promise();
-    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
     int[] next = {0};
     int[] running = {0};
     vertx.runOnContext(v -> {

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param urls the instances, sent to in turn
  * @param rate requests per second to send on schedule (open loop); 0 runs closed loop at saturation
  * @param connections HTTP connections to the service (and, closed loop, requests in flight)
+ * @param clockOffset how far the service's clock is from the real one ({@link ServeAt}); heartbeats are stamped by it
  */
 record LoadOptions(
     List<URI> urls,
@@ -24,7 +25,8 @@ record LoadOptions(
     Duration warmup,
     Duration duration,
     Path corpus,
-    Path out) {
+    Path out,
+    Duration clockOffset) {
 
   static final String USAGE = """
       usage: java -cp benchmarks/target/benchmarks.jar org.humiao.bench.load.LoadHarness
@@ -32,6 +34,7 @@ record LoadOptions(
         [--url http://127.0.0.1:8080[,http://127.0.0.1:8081 ...]] [--scenario screen|batch|minor|mixed] [--rate N (0 = saturation)]
         [--connections 32] [--warmup 10] [--duration 30] (seconds)
         [--corpus benchmarks/corpus/chat-lines.txt] [--out target/load/<scenario>-<rate>]
+        [--clock-offset 0] (seconds; what ServeAt printed, when the service runs at a chosen hour)
       """;
 
   static LoadOptions parse(String[] args) {
@@ -56,6 +59,7 @@ record LoadOptions(
         Duration.ofSeconds(Long.parseLong(named.getOrDefault("warmup", "10"))),
         Duration.ofSeconds(Long.parseLong(named.getOrDefault("duration", "30"))),
         Path.of(named.getOrDefault("corpus", "benchmarks/corpus/chat-lines.txt")),
-        Path.of(named.getOrDefault("out", "target/load/" + scenario + "-" + (rate == 0 ? "saturation" : rate))));
+        Path.of(named.getOrDefault("out", "target/load/" + scenario + "-" + (rate == 0 ? "saturation" : rate))),
+        Duration.ofSeconds(Long.parseLong(named.getOrDefault("clock-offset", "0"))));
   }
 }

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 
 import org.humiao.identity.ResidentIdNumber;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -24,7 +25,8 @@ record Scenario(String name, List<Weighted> mix) {
     Buffer make(SplittableRandom random, List<String> lines);
   }
 
-  static Scenario named(String name) {
+  /** @param clock the service's clock, which heartbeats report play up to */
+  static Scenario named(String name, Clock clock) {
     Weighted screen = new Weighted(1, "screen", HttpMethod.POST, "/v1/text/screen",
         (r, lines) -> new JsonObject().put("text", pick(r, lines)).put("scene", "chat").toBuffer());
     Weighted batch = new Weighted(1, "batch", HttpMethod.POST, "/v1/text/screen/batch", (r, lines) -> {
@@ -39,7 +41,7 @@ record Scenario(String name, List<Weighted> mix) {
     Weighted authorize = new Weighted(1, "authorize", HttpMethod.POST, "/v1/play/authorize",
         (r, lines) -> play(r).toBuffer());
     Weighted heartbeat = new Weighted(1, "heartbeat", HttpMethod.POST, "/v1/play/heartbeat", (r, lines) -> {
-      long now = System.currentTimeMillis() / 1000;
+      long now = clock.millis() / 1000;
       return play(r).put("from", now - 30).put("to", now).toBuffer();
     });
     // a small payment under a fresh idempotency key: checked against the caps and recorded once
