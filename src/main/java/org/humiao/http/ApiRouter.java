@@ -54,6 +54,7 @@ final class ApiRouter {
     minorRoutes.put("/v1/attestations", minor::attest);
     minorRoutes.put("/v1/play/authorize", minor::authorize);
     minorRoutes.put("/v1/play/heartbeat", minor::heartbeat);
+    minorRoutes.put("/v1/play/end", minor::end);
     minorRoutes.put("/v1/payments/check", minor::checkPayment);
     minorRoutes.put("/v1/payments/refund", minor::refund);
     minorRoutes.put("/v1/guardian/controls", minor::guardianControls);

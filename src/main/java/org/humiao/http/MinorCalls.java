@@ -67,6 +67,11 @@ final class MinorCalls {
     }
   }
 
+  /** {@code POST /v1/play/end}. */
+  JsonObject end(ApiKey key, JsonObject body) {
+    return minorMode.endSession(play(key, body)).toJson();
+  }
+
   /** {@code POST /v1/payments/check}. */
   JsonObject checkPayment(ApiKey key, JsonObject body) {
     String platform = platform(key, body);

@@ -65,6 +65,11 @@ public final class MinorMode {
     return play.heartbeat(request, from, to);
   }
 
+  /** The platform ended the session: it is stopped, and its logout reported to the NPPA once. */
+  public EndAnswer endSession(PlayRequest request) {
+    return play.end(request);
+  }
+
   /** May the user pay (or tip) this amount now; an accepted payment is recorded once per key. */
   public PaymentAnswer checkPayment(PaymentRequest request) {
     return spending.checkPayment(request);

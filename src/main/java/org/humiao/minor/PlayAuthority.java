@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * Sessions: {@link #authorize} before play, {@link #heartbeat} while it goes on. Reported play is
+ * Sessions: {@link #authorize} before play, {@link #heartbeat} while it goes on, {@link #end} when
+ * the platform ends it. Reported play is
  * counted per second into the union of played intervals of its budget, so retried, duplicated or
  * reordered heartbeats count each second once, and cut exactly at every boundary: seconds in an
  * open window and within the budget are allowed play, all others are play after a stop.
@@ -128,6 +129,23 @@ final class PlayAuthority {
       reports.logout(ctx, r.session(), now);
     }
     return new HeartbeatAnswer(false, refusal, 0L, at, null, rest, counted, over, played);
+  }
+
+  /**
+   * The platform ended the session itself (the player left): it is marked stopped from now on and
+   * its logout is reported, once. Play reported after the end is still counted like any other
+   * report (the person played): within the limits it resumes the session, beyond them it is play
+   * after a stop. A new authorize opens the session again, with a new login.
+   */
+  EndAnswer end(PlayRequest r) {
+    long now = clock.instant().getEpochSecond();
+    RequestContext ctx = contexts.of(r.platform(), r.userId(), r.service(), r.device());
+    OptionalLong earlier = store.markStopped(Keys.session(r.platform(), r.session()), now);
+    if (earlier.isPresent()) {
+      return new EndAnswer(now, earlier.getAsLong());
+    }
+    reports.logout(ctx, r.session(), now);
+    return new EndAnswer(now, null);
   }
 
   /** Continuous allowed play ending at {@code to} just passed a multiple of the rest interval. */

@@ -95,6 +95,7 @@ final class Abuse {
         new Endpoint("/v1/play/authorize", playBody, play),
         new Endpoint("/v1/play/heartbeat", playBody.copy().put("from", nowEpochSecond - 60).put("to", nowEpochSecond),
             concat(play, new Field("from", Type.TIME, true), new Field("to", Type.TIME, true))),
+        new Endpoint("/v1/play/end", playBody, play),
         new Endpoint("/v1/payments/check",
             new JsonObject().put("user", user).put("amountFen", 100).put("key", "order-" + user),
             List.of(platform, userField, new Field("service", Type.ENUM, false), new Field("amountFen", Type.NUMBER, true),

@@ -68,7 +68,7 @@ class NppaReportingHttpTest {
   }
 
   @Test
-  void gameSessionsAreReportedWhenAllowedAndWhenFirstToldToStop() throws Exception {
+  void gameSessionsAreReportedWhenAllowedAndWhenFirstToldToStopOrEnded() throws Exception {
     Path data = dir.resolve("a/data");
     LocalService service = new LocalService(dir.resolve("a"), reporting(data, policiesWithGuestsOnOther()), CLOCK, null);
     try (Client client = new Client(vertx, service.port())) {
@@ -78,9 +78,13 @@ class NppaReportingHttpTest {
       // guests are reported by a device id (guests may play under nppa-2019, which "other" follows)
       assertEquals(true, ok(client.post("/v1/play/authorize", service.otherPlatformKey,
           new JsonObject().put("user", "g").put("session", "s-guest").put("device", "phone-1"))).getBoolean("allowed"));
+      // the platform ends the guest's session: a logout, once however often it says so
+      JsonObject guestSession = new JsonObject().put("user", "g").put("session", "s-guest").put("device", "phone-1");
+      assertEquals(false, ok(client.post("/v1/play/end", service.otherPlatformKey, guestSession)).getBoolean("alreadyStopped"));
+      assertEquals(true, ok(client.post("/v1/play/end", service.otherPlatformKey, guestSession)).getBoolean("alreadyStopped"));
       FileOutbox outbox = service.service.components().state().nppa().orElseThrow().outbox();
       // committed, not only sent: a batch sent but not committed when the service stops is sent again
-      awaitTrue(() -> nppa.accepted().size() >= 3 && outbox.pendingCount() == 0, "three records sent and committed");
+      awaitTrue(() -> nppa.accepted().size() >= 4 && outbox.pendingCount() == 0, "four records sent and committed");
     } finally {
       service.close();
     }
@@ -88,9 +92,10 @@ class NppaReportingHttpTest {
     JsonObject login = record(id("demo", "s-kid"), 1, 0).put("pi", PI);
     JsonObject logout = record(id("demo", "s-kid"), 0, 0).put("pi", PI);
     JsonObject guest = record(id("other", "s-guest"), 1, 2).put("di", id("other", "phone-1"));
+    JsonObject guestOut = record(id("other", "s-guest"), 0, 2).put("di", id("other", "phone-1"));
     // the adult attested by resident id has no pi, and streaming is not an online game: neither is reported
-    assertEquals(List.of(login, logout, guest), nppa.accepted());
-    assertEquals(3, nppa.batchSizes().stream().mapToInt(Integer::intValue).sum());
+    assertEquals(List.of(login, logout, guest, guestOut), nppa.accepted());
+    assertEquals(4, nppa.batchSizes().stream().mapToInt(Integer::intValue).sum());
     try (FileOutbox outbox = FileOutbox.open(data.resolve("nppa-outbox"))) {
       assertEquals(0, outbox.pendingCount(), "nothing else was queued");
     }

@@ -90,6 +90,7 @@ public final class Simulation implements AutoCloseable {
           .toJson();
       case "authorize" -> minorMode.authorize(play(s)).toJson();
       case "heartbeat" -> minorMode.heartbeat(play(s), epoch(s.getValue("from")), epoch(s.getValue("to"))).toJson();
+      case "end" -> minorMode.endSession(play(s)).toJson();
       case "payment" -> minorMode.checkPayment(new PaymentRequest(s.getString("platform"), s.getString("user"),
           service(s), s.getLong("amountFen"), s.getString("key"))).toJson();
       case "refund" -> minorMode.refund(s.getString("platform"), s.getString("key")).toJson();
