@@ -39,6 +39,14 @@ public final class Keys {
     return join("session", platform, session);
   }
 
+  /**
+   * The mark that a session's login was reported, for the run of the session that began after its
+   * stop at {@code stoppedBefore} (0: after none).
+   */
+  public static String sessionLogin(String platform, String session, long stoppedBefore) {
+    return join("login", platform, session, Long.toString(stoppedBefore));
+  }
+
   public static String payment(String platform, String idempotencyKey) {
     return join("payment", platform, idempotencyKey);
   }

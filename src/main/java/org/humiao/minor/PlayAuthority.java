@@ -48,8 +48,8 @@ final class PlayAuthority {
     String sessionKey = Keys.session(r.platform(), r.session());
     ReasonCode refusal = rules.refusalAt(now);
     if (refusal == null) {
-      store.clearStopped(sessionKey);
       reports.login(ctx, r.session(), now);
+      store.clearStopped(sessionKey);
       if (rules.unrestricted(ChinaTime.day(now))) {
         return new AuthorizeAnswer(true, rules.unrestrictedReason(), null, null, null);
       }

@@ -5,6 +5,7 @@ import org.humiao.minor.nppa.BehaviourRecord;
 import org.humiao.minor.nppa.BehaviourReporter;
 import org.humiao.minor.nppa.BehaviourType;
 import org.humiao.minor.policy.ServiceKind;
+import org.humiao.minor.store.PlayStateStore;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,7 +18,8 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Reports game sessions to the NPPA login/logout interface: a login when a session is allowed to
- * start, a logout when it is first told to stop. Only the game kind: the interface is for online
+ * start (once per run of it), a logout when it is first stopped (told to stop, or ended by the
+ * platform). Only the game kind: the interface is for online
  * games. Persons attested by the NPPA are reported by their pi and guests by their device; a person
  * attested otherwise has no pi, which the interface requires of a real-name user, and is not
  * reported.
@@ -29,31 +31,49 @@ import java.util.concurrent.CompletionException;
 final class SessionReports {
   private static final System.Logger LOG = System.getLogger(SessionReports.class.getName());
 
+  /** How long a login mark is kept: far longer than any session a minor may play in a day. */
+  private static final long LOGIN_MARK_SECONDS = 86_400;
+
   private final Optional<BehaviourReporter> reporter;
+  private final PlayStateStore store;
   private final PendingWrites pending;
 
   /** @param reporter empty: reporting is off */
-  SessionReports(Optional<BehaviourReporter> reporter, PendingWrites pending) {
+  SessionReports(Optional<BehaviourReporter> reporter, PlayStateStore store, PendingWrites pending) {
     this.reporter = reporter;
+    this.store = store;
     this.pending = pending;
   }
 
+  /**
+   * A login, once per run of the session: a session authorized again while it runs is no new
+   * login, one authorized after a stop is. Call before the session's stop mark is cleared.
+   */
   void login(RequestContext ctx, String session, long at) {
-    report(ctx, session, BehaviourType.LOGIN, at);
+    if (!reported(ctx)) {
+      return;
+    }
+    long stoppedBefore = store.stoppedAt(Keys.session(ctx.platform(), session)).orElse(0);
+    if (store.claimNonce(Keys.sessionLogin(ctx.platform(), session, stoppedBefore), at + LOGIN_MARK_SECONDS, at)) {
+      report(ctx, session, BehaviourType.LOGIN, at);
+    }
   }
 
   void logout(RequestContext ctx, String session, long at) {
     report(ctx, session, BehaviourType.LOGOUT, at);
   }
 
+  /** Reporting is on, the service an online game, and the user a guest or attested by the NPPA. */
+  private boolean reported(RequestContext ctx) {
+    return reporter.isPresent() && ctx.service() == ServiceKind.GAME
+        && !(ctx.subject() instanceof Subject.Person person && person.nppaPi() == null);
+  }
+
   private void report(RequestContext ctx, String session, BehaviourType type, long at) {
-    if (reporter.isEmpty() || ctx.service() != ServiceKind.GAME) {
+    if (!reported(ctx)) {
       return;
     }
     String si = shortId(ctx.platform(), session);
-    if (ctx.subject() instanceof Subject.Person person && person.nppaPi() == null) {
-      return;
-    }
     Instant when = Instant.ofEpochSecond(at);
     BehaviourRecord record = ctx.subject() instanceof Subject.Person person
         ? BehaviourRecord.authenticated(si, type, when, person.nppaPi())
