@@ -73,8 +73,8 @@ public final class HttpService {
     }
     JvmMetrics jvm = new JvmMetrics(registry);
     WorkerExecutor screeningWorkers = vertx.createSharedWorkerExecutor(SCREENING_POOL, settings.effectiveWorkerThreads());
-    // minor-mode calls mostly wait (an fsync, a Redis round trip), so they get threads of their own, many more
-    // than cores, and cannot hold up screening
+    // minor-mode calls on Redis mostly wait for round trips, so they get threads of their own, many more than
+    // cores, and cannot hold up screening (on the embedded store they run on the event loop and leave these idle)
     WorkerExecutor minorWorkers = vertx.createSharedWorkerExecutor(MINOR_POOL, settings.minorWorkerThreads());
     WorkerPool pool = new WorkerPool("screening", screeningWorkers, settings.maxInFlight(), settings.requestTimeoutMs());
     WorkerPool minorPool = new WorkerPool("minor-mode", minorWorkers, settings.maxInFlight(), settings.requestTimeoutMs());

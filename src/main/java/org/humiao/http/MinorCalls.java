@@ -19,7 +19,8 @@ import java.util.Set;
 
 /**
  * The minor-mode routes' calls: each checks its body (fields as in the simulate steps, the time
- * being the server's clock) and asks {@link MinorMode}. Run on a worker.
+ * being the server's clock) and asks {@link MinorMode}. Run where {@link RecordingPool} runs them:
+ * on the event loop with the embedded store, on a worker with Redis.
  */
 final class MinorCalls {
   private static final Set<String> ATTESTATION_KINDS = Set.of("nppa", "signed", "resident-id");

@@ -7,12 +7,12 @@ import io.vertx.ext.web.RoutingContext;
 import org.humiao.keys.ApiKey;
 
 /**
- * A minor-mode route: reading the body and the minor-mode call (which may block on the state
- * store's disk) run as one task on the worker pool; the answer is written once the violation
- * events of the call are durable.
+ * A minor-mode route: reading the body and the minor-mode call run as one task of the {@link
+ * RecordingPool} (on the event loop with the embedded store, on a worker with Redis); the answer
+ * is written once every write of the call (state, violation events, NPPA records) is durable.
  */
 final class MinorRoute implements Handler<RoutingContext> {
-  /** The work of one request, run on a worker; fails with {@link ApiError} for client mistakes. */
+  /** The work of one request; fails with {@link ApiError} for client mistakes. */
   interface Call {
     JsonObject answer(ApiKey key, JsonObject body);
   }
@@ -27,7 +27,7 @@ final class MinorRoute implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    // Read on the event loop: the routing context is not to be touched from the worker.
+    // Read here, on the event loop: the routing context is not to be touched from a worker.
     ApiKey key = Authenticator.key(ctx);
     Buffer body = ctx.body().buffer();
     pool.submit(() -> call.answer(key, BodyFields.object(body)).toBuffer())
