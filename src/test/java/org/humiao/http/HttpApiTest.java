@@ -456,7 +456,11 @@ class HttpApiTest {
         int status = http.request(options).compose(request -> request.send(Buffer.buffer("{}")))
             .map(response -> {
               // the stream's connection is cut when the client closes; that is expected, not an error
-              response.exceptionHandler(closed -> { });
+              try {
+                response.exceptionHandler(closed -> { });
+              } catch (IllegalStateException alreadyEnded) {
+                // a short answer can be read in full before this runs: nothing left to cut
+              }
               return response.statusCode();
             }).await(20, TimeUnit.SECONDS);
         assertNotEquals(404, status, operation);
