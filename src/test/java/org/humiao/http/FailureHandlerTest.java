@@ -6,11 +6,15 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
+import org.humiao.durable.GroupCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,6 +36,42 @@ class FailureHandlerTest {
       assertTrue(message.contains(r.getHeader(RequestIds.HEADER)), message);
       assertFalse(r.bodyAsString().contains("secret detail") || r.bodyAsString().contains("IllegalStateException"));
     } finally {
+      client.close();
+      server.close().await(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void aFullWriteQueueIsOverloadedWithRetryAfter(Vertx vertx) throws Exception {
+    CountDownLatch diskStalled = new CountDownLatch(1);
+    GroupCommit<Integer, Integer> log = new GroupCommit<>("test-log", items -> {
+      try {
+        diskStalled.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return items;
+    }, 1, 1);
+    Router router = Router.router(vertx);
+    router.route().handler(new RequestIds()).failureHandler(new FailureHandler());
+    // as a write's refusal reaches a route: the future of a full queue, failed and wrapped
+    router.get("/write").handler(ctx -> {
+      CompletableFuture<Integer> refused = null;
+      for (int i = 0; i < 3 && refused == null; i++) {
+        CompletableFuture<Integer> write = log.submit(i);
+        refused = write.isCompletedExceptionally() ? write : null;
+      }
+      refused.thenApply(v -> v).whenComplete((v, failure) -> ctx.fail(failure));
+    });
+    HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(5, TimeUnit.SECONDS);
+    Client client = new Client(vertx, server.actualPort());
+    try {
+      HttpResponse<Buffer> r = client.get("/write", null);
+      Client.assertError(r, 503, "overloaded");
+      assertEquals("1", r.getHeader("Retry-After"));
+    } finally {
+      diskStalled.countDown();
+      log.close();
       client.close();
       server.close().await(5, TimeUnit.SECONDS);
     }
