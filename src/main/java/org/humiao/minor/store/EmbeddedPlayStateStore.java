@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -245,7 +246,12 @@ public final class EmbeddedPlayStateStore implements PlayStateStore {
   private void commit(JsonObject change) {
     CompletableFuture<Void> written = log.append(change);
     if (written.isCompletedExceptionally()) {
-      pending.await(written); // throws the refusal
+      // thrown here, tracked or not: a change the log did not take must not be applied
+      try {
+        written.join();
+      } catch (CompletionException refused) {
+        throw refused.getCause() instanceof RuntimeException cause ? cause : refused;
+      }
     }
     apply(change);
   }

@@ -1,5 +1,6 @@
 package org.humiao.minor.store;
 
+import org.humiao.durable.PendingWrites;
 import org.humiao.minor.time.Interval;
 import org.humiao.minor.time.LocalWindow;
 import org.junit.jupiter.api.AfterEach;
@@ -72,6 +73,18 @@ class EmbeddedPlayStateStoreTest extends PlayStateStoreContract {
     assertEquals(OptionalLong.of(5000), store.guestWindow("dev:1"));
     assertEquals(OptionalLong.of(4000), store.stoppedAt("session:1"));
     assertFalse(store.claimNonce("nonce:1", 9000, 200));
+  }
+
+  @Test
+  void aChangeTheLogRefusesIsNotAppliedEvenInATrackedCall() {
+    PendingWrites pending = new PendingWrites();
+    EmbeddedPlayStateStore store = EmbeddedPlayStateStore.open(dir.resolve("refusing"), pending);
+    store.close(); // from now on the log refuses every change
+    assertThrows(IllegalStateException.class, () -> pending.track(() -> {
+      store.putLink("user:a", new PersonLink("p_1", LocalDate.of(2010, 6, 1), "resident-id", 100, null));
+      return null;
+    }));
+    assertTrue(store.link("user:a").isEmpty(), "a change without its log line was applied");
   }
 
   @Test
