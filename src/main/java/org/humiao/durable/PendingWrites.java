@@ -26,7 +26,10 @@ public final class PendingWrites {
   public void await(CompletableFuture<?> write) {
     List<CompletableFuture<?>> call = calls.get();
     if (call != null) {
-      call.add(write);
+      // a call's store reads hand over the same flush one after another: keep it once
+      if (call.isEmpty() || call.get(call.size() - 1) != write) {
+        call.add(write);
+      }
       return;
     }
     try {

@@ -31,6 +31,19 @@ class PendingWritesTest {
   }
 
   @Test
+  void aWriteHandedOverTwiceHoldsTheAnswerUntilItLands() throws Exception {
+    CompletableFuture<Void> flush = new CompletableFuture<>();
+    PendingWrites.Tracked<Integer> done = pending.track(() -> {
+      pending.await(flush);
+      pending.await(flush);
+      return 1;
+    });
+    assertFalse(done.durable().isDone());
+    flush.complete(null);
+    assertTrue(done.durable().isDone());
+  }
+
+  @Test
   void aCallThatWroteNothingHasNothingToWaitFor() throws Exception {
     assertNull(pending.track(() -> 1).durable());
   }
