@@ -3,7 +3,7 @@ package org.humiao.cli;
 import org.humiao.config.Setting;
 import org.humiao.config.Settings;
 import org.humiao.config.SettingsResolver;
-import org.humiao.http.HttpService;
+import org.humiao.server.HttpService;
 import org.humiao.keys.IssuedKey;
 import org.humiao.keys.KeyBootstrap;
 import org.humiao.keys.KeyIssuer;

@@ -11,13 +11,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Reads a JSON body and its fields, or throws the 400 error that names the field and what is wrong with it. */
-final class BodyFields {
+public final class BodyFields {
   /** Ids are the platform's own opaque names; a bound keeps a body from smuggling text in them. */
   private static final int MAX_ID_LENGTH = 128;
 
   private BodyFields() {}
 
-  static JsonObject object(Buffer body) {
+  public static JsonObject object(Buffer body) {
     if (body == null || body.length() == 0) {
       throw new ApiError(ErrorCode.MALFORMED_JSON, "the body is empty; send a JSON object");
     }
@@ -38,7 +38,7 @@ final class BodyFields {
    *
    * @param where names the item in messages: "" for a single request, "items[3]." in a batch
    */
-  static String id(JsonObject json, String field, String where) {
+  public static String id(JsonObject json, String field, String where) {
     Object value = json.getValue(field);
     if (value == null) {
       return null;
@@ -57,12 +57,12 @@ final class BodyFields {
     return s.codePoints().noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE);
   }
 
-  static String requiredId(JsonObject json, String field) {
+  public static String requiredId(JsonObject json, String field) {
     return required(field, id(json, field, ""));
   }
 
   /** An optional whole number: null when absent. */
-  static Long number(JsonObject json, String field) {
+  public static Long number(JsonObject json, String field) {
     Object value = json.getValue(field);
     if (value == null) {
       return null;
@@ -73,11 +73,11 @@ final class BodyFields {
     return n.longValue();
   }
 
-  static long requiredNumber(JsonObject json, String field) {
+  public static long requiredNumber(JsonObject json, String field) {
     return required(field, number(json, field));
   }
 
-  static boolean flag(JsonObject json, String field) {
+  public static boolean flag(JsonObject json, String field) {
     Object value = json.getValue(field);
     if (value != null && !(value instanceof Boolean)) {
       throw invalid(field, "true or false");
@@ -86,7 +86,7 @@ final class BodyFields {
   }
 
   /** A time as epoch seconds or as an ISO date-time with offset, as the simulate steps take it; null when absent. */
-  static Long epochSecond(JsonObject json, String field) {
+  public static Long epochSecond(JsonObject json, String field) {
     Object value = json.getValue(field);
     if (value instanceof String s) {
       try {
@@ -99,20 +99,20 @@ final class BodyFields {
   }
 
   /** The constant of {@code type} whose id is {@code value}. */
-  static <E extends Enum<E>> E oneOf(Class<E> type, String field, Object value, Function<E, String> id) {
+  public static <E extends Enum<E>> E oneOf(Class<E> type, String field, Object value, Function<E, String> id) {
     return Arrays.stream(type.getEnumConstants()).filter(e -> id.apply(e).equals(value)).findFirst()
         .orElseThrow(() -> invalid(field, "one of "
             + Arrays.stream(type.getEnumConstants()).map(id).collect(Collectors.joining(", "))));
   }
 
-  static <T> T required(String field, T value) {
+  public static <T> T required(String field, T value) {
     if (value == null) {
       throw new ApiError(ErrorCode.MISSING_FIELD, field + " is required");
     }
     return value;
   }
 
-  static ApiError invalid(String field, String expected) {
+  public static ApiError invalid(String field, String expected) {
     return new ApiError(ErrorCode.INVALID_FIELD, field + " must be " + expected);
   }
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.CompletionException;
  * bug: logged
  * with the request id, answered 500 with a generic message and no stack trace.
  */
-final class FailureHandler implements Handler<RoutingContext> {
+public final class FailureHandler implements Handler<RoutingContext> {
   private static final System.Logger LOG = System.getLogger(FailureHandler.class.getName());
   /** A Redis failover takes seconds; clients should not hammer it meanwhile. */
   private static final long STATE_RETRY_AFTER_SECONDS = 2;

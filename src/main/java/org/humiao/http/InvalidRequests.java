@@ -12,7 +12,7 @@ import org.humiao.screening.ScreeningJson;
  * HTTP at all) never reach the router; they get the API's error shape all the same, and the
  * connection is closed, since where the next request would start is unknown.
  */
-final class InvalidRequests implements Handler<HttpServerRequest> {
+public final class InvalidRequests implements Handler<HttpServerRequest> {
   @Override
   public void handle(HttpServerRequest request) {
     Throwable cause = request.decoderResult().cause();

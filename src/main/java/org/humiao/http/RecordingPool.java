@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * such requests are admitted at once (then 503 overloaded). Its writes need no timer of their own:
  * the writer completes or fails every write it accepts, and a stalled disk fills the bound first.
  */
-final class RecordingPool implements Consumer<ViolationEvent> {
+public final class RecordingPool implements Consumer<ViolationEvent> {
   private final String work;
   private final WorkerPool workers;
   private final Journal journal;
@@ -41,12 +41,12 @@ final class RecordingPool implements Consumer<ViolationEvent> {
   }
 
   /** Runs the work on {@code workers}. */
-  static RecordingPool onWorkers(WorkerPool workers, Journal journal, PendingWrites pending) {
+  public static RecordingPool onWorkers(WorkerPool workers, Journal journal, PendingWrites pending) {
     return new RecordingPool(null, workers, journal, pending, 0);
   }
 
   /** Runs the work on the calling event loop; {@code work} names it in errors ("minor-mode"). */
-  static RecordingPool onEventLoop(String work, Journal journal, PendingWrites pending, int maxInFlight) {
+  public static RecordingPool onEventLoop(String work, Journal journal, PendingWrites pending, int maxInFlight) {
     return new RecordingPool(work, null, journal, pending, maxInFlight);
   }
 
@@ -56,7 +56,7 @@ final class RecordingPool implements Consumer<ViolationEvent> {
   }
 
   /** Call on the event loop: the answer continues on its context once the work's writes are durable. */
-  <T> Future<T> submit(Callable<T> work) {
+  public <T> Future<T> submit(Callable<T> work) {
     Context context = Vertx.currentContext();
     if (workers != null) {
       return workers.submit(() -> pending.track(work)).compose(done -> durable(done, context));
@@ -75,7 +75,7 @@ final class RecordingPool implements Consumer<ViolationEvent> {
   }
 
   /** Requests admitted on the event loop and not yet answered (0 for a pool on workers, which counts its own). */
-  int inFlight() {
+  public int inFlight() {
     return inFlight.get();
   }
 

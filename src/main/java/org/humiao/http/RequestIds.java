@@ -10,11 +10,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * Gives every request an id, sent back as X-Request-Id and in screening answers, so a platform
  * and the operators can name one request (and find it in the log of a 500).
  */
-final class RequestIds implements Handler<RoutingContext> {
-  static final String HEADER = "X-Request-Id";
+public final class RequestIds implements Handler<RoutingContext> {
+  public static final String HEADER = "X-Request-Id";
   private static final String KEY = "humiao.requestId";
 
-  static String of(RoutingContext ctx) {
+  public static String of(RoutingContext ctx) {
     return ctx.get(KEY);
   }
 

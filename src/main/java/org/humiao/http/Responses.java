@@ -8,25 +8,25 @@ import io.vertx.ext.web.RoutingContext;
 import org.humiao.screening.ScreeningJson;
 
 /** Writes JSON answers, errors in the one shape {@code {"error":{"code":…,"message":…}}}. */
-final class Responses {
+public final class Responses {
   private static final String JSON = "application/json; charset=utf-8";
   /** Long enough for a client on the same network to read the answer; short enough to free the connection. */
   private static final long CLOSE_LINGER_MILLIS = 500;
 
   private Responses() {}
 
-  static void json(RoutingContext ctx, int status, JsonObject body) {
+  public static void json(RoutingContext ctx, int status, JsonObject body) {
     json(ctx, status, body.toBuffer());
   }
 
-  static void json(RoutingContext ctx, int status, Buffer body) {
+  public static void json(RoutingContext ctx, int status, Buffer body) {
     if (ctx.response().ended() || ctx.response().closed()) {
       return;
     }
     ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(body);
   }
 
-  static void error(RoutingContext ctx, ApiError error) {
+  public static void error(RoutingContext ctx, ApiError error) {
     if (error.retryAfterSeconds() > 0) {
       ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(error.retryAfterSeconds()));
     }

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A task's answer that takes longer than the timeout becomes 503 timeout; the task itself cannot
  * be interrupted and keeps its slot until it ends, so the bound holds on real work.
  */
-final class WorkerPool {
+public final class WorkerPool {
   private final String work;
   private final WorkerExecutor workers;
   private final int maxInFlight;
@@ -22,14 +22,14 @@ final class WorkerPool {
   private final AtomicInteger inFlight = new AtomicInteger();
 
   /** @param work what the pool runs, as its error messages name it ("screening") */
-  WorkerPool(String work, WorkerExecutor workers, int maxInFlight, long timeoutMillis) {
+  public WorkerPool(String work, WorkerExecutor workers, int maxInFlight, long timeoutMillis) {
     this.work = work;
     this.workers = workers;
     this.maxInFlight = maxInFlight;
     this.timeoutMillis = timeoutMillis;
   }
 
-  <T> Future<T> submit(Callable<T> task) {
+  public <T> Future<T> submit(Callable<T> task) {
     if (inFlight.incrementAndGet() > maxInFlight) {
       inFlight.decrementAndGet();
       return Future.failedFuture(new ApiError(ErrorCode.OVERLOADED, "too many " + work + " requests in flight", 1));
@@ -43,7 +43,7 @@ final class WorkerPool {
             : failure));
   }
 
-  int inFlight() {
+  public int inFlight() {
     return inFlight.get();
   }
 }

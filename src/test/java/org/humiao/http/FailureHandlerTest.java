@@ -1,5 +1,7 @@
 package org.humiao.http;
 
+import org.humiao.server.Client;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;

@@ -1,0 +1,34 @@
+package org.humiao.http.regulator;
+
+import java.util.List;
+
+/**
+ * One CSV record (RFC 4180: CRLF line ends, a cell with a comma, quote or line break quoted and
+ * its quotes doubled). A cell that a spreadsheet would read as a formula (it starts with = + - @,
+ * or a tab or carriage return that some strip before looking) gets a leading apostrophe, so an
+ * exported event cannot run anything in the regulator's Excel: platforms' users write the text.
+ */
+public final class Csv {
+  private Csv() {}
+
+  public static String record(List<String> cells) {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < cells.size(); i++) {
+      if (i > 0) {
+        line.append(',');
+      }
+      line.append(cell(cells.get(i)));
+    }
+    return line.append("\r\n").toString();
+  }
+
+  static String cell(String value) {
+    if (value == null || value.isEmpty()) {
+      return "";
+    }
+    String safe = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    boolean quote = safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0
+        || safe.indexOf('\r') >= 0;
+    return quote ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
+  }
+}

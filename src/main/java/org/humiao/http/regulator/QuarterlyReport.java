@@ -1,0 +1,88 @@
+package org.humiao.http.regulator;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.humiao.events.summary.Dimension;
+import org.humiao.events.summary.SummaryQuery;
+import org.humiao.events.summary.SummaryRow;
+import org.humiao.events.summary.ViolationSummaries;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * 季报: the figures of one quarter (Beijing days), each breakdown one summary query, so a report
+ * and {@code /v1/regulator/summary} over the same days cannot disagree. Months come from the
+ * query by day; every month of the quarter is listed, an empty one with zeros.
+ */
+final class QuarterlyReport {
+  private final ViolationSummaries summaries;
+
+  QuarterlyReport(ViolationSummaries summaries) {
+    this.summaries = summaries;
+  }
+
+  /** @param platform null for every platform */
+  JsonObject build(int year, int quarter, String platform) {
+    LocalDate from = LocalDate.of(year, (quarter - 1) * 3 + 1, 1);
+    LocalDate end = from.plusMonths(3);
+    List<SummaryRow> total = query(from, end, platform, EnumSet.noneOf(Dimension.class));
+    JsonObject report = new JsonObject()
+        .put("year", year)
+        .put("quarter", quarter)
+        .put("period", year + "-Q" + quarter)
+        .put("from", from.toString())
+        .put("to", end.minusDays(1).toString())
+        .put("platform", platform);
+    figures(report, total.isEmpty() ? null : total.get(0));
+    return report
+        .put("byPlatform", rows(query(from, end, platform, Set.of(Dimension.PLATFORM)), "platform", SummaryRow::platform))
+        .put("byCategory", rows(query(from, end, platform, Set.of(Dimension.CATEGORY)), "category", SummaryRow::category))
+        .put("byKind", rows(query(from, end, platform, Set.of(Dimension.KIND)), "kind", row -> row.kind().id()))
+        .put("byMonth", months(from, query(from, end, platform, Set.of(Dimension.DAY))));
+  }
+
+  private List<SummaryRow> query(LocalDate from, LocalDate end, String platform, Set<Dimension> groupBy) {
+    return summaries.query(new SummaryQuery(from, end, groupBy, platform));
+  }
+
+  private static JsonArray rows(List<SummaryRow> rows, String name, Function<SummaryRow, String> value) {
+    JsonArray answer = new JsonArray();
+    rows.forEach(row -> answer.add(figures(new JsonObject().put(name, value.apply(row)), row)));
+    return answer;
+  }
+
+  private static JsonArray months(LocalDate from, List<SummaryRow> days) {
+    Map<YearMonth, long[]> months = new LinkedHashMap<>();
+    for (int i = 0; i < 3; i++) {
+      // events, mandatory reports, highest severity (-1: none)
+      months.put(YearMonth.from(from.plusMonths(i)), new long[] {0, 0, -1});
+    }
+    for (SummaryRow day : days) {
+      long[] month = months.get(YearMonth.from(LocalDate.parse(day.period())));
+      month[0] += day.events();
+      month[1] += day.mandatoryReports();
+      month[2] = Math.max(month[2], day.maxSeverity());
+    }
+    JsonArray answer = new JsonArray();
+    months.forEach((month, sums) -> answer.add(new JsonObject()
+        .put("month", month.toString())
+        .put("events", sums[0])
+        .put("mandatoryReports", sums[1])
+        .put("maxSeverity", sums[2] < 0 ? null : sums[2])));
+    return answer;
+  }
+
+  private static JsonObject figures(JsonObject into, SummaryRow row) {
+    return into
+        .put("events", row == null ? 0 : row.events())
+        .put("mandatoryReports", row == null ? 0 : row.mandatoryReports())
+        .put("maxSeverity", row == null ? null : row.maxSeverity());
+  }
+}

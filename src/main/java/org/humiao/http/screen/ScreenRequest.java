@@ -1,0 +1,11 @@
+package org.humiao.http.screen;
+
+/**
+ * One text to screen as a client sent it.
+ *
+ * @param platform the platform the client says it acts for; null when not given
+ * @param authorId who typed the text, as the platform names users; may be null
+ * @param targetId whom the text addresses (a user, room or post); may be null
+ * @param region the administrative region code of the author, for the regulators' summaries; may be null
+ */
+record ScreenRequest(String text, Scene scene, String platform, String authorId, String targetId, String region) {}

@@ -1,0 +1,53 @@
+package org.humiao.http.screen;
+
+import org.humiao.http.ApiError;
+import org.humiao.http.ErrorCode;
+
+import io.vertx.core.json.JsonObject;
+import org.humiao.keys.ApiKey;
+import org.humiao.screening.InvalidTextException;
+import org.humiao.screening.ScreeningEngine;
+import org.humiao.screening.ScreeningJson;
+import org.humiao.screening.ScreeningResult;
+
+import java.util.Locale;
+
+/**
+ * Screens one request's text, counts it, reports a block or review as a violation event and
+ * shapes its answer; shared by the single and the batch route. Runs on a worker.
+ */
+public final class TextScreener {
+  private final DecisionMetrics decisions;
+  private final ScreeningEvents events;
+
+  public TextScreener(DecisionMetrics decisions, ScreeningEvents events) {
+    this.decisions = decisions;
+    this.events = events;
+  }
+
+  /**
+   * @param key the caller, whose platform the text is screened for when the request names none
+   * @throws ApiError text_too_long or invalid_text when the engine refuses the text
+   */
+  JsonObject screen(ScreeningEngine engine, ApiKey key, ScreenRequest request) {
+    ScreeningResult result;
+    try {
+      result = engine.screen(request.text());
+    } catch (InvalidTextException e) {
+      throw new ApiError(errorCode(e), e.getMessage());
+    }
+    decisions.record(result);
+    events.report(request, request.platform() != null ? request.platform() : key.platform(), result);
+    return ScreeningJson.of(result)
+        .put("scene", request.scene().id())
+        .put("lexiconVersion", result.lexiconVersion());
+  }
+
+  private static ErrorCode errorCode(InvalidTextException e) {
+    try {
+      return ErrorCode.valueOf(e.code().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException unknown) {
+      return ErrorCode.INVALID_TEXT;
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package org.humiao.server;
+
+import org.humiao.http.RecordingPool;
+import org.humiao.http.WorkerPool;
+import org.humiao.http.guard.RateLimiter;
+import org.humiao.http.regulator.EventStream;
+import org.humiao.http.screen.EngineSlot;
+import org.humiao.http.screen.ScreeningEvents;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.buffer.Buffer;
+import org.humiao.config.Settings;
+import org.humiao.keys.KeyRingWatcher;
+import org.humiao.minor.MinorMode;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** What the routes and the server instances share across the service's life: built once by {@link HttpService}. */
+record Components(
+    Settings settings,
+    KeyRingWatcher keys,
+    EngineSlot engine,
+    WorkerPool pool,
+    PrometheusMeterRegistry registry,
+    Buffer openApi,
+    ServiceState state,
+    RecordingPool recording,
+    ScreeningEvents screeningEvents,
+    MinorMode minorMode,
+    RecordingPool minorRecording,
+    EventStream streams,
+    RateLimiter rateLimiter,
+    AtomicInteger openConnections) {}

@@ -1,0 +1,195 @@
+package org.humiao.server;
+
+import org.humiao.http.RecordingPool;
+import org.humiao.http.WorkerPool;
+import org.humiao.http.guard.RateLimiter;
+import org.humiao.http.regulator.EventStream;
+import org.humiao.http.screen.EngineSlot;
+import org.humiao.http.screen.ScreeningEvents;
+import org.humiao.server.metrics.JvmMetrics;
+import org.humiao.server.metrics.RepostCacheMetrics;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
+import org.humiao.config.Settings;
+import org.humiao.durable.PendingWrites;
+import org.humiao.events.Pseudonyms;
+import org.humiao.keys.KeyRingWatcher;
+import org.humiao.keys.KeyStore;
+import org.humiao.minor.MinorMode;
+import org.humiao.minor.attest.PersonIds;
+import org.humiao.screening.ScreeningEngine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The running HTTP service: its own Vert.x instance and metrics registry, the key ring kept
+ * in step with keys.json, the worker pools of screening and of minor mode, minor mode and the event
+ * journal, and the HTTP verticle. {@link #close()} stops it gracefully.
+ */
+public final class HttpService {
+  private static final String SCREENING_POOL = "humiao-screening";
+  private static final String MINOR_POOL = "humiao-minor";
+  private static final String OPENAPI = "openapi.yaml";
+
+  private final Vertx vertx;
+  private final Components components;
+  private String deploymentId;
+  private int port;
+  private final List<WorkerExecutor> workers;
+  private final JvmMetrics jvm;
+  private final Future<Void> ready;
+
+  private HttpService(Vertx vertx, Components components, List<WorkerExecutor> workers, JvmMetrics jvm,
+      Future<Void> ready) {
+    this.vertx = vertx;
+    this.components = components;
+    this.workers = workers;
+    this.jvm = jvm;
+    this.ready = ready;
+  }
+
+  /**
+   * Listens as soon as the keys are read; the engine loads meanwhile (see {@link #ready()}).
+   *
+   * @param engineFactory builds the engine, on a worker: it compiles the lexicons
+   * @param clock the time minor mode decides at and events are stamped with
+   */
+  public static Future<HttpService> start(Settings settings, Callable<ScreeningEngine> engineFactory, Clock clock) {
+    Buffer openApi = openApi();
+    Vertx vertx = Vertx.vertx();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    PendingWrites pending = new PendingWrites();
+    ServiceState state;
+    try {
+      state = ServiceState.open(settings, vertx, registry, clock, pending);
+    } catch (IOException | RuntimeException e) {
+      return vertx.close().transform(closed -> Future.failedFuture(e));
+    }
+    JvmMetrics jvm = new JvmMetrics(registry);
+    WorkerExecutor screeningWorkers = vertx.createSharedWorkerExecutor(SCREENING_POOL, settings.effectiveWorkerThreads());
+    // minor-mode calls on Redis mostly wait for round trips, so they get threads of their own, many more than
+    // cores, and cannot hold up screening (on the embedded store they run on the event loop and leave these idle)
+    WorkerExecutor minorWorkers = vertx.createSharedWorkerExecutor(MINOR_POOL, settings.minorWorkerThreads());
+    WorkerPool pool = new WorkerPool("screening", screeningWorkers, settings.maxInFlight(), settings.requestTimeoutMs());
+    WorkerPool minorPool = new WorkerPool("minor-mode", minorWorkers, settings.maxInFlight(), settings.requestTimeoutMs());
+    Gauge.builder("humiao.screen.in.flight", pool, WorkerPool::inFlight)
+        .description("screening requests admitted and not yet done")
+        .register(registry);
+    EngineSlot engine = new EngineSlot();
+    RepostCacheMetrics.register(registry, engine);
+    KeyRingWatcher keys = new KeyRingWatcher(vertx, new KeyStore(settings.sharedDir()));
+    RecordingPool recording = RecordingPool.onWorkers(pool, state.events().journal(), pending);
+    RecordingPool minorRecording = state.store().mayBlock()
+        ? RecordingPool.onWorkers(minorPool, state.events().journal(), pending)
+        : RecordingPool.onEventLoop("minor-mode", state.events().journal(), pending, settings.maxInFlight());
+    Gauge.builder("humiao.minor.in.flight", () -> minorPool.inFlight() + minorRecording.inFlight())
+        .description("minor-mode requests admitted and not yet done")
+        .register(registry);
+    Pseudonyms pseudonyms = new Pseudonyms(state.secrets().pseudonymKey());
+    MinorMode minorMode = new MinorMode(state.policies(), state.store(), state.issuers(),
+        new PersonIds(state.secrets().personKey()), pseudonyms, minorRecording,
+        state.nppa().map(NppaReporting::reporter), pending, clock);
+    AtomicInteger openConnections = new AtomicInteger();
+    Gauge.builder("humiao.http.connections.open", openConnections, AtomicInteger::get)
+        .description("HTTP connections open")
+        .register(registry);
+    Components components = new Components(settings, keys, engine, pool, registry, openApi, state, recording,
+        new ScreeningEvents(pseudonyms, recording, clock), minorMode, minorRecording,
+        new EventStream(state.events().live(), state.events().recent(), pool, registry),
+        // one bucket per key across all server instances
+        new RateLimiter(settings.rateLimitPerSecond(), settings.rateLimitBurst(), System::nanoTime), openConnections);
+    HttpService service = new HttpService(vertx, components, List.of(screeningWorkers, minorWorkers), jvm,
+        engine.load(vertx, engineFactory));
+    return keys.start(settings.keysPollMs())
+        .compose(v -> service.deployServers(settings.port(), settings.effectiveEventLoops()))
+        .map(v -> service)
+        // Closed after the failure is delivered: closing first would leave it no event loop to run on.
+        .onFailure(e -> service.close());
+  }
+
+  private static Buffer openApi() {
+    try (InputStream in = HttpService.class.getClassLoader().getResourceAsStream(OPENAPI)) {
+      if (in == null) {
+        throw new IllegalStateException(OPENAPI + " is missing from the classpath");
+      }
+      return Buffer.buffer(in.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * {@code instances} server instances on the one port; Vert.x hands each new connection to the
+   * next. Port 0 (a free one, for tests) gets one instance: Vert.x shares a port between instances
+   * only when they ask for the same number, and each asking for 0 would get a port of its own.
+   */
+  private Future<Void> deployServers(int configuredPort, int instances) {
+    List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
+    return vertx.deployVerticle(() -> {
+      HttpVerticle server = new HttpVerticle(components, configuredPort);
+      servers.add(server);
+      return server;
+    }, new DeploymentOptions().setInstances(configuredPort == 0 ? 1 : instances)).map(id -> {
+      deploymentId = id;
+      port = servers.get(0).port();
+      return null;
+    });
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** Completes when the engine has loaded; fails when the lexicons cannot be loaded at all. */
+  public Future<Void> ready() {
+    return ready;
+  }
+
+  Components components() {
+    return components;
+  }
+
+  /**
+   * The journal, the store and the NPPA outbox close last: no request is left to write to them. The
+   * NPPA reporter stops first; what it has not sent stays in the outbox for the next start. The Kafka feed and
+   * forwarder stop just before the journal (the forwarder's last batch acknowledged and its cursor
+   * written), so events journaled while Kafka was away go out on the next start.
+   */
+  private Future<Void> closeState() {
+    try {
+      components.state().close();
+      return Future.succeededFuture();
+    } catch (IOException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /** Stops accepting, lets in-flight requests finish (up to shutdownGraceMs), then releases everything. */
+  public Future<Void> close() {
+    components.keys().stop();
+    Future<Void> undeployed = deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
+    // A promise of no context: one bound to this Vert.x could not deliver once its event loops are gone.
+    Promise<Void> closed = Promise.promise();
+    undeployed.eventually(() -> Future.join(workers.stream().map(WorkerExecutor::close).toList())).onComplete(stopped -> vertx.close().onComplete(done -> {
+      jvm.close();
+      Future<Void> stateClosed = closeState();
+      closed.handle(done.succeeded() ? stateClosed : done);
+    }));
+    return closed.future();
+  }
+}

@@ -1,0 +1,102 @@
+package org.humiao.server;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import org.humiao.config.Settings;
+import org.humiao.durable.PendingWrites;
+import org.humiao.keys.ServerSecrets;
+import org.humiao.minor.attest.TrustedIssuers;
+import org.humiao.minor.policy.PolicyRegistry;
+import org.humiao.minor.store.EmbeddedPlayStateStore;
+import org.humiao.minor.store.PlayStateStore;
+import org.humiao.minor.store.RedisPlayStateStore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What the service reads from disk and keeps there, beyond the keys: the minor-mode policies and
+ * trusted issuers, the server secrets, the event journal and the minor-mode state (in the data dir,
+ * or in Redis for the cluster profile). Opened before
+ * the service listens, so a start that cannot read them fails without serving; closed after the
+ * last request.
+ */
+record ServiceState(PolicyRegistry policies, TrustedIssuers issuers, ServerSecrets secrets, EventViews events,
+                    PlayStateStore store, Optional<NppaReporting> nppa) implements AutoCloseable {
+  /**
+   * How long Redis keeps a budget's play after its last change: a guest's window (15 days in
+   * nppa-2019) is one budget, and a month covers any window a policy file may set.
+   */
+  private static final Duration PLAY_RETENTION = Duration.ofDays(31);
+
+  /**
+   * @param registry where the event streams' and the NPPA reporting's meters go, when they are on
+   * @param clock the NPPA requests' timestamps
+   * @param pending where the embedded store leaves the wait for its writes
+   */
+  static ServiceState open(Settings settings, Vertx vertx, MeterRegistry registry, Clock clock, PendingWrites pending)
+      throws IOException {
+    PolicyRegistry policies = new PolicyRegistry(settings.policies());
+    TrustedIssuers issuers = settings.issuers().map(ServiceState::issuers).orElse(TrustedIssuers.none());
+    ServerSecrets secrets = ServerSecrets.loadOrCreate(settings.sharedDir(), new SecureRandom());
+    EventViews events = EventViews.open(settings, registry);
+    PlayStateStore store = null;
+    try {
+      store = store(settings, vertx, pending);
+      Optional<NppaReporting> nppa = settings.nppa().isEmpty() ? Optional.empty()
+          : Optional.of(NppaReporting.start(settings.nppa().get(), settings.dataDir(), clock, registry));
+      return new ServiceState(policies, issuers, secrets, events, store, nppa);
+    } catch (IOException | RuntimeException e) {
+      try (events) {
+        if (store != null) {
+          store.close();
+        }
+      } catch (IOException | RuntimeException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
+  }
+
+  private static PlayStateStore store(Settings settings, Vertx vertx, PendingWrites pending) {
+    return switch (settings.profile()) {
+      case EMBEDDED -> EmbeddedPlayStateStore.open(settings.dataDir(), pending);
+      case CLUSTER -> new RedisPlayStateStore(
+          Redis.createClient(vertx, new RedisOptions().setConnectionString(settings.redisUri())
+              .setMaxPoolSize(settings.minorWorkerThreads())
+              .setMaxPoolWaiting(settings.maxInFlight())),
+          settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()), PLAY_RETENTION);
+    };
+  }
+
+  private static TrustedIssuers issuers(Path file) {
+    try {
+      return TrustedIssuers.fromJson(new JsonObject(Files.readString(file, StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the issuers file " + file, e);
+    } catch (DecodeException | ClassCastException e) {
+      throw new IllegalArgumentException("the issuers file " + file + " is not a JSON object of issuer: [keys]", e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    try (events; store) {
+      // first: a sender still running must not outlive what it reads
+      if (nppa.isPresent()) {
+        nppa.get().close();
+      }
+    }
+  }
+}

@@ -1,0 +1,485 @@
+package org.humiao.server;
+
+import org.humiao.http.ErrorCode;
+import org.humiao.http.RequestIds;
+import org.humiao.http.guard.ConnectionGuard;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.junit5.VertxExtension;
+import org.humiao.config.Setting;
+import org.humiao.keys.IssuedKey;
+import org.humiao.keys.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+
+import static org.humiao.server.Client.assertError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every route, role and client error of the API, over real HTTP on loopback, against one shared service. */
+@ExtendWith(VertxExtension.class)
+class HttpApiTest {
+  private static final String SCREEN = "/v1/text/screen";
+  private static final String BATCH = "/v1/text/screen/batch";
+  private static final int MAX_TEXT = 50;
+  private static final int MAX_ITEMS = 3;
+  private static final int MAX_BODY = 4096;
+
+  @TempDir
+  static Path dir;
+  static LocalService service;
+  static Client client;
+  static Vertx vertx;
+
+  @BeforeAll
+  static void start(Vertx v) throws Exception {
+    vertx = v;
+    service = new LocalService(dir, Map.of(
+        Setting.MAX_TEXT_LENGTH, Integer.toString(MAX_TEXT),
+        Setting.MAX_BATCH_ITEMS, Integer.toString(MAX_ITEMS),
+        Setting.MAX_BODY_BYTES, Integer.toString(MAX_BODY)));
+    client = new Client(vertx, service.port());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    client.close();
+    service.close();
+  }
+
+  private static JsonObject text(String text) {
+    return new JsonObject().put("text", text);
+  }
+
+  private static String lexiconVersion() {
+    return client.get("/v1/lexicons", service.regulatorKey).bodyAsJsonObject().getString("version");
+  }
+
+  // --- screening ---------------------------------------------------------------------------
+
+  @Test
+  void platformKeyScreensATextWithRequestIdSceneAndVersion() {
+    HttpResponse<Buffer> r = client.post(SCREEN, service.platformKey,
+        text("你个傻*逼").put("scene", "danmaku").put("authorId", "u1").put("targetId", "u2"));
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    JsonObject body = r.bodyAsJsonObject();
+    assertEquals("block", body.getString("decision"));
+    assertEquals("你个***", body.getString("masked"));
+    assertEquals("danmaku", body.getString("scene"));
+    assertEquals(lexiconVersion(), body.getString("lexiconVersion"));
+    assertEquals(r.getHeader(RequestIds.HEADER), body.getString("requestId"));
+    assertTrue(r.getHeader("Content-Type").startsWith("application/json"));
+  }
+
+  @Test
+  void sceneDefaultsToChatAndAnInnocentTextPasses() {
+    JsonObject body = client.post(SCREEN, service.platformKey, text("今天一起开黑吗")).bodyAsJsonObject();
+    assertEquals("chat", body.getString("scene"));
+    assertEquals("pass", body.getString("decision"));
+  }
+
+  @Test
+  void requestIdsDiffer() {
+    String a = client.post(SCREEN, service.platformKey, text("你好")).bodyAsJsonObject().getString("requestId");
+    String b = client.post(SCREEN, service.platformKey, text("你好")).bodyAsJsonObject().getString("requestId");
+    assertNotEquals(a, b);
+  }
+
+  @Test
+  void platformKeyMayNameItsOwnPlatformButNotAnother() {
+    assertEquals(200, client.post(SCREEN, service.platformKey, text("你好").put("platform", LocalService.PLATFORM)).statusCode());
+    assertError(client.post(SCREEN, service.platformKey, text("你好").put("platform", "other")), 403, "platform_mismatch");
+    assertError(client.post(SCREEN, service.otherPlatformKey, text("你好").put("platform", LocalService.PLATFORM)),
+        403, "platform_mismatch");
+  }
+
+  @Test
+  void adminKeyMayScreenForAnyPlatform() {
+    assertEquals(200, client.post(SCREEN, service.adminKey, text("你好").put("platform", "anyone")).statusCode());
+  }
+
+  @Test
+  void regulatorKeyMayNotScreen() {
+    assertError(client.post(SCREEN, service.regulatorKey, text("你好")), 403, "forbidden");
+    assertError(client.post(BATCH, service.regulatorKey, new JsonObject().put("items", new JsonArray())), 403, "forbidden");
+  }
+
+  @Test
+  void missingOrUnknownKeyIs401() {
+    HttpResponse<Buffer> none = client.post(SCREEN, null, text("你好"));
+    assertError(none, 401, "unauthorized");
+    assertEquals("Bearer", none.getHeader("WWW-Authenticate"));
+    assertError(client.post(SCREEN, "hm_not-a-key", text("你好")), 401, "unauthorized");
+    HttpResponse<Buffer> basic = Client.await(client.request(HttpMethod.GET, "/v1/lexicons", null)
+        .basicAuthentication("user", service.platformKey).send());
+    assertError(basic, 401, "unauthorized");
+  }
+
+  @Test
+  void malformedJsonIs400() {
+    assertError(client.post(SCREEN, service.platformKey, Client.JSON, Buffer.buffer("{\"text\":")), 400, "malformed_json");
+    assertError(client.post(SCREEN, service.platformKey, Client.JSON, Buffer.buffer("[\"text\"]")), 400, "malformed_json");
+    assertError(client.post(SCREEN, service.platformKey, Client.JSON, Buffer.buffer()), 400, "malformed_json");
+    assertError(client.post(BATCH, service.platformKey, Client.JSON, Buffer.buffer("{items")), 400, "malformed_json");
+  }
+
+  @Test
+  void wrongTypesAndUnknownScenesAreInvalidFields() {
+    assertError(client.post(SCREEN, service.platformKey, new JsonObject().put("text", 42)), 400, "invalid_field");
+    assertError(client.post(SCREEN, service.platformKey, text("你好").put("scene", "forum")), 400, "invalid_field");
+    assertError(client.post(SCREEN, service.platformKey, text("你好").put("scene", 1)), 400, "invalid_field");
+    assertError(client.post(SCREEN, service.platformKey, text("你好").put("authorId", 7)), 400, "invalid_field");
+    assertError(client.post(SCREEN, service.platformKey, text("你好").put("platform", "")), 400, "invalid_field");
+    assertError(client.post(BATCH, service.platformKey, new JsonObject().put("items", "x")), 400, "invalid_field");
+  }
+
+  @Test
+  void missingTextOrItemsIsMissingField() {
+    assertError(client.post(SCREEN, service.platformKey, new JsonObject().put("scene", "chat")), 400, "missing_field");
+    assertError(client.post(SCREEN, service.platformKey, new JsonObject().putNull("text")), 400, "missing_field");
+    assertError(client.post(BATCH, service.platformKey, new JsonObject()), 400, "missing_field");
+  }
+
+  @Test
+  void textOverTheLimitIsTooLongAndControlCharactersAreInvalid() {
+    JsonObject error = assertError(client.post(SCREEN, service.platformKey, text("好".repeat(MAX_TEXT + 1))),
+        400, "text_too_long");
+    assertTrue(error.getString("message").contains(Integer.toString(MAX_TEXT)));
+    assertEquals(200, client.post(SCREEN, service.platformKey, text("好".repeat(MAX_TEXT))).statusCode());
+    assertError(client.post(SCREEN, service.platformKey, text("a\u0000b")), 400, "invalid_text");
+  }
+
+  @Test
+  void batchAnswersInOrderWithErrorsInTheirSlots() {
+    JsonArray items = new JsonArray()
+        .add(text("你个傻*逼").put("scene", "comment"))
+        .add(text("好".repeat(MAX_TEXT + 1)))
+        .add(new JsonObject().put("text", 3));
+    HttpResponse<Buffer> r = client.post(BATCH, service.platformKey, new JsonObject().put("items", items));
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    JsonObject body = r.bodyAsJsonObject();
+    assertEquals(r.getHeader(RequestIds.HEADER), body.getString("requestId"));
+    assertEquals(lexiconVersion(), body.getString("lexiconVersion"));
+    JsonArray answers = body.getJsonArray("items");
+    assertEquals(3, answers.size());
+    assertEquals("block", answers.getJsonObject(0).getString("decision"));
+    assertEquals("comment", answers.getJsonObject(0).getString("scene"));
+    assertEquals("text_too_long", answers.getJsonObject(1).getJsonObject("error").getString("code"));
+    JsonObject third = answers.getJsonObject(2).getJsonObject("error");
+    assertEquals("invalid_field", third.getString("code"));
+    assertTrue(third.getString("message").startsWith("items[2]."), third.encode());
+  }
+
+  @Test
+  void emptyBatchIsAnEmptyAnswer() {
+    JsonObject body = client.post(BATCH, service.platformKey, new JsonObject().put("items", new JsonArray())).bodyAsJsonObject();
+    assertEquals(0, body.getJsonArray("items").size());
+  }
+
+  @Test
+  void batchOverTheLimitIsRejectedWhole() {
+    JsonArray items = new JsonArray();
+    for (int i = 0; i <= MAX_ITEMS; i++) {
+      items.add(text("你好"));
+    }
+    assertError(client.post(BATCH, service.platformKey, new JsonObject().put("items", items)), 400, "batch_too_large");
+  }
+
+  @Test
+  void batchItemForAnotherPlatformFailsTheWholeBatch() {
+    JsonArray items = new JsonArray().add(text("你好")).add(text("你好").put("platform", "other"));
+    assertError(client.post(BATCH, service.platformKey, new JsonObject().put("items", items)), 403, "platform_mismatch");
+  }
+
+  // --- body limits and content type ---------------------------------------------------------
+
+  @Test
+  void declaredBodyOverTheLimitIsRejectedBeforeItIsSent() throws Exception {
+    HttpClient http = vertx.createHttpClient();
+    try {
+      HttpClientRequest request = http.request(new RequestOptions().setMethod(HttpMethod.POST)
+          .setHost("127.0.0.1").setPort(service.port()).setURI(SCREEN)).await(5, TimeUnit.SECONDS);
+      request.putHeader("Authorization", "Bearer " + service.platformKey)
+          .putHeader("Content-Type", Client.JSON)
+          .putHeader("Content-Length", Long.toString(100L * MAX_BODY));
+      Future<HttpClientResponse> response = request.response();
+      Future<Buffer> body = response.compose(HttpClientResponse::body);
+      // Not a byte of the body is sent: the answer can only come from the declared length.
+      request.sendHead();
+      assertBodyTooLarge(response, body);
+    } finally {
+      http.close();
+    }
+  }
+
+  @Test
+  void chunkedBodyOverTheLimitIsRejected() throws Exception {
+    HttpClient http = vertx.createHttpClient();
+    try {
+      HttpClientRequest request = http.request(new RequestOptions().setMethod(HttpMethod.POST)
+          .setHost("127.0.0.1").setPort(service.port()).setURI(SCREEN)).await(5, TimeUnit.SECONDS);
+      request.setChunked(true)
+          .putHeader("Authorization", "Bearer " + service.platformKey)
+          .putHeader("Content-Type", Client.JSON);
+      Future<HttpClientResponse> response = request.response();
+      Future<Buffer> body = response.compose(HttpClientResponse::body);
+      // No Content-Length: only the BodyHandler's limit can stop this body.
+      request.write("{\"text\":\"");
+      for (int i = 0; i < 4; i++) {
+        request.write("a".repeat(MAX_BODY / 2));
+      }
+      request.end("\"}");
+      assertBodyTooLarge(response, body);
+    } finally {
+      http.close();
+    }
+  }
+
+  /** The body handler is set before the request goes out: set once the answer is in, it would miss the bytes. */
+  private static void assertBodyTooLarge(Future<HttpClientResponse> response, Future<Buffer> body) throws Exception {
+    JsonObject json = body.await(5, TimeUnit.SECONDS).toJsonObject();
+    assertEquals(413, response.result().statusCode());
+    assertEquals("body_too_large", json.getJsonObject("error").getString("code"));
+  }
+
+  @Test
+  void nonJsonContentTypeIs415() {
+    assertError(client.post(SCREEN, service.platformKey, "text/plain", Buffer.buffer("{\"text\":\"x\"}")), 415,
+        "unsupported_media_type");
+    assertError(client.post(SCREEN, service.platformKey, null, Buffer.buffer("{\"text\":\"x\"}")), 415,
+        "unsupported_media_type");
+    assertEquals(200, client.post(SCREEN, service.platformKey, "Application/JSON; charset=UTF-8",
+        text("你好").toBuffer()).statusCode());
+  }
+
+  // --- routing -----------------------------------------------------------------------------
+
+  @Test
+  void unknownRouteIs404AndWrongMethodIs405() {
+    assertError(client.get("/v2/nothing", service.adminKey), 404, "not_found");
+    assertError(client.get("/", null), 404, "not_found");
+    assertError(client.get(SCREEN, service.platformKey), 405, "method_not_allowed");
+    assertError(Client.await(client.request(HttpMethod.DELETE, "/v1/lexicons", service.adminKey).send()), 405,
+        "method_not_allowed");
+  }
+
+  @Test
+  void everyRoleReadsTheLexiconVersion() {
+    for (String key : new String[] {service.platformKey, service.regulatorKey, service.adminKey}) {
+      HttpResponse<Buffer> r = client.get("/v1/lexicons", key);
+      assertEquals(200, r.statusCode());
+      assertFalse(r.bodyAsJsonObject().getString("version").isEmpty());
+    }
+    assertError(client.get("/v1/lexicons", null), 401, "unauthorized");
+  }
+
+  @Test
+  void healthAnswersWithoutAKey() {
+    assertEquals("live", client.get("/health/live", null).bodyAsJsonObject().getString("status"));
+    assertEquals("ready", client.get("/health/ready", null).bodyAsJsonObject().getString("status"));
+  }
+
+  @Test
+  void http2WithPriorKnowledgeWorks() {
+    Client h2 = new Client(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(service.port())
+        .setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false));
+    try {
+      HttpResponse<Buffer> r = h2.post(SCREEN, service.platformKey, text("你个傻*逼"));
+      assertEquals(HttpVersion.HTTP_2, r.version());
+      assertEquals(200, r.statusCode());
+      assertEquals("block", r.bodyAsJsonObject().getString("decision"));
+      assertError(h2.post(SCREEN, service.regulatorKey, text("x")), 403, "forbidden");
+    } finally {
+      h2.close();
+    }
+  }
+
+  // --- lexicons ----------------------------------------------------------------------------
+
+  @Test
+  void onlyAdminReloadsAndABrokenDirectoryKeepsTheOldVersion() throws Exception {
+    String reload = "/v1/admin/lexicons/reload";
+    assertError(client.post(reload, service.platformKey, new JsonObject()), 403, "forbidden");
+    assertError(client.post(reload, service.regulatorKey, new JsonObject()), 403, "forbidden");
+    String before = lexiconVersion();
+
+    HttpResponse<Buffer> ok = client.post(reload, service.adminKey, new JsonObject());
+    assertEquals(200, ok.statusCode(), ok.bodyAsString());
+    assertEquals(before, ok.bodyAsJsonObject().getString("version"));
+    assertEquals(before, ok.bodyAsJsonObject().getString("previousVersion"));
+
+    Path manifest = service.lexicons.resolve("manifest.properties");
+    String original = Files.readString(manifest);
+    Files.writeString(manifest, "version=next-1\n");
+    try {
+      assertEquals("next-1", client.post(reload, service.adminKey, new JsonObject()).bodyAsJsonObject().getString("version"));
+      assertEquals("next-1", lexiconVersion());
+      Path model = service.lexicons.resolve("model/toxicity.bin");
+      Path aside = model.resolveSibling("aside.bin");
+      Files.move(model, aside);
+      Files.writeString(manifest, "version=broken-2\n");
+      try {
+        assertError(client.post(reload, service.adminKey, new JsonObject()), 422, "lexicon_invalid");
+        assertEquals("next-1", lexiconVersion());
+        assertEquals(200, client.post(SCREEN, service.platformKey, text("你好")).statusCode());
+      } finally {
+        Files.move(aside, model);
+      }
+    } finally {
+      Files.writeString(manifest, original);
+      client.post(reload, service.adminKey, new JsonObject());
+    }
+    assertEquals(before, lexiconVersion());
+  }
+
+  // --- keys --------------------------------------------------------------------------------
+
+  @Test
+  void addedAndRevokedKeysTakeEffectWithoutARestart() {
+    IssuedKey added = service.issuer.issue(Role.PLATFORM, "newcomer");
+    String key = added.secret();
+    assertError(client.get("/v1/lexicons", key), 401, "unauthorized");
+    service.store.add(added.stored());
+    eventually(() -> client.get("/v1/lexicons", key).statusCode(), 200);
+    assertEquals(200, client.post(SCREEN, key, text("你好").put("platform", "newcomer")).statusCode());
+    service.store.revoke(added.stored().id());
+    eventually(() -> client.get("/v1/lexicons", key).statusCode(), 401);
+    assertEquals(200, client.get("/v1/lexicons", service.platformKey).statusCode());
+  }
+
+  private static void eventually(IntSupplier status, int expected) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    int last;
+    do {
+      last = status.getAsInt();
+      if (last == expected) {
+        return;
+      }
+      sleep(20);
+    } while (System.nanoTime() < deadline);
+    assertEquals(expected, last, "status did not change within 5 s");
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  // --- metrics and OpenAPI -----------------------------------------------------------------
+
+  @Test
+  void metricsHaveRouteTemplatesDecisionsEventLoopDelayAndJvm() {
+    client.post(SCREEN, service.platformKey, text("你个傻*逼"));
+    client.get("/v1/unknown/12345", null);
+    HttpResponse<Buffer> r = client.get("/metrics", null);
+    assertEquals(200, r.statusCode());
+    assertTrue(r.getHeader("Content-Type").startsWith("text/plain"));
+    String text = r.bodyAsString();
+    assertTrue(text.contains("http_server_requests_seconds_count{method=\"POST\",route=\"/v1/text/screen\",status=\"200\"}"), text);
+    assertTrue(text.contains("route=\"unmatched\",status=\"404\""), text);
+    assertTrue(text.lines().anyMatch(l -> l.startsWith("http_server_requests_seconds_bucket{")
+        && l.contains("route=\"/v1/text/screen\"")), "no latency histogram buckets per route");
+    assertFalse(text.contains("12345"), "a raw path became a label");
+    assertTrue(text.contains("humiao_screen_decisions_total{category=\"insult\",decision=\"block\"}"), text);
+    assertTrue(text.contains("humiao_event_loop_delay_seconds_count"), text);
+    assertTrue(text.contains("humiao_screen_in_flight"), text);
+    assertTrue(text.contains("jvm_memory_used_bytes"), text);
+  }
+
+  @Test
+  void theRepostCacheCountsItsLookups() {
+    double before = repostMisses();
+    // a blocked text leaves fingerprints; a clean text of repost length is then looked up
+    client.post(SCREEN, service.platformKey, text("你个傻*逼，大家都来骂他这个傻*逼吧"));
+    client.post(SCREEN, service.platformKey, text("今天下午我们一起去操场踢足球吧"));
+    assertTrue(repostMisses() > before, "no repost cache lookup was counted");
+  }
+
+  private double repostMisses() {
+    String metrics = client.get("/metrics", null).bodyAsString();
+    return metrics.lines()
+        .filter(l -> l.startsWith("cache_gets_total{") && l.contains("cache=\"repost\"") && l.contains("result=\"miss\""))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no repost cache metric in " + metrics));
+  }
+
+  @Test
+  void openApiDocumentsEveryRouteAndEveryDocumentedRouteIsServed() throws Exception {
+    HttpResponse<Buffer> r = client.get("/openapi.yaml", null);
+    assertEquals(200, r.statusCode());
+    Set<String> documented = OpenApiPaths.operations(r.bodyAsString());
+
+    Set<String> routed = new TreeSet<>();
+    for (Route route : ApiRouter.create(vertx, service.service.components(), new ConnectionGuard(vertx, 1, 1, new AtomicInteger())).getRoutes()) {
+      if (route.getPath() != null) {
+        route.methods().forEach(m -> routed.add(m.name() + " " + route.getPath()));
+      }
+    }
+    assertEquals(routed, documented);
+    // the status from the response head only: the live stream's body never ends
+    HttpClient http = vertx.createHttpClient();
+    try {
+      for (String operation : documented) {
+        String[] parts = operation.split(" ", 2);
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.valueOf(parts[0])).setHost("127.0.0.1")
+            .setPort(service.port()).setURI(parts[1]).putHeader("Authorization", "Bearer " + service.adminKey)
+            .putHeader("Content-Type", Client.JSON);
+        int status = http.request(options).compose(request -> request.send(Buffer.buffer("{}")))
+            .map(response -> {
+              // the stream's connection is cut when the client closes; that is expected, not an error
+              try {
+                response.exceptionHandler(closed -> { });
+              } catch (IllegalStateException alreadyEnded) {
+                // a short answer can be read in full before this runs: nothing left to cut
+              }
+              return response.statusCode();
+            }).await(20, TimeUnit.SECONDS);
+        assertNotEquals(404, status, operation);
+        assertNotEquals(405, status, operation);
+      }
+    } finally {
+      http.close().await(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void openApiNamesEveryErrorCode() {
+    String yaml = client.get("/openapi.yaml", null).bodyAsString();
+    for (ErrorCode code : ErrorCode.values()) {
+      assertTrue(yaml.contains(code.id()), code.id());
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package org.humiao.server;
+
+import org.humiao.config.Setting;
+import org.humiao.config.Settings;
+import org.humiao.config.SettingsResolver;
+import org.humiao.keys.IssuedKey;
+import org.humiao.keys.KeyIssuer;
+import org.humiao.keys.KeyStore;
+import org.humiao.keys.Role;
+import org.humiao.screening.RepostGuard;
+import org.humiao.screening.ScreeningEngine;
+import org.humiao.screening.TextLimits;
+import org.humiao.screening.pii.PersonalInfoDetector;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real service on a free loopback port, over a temporary data dir with one key per role (and a
+ * second platform), on the placeholder lexicons/. One per test class: the engine takes a second to load.
+ */
+final class LocalService implements AutoCloseable {
+  static final String PLATFORM = "demo";
+
+  final HttpService service;
+  final KeyStore store;
+  final KeyIssuer issuer = new KeyIssuer(new SecureRandom(), Clock.systemUTC());
+  final String platformKey;
+  final String otherPlatformKey;
+  final String regulatorKey;
+  final String adminKey;
+  final Path lexicons;
+
+  /** Runs on a copy of lexicons/ under {@code dir}, so a test may break it. */
+  LocalService(Path dir, Map<Setting, String> overrides) throws Exception {
+    this(dir, overrides, Clock.systemUTC(), null);
+  }
+
+  /**
+   * @param clock the service's clock
+   * @param sibling an instance whose keys this one shares (through the sharedDir both are given); null: new keys
+   */
+  LocalService(Path dir, Map<Setting, String> overrides, Clock clock, LocalService sibling) throws Exception {
+    Path dataDir = dir.resolve("data");
+    lexicons = dir.resolve("lexicons");
+    copy(Path.of("lexicons"), lexicons);
+    store = new KeyStore(Path.of(overrides.getOrDefault(Setting.SHARED_DIR, dataDir.toString())));
+    if (sibling == null) {
+      List<IssuedKey> keys = List.of(
+          issuer.issue(Role.PLATFORM, PLATFORM),
+          issuer.issue(Role.PLATFORM, "other"),
+          issuer.issue(Role.REGULATOR, null),
+          issuer.issue(Role.ADMIN, null));
+      store.write(keys.stream().map(IssuedKey::stored).toList());
+      platformKey = keys.get(0).secret();
+      otherPlatformKey = keys.get(1).secret();
+      regulatorKey = keys.get(2).secret();
+      adminKey = keys.get(3).secret();
+    } else {
+      platformKey = sibling.platformKey;
+      otherPlatformKey = sibling.otherPlatformKey;
+      regulatorKey = sibling.regulatorKey;
+      adminKey = sibling.adminKey;
+    }
+
+    Map<Setting, String> flags = new EnumMap<>(Setting.class);
+    flags.put(Setting.HOST, "127.0.0.1");
+    flags.put(Setting.PORT, "0");
+    flags.put(Setting.DATA_DIR, dataDir.toString());
+    flags.put(Setting.LEXICONS, lexicons.toString());
+    flags.put(Setting.KEYS_POLL_MS, "50");
+    flags.put(Setting.SHUTDOWN_GRACE_MS, "1000");
+    flags.putAll(overrides);
+    Settings settings = new SettingsResolver(Map.of()).resolve(Optional.empty(), flags);
+    service = HttpService.start(settings, () -> engine(settings), clock).await(30, TimeUnit.SECONDS);
+    service.ready().await(30, TimeUnit.SECONDS);
+  }
+
+  static ScreeningEngine engine(Settings settings) {
+    return new ScreeningEngine(settings.lexicons(), PersonalInfoDetector.defaults(Clock.systemDefaultZone()),
+        new RepostGuard(10_000, Duration.ofHours(1)), new TextLimits(settings.maxTextLength()));
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
+  }
+
+  int port() {
+    return service.port();
+  }
+
+  @Override
+  public void close() throws Exception {
+    service.close().await(10, TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,429 @@
+package org.humiao.server;
+
+import org.humiao.http.regulator.Csv;
+import org.humiao.http.regulator.Dashboard;
+import org.humiao.http.regulator.EventCsv;
+import org.humiao.http.regulator.EventStream;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import org.humiao.events.ViolationEvent;
+import org.humiao.events.summary.ViolationSummaries;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
+
+import static org.humiao.server.Client.assertError;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The regulators' export, live stream and quarterly report over real HTTP. */
+@ExtendWith(VertxExtension.class)
+class RegulatorViewsHttpTest {
+  /** Blocked by the placeholder lexicons (insult, severity 3); masked 你个***. */
+  private static final String BLOCKED = "你个傻*逼";
+
+  @TempDir
+  static Path dir;
+  static LocalService service;
+  static Client client;
+  static Vertx vertx;
+
+  @BeforeAll
+  static void start(Vertx v) throws Exception {
+    vertx = v;
+    service = new LocalService(dir, Map.of());
+    client = new Client(v, service.port());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    client.close();
+    service.close();
+  }
+
+  private static LocalDate today() {
+    return LocalDate.now(ViolationSummaries.ZONE);
+  }
+
+  private static JsonObject screen(String key, JsonObject body) {
+    HttpResponse<Buffer> r = client.post("/v1/text/screen", key, body);
+    assertEquals(200, r.statusCode(), r::bodyAsString);
+    return r.bodyAsJsonObject();
+  }
+
+  private static JsonObject ok(HttpResponse<Buffer> r) {
+    assertEquals(200, r.statusCode(), r::bodyAsString);
+    return r.bodyAsJsonObject();
+  }
+
+  // --- CSV export ------------------------------------------------------------------------
+
+  @Test
+  void exportIsExcelReadyCsvWithQuotingAndFormulasNeutralised() {
+    String text = "=HYPERLINK(\"http://x\",\"点我\"), " + BLOCKED;
+    screen(service.platformKey, new JsonObject().put("text", text).put("authorId", "a1").put("region", "+110105"));
+    HttpResponse<Buffer> r = client.get("/v1/regulator/events/export?platform=demo&from=" + today().minusDays(1)
+        + "&to=" + today(), service.regulatorKey);
+    assertEquals(200, r.statusCode(), r::bodyAsString);
+    assertEquals("text/csv; charset=utf-8", r.getHeader("Content-Type"));
+    assertTrue(r.getHeader("Content-Disposition").startsWith("attachment;"), r.getHeader("Content-Disposition"));
+    byte[] bytes = r.body().getBytes();
+    assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, java.util.Arrays.copyOf(bytes, 3), "UTF-8 BOM");
+
+    List<List<String>> records = parseCsv(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8));
+    assertEquals(EventCsv.HEADER, records.get(0));
+    List<String> row = records.stream().skip(1).filter(cells -> cells.get(10).contains("HYPERLINK")).findFirst()
+        .orElseThrow(() -> new AssertionError("no row of the screened text in " + records));
+    assertEquals("demo", row.get(2));
+    assertEquals("text_blocked", row.get(3));
+    assertEquals("insult", row.get(4));
+    assertEquals("3", row.get(5));
+    assertTrue(row.get(7).startsWith("u_"), row::toString);
+    assertEquals("'+110105", row.get(8), "a region read as a formula is neutralised");
+    assertTrue(row.get(1).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?\\+08:00"), row.get(1));
+    // the masked text keeps its quotes and comma inside one cell, and starts with an apostrophe
+    assertTrue(row.get(10).startsWith("'=HYPERLINK(\"http://x\",\"点我\"), 你个***"), row.get(10));
+    assertTrue(row.get(10).endsWith("[傻逼]"), row.get(10));
+    assertFalse(new String(bytes, StandardCharsets.UTF_8).contains(BLOCKED), "the raw text is never exported");
+  }
+
+  @Test
+  void csvCellsAreQuotedPerRfc4180() {
+    assertEquals("a,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\",'-1,'@x,,plain\r\n",
+        Csv.record(java.util.Arrays.asList("a", "b,c", "say \"hi\"", "two\nlines", "-1", "@x", null, "plain")));
+    assertEquals(List.of(List.of("a", "b,c", "say \"hi\"", "two\nlines")),
+        parseCsv(Csv.record(List.of("a", "b,c", "say \"hi\"", "two\nlines"))));
+  }
+
+  @Test
+  void aPlatformKeyExportsOnlyItsOwnEvents() {
+    screen(service.platformKey, new JsonObject().put("text", BLOCKED));
+    screen(service.otherPlatformKey, new JsonObject().put("text", BLOCKED));
+    assertError(client.get("/v1/regulator/events/export?platform=demo", service.otherPlatformKey),
+        403, "platform_mismatch");
+    HttpResponse<Buffer> r = client.get("/v1/regulator/events/export", service.otherPlatformKey);
+    assertEquals(200, r.statusCode(), r::bodyAsString);
+    List<List<String>> rows = parseCsv(r.bodyAsString().substring(1));
+    assertTrue(rows.size() > 1, r::bodyAsString);
+    rows.stream().skip(1).forEach(row -> assertEquals("other", row.get(2), row::toString));
+  }
+
+  @Test
+  void exportPagesThroughMoreEventsThanAPage() {
+    JsonArray items = new JsonArray();
+    IntStream.range(0, 100).forEach(i -> items.add(new JsonObject().put("text", BLOCKED + i).put("platform", "paged")));
+    for (int batch = 0; batch < 11; batch++) {
+      HttpResponse<Buffer> r = client.post("/v1/text/screen/batch", service.adminKey,
+          new JsonObject().put("items", items));
+      assertEquals(200, r.statusCode(), r::bodyAsString);
+    }
+    HttpResponse<Buffer> r = client.get("/v1/regulator/events/export?platform=paged", service.adminKey);
+    List<List<String>> rows = parseCsv(r.bodyAsString().substring(1));
+    assertEquals(1 + 1100, rows.size());
+    assertEquals(1100, rows.stream().skip(1).map(row -> row.get(0)).distinct().count(), "no event twice");
+  }
+
+  /** RFC 4180, as a spreadsheet reads it. */
+  private static List<List<String>> parseCsv(String text) {
+    List<List<String>> records = new ArrayList<>();
+    List<String> record = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+          cell.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          cell.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        record.add(cell.toString());
+        cell.setLength(0);
+      } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+        record.add(cell.toString());
+        cell.setLength(0);
+        records.add(record);
+        record = new ArrayList<>();
+        i++;
+      } else {
+        cell.append(c);
+      }
+    }
+    assertEquals(0, cell.length() + record.size(), "the last record ends with CRLF");
+    return records;
+  }
+
+  // --- quarterly report ------------------------------------------------------------------
+
+  @Test
+  void theQuarterlyReportHasTheSummarysFigures() {
+    screen(service.platformKey, new JsonObject().put("text", BLOCKED));
+    screen(service.otherPlatformKey, new JsonObject().put("text", BLOCKED));
+    LocalDate today = today();
+    int quarter = today.get(IsoFields.QUARTER_OF_YEAR);
+    LocalDate from = LocalDate.of(today.getYear(), quarter * 3 - 2, 1);
+    LocalDate to = from.plusMonths(3).minusDays(1);
+    String query = "?year=" + today.getYear() + "&quarter=" + quarter;
+    String range = "?from=" + from + "&to=" + to;
+
+    JsonObject report = ok(client.get("/v1/regulator/reports/quarterly" + query, service.regulatorKey));
+    assertEquals(from.toString(), report.getString("from"));
+    assertEquals(to.toString(), report.getString("to"));
+    JsonObject total = summary(range, "", service.regulatorKey).getJsonObject(0);
+    assertTrue(total.getLong("events") >= 2, total::encode);
+    assertEquals(total.getLong("events"), report.getLong("events"));
+    assertEquals(total.getLong("mandatoryReports"), report.getLong("mandatoryReports"));
+    assertEquals(figures(summary(range, "platform", service.regulatorKey), "platform"),
+        figures(report.getJsonArray("byPlatform"), "platform"));
+    assertEquals(figures(summary(range, "category", service.regulatorKey), "category"),
+        figures(report.getJsonArray("byCategory"), "category"));
+    assertEquals(figures(summary(range, "kind", service.regulatorKey), "kind"),
+        figures(report.getJsonArray("byKind"), "kind"));
+    JsonArray months = report.getJsonArray("byMonth");
+    assertEquals(3, months.size());
+    for (int m = 0; m < 3; m++) {
+      LocalDate first = from.plusMonths(m);
+      JsonArray rows = summary("?from=" + first + "&to=" + first.plusMonths(1).minusDays(1), "", service.regulatorKey);
+      long events = rows.isEmpty() ? 0 : rows.getJsonObject(0).getLong("events");
+      assertEquals(first.toString().substring(0, 7), months.getJsonObject(m).getString("month"));
+      assertEquals(events, months.getJsonObject(m).getLong("events"), months::encode);
+    }
+
+    JsonObject own = ok(client.get("/v1/regulator/reports/quarterly" + query, service.platformKey));
+    assertEquals("demo", own.getString("platform"));
+    assertEquals(figures(summary(range, "platform", service.platformKey), "platform"),
+        figures(own.getJsonArray("byPlatform"), "platform"));
+    assertError(client.get("/v1/regulator/reports/quarterly" + query + "&platform=other", service.platformKey),
+        403, "platform_mismatch");
+  }
+
+  private static JsonArray summary(String range, String groupBy, String key) {
+    return ok(client.get("/v1/regulator/summary" + range + "&groupBy=" + groupBy, key)).getJsonArray("rows");
+  }
+
+  /** name → "events/mandatoryReports/maxSeverity" */
+  private static Map<String, String> figures(JsonArray rows, String name) {
+    Map<String, String> figures = new java.util.TreeMap<>();
+    rows.forEach(o -> {
+      JsonObject row = (JsonObject) o;
+      figures.put(row.getString(name), row.getLong("events") + "/" + row.getLong("mandatoryReports") + "/"
+          + row.getInteger("maxSeverity"));
+    });
+    return figures;
+  }
+
+  // --- live stream -----------------------------------------------------------------------
+
+  /** An open stream: what it received so far, as text. */
+  private record Stream(HttpClient http, HttpClientResponse response, StringBuffer received) implements AutoCloseable {
+    static Stream open(String path, String key, String lastEventId) throws Exception {
+      HttpClient http = vertx.createHttpClient();
+      StringBuffer received = new StringBuffer();
+      RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1")
+          .setPort(service.port()).setURI(path).putHeader("Authorization", "Bearer " + key);
+      if (lastEventId != null) {
+        options.putHeader(EventStream.LAST_EVENT_ID, lastEventId);
+      }
+      HttpClientResponse response = http.request(options)
+          .compose(request -> request.send())
+          .map(r -> {
+            r.handler(chunk -> received.append(chunk.toString(StandardCharsets.UTF_8)));
+            return r;
+          })
+          .await(10, TimeUnit.SECONDS);
+      Stream stream = new Stream(http, response, received);
+      // the first comment is sent once the stream is subscribed
+      eventually(() -> received.toString().contains(": humiao live events"), "the stream's first comment");
+      return stream;
+    }
+
+    /** The data of the events received so far, with their ids. */
+    List<JsonObject> events() {
+      List<JsonObject> events = new ArrayList<>();
+      for (String frame : received.toString().split("\n\n")) {
+        String id = null;
+        for (String line : frame.split("\n")) {
+          if (line.startsWith("id: ")) {
+            id = line.substring(4);
+          } else if (line.startsWith("data: ")) {
+            events.add(new JsonObject(line.substring(6)).put("sseId", id));
+          }
+        }
+      }
+      return events;
+    }
+
+    @Override
+    public void close() throws Exception {
+      http.close().await(5, TimeUnit.SECONDS);
+    }
+  }
+
+  private static void eventually(BooleanSupplier condition, String what) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within 10 s: " + what);
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  @Test
+  void aStreamDeliversNewEventsWithinTheKeysScopeAndFilter() throws Exception {
+    try (Stream regulator = Stream.open("/v1/regulator/stream?minSeverity=3", service.regulatorKey, null);
+         Stream other = Stream.open("/v1/regulator/stream", service.otherPlatformKey, null);
+         Stream severe = Stream.open("/v1/regulator/stream?minSeverity=4", service.regulatorKey, null)) {
+      assertEquals(200, regulator.response().statusCode());
+      assertEquals("text/event-stream; charset=utf-8", regulator.response().getHeader("Content-Type"));
+      screen(service.platformKey, new JsonObject().put("text", BLOCKED).put("region", "310000"));
+      screen(service.otherPlatformKey, new JsonObject().put("text", BLOCKED));
+
+      eventually(() -> regulator.events().size() >= 2, "two events on the regulator's stream");
+      List<JsonObject> events = regulator.events();
+      assertEquals("demo", events.get(0).getString("platform"));
+      assertEquals("310000", events.get(0).getString("region"));
+      assertEquals("other", events.get(1).getString("platform"));
+      assertEquals(events.get(0).getLong("offset").toString(), events.get(0).getString("sseId"));
+      assertTrue(events.get(1).getLong("offset") > events.get(0).getLong("offset"));
+
+      eventually(() -> !other.events().isEmpty(), "an event on the platform's stream");
+      assertEquals("other", other.events().get(0).getString("platform"), "a platform sees its own events only");
+      assertEquals(events.get(1).getLong("offset"), other.events().get(0).getLong("offset"));
+      assertTrue(severe.events().isEmpty(), "severity 3 is below minSeverity 4");
+    }
+    assertError(client.get("/v1/regulator/stream?platform=demo", service.otherPlatformKey), 403, "platform_mismatch");
+  }
+
+  @Test
+  void lastEventIdReplaysWhatTheStreamMissedOnce() throws Exception {
+    long first = screenedOffset(service.platformKey);
+    long second = screenedOffset(service.platformKey);
+    try (Stream stream = Stream.open("/v1/regulator/stream?platform=demo", service.regulatorKey, Long.toString(first))) {
+      long third = screenedOffset(service.platformKey);
+      eventually(() -> stream.events().stream().anyMatch(e -> e.getLong("offset") == third), "the live event");
+      List<Long> offsets = stream.events().stream().map(e -> e.getLong("offset")).toList();
+      assertEquals(List.of(second, third), offsets);
+    }
+  }
+
+  /** Screens a blocked text and answers the offset of its event, the newest of the platform. */
+  private static long screenedOffset(String key) {
+    screen(key, new JsonObject().put("text", BLOCKED));
+    return ok(client.get("/v1/regulator/events?limit=1", key)).getJsonArray("events").getJsonObject(0)
+        .getLong("offset");
+  }
+
+  @Test
+  void aClientThatDoesNotReadIsDroppedAndCounted() throws Exception {
+    Counter dropped = service.service.components().registry().get("humiao.stream.dropped").counter();
+    Gauge open = service.service.components().registry().get("humiao.stream.subscribers").gauge();
+    double droppedBefore = dropped.count();
+    try (Socket socket = new Socket()) {
+      socket.setReceiveBufferSize(4096);
+      socket.connect(new InetSocketAddress("127.0.0.1", service.port()));
+      OutputStream out = socket.getOutputStream();
+      out.write(("GET /v1/regulator/stream?platform=bulk HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+          + service.regulatorKey + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      eventually(() -> open.value() >= 1, "the stream to open");
+      // 40 MB of events, far past what the kernel's buffers and the write queue hold
+      JsonObject evidence = new JsonObject().put("masked", "*".repeat(400_000));
+      for (int batch = 0; batch < 10 && dropped.count() == droppedBefore; batch++) {
+        List<ViolationEvent> events = IntStream.range(0, 10).mapToObj(i -> new ViolationEvent(UUID.randomUUID().toString(),
+            Instant.now(), "bulk", ViolationEvent.Kind.TEXT_BLOCKED, "insult", 3, "term", null, null, false, evidence))
+            .toList();
+        service.service.components().state().events().journal().appendAll(events).join();
+      }
+      eventually(() -> dropped.count() == droppedBefore + 1, "the slow stream to be dropped");
+      eventually(() -> open.value() == 0, "the dropped stream to be let go");
+    }
+  }
+
+  // --- dashboard -------------------------------------------------------------------------
+
+  @Test
+  void theDashboardIsPublicStaticAndUnderAStrictPolicy() {
+    for (String asset : List.of("/dashboard", "/dashboard/", "/dashboard/app.js", "/dashboard/app.css", "/dashboard/labels.json")) {
+      HttpResponse<Buffer> r = client.get(asset, null);
+      assertEquals(200, r.statusCode(), asset);
+      assertEquals(Dashboard.CSP, r.getHeader("Content-Security-Policy"), asset);
+      assertTrue(r.getHeader("Content-Security-Policy").startsWith("default-src 'self'"));
+      assertEquals("nosniff", r.getHeader("X-Content-Type-Options"), asset);
+    }
+    String page = client.get("/dashboard/", null).bodyAsString();
+    assertTrue(page.contains("监管看板"), page);
+    assertFalse(page.contains("<script>") || page.matches("(?s).*<script[^>]*>[^<]+</script>.*"), "no inline script");
+    assertTrue(client.get("/dashboard/", null).getHeader("Content-Type").startsWith("text/html"));
+    JsonObject labels = client.get("/dashboard/labels.json", null).bodyAsJsonObject();
+    for (ViolationEvent.Kind kind : ViolationEvent.Kind.values()) {
+      assertTrue(labels.getJsonObject("kinds").containsKey(kind.id()), kind.id());
+    }
+    for (org.humiao.screening.Category category : org.humiao.screening.Category.values()) {
+      assertTrue(labels.getJsonObject("categories").containsKey(category.id()), category.id());
+    }
+    assertError(client.get("/dashboard/missing.js", null), 404, "not_found");
+    assertError(client.get("/dashboard/..%2f..%2fpom.xml", null), 404, "not_found");
+  }
+
+  // --- bad parameters --------------------------------------------------------------------
+
+  @Test
+  void badParametersAreInvalidFields() {
+    String key = service.regulatorKey;
+    assertError(client.get("/v1/regulator/events/export?from=2026-13-01", key), 400, "invalid_field");
+    assertError(client.get("/v1/regulator/events/export?from=2026-02-01&to=2026-01-01", key), 400, "invalid_field");
+    assertError(client.get("/v1/regulator/events/export?kind=mystery", key), 400, "invalid_field");
+    assertError(client.get("/v1/regulator/events/export?minSeverity=high", key), 400, "invalid_field");
+    assertError(client.get("/v1/regulator/stream?minSeverity=-1", key), 400, "invalid_field");
+    assertError(client.get("/v1/regulator/stream?kind=mystery", key), 400, "invalid_field");
+    assertError(Client.await(client.request(HttpMethod.GET, "/v1/regulator/stream", key)
+        .putHeader(EventStream.LAST_EVENT_ID, "yesterday").send()), 400, "invalid_field");
+    assertError(client.get("/v1/regulator/reports/quarterly?year=2026&quarter=5", key), 400, "invalid_field");
+    assertError(client.get("/v1/regulator/reports/quarterly?year=twenty&quarter=1", key), 400, "invalid_field");
+    assertError(client.get("/v1/regulator/reports/quarterly?quarter=1", key), 400, "missing_field");
+    assertError(client.get("/v1/regulator/reports/quarterly?year=2026&quarter=1", null), 401, "unauthorized");
+  }
+}
