@@ -1,5 +1,6 @@
 package org.humiao.minor;
 
+import org.humiao.minor.store.Keys;
 import org.humiao.durable.PendingWrites;
 import org.humiao.events.Pseudonyms;
 import org.humiao.events.ViolationEvent;

@@ -1,5 +1,6 @@
 package org.humiao.minor;
 
+import org.humiao.minor.store.Keys;
 import io.vertx.core.json.JsonObject;
 import org.humiao.minor.store.PlayStateStore;
 import org.humiao.minor.store.PlayTally;

@@ -1,5 +1,6 @@
 package org.humiao.minor;
 
+import org.humiao.minor.store.Keys;
 import org.humiao.minor.policy.CurfewRule;
 import org.humiao.minor.policy.GuestRule;
 import org.humiao.minor.policy.HolidayCalendar;

@@ -1,5 +1,6 @@
 package org.humiao.minor;
 
+import org.humiao.minor.store.Keys;
 import org.humiao.minor.policy.PolicyBook;
 import org.humiao.minor.policy.PolicyRegistry;
 import org.humiao.minor.policy.ServiceKind;

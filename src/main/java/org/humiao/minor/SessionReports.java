@@ -1,5 +1,6 @@
 package org.humiao.minor;
 
+import org.humiao.minor.store.Keys;
 import org.humiao.durable.PendingWrites;
 import org.humiao.minor.nppa.BehaviourRecord;
 import org.humiao.minor.nppa.BehaviourReporter;

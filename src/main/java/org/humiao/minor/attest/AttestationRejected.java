@@ -1,17 +1,17 @@
 package org.humiao.minor.attest;
 
-import org.humiao.minor.ReasonCode;
+import java.util.Locale;
 
-/** An attestation that was not accepted, with the reason code given back to the platform. */
+/** An attestation that was not accepted, with why. */
 public final class AttestationRejected extends Exception {
-  private final ReasonCode reason;
+  private final Rejection reason;
 
-  public AttestationRejected(ReasonCode reason) {
-    super(reason.id(), null, false, false);
+  public AttestationRejected(Rejection reason) {
+    super(reason.name().toLowerCase(Locale.ROOT), null, false, false);
     this.reason = reason;
   }
 
-  public ReasonCode reason() {
+  public Rejection reason() {
     return reason;
   }
 }

@@ -3,8 +3,7 @@ package org.humiao.minor.attest;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import org.humiao.identity.ResidentIdNumber;
-import org.humiao.minor.Keys;
-import org.humiao.minor.ReasonCode;
+import org.humiao.minor.store.Keys;
 import org.humiao.minor.store.PlayStateStore;
 import org.humiao.minor.time.ChinaTime;
 
@@ -39,12 +38,12 @@ public final class AttestationVerifier {
     LocalDate today = ChinaTime.day(clock.instant().getEpochSecond());
     if (request instanceof AttestationRequest.ResidentId r) {
       ResidentIdNumber id = ResidentIdNumber.parse(r.idNumber() == null ? "" : r.idNumber(), today)
-          .orElseThrow(() -> new AttestationRejected(ReasonCode.INVALID_ID_NUMBER));
+          .orElseThrow(() -> new AttestationRejected(Rejection.INVALID_ID_NUMBER));
       return new Attested(personIds.of("resident-id", id.canonical18()), id.birthDate(), "resident-id", null);
     }
     if (request instanceof AttestationRequest.NppaRealName n) {
       if (n.pi() == null || !PI.matcher(n.pi()).matches()) {
-        throw new AttestationRejected(ReasonCode.INVALID_PI);
+        throw new AttestationRejected(Rejection.INVALID_PI);
       }
       return new Attested(personIds.of("nppa", n.pi()), plausibleBirth(n.birthDate(), today), "nppa", n.pi());
     }
@@ -53,7 +52,7 @@ public final class AttestationVerifier {
 
   private Attested verifySigned(AttestationRequest.Signed s, LocalDate today) throws AttestationRejected {
     if (s.issuer() == null || !issuers.knows(s.issuer())) {
-      throw new AttestationRejected(ReasonCode.UNKNOWN_ISSUER);
+      throw new AttestationRejected(Rejection.UNKNOWN_ISSUER);
     }
     byte[] payload;
     byte[] signature;
@@ -61,10 +60,10 @@ public final class AttestationVerifier {
       payload = Base64.getUrlDecoder().decode(s.payload());
       signature = Base64.getUrlDecoder().decode(s.signature());
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new AttestationRejected(ReasonCode.MALFORMED_ATTESTATION);
+      throw new AttestationRejected(Rejection.MALFORMED_ATTESTATION);
     }
     if (!issuers.verify(s.issuer(), payload, signature)) {
-      throw new AttestationRejected(ReasonCode.BAD_SIGNATURE);
+      throw new AttestationRejected(Rejection.BAD_SIGNATURE);
     }
     JsonObject claims;
     LocalDate birth;
@@ -78,25 +77,25 @@ public final class AttestationVerifier {
       exp = claims.getLong("exp");
       birth = LocalDate.parse(claims.getString("birthDate"));
     } catch (DecodeException | ClassCastException | NullPointerException | DateTimeParseException e) {
-      throw new AttestationRejected(ReasonCode.MALFORMED_ATTESTATION);
+      throw new AttestationRejected(Rejection.MALFORMED_ATTESTATION);
     }
     if (sub == null || jti == null) {
-      throw new AttestationRejected(ReasonCode.MALFORMED_ATTESTATION);
+      throw new AttestationRejected(Rejection.MALFORMED_ATTESTATION);
     }
     long now = clock.instant().getEpochSecond();
     if (exp <= now) {
-      throw new AttestationRejected(ReasonCode.EXPIRED);
+      throw new AttestationRejected(Rejection.EXPIRED);
     }
     LocalDate birthDate = plausibleBirth(birth, today);
     if (!store.claimNonce(Keys.nonce(s.issuer(), jti), exp, now)) {
-      throw new AttestationRejected(ReasonCode.REPLAYED);
+      throw new AttestationRejected(Rejection.REPLAYED);
     }
     return new Attested(personIds.of("signed:" + s.issuer(), sub), birthDate, "signed", null);
   }
 
   private static LocalDate plausibleBirth(LocalDate birth, LocalDate today) throws AttestationRejected {
     if (birth == null || birth.isAfter(today) || birth.isBefore(ResidentIdNumber.EARLIEST_BIRTH_DATE)) {
-      throw new AttestationRejected(ReasonCode.MALFORMED_ATTESTATION);
+      throw new AttestationRejected(Rejection.MALFORMED_ATTESTATION);
     }
     return birth;
   }

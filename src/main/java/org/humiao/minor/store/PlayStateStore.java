@@ -9,7 +9,7 @@ import java.util.OptionalLong;
  * All state of minor mode. Every operation is atomic for the keys it names, and each is shaped as
  * one round trip a Redis Lua script can do (a key's intervals as a sorted set, totals as hashes),
  * so the embedded and the Redis implementations are interchangeable. Keys are opaque strings
- * built by {@code org.humiao.minor.Keys}.
+ * built by {@link Keys}.
  *
  * <p>Calls are synchronous. Whether they may block is {@link #mayBlock()}: the Redis store waits
  * for its round trip, while the embedded store never waits for the disk and instead hands its log

@@ -2,7 +2,7 @@ package org.humiao.minor.attest;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.humiao.minor.ReasonCode;
+
 import org.humiao.minor.sim.SettableClock;
 import org.humiao.minor.store.EmbeddedPlayStateStore;
 import org.humiao.minor.store.PlayStateStore;
@@ -69,7 +69,7 @@ class AttestationVerifierTest {
     return new JsonObject().put("sub", "citizen-42").put("birthDate", "2010-06-01").put("exp", exp).put("jti", jti);
   }
 
-  private ReasonCode rejection(AttestationRequest request) {
+  private Rejection rejection(AttestationRequest request) {
     return assertThrows(AttestationRejected.class, () -> verifier.verify(request)).reason();
   }
 
@@ -79,7 +79,7 @@ class AttestationVerifierTest {
     Attested attested = verifier.verify(token);
     assertEquals(LocalDate.of(2010, 6, 1), attested.birthDate());
     assertEquals("signed", attested.kind());
-    assertEquals(ReasonCode.REPLAYED, rejection(token));
+    assertEquals(Rejection.REPLAYED, rejection(token));
     // the same subject in a new token is the same person
     assertEquals(attested.personId(),
         verifier.verify(sign(issuerKey.getPrivate(), claims("n-2", NOW.getEpochSecond() + 600))).personId());
@@ -94,36 +94,36 @@ class AttestationVerifierTest {
     AttestationVerifier reopened = new AttestationVerifier(TrustedIssuers.fromJson(new JsonObject().put("gov-wallet",
         new JsonArray().add(Base64.getEncoder().encodeToString(issuerKey.getPublic().getEncoded())))),
         new PersonIds("person-key-0123456789".getBytes(StandardCharsets.UTF_8)), store, clock);
-    assertEquals(ReasonCode.REPLAYED,
+    assertEquals(Rejection.REPLAYED,
         assertThrows(AttestationRejected.class, () -> reopened.verify(token)).reason());
   }
 
   @Test
   void aBadSignatureIsRefusedAndBurnsNoNonce() throws Exception {
     AttestationRequest.Signed forged = sign(otherKey.getPrivate(), claims("n-3", NOW.getEpochSecond() + 600));
-    assertEquals(ReasonCode.BAD_SIGNATURE, rejection(forged));
+    assertEquals(Rejection.BAD_SIGNATURE, rejection(forged));
     AttestationRequest.Signed genuine = sign(issuerKey.getPrivate(), claims("n-3", NOW.getEpochSecond() + 600));
     // a payload altered after signing
     AttestationRequest.Signed tampered = new AttestationRequest.Signed("gov-wallet",
         Base64.getUrlEncoder().withoutPadding().encodeToString(claims("n-3", NOW.getEpochSecond() + 600)
             .put("birthDate", "1990-01-01").encode().getBytes(StandardCharsets.UTF_8)), genuine.signature());
-    assertEquals(ReasonCode.BAD_SIGNATURE, rejection(tampered));
+    assertEquals(Rejection.BAD_SIGNATURE, rejection(tampered));
     verifier.verify(genuine);
   }
 
   @Test
   void anExpiredAttestationIsRefused() throws Exception {
-    assertEquals(ReasonCode.EXPIRED, rejection(sign(issuerKey.getPrivate(), claims("n-4", NOW.getEpochSecond()))));
+    assertEquals(Rejection.EXPIRED, rejection(sign(issuerKey.getPrivate(), claims("n-4", NOW.getEpochSecond()))));
     AttestationRequest.Signed token = sign(issuerKey.getPrivate(), claims("n-5", NOW.getEpochSecond() + 60));
     clock.set(NOW.plusSeconds(61));
-    assertEquals(ReasonCode.EXPIRED, rejection(token));
+    assertEquals(Rejection.EXPIRED, rejection(token));
   }
 
   @Test
   void unknownIssuersAndMalformedTokensAreRefused() throws Exception {
-    assertEquals(ReasonCode.UNKNOWN_ISSUER, rejection(new AttestationRequest.Signed("nobody", "e30", "AA")));
-    assertEquals(ReasonCode.MALFORMED_ATTESTATION, rejection(new AttestationRequest.Signed("gov-wallet", "%%%", "AA")));
-    assertEquals(ReasonCode.MALFORMED_ATTESTATION, rejection(sign(issuerKey.getPrivate(),
+    assertEquals(Rejection.UNKNOWN_ISSUER, rejection(new AttestationRequest.Signed("nobody", "e30", "AA")));
+    assertEquals(Rejection.MALFORMED_ATTESTATION, rejection(new AttestationRequest.Signed("gov-wallet", "%%%", "AA")));
+    assertEquals(Rejection.MALFORMED_ATTESTATION, rejection(sign(issuerKey.getPrivate(),
         new JsonObject().put("sub", "x").put("exp", NOW.getEpochSecond() + 60).put("jti", "n-6"))));
   }
 
@@ -132,9 +132,9 @@ class AttestationVerifierTest {
     Attested a = verifier.verify(new AttestationRequest.ResidentId("110105201006011231"));
     assertEquals(LocalDate.of(2010, 6, 1), a.birthDate());
     assertFalse(a.personId().contains("110105"));
-    assertEquals(ReasonCode.INVALID_ID_NUMBER, rejection(new AttestationRequest.ResidentId("110105201006011232")));
-    assertEquals(ReasonCode.INVALID_ID_NUMBER, rejection(new AttestationRequest.ResidentId("110105203006011234")));
-    assertEquals(ReasonCode.INVALID_ID_NUMBER, rejection(new AttestationRequest.ResidentId(null)));
+    assertEquals(Rejection.INVALID_ID_NUMBER, rejection(new AttestationRequest.ResidentId("110105201006011232")));
+    assertEquals(Rejection.INVALID_ID_NUMBER, rejection(new AttestationRequest.ResidentId("110105203006011234")));
+    assertEquals(Rejection.INVALID_ID_NUMBER, rejection(new AttestationRequest.ResidentId(null)));
     // a 15-digit number is the same person as its 18-digit form
     Attested old = verifier.verify(new AttestationRequest.ResidentId("110105900101123"));
     Attested upgraded = verifier.verify(new AttestationRequest.ResidentId(
@@ -148,9 +148,9 @@ class AttestationVerifierTest {
   void nppaResultsNeedAWellFormedPiAndABirthDate() throws Exception {
     String pi = "1fffbjzos82bs9cnyj1dna7d6d29zg4esnh99u";
     assertEquals("nppa", verifier.verify(new AttestationRequest.NppaRealName(pi, LocalDate.of(2012, 1, 1))).kind());
-    assertEquals(ReasonCode.INVALID_PI, rejection(new AttestationRequest.NppaRealName("short", LocalDate.of(2012, 1, 1))));
-    assertEquals(ReasonCode.MALFORMED_ATTESTATION, rejection(new AttestationRequest.NppaRealName(pi, null)));
-    assertEquals(ReasonCode.MALFORMED_ATTESTATION,
+    assertEquals(Rejection.INVALID_PI, rejection(new AttestationRequest.NppaRealName("short", LocalDate.of(2012, 1, 1))));
+    assertEquals(Rejection.MALFORMED_ATTESTATION, rejection(new AttestationRequest.NppaRealName(pi, null)));
+    assertEquals(Rejection.MALFORMED_ATTESTATION,
         rejection(new AttestationRequest.NppaRealName(pi, LocalDate.of(2027, 1, 1))));
   }
 }

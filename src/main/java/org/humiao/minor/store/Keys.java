@@ -1,4 +1,4 @@
-package org.humiao.minor;
+package org.humiao.minor.store;
 
 import org.humiao.minor.policy.ServiceKind;
 

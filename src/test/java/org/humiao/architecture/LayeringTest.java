@@ -1,0 +1,56 @@
+package org.humiao.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The package layering as rules: {@code server} wires, {@code http} carries requests, and the
+ * deciding packages ({@code screening}, {@code minor}, {@code events}) never import upward; so a
+ * move that breaks the layering fails the build rather than a review.
+ */
+@AnalyzeClasses(packages = "org.humiao", importOptions = ImportOption.DoNotIncludeTests.class)
+class LayeringTest {
+
+  @ArchTest
+  static final ArchRule noPackageCycles = slices().matching("org.humiao.(**)")
+      .should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule decidingPackagesNeverImportTheService = noClasses()
+      .that().resideInAnyPackage("org.humiao.screening..", "org.humiao.minor..", "org.humiao.events..",
+          "org.humiao.durable..", "org.humiao.identity..", "org.humiao.keys..", "org.humiao.config..")
+      .should().dependOnClassesThat().resideInAnyPackage("org.humiao.http..", "org.humiao.server..", "org.humiao.cli..");
+
+  @ArchTest
+  static final ArchRule httpFeaturesDoNotDependOnEachOther = slices()
+      .matching("org.humiao.http.(screen|minor|regulator)..")
+      .should().notDependOnEachOther();
+
+  @ArchTest
+  static final ArchRule httpPlumbingKnowsNoFeatureNorGuard = noClasses()
+      .that().resideInAPackage("org.humiao.http")
+      .should().dependOnClassesThat().resideInAnyPackage("org.humiao.http.guard..", "org.humiao.http.screen..",
+          "org.humiao.http.minor..", "org.humiao.http.regulator..", "org.humiao.server..", "org.humiao.cli..");
+
+  @ArchTest
+  static final ArchRule guardsKnowNoFeature = noClasses()
+      .that().resideInAPackage("org.humiao.http.guard..")
+      .should().dependOnClassesThat().resideInAnyPackage("org.humiao.http.screen..", "org.humiao.http.minor..",
+          "org.humiao.http.regulator..", "org.humiao.server..", "org.humiao.cli..");
+
+  @ArchTest
+  static final ArchRule httpNeverImportsTheWiring = noClasses()
+      .that().resideInAPackage("org.humiao.http..")
+      .should().dependOnClassesThat().resideInAnyPackage("org.humiao.server..", "org.humiao.cli..");
+
+  @ArchTest
+  static final ArchRule onlyTheCommandsStartTheServer = noClasses()
+      .that().resideOutsideOfPackages("org.humiao.server..", "org.humiao.cli..")
+      .should().dependOnClassesThat().resideInAPackage("org.humiao.server..");
+}
