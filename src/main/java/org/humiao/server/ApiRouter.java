@@ -1,26 +1,5 @@
 package org.humiao.server;
 
-import org.humiao.http.FailureHandler;
-import org.humiao.http.RequestIds;
-import org.humiao.http.guard.Authenticator;
-import org.humiao.http.guard.BodyDeadline;
-import org.humiao.http.guard.ConnectionGuard;
-import org.humiao.http.guard.JsonBodyGuard;
-import org.humiao.http.guard.RateLimiter;
-import org.humiao.http.guard.RoleCheck;
-import org.humiao.http.minor.MinorCalls;
-import org.humiao.http.minor.MinorRoute;
-import org.humiao.http.regulator.CsvExport;
-import org.humiao.http.regulator.Dashboard;
-import org.humiao.http.regulator.RegulatorRoutes;
-import org.humiao.http.screen.BatchScreen;
-import org.humiao.http.screen.DecisionMetrics;
-import org.humiao.http.screen.LexiconRoutes;
-import org.humiao.http.screen.ScreeningRoute;
-import org.humiao.http.screen.SingleScreen;
-import org.humiao.http.screen.TextScreener;
-import org.humiao.server.metrics.RequestMetrics;
-
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -29,9 +8,24 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.humiao.config.Settings;
+import org.humiao.http.FailureHandler;
+import org.humiao.http.Mount;
+import org.humiao.http.Mount.Access;
+import org.humiao.http.RequestIds;
+import org.humiao.http.guard.Authenticator;
+import org.humiao.http.guard.BodyDeadline;
+import org.humiao.http.guard.ConnectionGuard;
+import org.humiao.http.guard.JsonBodyGuard;
+import org.humiao.http.guard.RateLimiter;
+import org.humiao.http.guard.RoleCheck;
+import org.humiao.http.minor.MinorApi;
+import org.humiao.http.regulator.RegulatorApi;
+import org.humiao.http.screen.ScreenApi;
 import org.humiao.keys.Role;
+import org.humiao.server.metrics.RequestMetrics;
 
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -62,56 +56,35 @@ final class ApiRouter {
     BodyDeadline deadline = new BodyDeadline(vertx, s.readTimeoutMs());
     BodyHandler body = BodyHandler.create(false).setBodyLimit(s.maxBodyBytes());
     RoleCheck platformRoles = RoleCheck.allow(Role.PLATFORM, Role.ADMIN);
-    TextScreener screener = new TextScreener(new DecisionMetrics(c.registry()), c.screeningEvents());
+    RoleCheck admin = RoleCheck.allow(Role.ADMIN);
+    Map<Access, List<Handler<RoutingContext>>> checks = new EnumMap<>(Access.class);
+    checks.put(Access.PUBLIC, List.of());
+    checks.put(Access.ANY_KEY, List.of(auth, rate));
+    checks.put(Access.PLATFORM_BODY, List.of(auth, platformRoles, rate, bodyGuard, deadline, body));
+    checks.put(Access.ADMIN, List.of(auth, admin, rate));
+    Mount mount = (method, path, access, chain) -> route(router, method, path, checks.get(access), chain);
 
-    route(router, HttpMethod.POST, "/v1/text/screen", auth, platformRoles, rate, bodyGuard, deadline, body,
-        new ScreeningRoute(c.engine(), c.recording(), new SingleScreen(screener)));
-    route(router, HttpMethod.POST, "/v1/text/screen/batch", auth, platformRoles, rate, bodyGuard, deadline, body,
-        new ScreeningRoute(c.engine(), c.recording(), new BatchScreen(screener, s.maxBatchItems())));
-
-    // minor mode serves the platforms, as screening does
-    MinorCalls minor = new MinorCalls(c.minorMode());
-    Map<String, MinorRoute.Call> minorRoutes = new LinkedHashMap<>();
-    minorRoutes.put("/v1/attestations", minor::attest);
-    minorRoutes.put("/v1/play/authorize", minor::authorize);
-    minorRoutes.put("/v1/play/heartbeat", minor::heartbeat);
-    minorRoutes.put("/v1/play/end", minor::end);
-    minorRoutes.put("/v1/payments/check", minor::checkPayment);
-    minorRoutes.put("/v1/payments/refund", minor::refund);
-    minorRoutes.put("/v1/guardian/controls", minor::guardianControls);
-    minorRoutes.forEach((path, call) -> route(router, HttpMethod.POST, path, auth, platformRoles, rate, bodyGuard,
-        deadline, body, new MinorRoute(c.minorRecording(), call)));
-
-    // every role reads; a platform key only its own events
-    RegulatorRoutes regulator = new RegulatorRoutes(c.state().events().summaries(), c.state().events().pager(), c.pool());
-    route(router, HttpMethod.GET, "/v1/regulator/summary", auth, rate, regulator::summary);
-    route(router, HttpMethod.GET, "/v1/regulator/events", auth, rate, regulator::events);
-    route(router, HttpMethod.GET, "/v1/regulator/events/export", auth, rate,
-        new CsvExport(c.state().events().pager(), c.pool())::handle);
-    route(router, HttpMethod.GET, "/v1/regulator/stream", auth, rate, c.streams()::handle);
-    route(router, HttpMethod.GET, "/v1/regulator/reports/quarterly", auth, rate, regulator::quarterly);
-
-    // the page and its assets are public and hold no data: it asks for a key and calls the API
-    route(router, HttpMethod.GET, "/dashboard/*", Dashboard::headers, Dashboard.assets());
-
-    LexiconRoutes lexicons = new LexiconRoutes(vertx, c.engine());
-    route(router, HttpMethod.GET, "/v1/lexicons", auth, rate, lexicons::version);
-    route(router, HttpMethod.POST, "/v1/admin/lexicons/reload", auth, RoleCheck.allow(Role.ADMIN), rate, lexicons::reload);
+    new ScreenApi(c.engine(), c.recording(), c.screeningEvents(), c.registry(), s.maxBatchItems()).mount(vertx, mount);
+    new MinorApi(c.minorMode(), c.minorRecording()).mount(mount);
+    new RegulatorApi(c.state().events().summaries(), c.state().events().pager(), c.streams(), c.pool()).mount(mount);
 
     HealthRoutes health = new HealthRoutes(c.engine());
-    route(router, HttpMethod.GET, "/health/live", health::live);
-    route(router, HttpMethod.GET, "/health/ready", health::ready);
-    route(router, HttpMethod.GET, "/metrics", new MetricsRoute(vertx, c.registry()));
-    route(router, HttpMethod.GET, "/openapi.yaml", ctx -> ctx.response()
+    mount.route(HttpMethod.GET, "/health/live", Access.PUBLIC, health::live);
+    mount.route(HttpMethod.GET, "/health/ready", Access.PUBLIC, health::ready);
+    mount.route(HttpMethod.GET, "/metrics", Access.PUBLIC, new MetricsRoute(vertx, c.registry()));
+    mount.route(HttpMethod.GET, "/openapi.yaml", Access.PUBLIC, ctx -> ctx.response()
         .putHeader("Content-Type", "application/yaml; charset=utf-8")
         .end(c.openApi()));
     return router;
   }
 
-  /** A route whose requests are timed under its template, then run through the chain. */
-  @SafeVarargs
-  private static void route(Router router, HttpMethod method, String path, Handler<RoutingContext>... chain) {
+  /** A route whose requests are timed under its template, then checked, then run through the chain. */
+  private static void route(Router router, HttpMethod method, String path, List<Handler<RoutingContext>> checks,
+      Handler<RoutingContext>[] chain) {
     Route route = router.route(method, path).handler(RequestMetrics.template(path));
+    for (Handler<RoutingContext> h : checks) {
+      route.handler(h);
+    }
     for (Handler<RoutingContext> h : chain) {
       route.handler(h);
     }

@@ -28,17 +28,17 @@ import java.util.Set;
  * being the server's clock) and asks {@link MinorMode}. Run where {@link RecordingPool} runs them:
  * on the event loop with the embedded store, on a worker with Redis.
  */
-public final class MinorCalls {
+final class MinorCalls {
   private static final Set<String> ATTESTATION_KINDS = Set.of("nppa", "signed", "resident-id");
 
   private final MinorMode minorMode;
 
-  public MinorCalls(MinorMode minorMode) {
+  MinorCalls(MinorMode minorMode) {
     this.minorMode = minorMode;
   }
 
   /** {@code POST /v1/attestations}. */
-  public JsonObject attest(ApiKey key, JsonObject body) {
+  JsonObject attest(ApiKey key, JsonObject body) {
     String platform = platform(key, body);
     String user = BodyFields.requiredId(body, "user");
     String kind = BodyFields.required("kind", body.getValue("kind")) instanceof String s ? s : "";
@@ -57,12 +57,12 @@ public final class MinorCalls {
   }
 
   /** {@code POST /v1/play/authorize}. */
-  public JsonObject authorize(ApiKey key, JsonObject body) {
+  JsonObject authorize(ApiKey key, JsonObject body) {
     return minorMode.authorize(play(key, body)).toJson();
   }
 
   /** {@code POST /v1/play/heartbeat}. */
-  public JsonObject heartbeat(ApiKey key, JsonObject body) {
+  JsonObject heartbeat(ApiKey key, JsonObject body) {
     PlayRequest request = play(key, body);
     long from = BodyFields.required("from", BodyFields.epochSecond(body, "from"));
     long to = BodyFields.required("to", BodyFields.epochSecond(body, "to"));
@@ -75,12 +75,12 @@ public final class MinorCalls {
   }
 
   /** {@code POST /v1/play/end}. */
-  public JsonObject end(ApiKey key, JsonObject body) {
+  JsonObject end(ApiKey key, JsonObject body) {
     return minorMode.endSession(play(key, body)).toJson();
   }
 
   /** {@code POST /v1/payments/check}. */
-  public JsonObject checkPayment(ApiKey key, JsonObject body) {
+  JsonObject checkPayment(ApiKey key, JsonObject body) {
     String platform = platform(key, body);
     String user = BodyFields.requiredId(body, "user");
     ServiceKind service = service(body);
@@ -93,12 +93,12 @@ public final class MinorCalls {
   }
 
   /** {@code POST /v1/payments/refund}. */
-  public JsonObject refund(ApiKey key, JsonObject body) {
+  JsonObject refund(ApiKey key, JsonObject body) {
     return minorMode.refund(platform(key, body), BodyFields.requiredId(body, "key")).toJson();
   }
 
   /** {@code POST /v1/guardian/controls}: establishing that the caller acts for the guardian is the platform's part. */
-  public JsonObject guardianControls(ApiKey key, JsonObject body) {
+  JsonObject guardianControls(ApiKey key, JsonObject body) {
     String platform = platform(key, body);
     String user = BodyFields.requiredId(body, "user");
     Long quota = nonNegative(body, "dailyQuotaSeconds");

@@ -17,16 +17,16 @@ import org.humiao.keys.ApiKey;
  * RecordingPool} (on the event loop with the embedded store, on a worker with Redis); the answer
  * is written once every write of the call (state, violation events, NPPA records) is durable.
  */
-public final class MinorRoute implements Handler<RoutingContext> {
+final class MinorRoute implements Handler<RoutingContext> {
   /** The work of one request; fails with {@link ApiError} for client mistakes. */
-  public interface Call {
+  interface Call {
     JsonObject answer(ApiKey key, JsonObject body);
   }
 
   private final RecordingPool pool;
   private final Call call;
 
-  public MinorRoute(RecordingPool pool, Call call) {
+  MinorRoute(RecordingPool pool, Call call) {
     this.pool = pool;
     this.call = call;
   }

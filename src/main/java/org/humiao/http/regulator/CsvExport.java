@@ -21,19 +21,19 @@ import java.nio.charset.StandardCharsets;
  * first page is read before the headers go out, so a refusal (503) is still a JSON error; a
  * failure later resets the stream, lest a cut file look complete.
  */
-public final class CsvExport {
+final class CsvExport {
   /** Excel in China opens UTF-8 without a BOM as GBK, and the Chinese turns to mojibake. */
   private static final String BOM = "\uFEFF";
 
   private final EventPager pager;
   private final WorkerPool pool;
 
-  public CsvExport(EventPager pager, WorkerPool pool) {
+  CsvExport(EventPager pager, WorkerPool pool) {
     this.pager = pager;
     this.pool = pool;
   }
 
-  public void handle(RoutingContext ctx) {
+  void handle(RoutingContext ctx) {
     EventFilter filter = QueryParams.eventFilter(ctx);
     read(filter, Long.MAX_VALUE)
         .onSuccess(first -> {

@@ -17,7 +17,7 @@ public final class Dashboard {
 
   private Dashboard() {}
 
-  public static void headers(RoutingContext ctx) {
+  static void headers(RoutingContext ctx) {
     ctx.response()
         .putHeader("Content-Security-Policy", CSP)
         .putHeader("X-Content-Type-Options", "nosniff")
@@ -26,7 +26,7 @@ public final class Dashboard {
     ctx.next();
   }
 
-  public static StaticHandler assets() {
+  static StaticHandler assets() {
     // no caching in the handler: the files are small, and a reloaded page must see a new build
     return StaticHandler.create(WEBROOT).setCachingEnabled(false).setDirectoryListing(false);
   }

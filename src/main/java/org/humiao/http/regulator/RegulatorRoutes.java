@@ -34,7 +34,7 @@ import static org.humiao.http.regulator.QueryParams.platform;
  * checked on the event loop (cheap), the reading runs on the worker pool (a listing may scan the
  * journal on disk).
  */
-public final class RegulatorRoutes {
+final class RegulatorRoutes {
   private static final int DEFAULT_PAGE = 100;
   /** Years a report may be asked for: the law's era, not the date type's. */
   private static final int MIN_YEAR = 2000;
@@ -45,7 +45,7 @@ public final class RegulatorRoutes {
   private final EventPager pager;
   private final WorkerPool pool;
 
-  public RegulatorRoutes(ViolationSummaries summaries, EventPager pager, WorkerPool pool) {
+  RegulatorRoutes(ViolationSummaries summaries, EventPager pager, WorkerPool pool) {
     this.summaries = summaries;
     this.quarterly = new QuarterlyReport(summaries);
     this.pager = pager;
@@ -53,7 +53,7 @@ public final class RegulatorRoutes {
   }
 
   /** {@code GET /v1/regulator/summary?from&to&groupBy&period&platform}: {@code to} is inclusive. */
-  public void summary(RoutingContext ctx) {
+  void summary(RoutingContext ctx) {
     LocalDate from = date(ctx, "from");
     LocalDate to = date(ctx, "to");
     if (to.isBefore(from)) {
@@ -84,7 +84,7 @@ public final class RegulatorRoutes {
   }
 
   /** {@code GET /v1/regulator/reports/quarterly?year&quarter&platform}: 季报. */
-  public void quarterly(RoutingContext ctx) {
+  void quarterly(RoutingContext ctx) {
     int year = (int) QueryParams.requiredNumber(ctx, "year", MIN_YEAR, MAX_YEAR);
     int quarter = (int) QueryParams.requiredNumber(ctx, "quarter", 1, 4);
     String platform = platform(ctx);
@@ -94,7 +94,7 @@ public final class RegulatorRoutes {
   }
 
   /** {@code GET /v1/regulator/events?platform&kind&category&minSeverity&from&to&before&limit}: newest first. */
-  public void events(RoutingContext ctx) {
+  void events(RoutingContext ctx) {
     EventFilter filter = QueryParams.eventFilter(ctx);
     long before = number(ctx, "before", Long.MAX_VALUE, 0, Long.MAX_VALUE);
     int limit = (int) number(ctx, "limit", DEFAULT_PAGE, 1, EventPager.MAX_LIMIT);

@@ -20,14 +20,14 @@ import java.util.List;
  * slot and the others are still screened; a body that is not a batch, or an item acting for
  * another platform, fails the whole request, since authorization is not a per-item matter.
  */
-public final class BatchScreen implements ScreeningRoute.Task {
+final class BatchScreen implements ScreeningRoute.Task {
   private final TextScreener screener;
   private final int maxItems;
 
   /** One slot of the batch as read: a request to screen, or the error it already has. */
   private record Slot(ScreenRequest request, ApiError error) {}
 
-  public BatchScreen(TextScreener screener, int maxItems) {
+  BatchScreen(TextScreener screener, int maxItems) {
     this.screener = screener;
     this.maxItems = maxItems;
   }

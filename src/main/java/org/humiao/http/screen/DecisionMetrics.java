@@ -12,14 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * decision and its strongest category ({@code none} when nothing was found), so the counts add up
  * to the texts screened.
  */
-public final class DecisionMetrics {
+final class DecisionMetrics {
   private static final String NAME = "humiao.screen.decisions";
 
   private final MeterRegistry registry;
   /** By decision and category id: a few dozen, looked up per text rather than built per text. */
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-  public DecisionMetrics(MeterRegistry registry) {
+  DecisionMetrics(MeterRegistry registry) {
     this.registry = registry;
   }
 

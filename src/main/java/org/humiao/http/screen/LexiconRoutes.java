@@ -12,18 +12,18 @@ import org.humiao.screening.ScreeningEngine;
 import java.lang.System.Logger.Level;
 
 /** {@code GET /v1/lexicons} and {@code POST /v1/admin/lexicons/reload}. */
-public final class LexiconRoutes {
+final class LexiconRoutes {
   private static final System.Logger LOG = System.getLogger(LexiconRoutes.class.getName());
 
   private final Vertx vertx;
   private final EngineSlot engine;
 
-  public LexiconRoutes(Vertx vertx, EngineSlot engine) {
+  LexiconRoutes(Vertx vertx, EngineSlot engine) {
     this.vertx = vertx;
     this.engine = engine;
   }
 
-  public void version(RoutingContext ctx) {
+  void version(RoutingContext ctx) {
     Responses.json(ctx, 200, new JsonObject().put("version", engine.require().version()));
   }
 
@@ -31,7 +31,7 @@ public final class LexiconRoutes {
    * Compiles the lexicon directory again off the event loop (seconds of work) and swaps it in;
    * ordered, so two reloads never race. A directory that fails to load leaves the old version.
    */
-  public void reload(RoutingContext ctx) {
+  void reload(RoutingContext ctx) {
     ScreeningEngine current = engine.require();
     String previous = current.version();
     vertx.executeBlocking(current::reload, true)

@@ -17,7 +17,7 @@ import org.humiao.screening.ScreeningEngine;
  * the event loop only hands over the buffered body and writes the encoded answer, once the
  * violation events of the task are durable.
  */
-public final class ScreeningRoute implements Handler<RoutingContext> {
+final class ScreeningRoute implements Handler<RoutingContext> {
   /** The work of one request, run on a worker; fails with {@link ApiError} for client mistakes. */
   interface Task {
     Buffer answer(ScreeningEngine engine, ApiKey key, Buffer body, String requestId);
@@ -27,7 +27,7 @@ public final class ScreeningRoute implements Handler<RoutingContext> {
   private final RecordingPool pool;
   private final Task task;
 
-  public ScreeningRoute(EngineSlot engine, RecordingPool pool, Task task) {
+  ScreeningRoute(EngineSlot engine, RecordingPool pool, Task task) {
     this.engine = engine;
     this.pool = pool;
     this.task = task;

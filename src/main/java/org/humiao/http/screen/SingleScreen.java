@@ -8,10 +8,10 @@ import org.humiao.keys.ApiKey;
 import org.humiao.screening.ScreeningEngine;
 
 /** {@code POST /v1/text/screen}: one text, answered with the screening JSON plus requestId, scene and lexiconVersion. */
-public final class SingleScreen implements ScreeningRoute.Task {
+final class SingleScreen implements ScreeningRoute.Task {
   private final TextScreener screener;
 
-  public SingleScreen(TextScreener screener) {
+  SingleScreen(TextScreener screener) {
     this.screener = screener;
   }
 

@@ -16,11 +16,11 @@ import java.util.Locale;
  * Screens one request's text, counts it, reports a block or review as a violation event and
  * shapes its answer; shared by the single and the batch route. Runs on a worker.
  */
-public final class TextScreener {
+final class TextScreener {
   private final DecisionMetrics decisions;
   private final ScreeningEvents events;
 
-  public TextScreener(DecisionMetrics decisions, ScreeningEvents events) {
+  TextScreener(DecisionMetrics decisions, ScreeningEvents events) {
     this.decisions = decisions;
     this.events = events;
   }

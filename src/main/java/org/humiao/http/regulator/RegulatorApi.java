@@ -1,0 +1,28 @@
+package org.humiao.http.regulator;
+
+import io.vertx.core.http.HttpMethod;
+import org.humiao.events.summary.EventPager;
+import org.humiao.events.summary.ViolationSummaries;
+import org.humiao.http.Mount;
+import org.humiao.http.Mount.Access;
+import org.humiao.http.WorkerPool;
+
+/**
+ * The regulators' routes, mounted together: summaries, events, their export, the live stream, the
+ * quarterly report and the dashboard. Every role reads; a platform key only its own events.
+ *
+ * @param pool where reads of the journal run, off the event loop
+ */
+public record RegulatorApi(ViolationSummaries summaries, EventPager pager, EventStream streams, WorkerPool pool) {
+
+  public void mount(Mount mount) {
+    RegulatorRoutes regulator = new RegulatorRoutes(summaries, pager, pool);
+    mount.route(HttpMethod.GET, "/v1/regulator/summary", Access.ANY_KEY, regulator::summary);
+    mount.route(HttpMethod.GET, "/v1/regulator/events", Access.ANY_KEY, regulator::events);
+    mount.route(HttpMethod.GET, "/v1/regulator/events/export", Access.ANY_KEY, new CsvExport(pager, pool)::handle);
+    mount.route(HttpMethod.GET, "/v1/regulator/stream", Access.ANY_KEY, streams::handle);
+    mount.route(HttpMethod.GET, "/v1/regulator/reports/quarterly", Access.ANY_KEY, regulator::quarterly);
+    // the page and its assets hold no data: it asks for a key and calls the API
+    mount.route(HttpMethod.GET, "/dashboard/*", Access.PUBLIC, Dashboard::headers, Dashboard.assets());
+  }
+}
