@@ -2,9 +2,11 @@ package org.humiao.events;
 
 import io.vertx.core.json.JsonObject;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * One violation, as regulators receive it: pseudonymous, durable, versioned (schema
@@ -15,6 +17,8 @@ import java.util.Objects;
  * @param category a screening category id, or the minor-mode rule family (curfew, quota, spending, tipping, guest)
  * @param rule the reason code that decided (a screening reason or a minor-mode reason code)
  * @param region an administrative region code if the platform gave one, else null
+ * @param dataId the platform's own id of the content (message, comment) the event is about, so the
+ *     platform can find it again; null when the request named none
  */
 public record ViolationEvent(
     String id,
@@ -26,6 +30,7 @@ public record ViolationEvent(
     String rule,
     String user,
     String region,
+    String dataId,
     boolean mandatoryReport,
     JsonObject evidence) {
 
@@ -70,6 +75,7 @@ public record ViolationEvent(
         .put("rule", rule)
         .put("user", user)
         .put("region", region)
+        .put("dataId", dataId)
         .put("mandatoryReport", mandatoryReport)
         .put("evidence", evidence.copy());
   }
@@ -89,7 +95,94 @@ public record ViolationEvent(
         json.getString("rule"),
         json.getString("user"),
         json.getString("region"),
+        json.getString("dataId"),
         json.getBoolean("mandatoryReport", false),
         json.getJsonObject("evidence"));
+  }
+
+  /** An event of {@code kind} on {@code platform}; the rest is named, and what is not named is absent. */
+  public static Builder builder(String platform, Kind kind) {
+    return new Builder(platform, kind);
+  }
+
+  /**
+   * An id derived from what identifies the occurrence, so the same occurrence reported again (a
+   * retried request) gets the same id and the journal keeps it once.
+   */
+  public static String derivedId(String... parts) {
+    return UUID.nameUUIDFromBytes(String.join("\u0000", parts).getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
+  /** Builds a {@link ViolationEvent}; the id is random unless given (see {@link #derivedId}). */
+  public static final class Builder {
+    private final String platform;
+    private final Kind kind;
+    private String id;
+    private Instant time;
+    private String category;
+    private int severity;
+    private String rule;
+    private String user;
+    private String region;
+    private String dataId;
+    private boolean mandatoryReport;
+    private JsonObject evidence;
+
+    private Builder(String platform, Kind kind) {
+      this.platform = platform;
+      this.kind = kind;
+    }
+
+    public Builder id(String id) {
+      this.id = id;
+      return this;
+    }
+
+    public Builder time(Instant time) {
+      this.time = time;
+      return this;
+    }
+
+    /** The category and its severity. */
+    public Builder category(String category, int severity) {
+      this.category = category;
+      this.severity = severity;
+      return this;
+    }
+
+    public Builder rule(String rule) {
+      this.rule = rule;
+      return this;
+    }
+
+    public Builder user(String pseudonym) {
+      this.user = pseudonym;
+      return this;
+    }
+
+    public Builder region(String region) {
+      this.region = region;
+      return this;
+    }
+
+    public Builder dataId(String dataId) {
+      this.dataId = dataId;
+      return this;
+    }
+
+    public Builder mandatoryReport(boolean mandatoryReport) {
+      this.mandatoryReport = mandatoryReport;
+      return this;
+    }
+
+    public Builder evidence(JsonObject evidence) {
+      this.evidence = evidence;
+      return this;
+    }
+
+    public ViolationEvent build() {
+      return new ViolationEvent(id == null ? UUID.randomUUID().toString() : id, time, platform, kind, category,
+          severity, rule, user, region, dataId, mandatoryReport, evidence);
+    }
   }
 }

@@ -5,9 +5,7 @@ import org.humiao.events.Pseudonyms;
 import org.humiao.events.ViolationEvent;
 import org.humiao.minor.policy.ServiceKind;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -41,14 +39,19 @@ final class Violations {
     }
     boolean noncompliance = kind == ViolationEvent.Kind.PLATFORM_NONCOMPLIANCE;
     String user = pseudonyms.of(ctx.platform(), ctx.userId());
-    String id = UUID.nameUUIDFromBytes(String.join("\u0000", reason.id(), ctx.platform(), user, requestKey,
-        Long.toString(epochSecond)).getBytes(StandardCharsets.UTF_8)).toString();
     JsonObject details = evidence.copy()
         .put("policy", ctx.policy().id())
         .put("document", ctx.policy().document())
         .put("service", ctx.service().id())
         .put("subject", ctx.subject() instanceof Subject.Guest ? "guest" : "person");
-    sink.accept(new ViolationEvent(id, Instant.ofEpochSecond(epochSecond), ctx.platform(), kind, category,
-        noncompliance ? NONCOMPLIANCE_SEVERITY : REFUSAL_SEVERITY, reason.id(), user, null, noncompliance, details));
+    sink.accept(ViolationEvent.builder(ctx.platform(), kind)
+        .id(ViolationEvent.derivedId(reason.id(), ctx.platform(), user, requestKey, Long.toString(epochSecond)))
+        .time(Instant.ofEpochSecond(epochSecond))
+        .category(category, noncompliance ? NONCOMPLIANCE_SEVERITY : REFUSAL_SEVERITY)
+        .rule(reason.id())
+        .user(user)
+        .mandatoryReport(noncompliance)
+        .evidence(details)
+        .build());
   }
 }

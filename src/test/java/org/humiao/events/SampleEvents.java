@@ -13,8 +13,9 @@ public final class SampleEvents {
 
   public static ViolationEvent event(String id, Instant time, String platform, ViolationEvent.Kind kind, String category,
                                      int severity, String region) {
-    return new ViolationEvent(id, time, platform, kind, category, severity, "term", PSEUDONYMS.of(platform, id), region,
-        severity >= 4, new JsonObject().put("masked", "你个**").put("terms", "傻逼"));
+    return ViolationEvent.builder(platform, kind).id(id).time(time).category(category, severity).rule("term")
+        .user(PSEUDONYMS.of(platform, id)).region(region).mandatoryReport(severity >= 4)
+        .evidence(new JsonObject().put("masked", "你个**").put("terms", "傻逼")).build();
   }
 
   /** The {@code n}th of a varied stream: two platforms, three kinds, severities 1–4, one event a minute. */

@@ -16,9 +16,10 @@ class ViolationEventTest {
 
   @Test
   void jsonRoundTripKeepsEveryField() {
-    ViolationEvent event = new ViolationEvent("e1", Instant.parse("2026-11-23T14:00:00Z"), "demo",
-        ViolationEvent.Kind.TEXT_BLOCKED, "threat", 4, "rule", PSEUDONYMS.of("demo", "42"), "110000", true,
-        new JsonObject().put("terms", "弄死你").put("masked", "我***"));
+    ViolationEvent event = ViolationEvent.builder("demo", ViolationEvent.Kind.TEXT_BLOCKED).id("e1")
+        .time(Instant.parse("2026-11-23T14:00:00Z")).category("threat", 4).rule("rule")
+        .user(PSEUDONYMS.of("demo", "42")).region("110000").dataId("msg-7").mandatoryReport(true)
+        .evidence(new JsonObject().put("terms", "弄死你").put("masked", "我***")).build();
     JsonObject json = event.toJson();
     assertEquals(1, json.getInteger("schema"));
     assertEquals("text_blocked", json.getString("kind"));

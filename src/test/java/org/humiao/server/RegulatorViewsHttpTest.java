@@ -119,6 +119,23 @@ class RegulatorViewsHttpTest {
   }
 
   @Test
+  void aScreenRetriedWithTheSameDataIdIsJournaledOnceAndCarriesIt() {
+    String dataId = "comment-" + UUID.randomUUID();
+    JsonObject single = new JsonObject().put("text", BLOCKED).put("dataId", dataId).put("platform", "retries");
+    screen(service.adminKey, single);
+    screen(service.adminKey, single);
+    ok(client.post("/v1/text/screen/batch", service.adminKey, new JsonObject().put("items", new JsonArray()
+        .add(single).add(new JsonObject().put("text", BLOCKED).put("platform", "retries")))));
+    screen(service.adminKey, new JsonObject().put("text", BLOCKED).put("platform", "retries"));
+    JsonArray events = ok(client.get("/v1/regulator/events?platform=retries", service.regulatorKey))
+        .getJsonArray("events");
+    assertEquals(3, events.size(), "one event for the dataId, one for each text without: " + events.encode());
+    List<JsonObject> withId = events.stream().map(JsonObject.class::cast)
+        .filter(e -> dataId.equals(e.getString("dataId"))).toList();
+    assertEquals(1, withId.size(), events::encode);
+  }
+
+  @Test
   void csvCellsAreQuotedPerRfc4180() {
     assertEquals("a,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\",'-1,'@x,,plain\r\n",
         Csv.record(java.util.Arrays.asList("a", "b,c", "say \"hi\"", "two\nlines", "-1", "@x", null, "plain")));
@@ -372,8 +389,8 @@ class RegulatorViewsHttpTest {
       // 40 MB of events, far past what the kernel's buffers and the write queue hold
       JsonObject evidence = new JsonObject().put("masked", "*".repeat(400_000));
       for (int batch = 0; batch < 10 && dropped.count() == droppedBefore; batch++) {
-        List<ViolationEvent> events = IntStream.range(0, 10).mapToObj(i -> new ViolationEvent(UUID.randomUUID().toString(),
-            Instant.now(), "bulk", ViolationEvent.Kind.TEXT_BLOCKED, "insult", 3, "term", null, null, false, evidence))
+        List<ViolationEvent> events = IntStream.range(0, 10).mapToObj(i -> ViolationEvent.builder("bulk",
+            ViolationEvent.Kind.TEXT_BLOCKED).time(Instant.now()).category("insult", 3).rule("term").evidence(evidence).build())
             .toList();
         service.service.components().state().events().journal().appendAll(events).join();
       }

@@ -62,9 +62,10 @@ public class SummaryBenchmark {
     List<JournalEntry> batch = new ArrayList<>(4096);
     for (int i = 0; i < events; i++) {
       int severity = random.nextInt(1, 5);
-      ViolationEvent event = new ViolationEvent("e" + i, Instant.ofEpochSecond(start + random.nextLong(seconds)),
-          "platform-" + random.nextInt(8), kinds[random.nextInt(kinds.length)], CATEGORIES[random.nextInt(CATEGORIES.length)],
-          severity, "term", null, (11 + random.nextInt(34)) + "0000", severity == 4, null);
+      ViolationEvent event = ViolationEvent.builder("platform-" + random.nextInt(8), kinds[random.nextInt(kinds.length)])
+          .id("e" + i).time(Instant.ofEpochSecond(start + random.nextLong(seconds)))
+          .category(CATEGORIES[random.nextInt(CATEGORIES.length)], severity).rule("term")
+          .region((11 + random.nextInt(34)) + "0000").mandatoryReport(severity == 4).build();
       batch.add(new JournalEntry(i, event));
       if (batch.size() == 4096) {
         summaries.accept(batch);

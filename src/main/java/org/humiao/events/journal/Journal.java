@@ -2,6 +2,7 @@ package org.humiao.events.journal;
 
 import org.humiao.durable.GroupCommit;
 import org.humiao.durable.QueueFullException;
+import org.humiao.events.RecentIds;
 import org.humiao.events.ViolationEvent;
 
 import java.io.IOException;
@@ -19,12 +20,19 @@ import java.util.function.Predicate;
  * {@code package-info}). An append's future completes only after its events are synced to disk,
  * so a request is answered "recorded" only for events that survive a crash.
  *
+ * <p>An event whose id is among the last {@value #DEDUPE_WINDOW} ids recorded (replayed ones
+ * included) is not written again: its append completes with the original's entry. Event ids derived
+ * from the request (a screened text's {@code dataId}, a minor-mode call's key) so make a retried
+ * request count once.
+ *
  * <p>Futures complete on the writer thread; callers continue on their own thread (in Vert.x,
  * {@code Future.fromCompletionStage(future, context)}) and must not block in a callback.
  */
 public final class Journal implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Journal.class.getName());
   private static final int REPLAY_BATCH = 4096;
+  /** Ids remembered for dropping duplicates: about 10 MB, hours of a busy platform's retries. */
+  static final int DEDUPE_WINDOW = 100_000;
 
   /** Events appended together, with their encoded payloads. */
   private record Append(List<ViolationEvent> events, List<byte[]> payloads) {}
@@ -45,9 +53,11 @@ public final class Journal implements AutoCloseable {
    */
   public static Journal open(JournalOptions options, Consumer<List<JournalEntry>> listener) throws IOException {
     SegmentLog log = SegmentLog.open(options.eventsDirectory(), options.segmentBytes());
+    // filled by the replay, then owned by the writer thread
+    RecentIds recorded = new RecentIds(DEDUPE_WINDOW);
     try {
-      replay(log, listener);
-      return new Journal(log, new GroupCommit<>("journal", batch -> write(log, listener, batch),
+      replay(log, listener.andThen(batch -> batch.forEach(e -> recorded.remember(e.event().id(), e.offset()))));
+      return new Journal(log, new GroupCommit<>("journal", batch -> write(log, recorded, listener, batch),
           options.queueCapacity(), options.maxBatchAppends()));
     } catch (RuntimeException e) {
       log.close();
@@ -99,17 +109,26 @@ public final class Journal implements AutoCloseable {
   }
 
   /** The batch writer, on the writer thread: frames, one sync, then the listener. */
-  private static List<List<JournalEntry>> write(SegmentLog log, Consumer<List<JournalEntry>> listener,
-                                                List<Append> batch) throws IOException {
+  private static List<List<JournalEntry>> write(SegmentLog log, RecentIds recorded,
+                                                Consumer<List<JournalEntry>> listener, List<Append> batch)
+      throws IOException {
     List<List<JournalEntry>> written = new ArrayList<>(batch.size());
     List<JournalEntry> all = new ArrayList<>();
     for (Append append : batch) {
       List<JournalEntry> entries = new ArrayList<>(append.events.size());
       for (int i = 0; i < append.events.size(); i++) {
-        entries.add(new JournalEntry(log.append(append.payloads.get(i)), append.events.get(i)));
+        ViolationEvent event = append.events.get(i);
+        long original = recorded.positionOf(event.id());
+        if (original >= 0) {
+          entries.add(new JournalEntry(original, event));
+          continue;
+        }
+        JournalEntry entry = new JournalEntry(log.append(append.payloads.get(i)), event);
+        recorded.remember(event.id(), entry.offset());
+        entries.add(entry);
+        all.add(entry);
       }
       written.add(List.copyOf(entries));
-      all.addAll(entries);
     }
     log.sync();
     // before the futures complete, so whoever was acknowledged finds the events in the summaries

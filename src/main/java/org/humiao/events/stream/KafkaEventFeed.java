@@ -14,6 +14,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.humiao.events.RecentIds;
 import org.humiao.events.ViolationEvent;
 import org.humiao.events.journal.JournalEntry;
 

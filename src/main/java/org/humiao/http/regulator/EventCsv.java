@@ -15,7 +15,7 @@ import java.util.StringJoiner;
 /** The columns of the events export and an event's cells in them. */
 public final class EventCsv {
   public static final List<String> HEADER = List.of("id", "time", "platform", "kind", "category", "severity", "rule", "user",
-      "region", "mandatoryReport", "summary");
+      "region", "mandatoryReport", "summary", "dataId");
 
   private EventCsv() {}
 
@@ -24,7 +24,7 @@ public final class EventCsv {
     return List.of(e.id(),
         DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(e.time().atZone(ViolationSummaries.ZONE)),
         e.platform(), e.kind().id(), e.category(), Integer.toString(e.severity()), text(e.rule()), text(e.user()),
-        text(e.region()), Boolean.toString(e.mandatoryReport()), summary(e.evidence()));
+        text(e.region()), Boolean.toString(e.mandatoryReport()), summary(e.evidence()), text(e.dataId()));
   }
 
   /**

@@ -7,5 +7,8 @@ package org.humiao.http.screen;
  * @param authorId who typed the text, as the platform names users; may be null
  * @param targetId whom the text addresses (a user, room or post); may be null
  * @param region the administrative region code of the author, for the regulators' summaries; may be null
+ * @param dataId the platform's id of the content (message, comment); the same platform and dataId
+ *     give the same event id, so a retried request is journaled once; may be null
  */
-record ScreenRequest(String text, Scene scene, String platform, String authorId, String targetId, String region) {}
+record ScreenRequest(String text, Scene scene, String platform, String authorId, String targetId, String region,
+                     String dataId) {}

@@ -13,7 +13,6 @@ import org.humiao.screening.ScreeningResult;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -52,9 +51,18 @@ public final class ScreeningEvents {
         : result.decision() == Decision.BLOCK ? ViolationEvent.Kind.TEXT_BLOCKED : ViolationEvent.Kind.TEXT_REVIEW;
     String user = request.authorId() == null ? null : pseudonyms.of(platform, request.authorId());
     boolean mandatory = strongest.severity() >= MANDATORY_SEVERITY && MANDATORY.contains(strongest.category());
-    sink.accept(new ViolationEvent(UUID.randomUUID().toString(), clock.instant(), platform, kind,
-        strongest.category().id(), strongest.severity(), result.reason(), user, request.region(), mandatory,
-        evidence(request, result)));
+    sink.accept(ViolationEvent.builder(platform, kind)
+        // without a dataId nothing tells a retry from a new message, so each gets an id of its own
+        .id(request.dataId() == null ? null : ViolationEvent.derivedId("screen", platform, request.dataId()))
+        .time(clock.instant())
+        .category(strongest.category().id(), strongest.severity())
+        .rule(result.reason())
+        .user(user)
+        .region(request.region())
+        .dataId(request.dataId())
+        .mandatoryReport(mandatory)
+        .evidence(evidence(request, result))
+        .build());
   }
 
   private static JsonObject evidence(ScreenRequest request, ScreeningResult result) {

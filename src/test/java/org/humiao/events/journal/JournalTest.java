@@ -74,6 +74,25 @@ class JournalTest {
   }
 
   @Test
+  void anEventAppendedAgainIsKeptOnceWithItsOriginalOffsetAlsoAfterARestart() throws IOException {
+    List<JournalEntry> heard = Collections.synchronizedList(new ArrayList<>());
+    try (Journal journal = Journal.open(options(JournalOptions.DEFAULT_SEGMENT_BYTES), heard::addAll)) {
+      journal.appendAll(events(0, 3)).join();
+      // a retry of event 1, twice in one call, beside a new one
+      List<JournalEntry> again = journal.appendAll(List.of(SampleEvents.numbered(1), SampleEvents.numbered(3),
+          SampleEvents.numbered(1))).join();
+      assertEquals(List.of(1L, 3L, 1L), again.stream().map(JournalEntry::offset).toList());
+      assertEntries(events(0, 4), 0, readAll(journal, 0));
+      assertEquals(4, heard.size(), "the views hear of each event once");
+    }
+    try (Journal reopened = Journal.open(options(JournalOptions.DEFAULT_SEGMENT_BYTES), IGNORE)) {
+      assertEquals(2, reopened.append(SampleEvents.numbered(2)).join().offset());
+      assertEquals(4, reopened.append(SampleEvents.numbered(4)).join().offset());
+      assertEntries(events(0, 5), 0, readAll(reopened, 0));
+    }
+  }
+
+  @Test
   void appendsGetConsecutiveOffsetsAndReadBackExactly() throws IOException {
     try (Journal journal = Journal.open(options(JournalOptions.DEFAULT_SEGMENT_BYTES), IGNORE)) {
       assertEquals(0, journal.append(SampleEvents.numbered(0)).join().offset());
