@@ -12,6 +12,21 @@ import io.vertx.core.json.JsonObject;
  */
 public record AuthorizeAnswer(boolean allowed, ReasonCode reason, Long secondsLeft, Long nextOpening,
                               Integer warningMinutes) {
+  /** Play may start with no limit today. */
+  static AuthorizeAnswer unlimited(ReasonCode reason) {
+    return new AuthorizeAnswer(true, reason, null, null, null);
+  }
+
+  /** Play may start, with {@code secondsLeft} of it. */
+  static AuthorizeAnswer within(long secondsLeft, Integer warningMinutes) {
+    return new AuthorizeAnswer(true, ReasonCode.WITHIN_LIMITS, secondsLeft, null, warningMinutes);
+  }
+
+  /** Play may not start, for {@code reason}; next allowed at {@code nextOpening} (null: not soon). */
+  static AuthorizeAnswer refused(ReasonCode reason, Long nextOpening) {
+    return new AuthorizeAnswer(false, reason, 0L, nextOpening, null);
+  }
+
   public JsonObject toJson() {
     return new JsonObject().put("allowed", allowed).put("reason", reason.id()).put("secondsLeft", secondsLeft)
         .put("nextOpening", nextOpening).put("warningMinutes", warningMinutes);

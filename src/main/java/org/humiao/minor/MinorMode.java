@@ -60,7 +60,7 @@ public final class MinorMode {
   /**
    * Counts the play {@code [from, to)} (epoch seconds) the platform reports for a session.
    *
-   * @throws IllegalArgumentException if the interval is empty, longer than a day or in the future
+   * @throws InvalidPlayReport if the interval is empty, longer than a day or in the future
    */
   public HeartbeatAnswer heartbeat(PlayRequest request, long from, long to) {
     return play.heartbeat(request, from, to);

@@ -52,28 +52,28 @@ final class PlayAuthority {
       reports.login(ctx, r.session(), now);
       store.clearStopped(sessionKey);
       if (rules.unrestricted(ChinaTime.day(now))) {
-        return new AuthorizeAnswer(true, rules.unrestrictedReason(), null, null, null);
+        return AuthorizeAnswer.unlimited(rules.unrestrictedReason());
       }
       long left = rules.secondsLeft(now).orElseThrow();
-      return new AuthorizeAnswer(true, ReasonCode.WITHIN_LIMITS, left, null, Warnings.stage(left));
+      return AuthorizeAnswer.within(left, Warnings.stage(left));
     }
     store.markStopped(sessionKey, now);
     OptionalLong next = rules.nextOpening(now);
     violations.report(refusal, ctx, now, "authorize:" + r.session(),
         new JsonObject().put("nextOpening", next.isPresent() ? next.getAsLong() : null));
-    return new AuthorizeAnswer(false, refusal, 0L, next.isPresent() ? next.getAsLong() : null, null);
+    return AuthorizeAnswer.refused(refusal, next.isPresent() ? next.getAsLong() : null);
   }
 
   /**
    * Counts the play {@code [from, to)} (epoch seconds) of a session and answers whether it may go
    * on.
    *
-   * @throws IllegalArgumentException if the interval is empty, longer than a day or in the future
+   * @throws InvalidPlayReport if the interval is empty, longer than a day or in the future
    */
   HeartbeatAnswer heartbeat(PlayRequest r, long from, long to) {
     long now = clock.instant().getEpochSecond();
     if (to <= from || to - from > MAX_REPORT_SECONDS || to > now + MAX_FUTURE_SECONDS) {
-      throw new IllegalArgumentException("invalid play interval [" + from + ", " + to + ")");
+      throw new InvalidPlayReport(from, to);
     }
     RequestContext ctx = contexts.of(r.platform(), r.userId(), r.service(), r.device());
     PlayRules rules = new PlayRules(ctx, store);
@@ -83,6 +83,8 @@ final class PlayAuthority {
     long counted = 0;
     long over = 0;
     long overAfterStop = 0;
+    // the first second of the report that was not allowed: where a closed window or the spent budget began
+    long cutoff = to;
     PlayTally last = null;
     for (Interval part : byDay(new Interval(from, to))) {
       LocalDate day = ChinaTime.day(part.from());
@@ -98,6 +100,12 @@ final class PlayAuthority {
         if (stop.isPresent() && piece.span().from() >= stop.getAsLong()) {
           overAfterStop += tally.addedExcess();
         }
+        if (!piece.open()) {
+          cutoff = Math.min(cutoff, piece.span().from());
+        } else if (tally.addedExcess() > 0) {
+          // the budget ran out inside the piece: its excess is its tail
+          cutoff = Math.min(cutoff, piece.span().to() - tally.addedExcess());
+        }
         last = tally;
       }
     }
@@ -108,17 +116,17 @@ final class PlayAuthority {
           new JsonObject().put("secondsAfterStop", overAfterStop).put("stoppedAt", stop.getAsLong()));
     }
     if (rules.unrestricted(ChinaTime.day(at))) {
-      return new HeartbeatAnswer(true, rules.unrestrictedReason(), null, null, null, false, counted, over, 0);
+      return HeartbeatAnswer.unlimited(rules.unrestrictedReason(), counted, over);
     }
     long left = rules.secondsLeft(at).orElseThrow();
     long played = rules.used(rules.budgetAt(at - 1));
     boolean rest = restReminder(ctx, last, from, to);
+    HeartbeatAnswer.PlayCount count = new HeartbeatAnswer.PlayCount(counted, over, played);
     if (left > 0) {
       if (stop.isPresent()) {
         store.clearStopped(sessionKey);
       }
-      return new HeartbeatAnswer(true, ReasonCode.WITHIN_LIMITS, left, at + left, Warnings.crossed(left, to - from),
-          rest, counted, over, played);
+      return HeartbeatAnswer.goOn(left, at + left, Warnings.crossed(left, to - from), rest, count);
     }
     ReasonCode refusal = rules.refusalAt(at);
     if (store.markStopped(sessionKey, now).isEmpty()) {
@@ -129,7 +137,7 @@ final class PlayAuthority {
       }
       reports.logout(ctx, r.session(), now);
     }
-    return new HeartbeatAnswer(false, refusal, 0L, at, null, rest, counted, over, played);
+    return HeartbeatAnswer.stop(refusal, cutoff, rest, count);
   }
 
   /**

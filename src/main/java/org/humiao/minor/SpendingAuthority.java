@@ -39,12 +39,12 @@ final class SpendingAuthority {
     RequestContext ctx = contexts.of(r.platform(), r.userId(), r.service(), null);
     if (!(ctx.subject() instanceof Subject.Person person)) {
       return ctx.policy().guests().payments()
-          ? new PaymentAnswer(true, ReasonCode.WITHIN_LIMITS, null, null)
+          ? PaymentAnswer.uncapped(ReasonCode.WITHIN_LIMITS)
           : refuse(ctx, r, now, ReasonCode.GUEST_PAYMENT_FORBIDDEN, null, null);
     }
     int age = ChinaTime.ageOn(person.birthDate(), today);
     if (age >= 18) {
-      return new PaymentAnswer(true, ReasonCode.ADULT, null, null);
+      return PaymentAnswer.uncapped(ReasonCode.ADULT);
     }
     String paymentKey = Keys.payment(r.platform(), r.idempotencyKey());
     Optional<PaymentRecord> earlier = store.payment(paymentKey);
@@ -91,7 +91,7 @@ final class SpendingAuthority {
   private static PaymentAnswer replay(PaymentRecord record, PaymentRequest r) {
     PaymentEntry entry = record.entry();
     if (entry.amountFen() != r.amountFen()) {
-      return new PaymentAnswer(false, ReasonCode.IDEMPOTENCY_CONFLICT, null, null);
+      return PaymentAnswer.refused(ReasonCode.IDEMPOTENCY_CONFLICT);
     }
     return new PaymentAnswer(true, ReasonCode.WITHIN_LIMITS,
         remaining(entry.monthLimitFen(), record.totalsAfter().monthFen()),

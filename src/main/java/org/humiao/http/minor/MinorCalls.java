@@ -9,6 +9,7 @@ import org.humiao.http.guard.PlatformScope;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.humiao.keys.ApiKey;
+import org.humiao.minor.InvalidPlayReport;
 import org.humiao.minor.MinorMode;
 import org.humiao.minor.PaymentRequest;
 import org.humiao.minor.PlayRequest;
@@ -68,7 +69,7 @@ final class MinorCalls {
     long to = BodyFields.required("to", BodyFields.epochSecond(body, "to"));
     try {
       return minorMode.heartbeat(request, from, to).toJson();
-    } catch (IllegalArgumentException e) {
+    } catch (InvalidPlayReport e) {
       throw new ApiError(ErrorCode.INVALID_FIELD, "[from, to) must be non-empty, at most a day long and not ahead of "
           + "the server clock by more than 5 minutes");
     }
