@@ -61,34 +61,34 @@ public record Settings(
     Profile profile = v.profile();
     return new Settings(
         v.text(Setting.HOST),
-        v.integer(Setting.PORT, 0, 65_535),
+        v.integer(Setting.PORT),
         profile,
         dataDir,
         v.optionalText(Setting.SHARED_DIR).map(Path::of).orElse(dataDir),
         v.text(Setting.REDIS_URI),
         v.optionalText(Setting.REDIS_PREFIX).orElse(""),
-        v.integer(Setting.REDIS_TIMEOUT_MS, 1, Integer.MAX_VALUE),
+        v.integer(Setting.REDIS_TIMEOUT_MS),
         Path.of(v.text(Setting.LEXICONS)),
         Path.of(v.text(Setting.POLICIES)),
         v.optionalText(Setting.ISSUERS).map(Path::of),
-        v.integer(Setting.MAX_TEXT_LENGTH, 1, Integer.MAX_VALUE),
-        v.integer(Setting.MAX_BATCH_ITEMS, 1, Integer.MAX_VALUE),
-        v.integer(Setting.MAX_BODY_BYTES, 1, Integer.MAX_VALUE),
+        v.integer(Setting.MAX_TEXT_LENGTH),
+        v.integer(Setting.MAX_BATCH_ITEMS),
+        v.integer(Setting.MAX_BODY_BYTES),
         v.decimal(Setting.RATE_LIMIT_PER_SECOND),
-        v.integer(Setting.RATE_LIMIT_BURST, 1, Integer.MAX_VALUE),
-        v.integer(Setting.MAX_IN_FLIGHT, 0, Integer.MAX_VALUE),
-        v.integer(Setting.REQUEST_TIMEOUT_MS, 1, Integer.MAX_VALUE),
-        v.integer(Setting.EVENT_LOOPS, 0, 1024),
-        v.integer(Setting.WORKER_THREADS, 0, 1024),
-        v.integer(Setting.MINOR_WORKER_THREADS, 1, 1024),
-        v.integer(Setting.KEYS_POLL_MS, 10, Integer.MAX_VALUE),
-        v.integer(Setting.SHUTDOWN_GRACE_MS, 0, Integer.MAX_VALUE),
+        v.integer(Setting.RATE_LIMIT_BURST),
+        v.integer(Setting.MAX_IN_FLIGHT),
+        v.integer(Setting.REQUEST_TIMEOUT_MS),
+        v.integer(Setting.EVENT_LOOPS),
+        v.integer(Setting.WORKER_THREADS),
+        v.integer(Setting.MINOR_WORKER_THREADS),
+        v.integer(Setting.KEYS_POLL_MS),
+        v.integer(Setting.SHUTDOWN_GRACE_MS),
         v.optionalText(Setting.KAFKA_BOOTSTRAP).or(() -> profile == Profile.CLUSTER
             ? Optional.of(CLUSTER_KAFKA_BOOTSTRAP) : Optional.empty()),
         v.text(Setting.KAFKA_TOPIC),
-        v.integer(Setting.MAX_CONNECTIONS, 1, Integer.MAX_VALUE),
-        v.integer(Setting.READ_TIMEOUT_MS, 1, Integer.MAX_VALUE),
-        v.integer(Setting.IDLE_TIMEOUT_MS, 1, Integer.MAX_VALUE),
+        v.integer(Setting.MAX_CONNECTIONS),
+        v.integer(Setting.READ_TIMEOUT_MS),
+        v.integer(Setting.IDLE_TIMEOUT_MS),
         v.nppa());
   }
 
@@ -154,12 +154,12 @@ public record Settings(
       return Optional.of(NppaConfig.withDefaults(endpoint, text(Setting.NPPA_APP_ID), text(Setting.NPPA_BIZ_ID), key));
     }
 
-    int integer(Setting s, int min, int max) {
+    int integer(Setting s) {
       String value = text(s);
       try {
         int n = Integer.parseInt(value);
-        if (n < min || n > max) {
-          throw new SettingsException("%s must be between %d and %d, got %d".formatted(s.key(), min, max, n));
+        if (n < s.min() || n > s.max()) {
+          throw new SettingsException("%s must be between %d and %d, got %d".formatted(s.key(), s.min(), s.max(), n));
         }
         return n;
       } catch (NumberFormatException e) {

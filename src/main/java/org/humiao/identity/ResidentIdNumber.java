@@ -144,11 +144,6 @@ public final class ResidentIdNumber {
     return upgrade(fifteen, 0);
   }
 
-  /** Whether {@code code} is an accepted two-digit province-level code (see class comment). */
-  public static boolean isProvinceCode(int code) {
-    return code >= 0 && code < 100 && PROVINCES[code];
-  }
-
   /** The date of birth encoded in the number. */
   public LocalDate birthDate() {
     return birthDate;

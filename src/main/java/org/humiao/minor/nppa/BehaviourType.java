@@ -1,7 +1,7 @@
 package org.humiao.minor.nppa;
 
 /** What the user did, as the NPPA field {@code bt} encodes it. */
-public enum BehaviourType {
+public enum BehaviourType implements FieldCode {
   /** 下线. */
   LOGOUT(0),
   /** 上线. */
@@ -13,16 +13,12 @@ public enum BehaviourType {
     this.code = code;
   }
 
+  @Override
   public int code() {
     return code;
   }
 
   public static BehaviourType ofCode(int code) {
-    for (BehaviourType type : values()) {
-      if (type.code == code) {
-        return type;
-      }
-    }
-    throw new IllegalArgumentException("unknown bt " + code);
+    return FieldCode.of(BehaviourType.class, code, "bt");
   }
 }

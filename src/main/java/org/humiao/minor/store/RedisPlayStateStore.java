@@ -72,13 +72,12 @@ public final class RedisPlayStateStore implements PlayStateStore {
 
   @Override
   public void putLink(String userKey, PersonLink link) {
-    send(Request.cmd(Command.SET).arg(key("link", userKey)).arg(link.toJson().encode()));
+    putJson(key("link", userKey), link.toJson());
   }
 
   @Override
   public Optional<PersonLink> link(String userKey) {
-    return Optional.ofNullable(send(Request.cmd(Command.GET).arg(key("link", userKey))))
-        .map(r -> PersonLink.fromJson(new JsonObject(r.toString())));
+    return json(key("link", userKey)).map(PersonLink::fromJson);
   }
 
   @Override
@@ -89,13 +88,20 @@ public final class RedisPlayStateStore implements PlayStateStore {
 
   @Override
   public void putGuardianControls(String personOperatorKey, GuardianControls controls) {
-    send(Request.cmd(Command.SET).arg(key("guardian", personOperatorKey)).arg(controls.toJson().encode()));
+    putJson(key("guardian", personOperatorKey), controls.toJson());
   }
 
   @Override
   public Optional<GuardianControls> guardianControls(String personOperatorKey) {
-    return Optional.ofNullable(send(Request.cmd(Command.GET).arg(key("guardian", personOperatorKey))))
-        .map(r -> GuardianControls.fromJson(new JsonObject(r.toString())));
+    return json(key("guardian", personOperatorKey)).map(GuardianControls::fromJson);
+  }
+
+  private void putJson(String redisKey, JsonObject value) {
+    send(Request.cmd(Command.SET).arg(redisKey).arg(value.encode()));
+  }
+
+  private Optional<JsonObject> json(String redisKey) {
+    return Optional.ofNullable(send(Request.cmd(Command.GET).arg(redisKey))).map(r -> new JsonObject(r.toString()));
   }
 
   @Override

@@ -39,20 +39,8 @@ public record FeatureConfig(
     return 1 << bucketBits;
   }
 
-  public FeatureConfig withNgrams(int min, int max) {
-    return new FeatureConfig(min, max, bucketBits, hashSeed, boundaryMarkers, lengthNormalized);
-  }
-
   public FeatureConfig withBucketBits(int bits) {
     return new FeatureConfig(minN, maxN, bits, hashSeed, boundaryMarkers, lengthNormalized);
-  }
-
-  public FeatureConfig withBoundaryMarkers(boolean b) {
-    return new FeatureConfig(minN, maxN, bucketBits, hashSeed, b, lengthNormalized);
-  }
-
-  public FeatureConfig withLengthNormalized(boolean b) {
-    return new FeatureConfig(minN, maxN, bucketBits, hashSeed, boundaryMarkers, b);
   }
 
   // ---------------------------------------------------------------------------------------------
