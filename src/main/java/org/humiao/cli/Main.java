@@ -7,12 +7,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** {@code java -jar humiao.jar COMMAND ...}: see README for every command. */
+/** {@code java -jar humiao.jar COMMAND ...}: see README.md for every command. */
 public final class Main {
   private static final String USAGE = """
       usage: java -jar humiao.jar COMMAND [OPTIONS]
         serve [--config FILE] [--port N] [--data-dir DIR] [--lexicons DIR]
-                                                run the HTTP service (settings: README, Running the service)
+                                                run the HTTP service (settings: docs/settings.md)
         keys add [--data-dir DIR] --role platform|regulator|admin [--platform ID]
                                                 make an API key and print it (the only time it is shown)
         keys revoke [--data-dir DIR] --id KEYID  remove a key; a running service stops taking it within a second

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * Reads {@code policies/}: one {@code ID.json} per policy, {@code assignments.json} and the
- * holiday files under {@code holidays/}. Format: {@code README-minor.md}. Anything malformed
+ * holiday files under {@code holidays/}. Format: docs/minor-mode.md, "Policy files". Anything malformed
  * fails the whole load, so a bad edit never half-applies.
  */
 public final class PolicyLoader {

@@ -30,7 +30,7 @@ import java.util.Optional;
 
 /**
  * Replays a scenario through the real {@link MinorMode} and embedded store, on a clock each step
- * sets. A step is one JSON object ({@code README-minor.md}, "Simulate"); its answer is printed with
+ * sets. A step is one JSON object (docs/minor-mode.md, "Simulate"); its answer is printed with
  * the events it caused, and an {@code expect} object in the step is checked against both.
  */
 public final class Simulation implements AutoCloseable {

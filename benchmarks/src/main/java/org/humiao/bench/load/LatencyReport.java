@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** A load run written as JSON (machine), Markdown (README) and a PNG latency-by-percentile plot. */
+/** A load run written as JSON (machine), Markdown (docs/performance.md) and a PNG latency-by-percentile plot. */
 final class LatencyReport {
   private static final double[] PERCENTILES = {50, 90, 99, 99.9, 99.99, 100};
 
