@@ -27,6 +27,8 @@ public enum ErrorCode {
   RATE_LIMITED(429),
   HEADERS_TOO_LARGE(431),
   INTERNAL(500),
+  /** A method outside the fixed set of HTTP methods the API routes. */
+  NOT_IMPLEMENTED(501),
   OVERLOADED(503),
   NOT_READY(503),
   TIMEOUT(503),

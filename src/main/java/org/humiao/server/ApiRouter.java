@@ -16,6 +16,7 @@ import org.humiao.http.guard.Authenticator;
 import org.humiao.http.guard.BodyDeadline;
 import org.humiao.http.guard.ConnectionGuard;
 import org.humiao.http.guard.JsonBodyGuard;
+import org.humiao.http.guard.KnownMethods;
 import org.humiao.http.guard.RateLimiter;
 import org.humiao.http.guard.RoleCheck;
 import org.humiao.http.minor.MinorApi;
@@ -44,7 +45,7 @@ final class ApiRouter {
     Router router = Router.router(vertx);
     FailureHandler failures = new FailureHandler();
     RequestMetrics metrics = new RequestMetrics(c.registry());
-    router.route().handler(connections).handler(new RequestIds()).handler(metrics.timer());
+    router.route().handler(connections).handler(new RequestIds()).handler(new KnownMethods()).handler(metrics.timer());
     router.route().failureHandler(failures);
     for (int status : new int[] {404, 405, 413, 500}) {
       router.errorHandler(status, failures);

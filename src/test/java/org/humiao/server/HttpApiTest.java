@@ -476,6 +476,27 @@ class HttpApiTest {
   }
 
   @Test
+  void madeUpMethodsAre501BeforeRoutingAndNeverBecomeMetricLabels() throws Exception {
+    HttpClient http = vertx.createHttpClient();
+    try {
+      for (int i = 0; i < 30; i++) {
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.valueOf("FROB" + i)).setHost("127.0.0.1")
+            .setPort(service.port()).setURI(i % 2 == 0 ? "/v1/text/screen" : "/nowhere/" + i);
+        Buffer body = http.request(options).compose(request -> request.send())
+            .compose(response -> {
+              assertEquals(501, response.statusCode());
+              return response.body();
+            }).await(10, TimeUnit.SECONDS);
+        assertEquals("not_implemented", body.toJsonObject().getJsonObject("error").getString("code"));
+      }
+    } finally {
+      http.close().await(5, TimeUnit.SECONDS);
+    }
+    String metrics = client.get("/metrics", null).bodyAsString();
+    assertFalse(metrics.contains("FROB"), "a made-up method became a label");
+  }
+
+  @Test
   void openApiNamesEveryErrorCode() {
     String yaml = client.get("/openapi.yaml", null).bodyAsString();
     for (ErrorCode code : ErrorCode.values()) {
