@@ -136,11 +136,23 @@ class RegulatorViewsHttpTest {
   }
 
   @Test
+  void datesFarOutOfRangeAreInvalidFieldsOnEveryRouteNotErrors() {
+    for (String query : List.of("/v1/regulator/summary?from=-999999999-01-01&to=2026-01-01",
+        "/v1/regulator/summary?from=2026-01-01&to=+999999999-12-31",
+        "/v1/regulator/events?from=1899-12-31", "/v1/regulator/events/export?to=2100-01-01")) {
+      assertError(client.get(query, service.regulatorKey), 400, "invalid_field");
+    }
+  }
+
+  @Test
   void csvCellsAreQuotedPerRfc4180() {
     assertEquals("a,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\",'-1,'@x,,plain\r\n",
         Csv.record(java.util.Arrays.asList("a", "b,c", "say \"hi\"", "two\nlines", "-1", "@x", null, "plain")));
     assertEquals(List.of(List.of("a", "b,c", "say \"hi\"", "two\nlines")),
         parseCsv(Csv.record(List.of("a", "b,c", "say \"hi\"", "two\nlines"))));
+    // full-width signs and leading blanks that spreadsheets fold or strip before reading a formula
+    assertEquals("'＝1+1,'＋x,'－x,'＠x,' =1,\"'\n=1\"\r\n",
+        Csv.record(List.of("＝1+1", "＋x", "－x", "＠x", " =1", "\n=1")));
   }
 
   @Test

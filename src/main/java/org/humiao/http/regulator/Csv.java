@@ -5,10 +5,13 @@ import java.util.List;
 /**
  * One CSV record (RFC 4180: CRLF line ends, a cell with a comma, quote or line break quoted and
  * its quotes doubled). A cell that a spreadsheet would read as a formula (it starts with = + - @,
- * or a tab or carriage return that some strip before looking) gets a leading apostrophe, so an
- * exported event cannot run anything in the regulator's Excel: platforms' users write the text.
+ * their full-width forms ＝ ＋ － ＠ that CJK spreadsheets fold to them, or a space, tab, carriage
+ * return or line feed that some strip before looking) gets a leading apostrophe, so an exported
+ * event cannot run anything in the regulator's Excel: platforms' users write the text.
  */
 public final class Csv {
+  private static final String FORMULA_STARTS = "=+-@＝＋－＠ \t\r\n";
+
   private Csv() {}
 
   public static String record(List<String> cells) {
@@ -26,7 +29,7 @@ public final class Csv {
     if (value == null || value.isEmpty()) {
       return "";
     }
-    String safe = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    String safe = FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     boolean quote = safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0
         || safe.indexOf('\r') >= 0;
     return quote ? '"' + safe.replace("\"", "\"\"") + '"' : safe;

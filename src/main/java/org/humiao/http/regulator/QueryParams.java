@@ -21,6 +21,10 @@ import java.time.LocalDate;
  * parameter, as {@link BodyFields} does for bodies; and applies a platform key's scope.
  */
 final class QueryParams {
+  /** Dates a query may name: events are not older, and a far year only makes periods to walk through. */
+  private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+  private static final LocalDate LATEST = LocalDate.of(2099, 12, 31);
+
   private QueryParams() {}
 
   static String param(RoutingContext ctx, String name) {
@@ -49,10 +53,14 @@ final class QueryParams {
       return null;
     }
     try {
-      return LocalDate.parse(value);
+      LocalDate date = LocalDate.parse(value);
+      if (!date.isBefore(EARLIEST) && !date.isAfter(LATEST)) {
+        return date;
+      }
     } catch (DateTimeException e) {
-      throw BodyFields.invalid(name, "a date YYYY-MM-DD");
+      // answered below, as a date out of range is
     }
+    throw BodyFields.invalid(name, "a date YYYY-MM-DD from " + EARLIEST + " to " + LATEST);
   }
 
   static long number(RoutingContext ctx, String name, long absent, long min, long max) {
