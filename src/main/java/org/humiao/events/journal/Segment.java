@@ -1,5 +1,7 @@
 package org.humiao.events.journal;
 
+import org.humiao.durable.PrivateFiles;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -32,7 +34,7 @@ final class Segment implements Closeable {
   }
 
   static Segment create(Path directory, long baseOffset) throws IOException {
-    FileChannel channel = FileChannel.open(directory.resolve(fileName(baseOffset)),
+    FileChannel channel = PrivateFiles.open(directory.resolve(fileName(baseOffset)),
         StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
     return new Segment(baseOffset, channel, 0, baseOffset);
   }

@@ -1,5 +1,7 @@
 package org.humiao.events.journal;
 
+import org.humiao.durable.PrivateFiles;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -41,7 +43,7 @@ final class SegmentLog implements Closeable {
 
   /** Opens the log in {@code directory}, creating it, and recovers the last segment. */
   static SegmentLog open(Path directory, long segmentBytes) throws IOException {
-    Files.createDirectories(directory);
+    PrivateFiles.createDirectories(directory);
     List<Long> bases = listBases(directory);
     if (bases.isEmpty()) {
       Segment first = Segment.create(directory, 0);

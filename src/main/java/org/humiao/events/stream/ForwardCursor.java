@@ -1,5 +1,7 @@
 package org.humiao.events.stream;
 
+import org.humiao.durable.PrivateFiles;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -46,7 +48,7 @@ final class ForwardCursor {
   }
 
   void write(long offset) throws IOException {
-    try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+    try (FileChannel channel = PrivateFiles.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING)) {
       ByteBuffer bytes = ByteBuffer.wrap((offset + "\n").getBytes(StandardCharsets.US_ASCII));
       while (bytes.hasRemaining()) {

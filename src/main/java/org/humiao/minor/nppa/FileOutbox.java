@@ -1,5 +1,6 @@
 package org.humiao.minor.nppa;
 
+import org.humiao.durable.PrivateFiles;
 import io.vertx.core.json.JsonObject;
 
 import java.io.ByteArrayOutputStream;
@@ -143,11 +144,11 @@ public final class FileOutbox implements Closeable {
   }
 
   private void replay() throws IOException {
-    Files.createDirectories(dir);
+    PrivateFiles.createDirectories(dir);
     readCommitted();
     Path current = logPath(generation);
     deleteStaleFiles(current);
-    log = FileChannel.open(current, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    log = PrivateFiles.open(current, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     syncDirectory();
     long size = log.size();
     if (committedOffset > size) {
@@ -188,7 +189,7 @@ public final class FileOutbox implements Closeable {
   private void compact() throws IOException {
     long next = generation + 1;
     Path nextPath = logPath(next);
-    FileChannel nextLog = FileChannel.open(nextPath,
+    FileChannel nextLog = PrivateFiles.open(nextPath,
         StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.READ, StandardOpenOption.WRITE);
     List<Entry> moved = new ArrayList<>(pending.size());
     LineBuffer lines = new LineBuffer();
@@ -233,7 +234,7 @@ public final class FileOutbox implements Closeable {
 
   private void writeCommitted(long gen, long offset) throws IOException {
     Path tmp = dir.resolve(COMMITTED_TMP);
-    try (FileChannel channel = FileChannel.open(tmp,
+    try (FileChannel channel = PrivateFiles.open(tmp,
         StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
       writeFully(channel, ByteBuffer.wrap((gen + " " + offset + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
       channel.force(true);

@@ -2,6 +2,7 @@ package org.humiao.minor.store;
 
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import org.humiao.durable.PrivateFiles;
 import org.humiao.durable.GroupCommit;
 
 import java.io.IOException;
@@ -45,8 +46,8 @@ final class WriteAheadLog implements AutoCloseable {
   /** Opens (creating) the log and hands every complete change to {@code replay}, in order. */
   static WriteAheadLog open(Path file, Consumer<JsonObject> replay) {
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+      PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
+      FileChannel channel = PrivateFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
           StandardOpenOption.WRITE);
       byte[] bytes = Files.readAllBytes(file);
       long good = replayLines(file, bytes, replay);

@@ -1,0 +1,39 @@
+package org.humiao.durable;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Files and directories of the data dir, created readable by the service's own user only (0600
+ * and 0700): they hold platform user ids, birth dates, pseudonyms and person links. On a file
+ * system without POSIX permissions they are created as the system does.
+ */
+public final class PrivateFiles {
+  private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+  private static final FileAttribute<?>[] FILE = attributes("rw-------");
+  private static final FileAttribute<?>[] DIRECTORY = attributes("rwx------");
+
+  private PrivateFiles() {}
+
+  private static FileAttribute<?>[] attributes(String permissions) {
+    return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))}
+        : new FileAttribute<?>[0];
+  }
+
+  /** Creates {@code directory} and any missing parents, each 0700; existing ones are left as they are. */
+  public static Path createDirectories(Path directory) throws IOException {
+    return Files.createDirectories(directory, DIRECTORY);
+  }
+
+  /** Opens {@code file} as {@link FileChannel#open} does; a file it creates is 0600. */
+  public static FileChannel open(Path file, OpenOption... options) throws IOException {
+    return FileChannel.open(file, Set.of(options), FILE);
+  }
+}
