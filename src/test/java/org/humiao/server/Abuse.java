@@ -40,7 +40,9 @@ final class Abuse {
     TIME("\"100\"", "\"yesterday\"", "[]", "{}", "true", "1e400", "1.5", "123456789012345678901234567890"),
     DATE("\"2010-13-01\"", "\"x\"", "1", "[]", "{}"),
     ENUM("1", "\"CASINO\"", "\"\"", "[]", "{}", "true", "\"\\u0000\""),
-    WINDOWS("\"x\"", "{}", "[1]", "[{}]", "[null]", "[{\"from\":\"25:00\",\"to\":\"26:00\"}]", "true"),
+    WINDOWS("\"x\"", "{}", "[1]", "[{}]", "[null]", "[{\"from\":\"25:00\",\"to\":\"26:00\"}]", "true",
+        // one more window than a guardian may set
+        "[" + String.join(",", java.util.Collections.nCopies(9, "{\"from\":\"08:00\",\"to\":\"09:00\"}")) + "]"),
     ITEMS("\"x\"", "{}", "1", "true");
 
     final List<String> wrong;

@@ -142,8 +142,8 @@ final class MinorCalls {
     if (value == null) {
       return List.of();
     }
-    String expected = "an array of {\"from\":\"HH:mm\",\"to\":\"HH:mm\"} windows, not empty";
-    if (!(value instanceof JsonArray array)) {
+    String expected = "an array of 1 to " + GuardianControls.MAX_WINDOWS + " {\"from\":\"HH:mm\",\"to\":\"HH:mm\"} windows";
+    if (!(value instanceof JsonArray array) || array.size() > GuardianControls.MAX_WINDOWS) {
       throw BodyFields.invalid("windows", expected);
     }
     List<LocalWindow> windows = new ArrayList<>(array.size());

@@ -27,8 +27,17 @@ public record GuardianControls(
     Long dailySpendCapFen,
     Long curfewExceptionUntil) {
 
+  /**
+   * Play windows a guardian may set: a day has few distinct ones, and each is checked on every
+   * authorize and stored with every change, so a body must not carry thousands.
+   */
+  public static final int MAX_WINDOWS = 8;
+
   public GuardianControls {
     windows = windows == null ? List.of() : List.copyOf(windows);
+    if (windows.size() > MAX_WINDOWS) {
+      throw new IllegalArgumentException("at most " + MAX_WINDOWS + " windows");
+    }
     if ((dailyQuotaSeconds != null && dailyQuotaSeconds < 0) || (dailySpendCapFen != null && dailySpendCapFen < 0)) {
       throw new IllegalArgumentException("guardian limits cannot be negative");
     }
