@@ -40,7 +40,8 @@ public final class MinorMode {
                    PendingWrites pending, Clock clock) {
     RequestContexts contexts = new RequestContexts(policies, store);
     Violations violations = new Violations(pseudonyms, events);
-    this.attestations = new Attestations(new AttestationVerifier(issuers, personIds, store, clock), store, clock);
+    this.attestations = new Attestations(new AttestationVerifier(issuers, personIds, store, clock), store, violations,
+        clock);
     this.play = new PlayAuthority(contexts, store, violations, new SessionReports(nppa, store, pending), clock);
     this.spending = new SpendingAuthority(contexts, store, violations, clock);
     this.store = store;

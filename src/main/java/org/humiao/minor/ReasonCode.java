@@ -38,6 +38,10 @@ public enum ReasonCode {
   UNKNOWN_PAYMENT(null, null),
 
   ATTESTED(null, null),
+  /** The user was linked to another person, who was not a minor's protections' loss (an account changing hands). */
+  RELINKED("relink", ViolationEvent.Kind.RELINK),
+  /** The user is a minor's; a platform may not re-link it to another person or to an adult. */
+  RELINK_REFUSED("relink", ViolationEvent.Kind.RELINK),
   INVALID_ID_NUMBER(null, null),
   INVALID_PI(null, null),
   MALFORMED_ATTESTATION(null, null),

@@ -27,6 +27,23 @@ final class Violations {
   }
 
   /**
+   * Reports an attestation that changed, or tried to change, whom a user is linked to.
+   *
+   * @param evidence what changed (ages, whether the person differs); never the person ids
+   */
+  void reportRelink(ReasonCode reason, String platform, String userId, long epochSecond, JsonObject evidence) {
+    String user = pseudonyms.of(platform, userId);
+    sink.accept(ViolationEvent.builder(platform, reason.kind())
+        .id(ViolationEvent.derivedId(reason.id(), platform, user, Long.toString(epochSecond)))
+        .time(Instant.ofEpochSecond(epochSecond))
+        .category(reason.family(), reason == ReasonCode.RELINK_REFUSED ? NONCOMPLIANCE_SEVERITY : REFUSAL_SEVERITY)
+        .rule(reason.id())
+        .user(user)
+        .evidence(evidence)
+        .build());
+  }
+
+  /**
    * @param requestKey what identifies the request for deduplication (session, idempotency key)
    * @param evidence details of the decision; never personal data
    */
