@@ -38,7 +38,7 @@ public record ViolationEvent(
 
   public enum Kind {
     TEXT_BLOCKED, TEXT_REVIEW, REPOST_BLOCKED, CURFEW_ATTEMPT, QUOTA_EXCEEDED, PAYMENT_REFUSED, TIP_REFUSED,
-    PLATFORM_NONCOMPLIANCE, RELINK;
+    PLATFORM_NONCOMPLIANCE, RELINK, GUARDIAN_LOOSENED;
 
     public String id() {
       return name().toLowerCase(Locale.ROOT);

@@ -57,10 +57,10 @@ final class Attestations {
       JsonObject evidence = new JsonObject().put("wasMinor", wasMinor).put("minor", minor)
           .put("samePerson", samePerson).put("kind", attested.kind());
       if (wasMinor) {
-        violations.reportRelink(ReasonCode.RELINK_REFUSED, platform, userId, now, evidence);
+        violations.reportChange(ReasonCode.RELINK_REFUSED, platform, userId, now, evidence);
         return new AttestAnswer(false, ReasonCode.RELINK_REFUSED, true);
       }
-      violations.reportRelink(ReasonCode.RELINKED, platform, userId, now, evidence);
+      violations.reportChange(ReasonCode.RELINKED, platform, userId, now, evidence);
       reason = ReasonCode.RELINKED;
     }
     store.putLink(userKey, new PersonLink(attested.personId(), attested.birthDate(), attested.kind(), now,

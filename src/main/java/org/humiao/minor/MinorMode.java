@@ -13,7 +13,11 @@ import org.humiao.minor.policy.PolicyRegistry;
 import org.humiao.minor.store.GuardianControls;
 import org.humiao.minor.store.PlayStateStore;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -30,6 +34,8 @@ public final class MinorMode {
   private final SpendingAuthority spending;
   private final PlayStateStore store;
   private final PolicyRegistry policies;
+  private final Violations violations;
+  private final Clock clock;
 
   /**
    * @param nppa where game sessions' logins and logouts are reported; empty: not reported
@@ -46,6 +52,8 @@ public final class MinorMode {
     this.spending = new SpendingAuthority(contexts, store, violations, clock);
     this.store = store;
     this.policies = policies;
+    this.violations = violations;
+    this.clock = clock;
   }
 
   /** Checks an age attestation and links the user to its person. */
@@ -84,13 +92,21 @@ public final class MinorMode {
 
   /**
    * Sets the guardian's controls of an attested user at the platform's operator, replacing
-   * earlier ones. That the caller is the guardian is for the calling layer to establish.
+   * earlier ones. That the caller is the guardian is for the calling layer to establish, so a
+   * change that loosens what the guardian set is recorded as a {@code guardian_loosened} event:
+   * a platform could otherwise lift a guardian's ban silently.
    */
   public GuardianAnswer setGuardianControls(String platform, String userId, GuardianControls controls) {
     return store.link(Keys.user(platform, userId))
         .map(link -> {
-          store.putGuardianControls(Keys.personOperator(link.personId(), policies.current().operator(platform)),
-              controls);
+          String key = Keys.personOperator(link.personId(), policies.current().operator(platform));
+          Optional<GuardianControls> earlier = store.guardianControls(key);
+          store.putGuardianControls(key, controls);
+          List<String> loosened = earlier.map(controls::loosenedFrom).orElse(List.of());
+          if (!loosened.isEmpty()) {
+            violations.reportChange(ReasonCode.GUARDIAN_LOOSENED, platform, userId, clock.instant().getEpochSecond(),
+                new JsonObject().put("loosened", new JsonArray(loosened)));
+          }
           return new GuardianAnswer(true, ReasonCode.GUARDIAN_CONTROLS_SET);
         })
         .orElse(new GuardianAnswer(false, ReasonCode.UNKNOWN_PERSON));

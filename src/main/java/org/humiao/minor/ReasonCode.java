@@ -51,6 +51,8 @@ public enum ReasonCode {
   REPLAYED(null, null),
 
   GUARDIAN_CONTROLS_SET(null, null),
+  /** Not an answer: the event of a guardian-controls change that allows more than before. */
+  GUARDIAN_LOOSENED("guardian", ViolationEvent.Kind.GUARDIAN_LOOSENED),
   UNKNOWN_PERSON(null, null);
 
   private final String family;

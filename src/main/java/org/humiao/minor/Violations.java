@@ -27,11 +27,12 @@ final class Violations {
   }
 
   /**
-   * Reports an attestation that changed, or tried to change, whom a user is linked to.
+   * Reports a change to who a user is or to what their guardian set: a re-link (or an attempt)
+   * or guardian controls loosened. Nothing was refused by a rule, so there is no policy context.
    *
-   * @param evidence what changed (ages, whether the person differs); never the person ids
+   * @param evidence what changed (ages, whether the person differs, which controls); never person ids
    */
-  void reportRelink(ReasonCode reason, String platform, String userId, long epochSecond, JsonObject evidence) {
+  void reportChange(ReasonCode reason, String platform, String userId, long epochSecond, JsonObject evidence) {
     String user = pseudonyms.of(platform, userId);
     sink.accept(ViolationEvent.builder(platform, reason.kind())
         .id(ViolationEvent.derivedId(reason.id(), platform, user, Long.toString(epochSecond)))

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.humiao.minor.time.LocalWindow;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -53,6 +54,40 @@ public record GuardianControls(
         .put("paymentBan", paymentBan)
         .put("dailySpendCapFen", dailySpendCapFen)
         .put("curfewExceptionUntil", curfewExceptionUntil);
+  }
+
+  /**
+   * What these controls allow that {@code earlier} did not: a ban lifted, a limit raised or
+   * removed, a curfew exception granted or extended, play windows changed (any change counts:
+   * which of two sets of windows allows more depends on the day). Empty when nothing is looser.
+   */
+  public List<String> loosenedFrom(GuardianControls earlier) {
+    List<String> loosened = new ArrayList<>();
+    if (earlier.playBan && !playBan) {
+      loosened.add("playBan");
+    }
+    if (earlier.paymentBan && !paymentBan) {
+      loosened.add("paymentBan");
+    }
+    if (raised(earlier.dailyQuotaSeconds, dailyQuotaSeconds)) {
+      loosened.add("dailyQuotaSeconds");
+    }
+    if (raised(earlier.dailySpendCapFen, dailySpendCapFen)) {
+      loosened.add("dailySpendCapFen");
+    }
+    if (curfewExceptionUntil != null
+        && (earlier.curfewExceptionUntil == null || curfewExceptionUntil > earlier.curfewExceptionUntil)) {
+      loosened.add("curfewExceptionUntil");
+    }
+    if (!earlier.windows.isEmpty() && !windows.equals(earlier.windows)) {
+      loosened.add("windows");
+    }
+    return loosened;
+  }
+
+  /** A limit (null: none) that is now higher or gone. */
+  private static boolean raised(Long before, Long after) {
+    return before != null && (after == null || after > before);
   }
 
   public static GuardianControls fromJson(JsonObject json) {
