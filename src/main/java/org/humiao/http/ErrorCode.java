@@ -25,6 +25,8 @@ public enum ErrorCode {
   UNSUPPORTED_MEDIA_TYPE(415),
   LEXICON_INVALID(422),
   RATE_LIMITED(429),
+  /** A key has as many live event streams open as it may (or the service has). */
+  TOO_MANY_STREAMS(429),
   HEADERS_TOO_LARGE(431),
   INTERNAL(500),
   /** A method outside the fixed set of HTTP methods the API routes. */

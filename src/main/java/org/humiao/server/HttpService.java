@@ -110,7 +110,7 @@ public final class HttpService {
         .register(registry);
     Components components = new Components(settings, keys, engine, pool, registry, openApi, state, recording,
         new ScreeningEvents(pseudonyms, recording, clock), minorMode, minorRecording,
-        new EventStream(state.events().live(), state.events().recent(), pool, registry),
+        new EventStream(vertx, keys::ring, state.events().live(), state.events().recent(), pool, registry),
         // one bucket per key across all server instances
         new RateLimiter(settings.rateLimitPerSecond(), settings.rateLimitBurst(), System::nanoTime), openConnections);
     HttpService service = new HttpService(vertx, components, List.of(screeningWorkers, minorWorkers), jvm,

@@ -18,6 +18,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import org.humiao.events.ViolationEvent;
+import org.humiao.keys.IssuedKey;
+import org.humiao.keys.Role;
 import org.humiao.events.summary.ViolationSummaries;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -336,6 +338,32 @@ class RegulatorViewsHttpTest {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new AssertionError(e);
+      }
+    }
+  }
+
+  @Test
+  void aKeyHoldsAtMostFourStreamsAndARevokedKeysStreamEnds() throws Exception {
+    IssuedKey issued = service.issuer.issue(Role.REGULATOR, null);
+    service.store.add(issued.stored());
+    eventually(() -> client.get("/v1/regulator/events?limit=1", issued.secret()).statusCode() == 200,
+        "the new key is loaded");
+    List<Stream> streams = new ArrayList<>();
+    try {
+      for (int i = 0; i < 4; i++) {
+        streams.add(Stream.open("/v1/regulator/stream", issued.secret(), null));
+      }
+      HttpResponse<Buffer> fifth = client.get("/v1/regulator/stream", issued.secret());
+      assertError(fifth, 429, "too_many_streams");
+      assertTrue(fifth.getHeader("Retry-After") != null, "no Retry-After");
+
+      java.util.concurrent.atomic.AtomicInteger ended = new java.util.concurrent.atomic.AtomicInteger();
+      streams.forEach(s -> s.response().endHandler(v -> ended.incrementAndGet()));
+      service.store.revoke(issued.stored().id());
+      eventually(() -> ended.get() == 4, "every stream of the revoked key ended");
+    } finally {
+      for (Stream s : streams) {
+        s.close();
       }
     }
   }

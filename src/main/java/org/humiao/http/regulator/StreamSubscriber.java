@@ -30,6 +30,8 @@ final class StreamSubscriber {
   private final EventFilter filter;
   private final Counter dropped;
   private final Consumer<StreamSubscriber> closed;
+  private final String keyId;
+  private final long endsAt;
   private Runnable unsubscribe = () -> {};
   private long heartbeat = -1;
   private long lastSent = -1;
@@ -37,9 +39,15 @@ final class StreamSubscriber {
   private List<JournalEntry> held;
   private boolean done;
 
-  StreamSubscriber(Vertx vertx, HttpServerResponse response, EventFilter filter, Counter dropped,
-                   Consumer<StreamSubscriber> closed) {
+  /**
+   * @param keyId the key that opened the stream; the stream ends when it is revoked
+   * @param endsAt the epoch millisecond the stream ends at, however busy
+   */
+  StreamSubscriber(Vertx vertx, HttpServerResponse response, EventFilter filter, String keyId, long endsAt,
+                   Counter dropped, Consumer<StreamSubscriber> closed) {
     this.vertx = vertx;
+    this.keyId = keyId;
+    this.endsAt = endsAt;
     this.context = vertx.getOrCreateContext();
     this.response = response;
     this.filter = filter;
@@ -114,6 +122,14 @@ final class StreamSubscriber {
     dropped.increment();
     stop();
     response.reset();
+  }
+
+  String keyId() {
+    return keyId;
+  }
+
+  long endsAt() {
+    return endsAt;
   }
 
   /** Ends the stream as a server going down does; runs on the stream's event loop. */
