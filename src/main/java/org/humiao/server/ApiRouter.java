@@ -67,7 +67,7 @@ final class ApiRouter {
 
     new ScreenApi(c.engine(), c.recording(), c.screeningEvents(), c.registry(), s.maxBatchItems()).mount(vertx, mount);
     new MinorApi(c.minorMode(), c.minorRecording()).mount(mount);
-    new RegulatorApi(c.state().events().summaries(), c.state().events().pager(), c.streams(), c.pool()).mount(mount);
+    new RegulatorApi(c.state().events().summaries(), c.state().events().pager(), c.streams(), c.regulatorReads()).mount(mount);
 
     HealthRoutes health = new HealthRoutes(c.engine());
     mount.route(HttpMethod.GET, "/health/live", Access.PUBLIC, health::live);

@@ -44,6 +44,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class HttpService {
   private static final String SCREENING_POOL = "humiao-screening";
   private static final String MINOR_POOL = "humiao-minor";
+  private static final String REGULATOR_POOL = "humiao-regulator";
+  /**
+   * Regulators' reads may scan the journal for a second; two threads of their own keep them from
+   * ever holding up screening, and a short queue answers 503 overloaded rather than pile up.
+   */
+  private static final int REGULATOR_THREADS = 2;
+  private static final int REGULATOR_IN_FLIGHT = 64;
   private static final String OPENAPI = "openapi.yaml";
 
   private final Vertx vertx;
@@ -87,6 +94,9 @@ public final class HttpService {
     WorkerExecutor minorWorkers = vertx.createSharedWorkerExecutor(MINOR_POOL, settings.minorWorkerThreads());
     WorkerPool pool = new WorkerPool("screening", screeningWorkers, settings.maxInFlight(), settings.requestTimeoutMs());
     WorkerPool minorPool = new WorkerPool("minor-mode", minorWorkers, settings.maxInFlight(), settings.requestTimeoutMs());
+    WorkerExecutor regulatorWorkers = vertx.createSharedWorkerExecutor(REGULATOR_POOL, REGULATOR_THREADS);
+    WorkerPool regulatorReads = new WorkerPool("regulator", regulatorWorkers, REGULATOR_IN_FLIGHT,
+        settings.requestTimeoutMs());
     Gauge.builder("humiao.screen.in.flight", pool, WorkerPool::inFlight)
         .description("screening requests admitted and not yet done")
         .register(registry);
@@ -108,12 +118,12 @@ public final class HttpService {
     Gauge.builder("humiao.http.connections.open", openConnections, AtomicInteger::get)
         .description("HTTP connections open")
         .register(registry);
-    Components components = new Components(settings, keys, engine, pool, registry, openApi, state, recording,
+    Components components = new Components(settings, keys, engine, pool, regulatorReads, registry, openApi, state, recording,
         new ScreeningEvents(pseudonyms, recording, clock), minorMode, minorRecording,
-        new EventStream(vertx, keys::ring, state.events().live(), state.events().recent(), pool, registry),
+        new EventStream(vertx, keys::ring, state.events().live(), state.events().recent(), regulatorReads, registry),
         // one bucket per key across all server instances
         new RateLimiter(settings.rateLimitPerSecond(), settings.rateLimitBurst(), System::nanoTime), openConnections);
-    HttpService service = new HttpService(vertx, components, List.of(screeningWorkers, minorWorkers), jvm,
+    HttpService service = new HttpService(vertx, components, List.of(screeningWorkers, minorWorkers, regulatorWorkers), jvm,
         engine.load(vertx, engineFactory));
     return keys.start(settings.keysPollMs())
         .compose(v -> service.deployServers(settings.port(), settings.effectiveEventLoops()))

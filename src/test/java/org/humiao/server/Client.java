@@ -31,7 +31,12 @@ public final class Client implements AutoCloseable {
   }
 
   public HttpResponse<Buffer> get(String path, String key) {
-    return await(request(HttpMethod.GET, path, key).send());
+    return await(getAsync(path, key));
+  }
+
+  /** A GET whose answer is not waited for, to hold several requests open at once. */
+  public io.vertx.core.Future<HttpResponse<Buffer>> getAsync(String path, String key) {
+    return request(HttpMethod.GET, path, key).send();
   }
 
   HttpResponse<Buffer> post(String path, String key, JsonObject body) {

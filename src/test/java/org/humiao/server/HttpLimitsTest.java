@@ -84,7 +84,7 @@ class HttpLimitsTest {
     }
     assertTrue(ok >= 1, "one request is admitted");
     assertTrue(overloaded >= 1, "the others do not queue");
-    assertEquals(0, service.service.components().pool().inFlight());
+    assertEquals(0, service.service.components().screeningPool().inFlight());
     assertEquals(200, client.post("/v1/text/screen", service.adminKey, new JsonObject().put("text", "你好")).statusCode());
   }
 }

@@ -26,10 +26,10 @@ class HttpTimeoutTest {
       assertError(r, 503, "timeout");
       assertEquals("1", r.getHeader("Retry-After"));
       long deadline = System.nanoTime() + 5_000_000_000L;
-      while (s.service.components().pool().inFlight() > 0 && System.nanoTime() < deadline) {
+      while (s.service.components().screeningPool().inFlight() > 0 && System.nanoTime() < deadline) {
         Thread.sleep(5);
       }
-      assertEquals(0, s.service.components().pool().inFlight());
+      assertEquals(0, s.service.components().screeningPool().inFlight());
       client.close();
     }
   }

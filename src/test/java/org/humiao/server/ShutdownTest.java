@@ -33,7 +33,7 @@ class ShutdownTest {
     try {
       Future<HttpResponse<Buffer>> inFlight = client.request(HttpMethod.POST, "/v1/text/screen/batch", s.platformKey)
           .sendJsonObject(HeavyBatch.of(2, 5000));
-      WorkerPool pool = s.service.components().pool();
+      WorkerPool pool = s.service.components().screeningPool();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
       while (pool.inFlight() == 0 && !inFlight.isComplete() && System.nanoTime() < deadline) {
         Thread.sleep(1);
