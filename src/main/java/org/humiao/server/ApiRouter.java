@@ -69,7 +69,7 @@ final class ApiRouter {
     new MinorApi(c.minorMode(), c.minorRecording()).mount(mount);
     new RegulatorApi(c.state().events().summaries(), c.state().events().pager(), c.streams(), c.regulatorReads()).mount(mount);
 
-    HealthRoutes health = new HealthRoutes(c.engine());
+    HealthRoutes health = new HealthRoutes(c.engine(), c.state().policies(), c.clock());
     mount.route(HttpMethod.GET, "/health/live", Access.PUBLIC, health::live);
     mount.route(HttpMethod.GET, "/health/ready", Access.PUBLIC, health::ready);
     mount.route(HttpMethod.GET, "/metrics", Access.PUBLIC, new MetricsRoute(vertx, c.registry()));

@@ -13,6 +13,7 @@ import org.humiao.config.Settings;
 import org.humiao.keys.KeyRingWatcher;
 import org.humiao.minor.MinorMode;
 
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** What the routes and the server instances share across the service's life: built once by {@link HttpService}. */
@@ -31,4 +32,5 @@ record Components(
     RecordingPool minorRecording,
     EventStream streams,
     RateLimiter rateLimiter,
-    AtomicInteger openConnections) {}
+    AtomicInteger openConnections,
+    Clock clock) {}

@@ -5,13 +5,25 @@ import org.humiao.http.screen.EngineSlot;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import org.humiao.minor.policy.HolidayCalendar;
+import org.humiao.minor.policy.PolicyRegistry;
+import org.humiao.server.metrics.CalendarMetrics;
 
-/** {@code GET /health/live} (the process answers) and {@code GET /health/ready} (it can screen). */
+import java.time.Clock;
+
+/**
+ * {@code GET /health/live} (the process answers) and {@code GET /health/ready} (it can screen),
+ * with how long the published holiday calendar lasts: past it only the law's days are known.
+ */
 final class HealthRoutes {
   private final EngineSlot engine;
+  private final PolicyRegistry policies;
+  private final Clock clock;
 
-  HealthRoutes(EngineSlot engine) {
+  HealthRoutes(EngineSlot engine, PolicyRegistry policies, Clock clock) {
     this.engine = engine;
+    this.policies = policies;
+    this.clock = clock;
   }
 
   void live(RoutingContext ctx) {
@@ -20,6 +32,11 @@ final class HealthRoutes {
 
   void ready(RoutingContext ctx) {
     engine.require();
-    Responses.json(ctx, 200, new JsonObject().put("status", "ready"));
+    HolidayCalendar calendar = policies.current().calendar();
+    JsonObject published = new JsonObject()
+        .put("publishedThrough", calendar.publishedThrough() == null ? null : calendar.publishedThrough().toString());
+    long daysLeft = CalendarMetrics.daysLeft(calendar, clock);
+    published.put("daysLeft", daysLeft == Long.MIN_VALUE ? null : daysLeft);
+    Responses.json(ctx, 200, new JsonObject().put("status", "ready").put("calendar", published));
   }
 }

@@ -6,6 +6,7 @@ import org.humiao.http.guard.RateLimiter;
 import org.humiao.http.regulator.EventStream;
 import org.humiao.http.screen.EngineSlot;
 import org.humiao.http.screen.ScreeningEvents;
+import org.humiao.server.metrics.CalendarMetrics;
 import org.humiao.server.metrics.JvmMetrics;
 import org.humiao.server.metrics.RepostCacheMetrics;
 
@@ -88,6 +89,7 @@ public final class HttpService {
       return vertx.close().transform(closed -> Future.failedFuture(e));
     }
     JvmMetrics jvm = new JvmMetrics(registry);
+    CalendarMetrics.register(registry, state.policies(), clock);
     WorkerExecutor screeningWorkers = vertx.createSharedWorkerExecutor(SCREENING_POOL, settings.effectiveWorkerThreads());
     // minor-mode calls on Redis mostly wait for round trips, so they get threads of their own, many more than
     // cores, and cannot hold up screening (on the embedded store they run on the event loop and leave these idle)
@@ -122,7 +124,7 @@ public final class HttpService {
         new ScreeningEvents(pseudonyms, recording, clock), minorMode, minorRecording,
         new EventStream(vertx, keys::ring, state.events().live(), state.events().recent(), regulatorReads, registry),
         // one bucket per key across all server instances
-        new RateLimiter(settings.rateLimitPerSecond(), settings.rateLimitBurst(), System::nanoTime), openConnections);
+        new RateLimiter(settings.rateLimitPerSecond(), settings.rateLimitBurst(), System::nanoTime), openConnections, clock);
     HttpService service = new HttpService(vertx, components, List.of(screeningWorkers, minorWorkers, regulatorWorkers), jvm,
         engine.load(vertx, engineFactory));
     return keys.start(settings.keysPollMs())

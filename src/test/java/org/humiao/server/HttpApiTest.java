@@ -304,7 +304,17 @@ class HttpApiTest {
   @Test
   void healthAnswersWithoutAKey() {
     assertEquals("live", client.get("/health/live", null).bodyAsJsonObject().getString("status"));
-    assertEquals("ready", client.get("/health/ready", null).bodyAsJsonObject().getString("status"));
+    JsonObject ready = client.get("/health/ready", null).bodyAsJsonObject();
+    assertEquals("ready", ready.getString("status"));
+    // the detail says where the shipped notices end, and how many days are left of them
+    java.time.LocalDate through = org.humiao.minor.policy.HolidayCalendar.load(Path.of("policies", "holidays"))
+        .publishedThrough();
+    assertEquals(through.toString(), ready.getJsonObject("calendar").getString("publishedThrough"), ready::encode);
+    long daysLeft = java.time.temporal.ChronoUnit.DAYS.between(
+        java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), through);
+    assertEquals(daysLeft, ready.getJsonObject("calendar").getLong("daysLeft"));
+    assertTrue(client.get("/metrics", null).bodyAsString()
+        .contains("humiao_calendar_published_days_left " + (double) daysLeft), "no calendar gauge");
   }
 
   @Test
