@@ -24,6 +24,8 @@ public enum ErrorCode {
   URI_TOO_LONG(414),
   UNSUPPORTED_MEDIA_TYPE(415),
   LEXICON_INVALID(422),
+  /** A reload found the policy directory unloadable; the policies in force stay. */
+  POLICY_INVALID(422),
   RATE_LIMITED(429),
   /** A key has as many live event streams open as it may (or the service has). */
   TOO_MANY_STREAMS(429),

@@ -66,7 +66,7 @@ final class ApiRouter {
     Mount mount = (method, path, access, chain) -> route(router, method, path, checks.get(access), chain);
 
     new ScreenApi(c.engine(), c.recording(), c.screeningEvents(), c.registry(), s.maxBatchItems()).mount(vertx, mount);
-    new MinorApi(c.minorMode(), c.minorRecording()).mount(mount);
+    new MinorApi(c.minorMode(), c.minorRecording(), c.state().policies()).mount(vertx, mount);
     new RegulatorApi(c.state().events().summaries(), c.state().events().pager(), c.streams(), c.regulatorReads()).mount(mount);
 
     HealthRoutes health = new HealthRoutes(c.engine(), c.state().policies(), c.clock());

@@ -302,6 +302,26 @@ class HttpApiTest {
   }
 
   @Test
+  void anAdminReloadOfThePoliciesPicksUpANewHolidayNotice() throws Exception {
+    assertError(client.post("/v1/admin/policies/reload", service.platformKey, new JsonObject()), 403, "forbidden");
+    JsonObject before = client.post("/v1/admin/policies/reload", service.adminKey, new JsonObject()).bodyAsJsonObject();
+    java.time.LocalDate through = java.time.LocalDate.parse(before.getString("publishedThrough"));
+    int next = through.getYear() + 1;
+    java.nio.file.Path notice = service.policies.resolve("holidays").resolve(next + ".json");
+    java.nio.file.Files.writeString(notice, new JsonObject().put("year", next).put("days", new io.vertx.core.json.JsonArray()
+        .add(new JsonObject().put("name", "元旦").put("date", next + "-01-01").put("isOffDay", true))).encode());
+    try {
+      JsonObject after = client.post("/v1/admin/policies/reload", service.adminKey, new JsonObject()).bodyAsJsonObject();
+      assertEquals(next + "-12-31", after.getString("publishedThrough"), after::encode);
+      assertEquals(next + "-12-31", client.get("/health/ready", null).bodyAsJsonObject().getJsonObject("calendar")
+          .getString("publishedThrough"));
+    } finally {
+      java.nio.file.Files.delete(notice);
+      client.post("/v1/admin/policies/reload", service.adminKey, new JsonObject());
+    }
+  }
+
+  @Test
   void healthAnswersWithoutAKey() {
     assertEquals("live", client.get("/health/live", null).bodyAsJsonObject().getString("status"));
     JsonObject ready = client.get("/health/ready", null).bodyAsJsonObject();
@@ -487,20 +507,10 @@ class HttpApiTest {
 
   @Test
   void madeUpMethodsAre501BeforeRoutingAndNeverBecomeMetricLabels() throws Exception {
-    HttpClient http = vertx.createHttpClient();
-    try {
-      for (int i = 0; i < 30; i++) {
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.valueOf("FROB" + i)).setHost("127.0.0.1")
-            .setPort(service.port()).setURI(i % 2 == 0 ? "/v1/text/screen" : "/nowhere/" + i);
-        Buffer body = http.request(options).compose(request -> request.send())
-            .compose(response -> {
-              assertEquals(501, response.statusCode());
-              return response.body();
-            }).await(10, TimeUnit.SECONDS);
-        assertEquals("not_implemented", body.toJsonObject().getJsonObject("error").getString("code"));
-      }
-    } finally {
-      http.close().await(5, TimeUnit.SECONDS);
+    for (int i = 0; i < 30; i++) {
+      HttpResponse<Buffer> r = Client.await(client.request(HttpMethod.valueOf("FROB" + i),
+          i % 2 == 0 ? "/v1/text/screen" : "/nowhere/" + i, null).send());
+      assertError(r, 501, "not_implemented");
     }
     String metrics = client.get("/metrics", null).bodyAsString();
     assertFalse(metrics.contains("FROB"), "a made-up method became a label");

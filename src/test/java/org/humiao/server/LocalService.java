@@ -40,8 +40,9 @@ final class LocalService implements AutoCloseable {
   final String regulatorKey;
   final String adminKey;
   final Path lexicons;
+  final Path policies;
 
-  /** Runs on a copy of lexicons/ under {@code dir}, so a test may break it. */
+  /** Runs on copies of lexicons/ and policies/ under {@code dir}, so a test may break or extend them. */
   LocalService(Path dir, Map<Setting, String> overrides) throws Exception {
     this(dir, overrides, Clock.systemUTC(), null);
   }
@@ -54,6 +55,8 @@ final class LocalService implements AutoCloseable {
     Path dataDir = dir.resolve("data");
     lexicons = dir.resolve("lexicons");
     copy(Path.of("lexicons"), lexicons);
+    policies = dir.resolve("policies");
+    copy(Path.of("policies"), policies);
     store = new KeyStore(Path.of(overrides.getOrDefault(Setting.SHARED_DIR, dataDir.toString())));
     if (sibling == null) {
       List<IssuedKey> keys = List.of(
@@ -78,6 +81,7 @@ final class LocalService implements AutoCloseable {
     flags.put(Setting.PORT, "0");
     flags.put(Setting.DATA_DIR, dataDir.toString());
     flags.put(Setting.LEXICONS, lexicons.toString());
+    flags.put(Setting.POLICIES, policies.toString());
     flags.put(Setting.KEYS_POLL_MS, "50");
     flags.put(Setting.SHUTDOWN_GRACE_MS, "1000");
     flags.putAll(overrides);
