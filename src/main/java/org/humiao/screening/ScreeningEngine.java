@@ -117,10 +117,11 @@ public final class ScreeningEngine {
 
   private void addPersonalInfo(NormalizedText normalized, DecisionPolicy policy, List<Evidence> evidence) {
     for (PersonalInfoMatch m : personalInfo.find(normalized.text())) {
-      Integer severity = policy.personalInfoSeverity().get(m.kind());
+      String kind = m.kind().id();
+      Integer severity = policy.personalInfoSeverity().get(kind);
       if (severity != null) {
-        evidence.add(new Evidence(m.kind(), Category.PERSONAL_INFO, severity,
-            normalized.originalStart(m.start()), normalized.originalEnd(m.end()), "pii:" + m.kind()));
+        evidence.add(new Evidence(kind, Category.PERSONAL_INFO, severity,
+            normalized.originalStart(m.start()), normalized.originalEnd(m.end()), "pii:" + kind));
       }
     }
   }

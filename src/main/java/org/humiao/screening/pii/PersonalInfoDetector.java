@@ -386,17 +386,17 @@ public final class PersonalInfoDetector {
     if (email) {
       Matcher mm = EMAIL.matcher(mapped);
       while (mm.find()) {
-        found.add(new PersonalInfoMatch(PersonalInfoMatch.EMAIL, mm.start(), mm.end()));
+        found.add(new PersonalInfoMatch(PersonalInfoKind.EMAIL, mm.start(), mm.end()));
       }
     }
     if (street) {
-      findCores(STREET_CORE, text, PersonalInfoMatch.ADDRESS, found);
+      findCores(STREET_CORE, text, PersonalInfoKind.ADDRESS, found);
     }
     if (compound) {
-      findCores(COMPOUND_CORE, text, PersonalInfoMatch.ADDRESS, found);
+      findCores(COMPOUND_CORE, text, PersonalInfoKind.ADDRESS, found);
     }
     if (school) {
-      findCores(SCHOOL_CORE, text, PersonalInfoMatch.SCHOOL, found);
+      findCores(SCHOOL_CORE, text, PersonalInfoKind.SCHOOL, found);
     }
     return resolve(found);
   }
@@ -406,7 +406,7 @@ public final class PersonalInfoDetector {
    * match from the name's start to the core's end, on failure retries one char further.
    */
   private static void findCores(
-      Pattern core, CharSequence text, String kind, List<PersonalInfoMatch> out) {
+      Pattern core, CharSequence text, PersonalInfoKind kind, List<PersonalInfoMatch> out) {
     final int n = text.length();
     final int bit = core == STREET_CORE ? 1 : core == COMPOUND_CORE ? 2 : 4;
     Matcher m = null;
@@ -564,7 +564,7 @@ public final class PersonalInfoDetector {
           today = LocalDate.now(clock);
         }
         if (ResidentIdNumber.parse(m, s, e + 1, today).isPresent()) {
-          out.add(new PersonalInfoMatch(PersonalInfoMatch.RESIDENT_ID, s, e + 1));
+          out.add(new PersonalInfoMatch(PersonalInfoKind.RESIDENT_ID, s, e + 1));
         }
         i = e + 1;
         continue;
@@ -574,13 +574,13 @@ public final class PersonalInfoDetector {
           today = LocalDate.now(clock);
         }
         if (ResidentIdNumber.parse(m, s, e, today).isPresent()) {
-          out.add(new PersonalInfoMatch(PersonalInfoMatch.RESIDENT_ID, s, e));
+          out.add(new PersonalInfoMatch(PersonalInfoKind.RESIDENT_ID, s, e));
           continue;
         }
       }
       int ms = mobileStart(m, s, e);
       if (ms >= 0) {
-        out.add(new PersonalInfoMatch(PersonalInfoMatch.MOBILE, ms, e));
+        out.add(new PersonalInfoMatch(PersonalInfoKind.MOBILE, ms, e));
       }
     }
   }
@@ -707,7 +707,7 @@ public final class PersonalInfoDetector {
     }
     int e = digitRunEnd(m, p);
     int len = e - p;
-    return len >= 5 && len <= 11 ? new PersonalInfoMatch(PersonalInfoMatch.QQ, p, e) : null;
+    return len >= 5 && len <= 11 ? new PersonalInfoMatch(PersonalInfoKind.QQ, p, e) : null;
   }
 
   /**
@@ -726,7 +726,7 @@ public final class PersonalInfoDetector {
         e++;
       }
       int len = e - p;
-      return len >= 6 && len <= 20 ? new PersonalInfoMatch(PersonalInfoMatch.WECHAT, p, e) : null;
+      return len >= 6 && len <= 20 ? new PersonalInfoMatch(PersonalInfoKind.WECHAT, p, e) : null;
     }
     int q = c == '+' ? p + 1 : p;
     if (q >= n || !isDigit(m.charAt(q)) || (q > 0 && isDigit(m.charAt(q - 1)))) {
@@ -734,7 +734,7 @@ public final class PersonalInfoDetector {
     }
     int e = digitRunEnd(m, q);
     int s = mobileStart(m, q, e);
-    return s >= 0 ? new PersonalInfoMatch(PersonalInfoMatch.WECHAT, s, e) : null;
+    return s >= 0 ? new PersonalInfoMatch(PersonalInfoKind.WECHAT, s, e) : null;
   }
 
   private static int digitRunEnd(String m, int p) {
@@ -749,20 +749,14 @@ public final class PersonalInfoDetector {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
   }
 
-  private static int priority(String kind) {
-    switch (kind) {
-      case PersonalInfoMatch.RESIDENT_ID:
-        return 5;
-      case PersonalInfoMatch.EMAIL:
-        return 4;
-      case PersonalInfoMatch.QQ:
-      case PersonalInfoMatch.WECHAT:
-        return 3;
-      case PersonalInfoMatch.MOBILE:
-        return 2;
-      default:
-        return 1;
-    }
+  private static int priority(PersonalInfoKind kind) {
+    return switch (kind) {
+      case RESIDENT_ID -> 4;
+      case EMAIL -> 3;
+      case QQ, WECHAT -> 2;
+      case MOBILE -> 1;
+      case ADDRESS, SCHOOL -> 0;
+    };
   }
 
   private static final Comparator<PersonalInfoMatch> BY_PRIORITY =

@@ -33,7 +33,7 @@ class PersonalInfoDetectorTest {
       return "none";
     }
     return matches.stream()
-        .map(m -> m.kind() + "@" + m.start() + "-" + m.end())
+        .map(m -> m.kind().id() + "@" + m.start() + "-" + m.end())
         .collect(Collectors.joining(";"));
   }
 
@@ -325,8 +325,8 @@ class PersonalInfoDetectorTest {
 
   @Test
   void matchRejectsEmptyRanges() {
-    assertThrows(IllegalArgumentException.class, () -> new PersonalInfoMatch("qq", 3, 3));
-    assertThrows(IllegalArgumentException.class, () -> new PersonalInfoMatch("qq", -1, 3));
+    assertThrows(IllegalArgumentException.class, () -> new PersonalInfoMatch(PersonalInfoKind.QQ, 3, 3));
+    assertThrows(IllegalArgumentException.class, () -> new PersonalInfoMatch(PersonalInfoKind.QQ, -1, 3));
   }
 
   // ---- properties --------------------------------------------------------------------------------
