@@ -79,6 +79,9 @@ public final class PersonalInfoDetector {
    */
   public List<PersonalInfoMatch> find(CharSequence text) {
     PiiText t = PiiText.scan(Objects.requireNonNull(text, "text"), classes);
+    if (t.isPlain()) {
+      return List.of();
+    }
     List<PersonalInfoMatch> found = new ArrayList<>();
     for (PiiRule rule : rules) {
       rule.find(t, found);

@@ -84,6 +84,14 @@ final class PiiText {
     return (classes & c.bit) != 0;
   }
 
+  /**
+   * Whether no rule can match: every rule needs a char of a class other than the numbers, or a
+   * run of digits as long as a mobile number, the shortest number a rule reads. Most lines are so.
+   */
+  boolean isPlain() {
+    return (classes & ~ANY_NUMBER) == 0 && longestNumberRun < 11;
+  }
+
   /** Whether any digit or numeral, including 十百两, occurs. */
   boolean hasNumber() {
     return (classes & ANY_NUMBER) != 0;
