@@ -39,10 +39,14 @@ import java.util.Objects;
  * <h2>Speed</h2>
  *
  * <p>Each call first scans the text once through a table of {@link CharClass}es, collecting which
- * classes occur and the longest run of digits and numerals. A rule only runs when the chars it
- * needs are present (numbers: a run of at least 11; cues: a cue's first char; ...), so a line
- * without digits or cues costs one table look-up per char. Instances are immutable and
- * thread-safe.
+ * classes occur and the longest run of digits and numerals. A line with no char any rule needs
+ * (most chat lines) returns the shared empty list right there, at one table look-up per char;
+ * otherwise a rule only runs when the chars it needs are present (numbers: a run of at least 11;
+ * cues: a cue's first char; ...). {@code PersonalInfoBenchmark} (JMH, one thread, {@code -f 1 -wi
+ * 2 -i 3}, on a 2-core box shared with other builds, so figures vary by up to 2x between runs)
+ * measured 50–65 ns for a clean 20-char line, 110–120 ns a line over benchmarks/corpus/chat-lines.txt
+ * (9.4 chars a line after normalization) and 1.6–2.3 µs for a 24-char line with a QQ number and
+ * an address. Instances are immutable and thread-safe.
  */
 public final class PersonalInfoDetector {
   private final byte[] classes;
