@@ -43,6 +43,7 @@ final class AddressRule implements PiiRule {
   private static CoreFinder core(Literals lead, String rest, CoreFinder.Name name) {
     return new CoreFinder(
         PersonalInfoKind.ADDRESS,
+        lead.firstChars(),
         lead::endAt,
         NUMBER_CHARS,
         Pattern.compile(lead.alternation() + rest),

@@ -21,6 +21,11 @@ final class Literals {
     }
   }
 
+  /** The chars the words start with (a copy). */
+  BitSet firstChars() {
+    return (BitSet) firstChars.clone();
+  }
+
   /** End of the longest word found at {@code i}, or -1. */
   int endAt(CharSequence t, int i) {
     if (i >= t.length() || !firstChars.get(t.charAt(i))) {

@@ -3,6 +3,7 @@ package org.humiao.screening.pii;
 import static org.humiao.screening.pii.CoreFinder.NUM;
 import static org.humiao.screening.pii.CoreFinder.NUMBER_CHARS;
 
+import java.util.BitSet;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -25,9 +26,12 @@ final class SchoolRule implements PiiRule {
   SchoolRule(PiiLexicon words) {
     suffixes = new Literals(words.schoolSuffixes());
     String suffix = "(?:" + suffixes.alternation() + "|[" + SCHOOL_NUMERALS + "]{1,3}中)";
+    BitSet starts = suffixes.firstChars();
+    SCHOOL_NUMERALS.chars().forEach(starts::set);
     schools =
         new CoreFinder(
             PersonalInfoKind.SCHOOL,
+            starts,
             this::suffixEnd,
             NUMBER_CHARS + "初高(（",
             Pattern.compile(suffix + "(?:" + GRADE + "(?:" + CLASS + ")?|" + CLASS + ")"),
