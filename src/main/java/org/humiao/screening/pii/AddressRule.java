@@ -35,8 +35,8 @@ final class AddressRule implements PiiRule {
   AddressRule(PiiLexicon words) {
     residenceCues = new Literals(words.residenceCues());
     streets = core(STREETS, HOUSE_NO + TAIL, this::streetNameStart);
-    compounds =
-        core(new Literals(words.compoundSuffixes()), BUILDING + TAIL, AddressRule::compoundNameStart);
+    Literals suffixes = new Literals(words.compoundSuffixes());
+    compounds = core(suffixes, BUILDING + TAIL, AddressRule::compoundNameStart);
   }
 
   /** A core: one of {@code lead}, then {@code rest}. */
@@ -58,7 +58,7 @@ final class AddressRule implements PiiRule {
     }
   }
 
-  /** (A): NAME{1,6} admin unit NAME{0,12} before the street; else (A'): cue, filler?, NAME{1,12}. */
+  /** (A): NAME{1,6} admin unit NAME{0,12} before the street; else (A'): cue filler? NAME{1,12}. */
   private int streetNameStart(CharSequence t, int cs) {
     // the earliest admin unit gives the earliest start
     int r = CoreFinder.nameRunStart(t, cs, 6 + 1 + 12);

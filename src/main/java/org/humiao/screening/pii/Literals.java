@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** A set of words matched literally, longest first so that 号码 wins over 号 and 实验学校 over 学校. */
 final class Literals {
@@ -51,7 +52,7 @@ final class Literals {
 
   /** A regex group matching any of the words, longest first. */
   String alternation() {
-    return "(?:" + List.of(words).stream().map(Pattern::quote).collect(Collectors.joining("|")) + ")";
+    return Stream.of(words).map(Pattern::quote).collect(Collectors.joining("|", "(?:", ")"));
   }
 
   private static boolean occursAt(CharSequence t, int i, String w) {

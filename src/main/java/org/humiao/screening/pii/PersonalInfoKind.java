@@ -1,6 +1,6 @@
 package org.humiao.screening.pii;
 
-/** The kinds of personal information the detector finds, each with the id used in JSON and policy keys. */
+/** The kinds of personal information the detector finds, with the ids JSON and the policy use. */
 public enum PersonalInfoKind {
   /** A resident identity number (18- or 15-digit form) that passed validation. */
   RESIDENT_ID("resident_id"),

@@ -22,10 +22,13 @@ final class WechatRule extends CuedRule {
       while (e < m.length() && isIdChar(m.charAt(e))) {
         e++;
       }
-      return e - p >= 6 && e - p <= 20 ? new PersonalInfoMatch(PersonalInfoKind.WECHAT, p, e) : null;
+      int len = e - p;
+      return len >= 6 && len <= 20 ? new PersonalInfoMatch(PersonalInfoKind.WECHAT, p, e) : null;
     }
     int q = c == '+' ? p + 1 : p;
-    if (q >= m.length() || !PiiText.isDigit(m.charAt(q)) || (q > 0 && PiiText.isDigit(m.charAt(q - 1)))) {
+    if (q >= m.length()
+        || !PiiText.isDigit(m.charAt(q))
+        || (q > 0 && PiiText.isDigit(m.charAt(q - 1)))) {
       return null;
     }
     int e = text.digitRunEnd(q);

@@ -317,7 +317,8 @@ class PersonalInfoDetectorTest {
 
   @Test
   void cuesComeFromTheWordLists() {
-    PersonalInfoDetector custom = new PersonalInfoDetector(CLOCK, withCues(List.of(" 鹅号 ", "", "KK"), List.of("绿色软件")));
+    PersonalInfoDetector custom =
+        new PersonalInfoDetector(CLOCK, withCues(List.of(" 鹅号 ", "", "KK"), List.of("绿色软件")));
     assertEquals("qq@2-10", render(custom.find("鹅号12345678")));
     assertEquals("qq@2-10", render(custom.find("kk12345678")));
     assertEquals("none", render(custom.find("qq12345678")));
@@ -334,8 +335,9 @@ class PersonalInfoDetectorTest {
 
   @Test
   void matchRejectsEmptyRanges() {
-    assertThrows(IllegalArgumentException.class, () -> new PersonalInfoMatch(PersonalInfoKind.QQ, 3, 3));
-    assertThrows(IllegalArgumentException.class, () -> new PersonalInfoMatch(PersonalInfoKind.QQ, -1, 3));
+    PersonalInfoKind qq = PersonalInfoKind.QQ;
+    assertThrows(IllegalArgumentException.class, () -> new PersonalInfoMatch(qq, 3, 3));
+    assertThrows(IllegalArgumentException.class, () -> new PersonalInfoMatch(qq, -1, 3));
   }
 
   // ---- properties --------------------------------------------------------------------------------
