@@ -3,7 +3,6 @@ package org.humiao.cli;
 import org.humiao.screening.RepostGuard;
 import org.humiao.screening.ScreeningEngine;
 import org.humiao.screening.TextLimits;
-import org.humiao.screening.pii.PersonalInfoDetector;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,7 +21,7 @@ final class Engines {
   static ScreeningEngine create(Path lexicons, int maxTextLength) {
     return new ScreeningEngine(
         lexicons,
-        PersonalInfoDetector.defaults(Clock.systemDefaultZone()),
+        Clock.systemDefaultZone(),
         new RepostGuard(100_000, Duration.ofDays(7)),
         new TextLimits(maxTextLength));
   }

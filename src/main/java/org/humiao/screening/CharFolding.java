@@ -10,7 +10,7 @@ import java.text.Normalizer;
  * simplified Chinese, and every other character classified as a separator, a sentence boundary
  * or ignorable. A table lookup keeps normalization at a few nanoseconds per character.
  */
-final class CharFolding {
+public final class CharFolding {
   /** Dropped; terms may span it (傻*逼, 傻 逼). */
   static final char SEPARATOR = '\uFFFE';
   /** Kept as {@link #BOUNDARY_MARK}; no term spans it (。！？). */
@@ -26,6 +26,12 @@ final class CharFolding {
   /** The folded form of a BMP char, or {@link #SEPARATOR} / {@link #BOUNDARY}. */
   static char fold(char c) {
     return TABLE[c];
+  }
+
+  /** A BMP letter or digit folded as {@link #fold} folds it (Ａ → a); any other char as it is. */
+  public static char foldLetterOrDigit(char c) {
+    char folded = TABLE[c];
+    return folded == SEPARATOR || folded == BOUNDARY ? c : folded;
   }
 
   /** Folding of a supplementary code point: styled letters fold, the rest (emoji) separates. */

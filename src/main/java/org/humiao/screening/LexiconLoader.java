@@ -126,7 +126,8 @@ public final class LexiconLoader {
     return rules;
   }
 
-  private static List<String> column(Path file) {
+  /** The first column of a lexicon TSV file: one entry a line, {@code #} comments and blank lines skipped. */
+  public static List<String> column(Path file) {
     List<String> values = new ArrayList<>();
     for (Row row : rows(file)) {
       values.add(row.col(0));

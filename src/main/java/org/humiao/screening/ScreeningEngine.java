@@ -7,6 +7,7 @@ import org.humiao.screening.pii.PersonalInfoMatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -26,16 +27,17 @@ public final class ScreeningEngine {
 
   private final Path lexiconDir;
   private final SegmentationGuard guard = new SegmentationGuard();
-  private final PersonalInfoDetector personalInfo;
+  private final Clock clock;
   private final RepostGuard reposts;
   private final TextLimits limits;
   private final AtomicReference<Loaded> current = new AtomicReference<>();
 
-  private record Loaded(CompiledLexicon lexicon, ToxicityModel model) {}
+  private record Loaded(CompiledLexicon lexicon, ToxicityModel model, PersonalInfoDetector personalInfo) {}
 
-  public ScreeningEngine(Path lexiconDir, PersonalInfoDetector personalInfo, RepostGuard reposts, TextLimits limits) {
+  /** @param clock "today" for the personal-information rules (identity numbers born in the future) */
+  public ScreeningEngine(Path lexiconDir, Clock clock, RepostGuard reposts, TextLimits limits) {
     this.lexiconDir = lexiconDir;
-    this.personalInfo = personalInfo;
+    this.clock = clock;
     this.reposts = reposts;
     this.limits = limits;
     current.set(load());
@@ -64,7 +66,8 @@ public final class ScreeningEngine {
   private Loaded load() {
     Lexicon lexicon = LexiconLoader.load(lexiconDir);
     try {
-      return new Loaded(new CompiledLexicon(lexicon, guard), ToxicityModel.read(lexiconDir.resolve(MODEL_FILE)));
+      return new Loaded(new CompiledLexicon(lexicon, guard), ToxicityModel.read(lexiconDir.resolve(MODEL_FILE)),
+          PersonalInfoDetector.load(lexiconDir, clock));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + lexiconDir.resolve(MODEL_FILE), e);
     }
@@ -78,7 +81,7 @@ public final class ScreeningEngine {
     DecisionPolicy policy = lexicon.policy();
     CompiledLexicon.Findings findings = lexicon.find(text);
     List<Evidence> evidence = findings.evidence();
-    addPersonalInfo(findings.normalized(), policy, evidence);
+    addPersonalInfo(loaded.personalInfo(), findings.normalized(), policy, evidence);
 
     // too short a text is left to the lexicon, and not scored at all
     boolean modelApplies = findings.normalized().length() >= policy.modelMinLength();
@@ -115,12 +118,14 @@ public final class ScreeningEngine {
         mask(text, evidence), modelScore, lexicon.version());
   }
 
-  private void addPersonalInfo(NormalizedText normalized, DecisionPolicy policy, List<Evidence> evidence) {
+  private static void addPersonalInfo(PersonalInfoDetector personalInfo, NormalizedText normalized,
+      DecisionPolicy policy, List<Evidence> evidence) {
     for (PersonalInfoMatch m : personalInfo.find(normalized.text())) {
-      Integer severity = policy.personalInfoSeverity().get(m.kind());
+      String kind = m.kind().id();
+      Integer severity = policy.personalInfoSeverity().get(kind);
       if (severity != null) {
-        evidence.add(new Evidence(m.kind(), Category.PERSONAL_INFO, severity,
-            normalized.originalStart(m.start()), normalized.originalEnd(m.end()), "pii:" + m.kind()));
+        evidence.add(new Evidence(kind, Category.PERSONAL_INFO, severity,
+            normalized.originalStart(m.start()), normalized.originalEnd(m.end()), "pii:" + kind));
       }
     }
   }

@@ -1,7 +1,5 @@
 package org.humiao.screening;
 
-import org.humiao.screening.pii.PersonalInfoDetector;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +15,7 @@ final class ShippedEngine {
   }
 
   static ScreeningEngine fresh(Path lexicons) {
-    return new ScreeningEngine(lexicons, PersonalInfoDetector.defaults(Clock.systemDefaultZone()),
+    return new ScreeningEngine(lexicons, Clock.systemDefaultZone(),
         new RepostGuard(10_000, Duration.ofHours(1)), new TextLimits(TextLimits.DEFAULT_MAX_LENGTH));
   }
 

@@ -10,7 +10,6 @@ import org.humiao.keys.Role;
 import org.humiao.screening.RepostGuard;
 import org.humiao.screening.ScreeningEngine;
 import org.humiao.screening.TextLimits;
-import org.humiao.screening.pii.PersonalInfoDetector;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -91,7 +90,7 @@ final class LocalService implements AutoCloseable {
   }
 
   static ScreeningEngine engine(Settings settings) {
-    return new ScreeningEngine(settings.lexicons(), PersonalInfoDetector.defaults(Clock.systemDefaultZone()),
+    return new ScreeningEngine(settings.lexicons(), Clock.systemDefaultZone(),
         new RepostGuard(10_000, Duration.ofHours(1)), new TextLimits(settings.maxTextLength()));
   }
 

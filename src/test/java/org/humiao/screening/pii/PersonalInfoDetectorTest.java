@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -25,7 +26,11 @@ class PersonalInfoDetectorTest {
   static final Clock CLOCK =
       Clock.fixed(Instant.parse("2025-06-01T04:00:00Z"), ZoneId.of("Asia/Shanghai"));
 
-  static final PersonalInfoDetector DETECTOR = PersonalInfoDetector.defaults(CLOCK);
+  static final Path LEXICONS = Path.of("lexicons");
+
+  static final PiiLexicon WORDS = PiiLexicon.load(LEXICONS);
+
+  static final PersonalInfoDetector DETECTOR = PersonalInfoDetector.load(LEXICONS, CLOCK);
 
   /** Matches as "kind@start-end;..." or "none". */
   static String render(List<PersonalInfoMatch> matches) {
@@ -33,7 +38,7 @@ class PersonalInfoDetectorTest {
       return "none";
     }
     return matches.stream()
-        .map(m -> m.kind() + "@" + m.start() + "-" + m.end())
+        .map(m -> m.kind().id() + "@" + m.start() + "-" + m.end())
         .collect(Collectors.joining(";"));
   }
 
@@ -311,22 +316,28 @@ class PersonalInfoDetectorTest {
   }
 
   @Test
-  void cuesComeFromTheConstructor() {
+  void cuesComeFromTheWordLists() {
     PersonalInfoDetector custom =
-        new PersonalInfoDetector(CLOCK, List.of(" 鹅号 ", "", "KK"), List.of("绿色软件"));
+        new PersonalInfoDetector(CLOCK, withCues(List.of(" 鹅号 ", "", "KK"), List.of("绿色软件")));
     assertEquals("qq@2-10", render(custom.find("鹅号12345678")));
     assertEquals("qq@2-10", render(custom.find("kk12345678")));
     assertEquals("none", render(custom.find("qq12345678")));
     assertEquals("wechat@4-10", render(custom.find("绿色软件abc123")));
     assertEquals("none", render(custom.find("微信abc123")));
     assertEquals("mobile@0-11", render(custom.find("13812345678")));
-    assertThrows(NullPointerException.class, () -> new PersonalInfoDetector(null, List.of(), List.of()));
+    assertThrows(NullPointerException.class, () -> new PersonalInfoDetector(null, WORDS));
+  }
+
+  static PiiLexicon withCues(List<String> qqCues, List<String> wechatCues) {
+    return new PiiLexicon(qqCues, wechatCues, WORDS.contactFillers(), WORDS.residenceCues(),
+        WORDS.compoundSuffixes(), WORDS.schoolSuffixes());
   }
 
   @Test
   void matchRejectsEmptyRanges() {
-    assertThrows(IllegalArgumentException.class, () -> new PersonalInfoMatch("qq", 3, 3));
-    assertThrows(IllegalArgumentException.class, () -> new PersonalInfoMatch("qq", -1, 3));
+    PersonalInfoKind qq = PersonalInfoKind.QQ;
+    assertThrows(IllegalArgumentException.class, () -> new PersonalInfoMatch(qq, 3, 3));
+    assertThrows(IllegalArgumentException.class, () -> new PersonalInfoMatch(qq, -1, 3));
   }
 
   // ---- properties --------------------------------------------------------------------------------
