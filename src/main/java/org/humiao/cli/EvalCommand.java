@@ -30,7 +30,7 @@ final class EvalCommand {
       throw new Args.UsageException("eval needs one labelled FILE");
     }
     Path file = Path.of(args.positional().get(0));
-    ScreeningEngine engine = Engines.fromArgs(args);
+    ScreeningEngine engine = Engines.fromArgs(args, Engines.CHINA_CLOCK);
     double modelBoost = engine.policy().modelBoost();
     ClassifierMetrics[] metrics = {new ClassifierMetrics(0, 0, 0, 0)};
     ClassifierMetrics[] swept = new ClassifierMetrics[SWEEP.length];

@@ -24,7 +24,7 @@ final class ScreenCommand {
   static int run(String[] argv, InputStream stdin, PrintStream out) throws Exception {
     Args args = new Args(argv, 0, Set.of());
     List<String> files = args.positional();
-    ScreeningEngine engine = Engines.fromArgs(args);
+    ScreeningEngine engine = Engines.fromArgs(args, Engines.CHINA_CLOCK);
     try (Reader reader = files.isEmpty() ? utf8(stdin) : utf8(Files.newInputStream(Path.of(files.get(0))))) {
       BoundedLineReader lines = new BoundedLineReader(reader, TextLimits.DEFAULT_MAX_LENGTH);
       for (BoundedLineReader.Line line = lines.next(); line != null; line = lines.next()) {

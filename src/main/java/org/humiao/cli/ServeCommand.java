@@ -53,7 +53,7 @@ public final class ServeCommand {
     out.flush();
 
     HttpService service = HttpService.start(settings,
-        () -> Engines.create(settings.lexicons(), settings.maxTextLength()), clock).await();
+        () -> Engines.create(settings, clock), clock).await();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> service.close()
         .toCompletionStage().toCompletableFuture()
         .orTimeout(settings.shutdownGraceMs() + 5_000, TimeUnit.MILLISECONDS)

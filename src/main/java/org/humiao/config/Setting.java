@@ -27,6 +27,8 @@ public enum Setting {
   POLICIES("policies", "policies"),
   ISSUERS("issuers", ""),
   MAX_TEXT_LENGTH("maxTextLength", "5000", 1, Integer.MAX_VALUE),
+  REPOST_CACHE_SIZE("repostCacheSize", "100000", 1, Integer.MAX_VALUE),
+  REPOST_TTL_HOURS("repostTtlHours", "168", 1, Integer.MAX_VALUE),
   MAX_BATCH_ITEMS("maxBatchItems", "100", 1, Integer.MAX_VALUE),
   MAX_BODY_BYTES("maxBodyBytes", "262144", 1, Integer.MAX_VALUE),
   RATE_LIMIT_PER_SECOND("rateLimitPerSecond", "500"),

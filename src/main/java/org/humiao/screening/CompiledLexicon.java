@@ -1,5 +1,8 @@
 package org.humiao.screening;
 
+import org.humiao.screening.text.LexiconException;
+import org.humiao.screening.text.CharFolding;
+
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;

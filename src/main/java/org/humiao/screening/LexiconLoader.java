@@ -1,5 +1,8 @@
 package org.humiao.screening;
 
+import org.humiao.screening.text.LexiconException;
+import org.humiao.screening.text.TsvFile;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -31,11 +34,11 @@ public final class LexiconLoader {
     return new Lexicon(
         version.trim(),
         terms(dir.resolve("terms")),
-        column(dir.resolve("whitelist.tsv")),
+        TsvFile.column(dir.resolve("whitelist.tsv")),
         homophones(dir.resolve("variants/homophones.tsv")),
         splitCharacters(dir.resolve("variants/split_chars.tsv")),
         abbreviations(dir.resolve("variants/abbreviations.tsv")),
-        column(dir.resolve("context/targets.tsv")),
+        TsvFile.column(dir.resolve("context/targets.tsv")),
         rules(dir.resolve("context/rules.tsv")),
         DecisionPolicy.from(properties(dir.resolve("policy.properties"))));
   }
@@ -49,7 +52,7 @@ public final class LexiconLoader {
     }
     List<Term> terms = new ArrayList<>();
     for (Path file : files) {
-      for (Row row : rows(file)) {
+      for (TsvFile.Row row : TsvFile.rows(file)) {
         row.expectColumns(4);
         try {
           terms.add(new Term(row.col(0), Category.byId(row.col(1)), Integer.parseInt(row.col(2)), tags(row.col(3))));
@@ -73,7 +76,7 @@ public final class LexiconLoader {
 
   private static Map<Character, List<String>> homophones(Path file) {
     Map<Character, List<String>> map = new LinkedHashMap<>();
-    for (Row row : rows(file)) {
+    for (TsvFile.Row row : TsvFile.rows(file)) {
       row.expectColumns(3);
       if (row.col(0).length() != 1) {
         throw row.error("canonical must be one character");
@@ -90,7 +93,7 @@ public final class LexiconLoader {
 
   private static Map<Integer, Character> splitCharacters(Path file) {
     Map<Integer, Character> map = new HashMap<>();
-    for (Row row : rows(file)) {
+    for (TsvFile.Row row : TsvFile.rows(file)) {
       row.expectColumns(2);
       String parts = row.col(0);
       if (parts.length() != 2 || row.col(1).length() != 1) {
@@ -103,7 +106,7 @@ public final class LexiconLoader {
 
   private static Map<String, String> abbreviations(Path file) {
     Map<String, String> map = new LinkedHashMap<>();
-    for (Row row : rows(file)) {
+    for (TsvFile.Row row : TsvFile.rows(file)) {
       row.expectColumns(2);
       map.put(row.col(0).toLowerCase(Locale.ROOT), row.col(1));
     }
@@ -112,7 +115,7 @@ public final class LexiconLoader {
 
   private static List<ContextRule> rules(Path file) {
     List<ContextRule> rules = new ArrayList<>();
-    for (Row row : rows(file)) {
+    for (TsvFile.Row row : TsvFile.rows(file)) {
       row.expectColumns(5);
       try {
         rules.add(new ContextRule(row.col(0), Category.byId(row.col(1)), Integer.parseInt(row.col(2)),
@@ -126,15 +129,6 @@ public final class LexiconLoader {
     return rules;
   }
 
-  /** The first column of a lexicon TSV file: one entry a line, {@code #} comments and blank lines skipped. */
-  public static List<String> column(Path file) {
-    List<String> values = new ArrayList<>();
-    for (Row row : rows(file)) {
-      values.add(row.col(0));
-    }
-    return values;
-  }
-
   private static Properties properties(Path file) {
     Properties properties = new Properties();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -143,38 +137,5 @@ public final class LexiconLoader {
       throw new LexiconException("cannot read " + file + ": " + e.getMessage());
     }
     return properties;
-  }
-
-  private static List<Row> rows(Path file) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new LexiconException("cannot read " + file + ": " + e.getMessage());
-    }
-    List<Row> rows = new ArrayList<>(lines.size());
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).strip();
-      if (!line.isEmpty() && !line.startsWith("#")) {
-        rows.add(new Row(file, i + 1, line.split("\t")));
-      }
-    }
-    return rows;
-  }
-
-  private record Row(Path file, int line, String[] columns) {
-    String col(int i) {
-      return columns[i].strip();
-    }
-
-    void expectColumns(int n) {
-      if (columns.length != n) {
-        throw error("expected " + n + " tab-separated columns, found " + columns.length);
-      }
-    }
-
-    LexiconException error(String message) {
-      return new LexiconException(file + ":" + line + ": " + message);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package org.humiao.screening;
 
+import org.humiao.screening.text.CharFolding;
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
 import com.hankcs.hanlp.seg.Segment;

@@ -1,5 +1,7 @@
 package org.humiao.screening;
 
+import org.humiao.screening.text.CharFolding;
+
 import java.util.Map;
 
 /**

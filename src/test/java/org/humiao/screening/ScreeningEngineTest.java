@@ -1,5 +1,6 @@
 package org.humiao.screening;
 
+import org.humiao.screening.text.LexiconException;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;

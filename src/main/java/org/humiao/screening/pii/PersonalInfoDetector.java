@@ -1,5 +1,7 @@
 package org.humiao.screening.pii;
 
+import org.humiao.screening.text.LexiconException;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;

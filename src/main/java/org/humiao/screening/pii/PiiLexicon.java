@@ -1,10 +1,12 @@
 package org.humiao.screening.pii;
 
+import org.humiao.screening.text.LexiconException;
+
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.humiao.screening.LexiconLoader;
+import org.humiao.screening.text.TsvFile;
 
 /**
  * The word lists of the personal-information rules, from the {@code pii/} folder of a lexicon
@@ -32,12 +34,12 @@ record PiiLexicon(
   static PiiLexicon load(Path lexiconDir) {
     Path dir = lexiconDir.resolve("pii");
     return new PiiLexicon(
-        LexiconLoader.column(dir.resolve("qq_cues.tsv")),
-        LexiconLoader.column(dir.resolve("wechat_cues.tsv")),
-        LexiconLoader.column(dir.resolve("contact_fillers.tsv")),
-        LexiconLoader.column(dir.resolve("residence_cues.tsv")),
-        LexiconLoader.column(dir.resolve("compound_suffixes.tsv")),
-        LexiconLoader.column(dir.resolve("school_suffixes.tsv")));
+        TsvFile.column(dir.resolve("qq_cues.tsv")),
+        TsvFile.column(dir.resolve("wechat_cues.tsv")),
+        TsvFile.column(dir.resolve("contact_fillers.tsv")),
+        TsvFile.column(dir.resolve("residence_cues.tsv")),
+        TsvFile.column(dir.resolve("compound_suffixes.tsv")),
+        TsvFile.column(dir.resolve("school_suffixes.tsv")));
   }
 
   private static List<String> clean(List<String> words) {

@@ -1,6 +1,6 @@
 package org.humiao.screening.pii;
 
-import org.humiao.screening.CharFolding;
+import org.humiao.screening.text.CharFolding;
 
 /**
  * A text as the rules read it: the text itself, which char classes occur in it and its longest

@@ -1,4 +1,4 @@
-package org.humiao.screening;
+package org.humiao.screening.text;
 
 /** A lexicon directory that cannot be loaded; the message names the file and line. */
 public final class LexiconException extends RuntimeException {

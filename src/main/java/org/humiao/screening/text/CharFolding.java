@@ -1,4 +1,4 @@
-package org.humiao.screening;
+package org.humiao.screening.text;
 
 import com.hankcs.hanlp.HanLP;
 
@@ -12,10 +12,10 @@ import java.text.Normalizer;
  */
 public final class CharFolding {
   /** Dropped; terms may span it (傻*逼, 傻 逼). */
-  static final char SEPARATOR = '\uFFFE';
+  public static final char SEPARATOR = '\uFFFE';
   /** Kept as {@link #BOUNDARY_MARK}; no term spans it (。！？). */
-  static final char BOUNDARY = '\uFFFD';
-  static final char BOUNDARY_MARK = '|';
+  public static final char BOUNDARY = '\uFFFD';
+  public static final char BOUNDARY_MARK = '|';
 
   /** ASCII '.' is not among them: users put it between characters far more than they end sentences with it. */
   private static final String BOUNDARY_CHARS = ",!?;，。！？；…\n\r";
@@ -24,7 +24,7 @@ public final class CharFolding {
   private CharFolding() {}
 
   /** The folded form of a BMP char, or {@link #SEPARATOR} / {@link #BOUNDARY}. */
-  static char fold(char c) {
+  public static char fold(char c) {
     return TABLE[c];
   }
 
@@ -35,7 +35,7 @@ public final class CharFolding {
   }
 
   /** Folding of a supplementary code point: styled letters fold, the rest (emoji) separates. */
-  static char foldSupplementary(int codePoint) {
+  public static char foldSupplementary(int codePoint) {
     if (Character.isLetterOrDigit(codePoint)) {
       String nfkc = Normalizer.normalize(new String(Character.toChars(codePoint)), Normalizer.Form.NFKC);
       if (nfkc.length() == 1) {
@@ -46,7 +46,7 @@ public final class CharFolding {
     return SEPARATOR;
   }
 
-  static boolean isLatinWordChar(char c) {
+  public static boolean isLatinWordChar(char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
   }
 
