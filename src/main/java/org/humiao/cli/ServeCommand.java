@@ -3,22 +3,24 @@ package org.humiao.cli;
 import org.humiao.config.Setting;
 import org.humiao.config.Settings;
 import org.humiao.config.SettingsResolver;
-import org.humiao.server.HttpService;
 import org.humiao.keys.IssuedKey;
 import org.humiao.keys.KeyBootstrap;
 import org.humiao.keys.KeyIssuer;
 import org.humiao.keys.KeyStore;
+import org.humiao.server.HttpService;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * {@code serve [--config FILE] [--port N] [--data-dir DIR] [--lexicons DIR]}: runs the HTTP
@@ -47,8 +49,16 @@ public final class ServeCommand {
     Settings settings = new SettingsResolver(System.getenv())
         .resolve(Optional.ofNullable(args.option("config", null)).map(Path::of), flags);
 
-    for (IssuedKey k : KeyBootstrap.ensure(new KeyStore(settings.sharedDir()), new KeyIssuer(new SecureRandom(), Clock.systemUTC()))) {
-      out.println(KeysCommand.describe(k.stored()) + " key=" + k.secret());
+    List<IssuedKey> first = KeyBootstrap.ensure(new KeyStore(settings.sharedDir()),
+        new KeyIssuer(new SecureRandom(), Clock.systemUTC()));
+    if (!first.isEmpty()) {
+      Function<IssuedKey, String> line = k -> KeysCommand.describe(k.stored()) + " key=" + k.secret();
+      Path file = KeyBootstrap.writeFirstKeys(settings.sharedDir(), first, line);
+      // on a terminal the person starting it reads them at once; never into a log
+      if (System.console() != null) {
+        first.forEach(k -> out.println(line.apply(k)));
+      }
+      out.println("humiao: the first API keys are in " + file + " (mode 0600); keep them safe, then delete the file");
     }
     out.flush();
 

@@ -1,9 +1,12 @@
 package org.humiao.server;
 
+import org.humiao.keys.KeyBootstrap;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,13 +27,15 @@ final class ServiceProcess implements AutoCloseable {
 
   private final Process process;
   private final int port;
-  /** Keys the first start printed, by role. */
+  /** Keys the first start handed over, by role. */
   private final Map<String, String> keys;
+  private final boolean keysOnStdout;
 
-  private ServiceProcess(Process process, int port, Map<String, String> keys) {
+  private ServiceProcess(Process process, int port, Map<String, String> keys, boolean keysOnStdout) {
     this.process = process;
     this.port = port;
     this.keys = keys;
+    this.keysOnStdout = keysOnStdout;
   }
 
   /**
@@ -49,6 +54,7 @@ final class ServiceProcess implements AutoCloseable {
     Process process = builder.start();
     Map<String, String> keys = new ConcurrentHashMap<>();
     int[] listening = {0};
+    boolean[] printedKeys = {false};
     CountDownLatch ready = new CountDownLatch(1);
     // drained for the process's whole life, so a full pipe never stalls it
     Thread reader = new Thread(() -> {
@@ -59,6 +65,7 @@ final class ServiceProcess implements AutoCloseable {
           Matcher listeningOn = LISTENING.matcher(line);
           if (key.find()) {
             keys.put(key.group(1), key.group(2));
+            printedKeys[0] = true;
           } else if (listeningOn.find()) {
             listening[0] = Integer.parseInt(listeningOn.group(1));
           } else if (line.equals("humiao ready")) {
@@ -75,7 +82,18 @@ final class ServiceProcess implements AutoCloseable {
       process.destroyForcibly();
       throw new IllegalStateException("serve did not become ready in 60 s (alive: " + process.isAlive() + ")");
     }
-    return new ServiceProcess(process, listening[0], keys);
+    // not on a terminal, the first start hands its keys over in a file, never on stdout
+    Path firstKeys = Path.of(env.getOrDefault("HUMIAO_SHARED_DIR", dataDir.toString()))
+        .resolve(KeyBootstrap.FIRST_KEYS_FILE);
+    if (keys.isEmpty() && Files.exists(firstKeys)) {
+      for (String line : Files.readAllLines(firstKeys)) {
+        Matcher key = KEY.matcher(line);
+        if (key.find()) {
+          keys.put(key.group(1), key.group(2));
+        }
+      }
+    }
+    return new ServiceProcess(process, listening[0], keys, printedKeys[0]);
   }
 
   int port() {
@@ -83,6 +101,11 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   /** A key the first start of the shared dir printed; null for a later start. */
+  /** Whether a key was printed on stdout (never, when it is no terminal). */
+  boolean keysOnStdout() {
+    return keysOnStdout;
+  }
+
   String key(String role) {
     return keys.get(role);
   }
