@@ -55,12 +55,14 @@ final class CompiledLexicon {
     VariantGenerator variants = new VariantGenerator(homophones);
     Map<String, Term> byText = new HashMap<>();
     for (Term term : lexicon.terms()) {
-      String normalized = normalizer.normalize(term.text()).text();
-      builder.add(normalized, Keyword.term(term, Keyword.Via.EXACT));
+      NormalizedText written = normalizer.normalize(term.text());
+      String normalized = written.text();
+      int collapsed = written.collapsed(0, written.length());
+      builder.add(normalized, Keyword.term(term, Keyword.Via.EXACT, collapsed));
       byText.putIfAbsent(term.text(), term);
       for (String variant : term.has(Term.Tag.PHONETIC)
           ? variants.variants(term.text(), normalized) : variants.pinyin(term.text(), normalized)) {
-        builder.add(variant, Keyword.term(term, Keyword.Via.VARIANT));
+        builder.add(variant, Keyword.term(term, Keyword.Via.VARIANT, collapsed));
       }
     }
     lexicon.abbreviations().forEach((abbreviation, expansion) -> {
@@ -69,7 +71,7 @@ final class CompiledLexicon {
         throw new LexiconException("abbreviations.tsv: " + abbreviation + " stands for " + expansion
             + ", which is not a term of any terms/*.tsv");
       }
-      builder.add(normalizer.normalize(abbreviation).text(), Keyword.term(term, Keyword.Via.ABBREVIATION));
+      builder.add(normalizer.normalize(abbreviation).text(), Keyword.term(term, Keyword.Via.ABBREVIATION, 0));
     });
     for (String phrase : lexicon.whitelist()) {
       String normalized = normalizer.normalize(phrase).text();
@@ -222,7 +224,8 @@ final class CompiledLexicon {
     }
 
     private boolean counts(Hit hit) {
-      if (whitelisted(hit.begin, hit.end) || !latinBoundaries(hit)) {
+      if (text.collapsed(hit.begin, hit.end) < hit.keyword.collapsed()
+          || whitelisted(hit.begin, hit.end) || !latinBoundaries(hit)) {
         return false;
       }
       // latin spellings have no words to be inside of: their boundaries were checked above

@@ -3,8 +3,12 @@ package org.humiao.screening;
 /**
  * What a string in the automaton stands for: for TERM its term, for CUE the index of its rule in
  * the lexicon's rules (an index, so a hit marks its rule without searching the list).
+ *
+ * @param collapsed repeated characters that normalization collapsed in the term's own written
+ *     form (色色 → 色: 1); a match must have collapsed at least as many, or a reduplicated term
+ *     would match its single character inside ordinary words (有色人种, 中国特色)
  */
-record Keyword(Kind kind, Term term, Via via, int rule) {
+record Keyword(Kind kind, Term term, Via via, int rule, int collapsed) {
   enum Kind { TERM, WHITELIST, TARGET, CUE }
 
   enum Via {
@@ -15,16 +19,16 @@ record Keyword(Kind kind, Term term, Via via, int rule) {
     }
   }
 
-  static Keyword term(Term term, Via via) {
-    return new Keyword(Kind.TERM, term, via, -1);
+  static Keyword term(Term term, Via via, int collapsed) {
+    return new Keyword(Kind.TERM, term, via, -1, collapsed);
   }
 
   static Keyword cue(int rule) {
-    return new Keyword(Kind.CUE, null, null, rule);
+    return new Keyword(Kind.CUE, null, null, rule, 0);
   }
 
-  static final Keyword WHITELIST = new Keyword(Kind.WHITELIST, null, null, -1);
-  static final Keyword TARGET = new Keyword(Kind.TARGET, null, null, -1);
+  static final Keyword WHITELIST = new Keyword(Kind.WHITELIST, null, null, -1, 0);
+  static final Keyword TARGET = new Keyword(Kind.TARGET, null, null, -1, 0);
 
   /** Guarded matches are checked against word segmentation before they count. */
   boolean guarded() {

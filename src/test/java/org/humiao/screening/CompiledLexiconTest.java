@@ -42,6 +42,10 @@ class CompiledLexiconTest {
       他操作很好          | ''                          | none
       日本很远            | ''                          | none
       白日做梦            | ''                          | none
+      好色色啊            | 色色=色色                   | exact
+      好色色色啊          | 色色=色色色                 | exact
+      有色人种            | ''                          | none
+      中国特色            | ''                          | none
       """)
   void findsTermsAndTheirSpellings(String text, String expected, String how) {
     CompiledLexicon.Findings findings = LEXICON.find(text);
