@@ -229,7 +229,12 @@ final class CompiledLexicon {
         return false;
       }
       // latin spellings have no words to be inside of: their boundaries were checked above
-      return !hit.keyword.guarded() || isLatin(hit) || !guard.insideOtherWord(plain(), hit.begin, hit.end);
+      if (isLatin(hit)) {
+        return true;
+      }
+      return hit.keyword.guarded()
+          ? !guard.insideOtherWord(plain(), hit.begin, hit.end)
+          : !guard.startsInsideWord(plain(), hit.begin, hit.end);
     }
 
     private boolean isLatin(Hit hit) {

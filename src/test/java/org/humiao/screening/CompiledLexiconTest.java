@@ -42,10 +42,12 @@ class CompiledLexiconTest {
       他操作很好          | ''                          | none
       日本很远            | ''                          | none
       白日做梦            | ''                          | none
-      好色色啊            | 色色=色色                   | exact
-      好色色色啊          | 色色=色色色                 | exact
+      一起色色            | 色色=色色                   | exact
+      一起色色色          | 色色=色色色                 | exact
       有色人种            | ''                          | none
       中国特色            | ''                          | none
+      国男就这样          | 国男=国男                   | exact
+      她的中国男友        | ''                          | none
       """)
   void findsTermsAndTheirSpellings(String text, String expected, String how) {
     CompiledLexicon.Findings findings = LEXICON.find(text);
