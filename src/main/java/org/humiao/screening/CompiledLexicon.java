@@ -16,7 +16,8 @@ final class CompiledLexicon {
   private static final int TARGET_BEFORE = 6;
   private static final int TARGET_AFTER = 3;
   private static final java.util.Set<Category> BULLYING =
-      java.util.EnumSet.of(Category.INSULT, Category.THREAT, Category.EXCLUSION, Category.DEFAMATION);
+      java.util.EnumSet.of(Category.INSULT, Category.THREAT, Category.EXCLUSION, Category.DEFAMATION,
+          Category.DISCRIMINATION);
 
   private final Lexicon lexicon;
   private final TextNormalizer normalizer;
@@ -82,6 +83,9 @@ final class CompiledLexicon {
     }
     for (String target : lexicon.targets()) {
       builder.add(normalizer.normalize(target).text(), Keyword.TARGET);
+    }
+    for (String group : lexicon.groups()) {
+      builder.add(normalizer.normalize(group).text(), Keyword.GROUP);
     }
     for (int i = 0; i < lexicon.rules().size(); i++) {
       for (String cue : lexicon.rules().get(i).cues()) {
@@ -152,6 +156,7 @@ final class CompiledLexicon {
     private final List<Hit> terms = new ArrayList<>(4);
     private List<Hit> whitelist;
     private List<Hit> targets;
+    private List<Hit> groups;
     private BitSet cuedRules;
     private String plain;
 
@@ -166,6 +171,7 @@ final class CompiledLexicon {
         case TERM -> terms.add(hit);
         case WHITELIST -> (whitelist == null ? whitelist = new ArrayList<>(2) : whitelist).add(hit);
         case TARGET -> (targets == null ? targets = new ArrayList<>(2) : targets).add(hit);
+        case GROUP -> (groups == null ? groups = new ArrayList<>(2) : groups).add(hit);
         case CUE -> {
           if (cuedRules == null) {
             cuedRules = new BitSet();
@@ -260,17 +266,26 @@ final class CompiledLexicon {
       return !startInWord && !endInWord;
     }
 
+    /** A person (你, 这货, @name) in reach, or for a group slur a group of people (女的, 河南人). */
     private boolean aimedAtPerson(Hit hit) {
-      if (targets != null) {
-        for (Hit t : targets) {
+      if (near(targets, hit)
+          || (hit.keyword.term().category() == Category.DISCRIMINATION && near(groups, hit))) {
+        return true;
+      }
+      int mention = text.original().indexOf('@');
+      return mention >= 0 && mention < text.originalStart(hit.begin);
+    }
+
+    private static boolean near(List<Hit> markers, Hit hit) {
+      if (markers != null) {
+        for (Hit t : markers) {
           if ((t.end <= hit.begin && hit.begin - t.end <= TARGET_BEFORE)
               || (t.begin >= hit.end && t.begin - hit.end <= TARGET_AFTER)) {
             return true;
           }
         }
       }
-      int mention = text.original().indexOf('@');
-      return mention >= 0 && mention < text.originalStart(hit.begin);
+      return false;
     }
 
     private boolean alreadyFound(List<Evidence> evidence, ContextRule rule, Matcher m) {

@@ -9,7 +9,7 @@ package org.humiao.screening;
  *     would match its single character inside ordinary words (有色人种, 中国特色)
  */
 record Keyword(Kind kind, Term term, Via via, int rule, int collapsed) {
-  enum Kind { TERM, WHITELIST, TARGET, CUE }
+  enum Kind { TERM, WHITELIST, TARGET, GROUP, CUE }
 
   enum Via {
     EXACT, VARIANT, ABBREVIATION;
@@ -29,6 +29,7 @@ record Keyword(Kind kind, Term term, Via via, int rule, int collapsed) {
 
   static final Keyword WHITELIST = new Keyword(Kind.WHITELIST, null, null, -1, 0);
   static final Keyword TARGET = new Keyword(Kind.TARGET, null, null, -1, 0);
+  static final Keyword GROUP = new Keyword(Kind.GROUP, null, null, -1, 0);
 
   /** Guarded matches are checked against word segmentation before they count. */
   boolean guarded() {

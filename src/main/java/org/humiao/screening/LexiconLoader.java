@@ -16,10 +16,13 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Reads a lexicon directory (layout and format: lexicons/README.md). */
 public final class LexiconLoader {
+  private static final String GROUPS = "{groups}";
+
   private LexiconLoader() {}
 
   public static Lexicon load(Path dir) {
@@ -28,6 +31,7 @@ public final class LexiconLoader {
     if (version == null || version.isBlank()) {
       throw new LexiconException(dir.resolve("manifest.properties") + ": missing version");
     }
+    List<String> groups = column(dir.resolve("context/groups.tsv"));
     return new Lexicon(
         version.trim(),
         terms(dir.resolve("terms")),
@@ -36,7 +40,8 @@ public final class LexiconLoader {
         splitCharacters(dir.resolve("variants/split_chars.tsv")),
         abbreviations(dir.resolve("variants/abbreviations.tsv")),
         column(dir.resolve("context/targets.tsv")),
-        rules(dir.resolve("context/rules.tsv")),
+        groups,
+        rules(dir.resolve("context/rules.tsv"), groups),
         DecisionPolicy.from(properties(dir.resolve("policy.properties"))));
   }
 
@@ -110,13 +115,23 @@ public final class LexiconLoader {
     return map;
   }
 
-  private static List<ContextRule> rules(Path file) {
+  /** Rules may name the group nouns of context/groups.tsv as {@value #GROUPS}, in cues and regex. */
+  private static List<ContextRule> rules(Path file, List<String> groups) {
+    String alternation = groups.stream().map(Pattern::quote).collect(Collectors.joining("|", "(?:", ")"));
     List<ContextRule> rules = new ArrayList<>();
     for (Row row : rows(file)) {
       row.expectColumns(5);
+      List<String> cues = new ArrayList<>();
+      for (String cue : row.col(3).split("\\|")) {
+        if (cue.equals(GROUPS)) {
+          cues.addAll(groups);
+        } else {
+          cues.add(cue);
+        }
+      }
       try {
         rules.add(new ContextRule(row.col(0), Category.byId(row.col(1)), Integer.parseInt(row.col(2)),
-            List.of(row.col(3).split("\\|")), Pattern.compile(row.col(4))));
+            cues, Pattern.compile(row.col(4).replace(GROUPS, alternation))));
       } catch (PatternSyntaxException e) {
         throw row.error("bad regex: " + e.getDescription());
       } catch (IllegalArgumentException e) {

@@ -48,6 +48,8 @@ class CompiledLexiconTest {
       中国特色            | ''                          | none
       国男就这样          | 国男=国男                   | exact
       她的中国男友        | ''                          | none
+      印度人就像阿三一样哈哈哈 | 阿三=阿三              | exact
+      那些阿三又来了哈哈哈 | ''                         | none
       """)
   void findsTermsAndTheirSpellings(String text, String expected, String how) {
     CompiledLexicon.Findings findings = LEXICON.find(text);
