@@ -92,11 +92,20 @@ final class CompiledLexicon {
         builder.add(normalizer.normalize(cue).text(), Keyword.cue(i));
       }
     }
+    for (int i = 0; i < lexicon.mitigations().size(); i++) {
+      for (String cue : lexicon.mitigations().get(i).cues()) {
+        builder.add(normalizer.normalize(cue).text(), Keyword.mitigationCue(i));
+      }
+    }
     return builder.build();
   }
 
-  /** What the lexicon finds in one text, with evidence offsets into the original. */
-  record Findings(NormalizedText normalized, List<Evidence> evidence, String canonical) {}
+  /**
+   * What the lexicon finds in one text, with evidence offsets into the original.
+   *
+   * @param modelMuted a mitigation (counter-speech) says the model's tone alone must not flag it
+   */
+  record Findings(NormalizedText normalized, List<Evidence> evidence, String canonical, boolean modelMuted) {}
 
   Findings find(String original) {
     NormalizedText text = normalizer.normalize(original);
@@ -112,7 +121,8 @@ final class CompiledLexicon {
           text.originalStart(hit.begin), text.originalEnd(hit.end), hit.keyword.via().id()));
     }
     scan.applyRules(evidence);
-    return new Findings(text, evidence, canonical(text, kept));
+    boolean modelMuted = scan.applyMitigations(evidence, kept);
+    return new Findings(text, evidence, canonical(text, kept), modelMuted);
   }
 
   /** The normalized text with every matched spelling replaced by its term, for fingerprints. */
@@ -158,6 +168,7 @@ final class CompiledLexicon {
     private List<Hit> targets;
     private List<Hit> groups;
     private BitSet cuedRules;
+    private BitSet cuedMitigations;
     private String plain;
 
     Scan(NormalizedText text) {
@@ -177,6 +188,12 @@ final class CompiledLexicon {
             cuedRules = new BitSet();
           }
           cuedRules.set(keyword.rule());
+        }
+        case MITIGATION_CUE -> {
+          if (cuedMitigations == null) {
+            cuedMitigations = new BitSet();
+          }
+          cuedMitigations.set(keyword.rule());
         }
       }
     }
@@ -292,6 +309,60 @@ final class CompiledLexicon {
       int start = text.originalStart(m.start());
       int end = text.originalEnd(m.end());
       return evidence.stream().anyMatch(e -> e.category() == rule.category() && e.start() <= start && end <= e.end());
+    }
+
+    /**
+     * Lowers evidence that a matching mitigation covers: from a topic term (the first
+     * {@code kept.size()} entries of evidence are the kept hits, in order) or inside its match.
+     *
+     * @return whether a matching mitigation keeps the model from flagging the text
+     */
+    boolean applyMitigations(List<Evidence> evidence, List<Hit> kept) {
+      if (cuedMitigations == null) {
+        return false;
+      }
+      boolean modelMuted = false;
+      int[] cap = null;
+      for (int i = cuedMitigations.nextSetBit(0); i >= 0; i = cuedMitigations.nextSetBit(i + 1)) {
+        Mitigation mitigation = lexicon.mitigations().get(i);
+        Matcher m = mitigation.pattern().matcher(plain());
+        List<int[]> spans = new ArrayList<>(1);
+        while (m.find() && m.end() > m.start()) {
+          spans.add(new int[] {text.originalStart(m.start()), text.originalEnd(m.end())});
+        }
+        if (spans.isEmpty()) {
+          continue;
+        }
+        modelMuted |= mitigation.categories().contains(Category.TOXICITY);
+        for (int e = 0; e < evidence.size(); e++) {
+          Evidence found = evidence.get(e);
+          boolean topic = e < kept.size() && kept.get(e).keyword.term().has(Term.Tag.TOPIC);
+          if (mitigation.categories().contains(found.category()) && (topic || inside(found, spans))) {
+            if (cap == null) {
+              cap = new int[evidence.size()];
+              java.util.Arrays.fill(cap, Term.MAX_SEVERITY);
+            }
+            cap[e] = Math.min(cap[e], mitigation.severity());
+          }
+        }
+      }
+      if (cap != null) {
+        List<Evidence> lowered = new ArrayList<>(evidence.size());
+        for (int e = 0; e < evidence.size(); e++) {
+          Evidence found = evidence.get(e);
+          if (cap[e] > 0) {
+            lowered.add(found.severity() <= cap[e] ? found : new Evidence(found.term(), found.category(), cap[e],
+                found.start(), found.end(), found.source()));
+          }
+        }
+        evidence.clear();
+        evidence.addAll(lowered);
+      }
+      return modelMuted;
+    }
+
+    private static boolean inside(Evidence evidence, List<int[]> spans) {
+      return spans.stream().anyMatch(s -> s[0] <= evidence.start() && evidence.end() <= s[1]);
     }
 
     void applyRules(List<Evidence> evidence) {

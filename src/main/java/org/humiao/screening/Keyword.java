@@ -1,15 +1,15 @@
 package org.humiao.screening;
 
 /**
- * What a string in the automaton stands for: for TERM its term, for CUE the index of its rule in
- * the lexicon's rules (an index, so a hit marks its rule without searching the list).
+ * What a string in the automaton stands for: for TERM its term, for CUE (MITIGATION_CUE) the index
+ * of its rule (mitigation) in the lexicon's list (an index, so a hit marks it without searching).
  *
  * @param collapsed repeated characters that normalization collapsed in the term's own written
  *     form (色色 → 色: 1); a match must have collapsed at least as many, or a reduplicated term
  *     would match its single character inside ordinary words (有色人种, 中国特色)
  */
 record Keyword(Kind kind, Term term, Via via, int rule, int collapsed) {
-  enum Kind { TERM, WHITELIST, TARGET, GROUP, CUE }
+  enum Kind { TERM, WHITELIST, TARGET, GROUP, CUE, MITIGATION_CUE }
 
   enum Via {
     EXACT, VARIANT, ABBREVIATION;
@@ -25,6 +25,10 @@ record Keyword(Kind kind, Term term, Via via, int rule, int collapsed) {
 
   static Keyword cue(int rule) {
     return new Keyword(Kind.CUE, null, null, rule, 0);
+  }
+
+  static Keyword mitigationCue(int mitigation) {
+    return new Keyword(Kind.MITIGATION_CUE, null, null, mitigation, 0);
   }
 
   static final Keyword WHITELIST = new Keyword(Kind.WHITELIST, null, null, -1, 0);

@@ -21,6 +21,7 @@ public record Lexicon(
     List<String> targets,
     List<String> groups,
     List<ContextRule> rules,
+    List<Mitigation> mitigations,
     DecisionPolicy policy) {
 
   public Lexicon {
@@ -32,5 +33,6 @@ public record Lexicon(
     targets = List.copyOf(targets);
     groups = List.copyOf(groups);
     rules = List.copyOf(rules);
+    mitigations = List.copyOf(mitigations);
   }
 }

@@ -42,6 +42,7 @@ public final class LexiconLoader {
         column(dir.resolve("context/targets.tsv")),
         groups,
         rules(dir.resolve("context/rules.tsv"), groups),
+        mitigations(dir.resolve("context/mitigations.tsv"), groups),
         DecisionPolicy.from(properties(dir.resolve("policy.properties"))));
   }
 
@@ -115,23 +116,14 @@ public final class LexiconLoader {
     return map;
   }
 
-  /** Rules may name the group nouns of context/groups.tsv as {@value #GROUPS}, in cues and regex. */
+  /** Rules and mitigations may name the group nouns of context/groups.tsv as {@value #GROUPS}, in cues and regex. */
   private static List<ContextRule> rules(Path file, List<String> groups) {
-    String alternation = groups.stream().map(Pattern::quote).collect(Collectors.joining("|", "(?:", ")"));
     List<ContextRule> rules = new ArrayList<>();
     for (Row row : rows(file)) {
       row.expectColumns(5);
-      List<String> cues = new ArrayList<>();
-      for (String cue : row.col(3).split("\\|")) {
-        if (cue.equals(GROUPS)) {
-          cues.addAll(groups);
-        } else {
-          cues.add(cue);
-        }
-      }
       try {
         rules.add(new ContextRule(row.col(0), Category.byId(row.col(1)), Integer.parseInt(row.col(2)),
-            cues, Pattern.compile(row.col(4).replace(GROUPS, alternation))));
+            cues(row.col(3), groups), pattern(row.col(4), groups)));
       } catch (PatternSyntaxException e) {
         throw row.error("bad regex: " + e.getDescription());
       } catch (IllegalArgumentException e) {
@@ -139,6 +131,47 @@ public final class LexiconLoader {
       }
     }
     return rules;
+  }
+
+  private static List<Mitigation> mitigations(Path file, List<String> groups) {
+    List<Mitigation> mitigations = new ArrayList<>();
+    for (Row row : rows(file)) {
+      row.expectColumns(5);
+      try {
+        Set<Category> categories = EnumSet.noneOf(Category.class);
+        for (String id : row.col(1).split(",")) {
+          categories.add(Category.byId(id.strip()));
+        }
+        int severity = Integer.parseInt(row.col(2));
+        if (severity < 0 || severity > Term.MAX_SEVERITY) {
+          throw new IllegalArgumentException("severity out of range 0-4: " + severity);
+        }
+        mitigations.add(new Mitigation(row.col(0), categories, severity, cues(row.col(3), groups),
+            pattern(row.col(4), groups)));
+      } catch (PatternSyntaxException e) {
+        throw row.error("bad regex: " + e.getDescription());
+      } catch (IllegalArgumentException e) {
+        throw row.error(e.getMessage());
+      }
+    }
+    return mitigations;
+  }
+
+  private static List<String> cues(String column, List<String> groups) {
+    List<String> cues = new ArrayList<>();
+    for (String cue : column.split("\\|")) {
+      if (cue.equals(GROUPS)) {
+        cues.addAll(groups);
+      } else {
+        cues.add(cue);
+      }
+    }
+    return cues;
+  }
+
+  private static Pattern pattern(String regex, List<String> groups) {
+    String alternation = groups.stream().map(Pattern::quote).collect(Collectors.joining("|", "(?:", ")"));
+    return Pattern.compile(regex.replace(GROUPS, alternation));
   }
 
   private static List<String> column(Path file) {

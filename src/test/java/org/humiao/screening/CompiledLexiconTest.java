@@ -76,6 +76,23 @@ class CompiledLexiconTest {
     assertEquals(typed, rules.stream().map(e -> text.substring(e.start(), e.end())).collect(Collectors.joining(";")));
   }
 
+  /** text | evidence left, term=severity;... | whether the model is kept from flagging */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      强奸                 | 强奸=3     | false
+      强奸罪判几年         | ''         | false
+      傻逼罪判几年         | 傻逼=3     | false
+      不要随便歧视别人     | ''         | true
+      不要歧视阿三         | ''         | true
+      阿三哈哈             | 阿三=2     | false
+      """)
+  void mitigationsLowerTopicTermsAndWhatTheyCover(String text, String expected, boolean modelMuted) {
+    CompiledLexicon.Findings findings = LEXICON.find(text);
+    assertEquals(expected, findings.evidence().stream().map(e -> e.term() + "=" + e.severity())
+        .collect(Collectors.joining(";")));
+    assertEquals(modelMuted, findings.modelMuted());
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', textBlock = """
       你个煞笔吧我说       | 你个傻逼吧我说
