@@ -22,6 +22,9 @@ import java.util.stream.Stream;
 /** Reads a lexicon directory (layout and format: lexicons/README.md). */
 public final class LexiconLoader {
   private static final String GROUPS = "{groups}";
+  private static final Pattern ESCAPED = Pattern.compile("\\\\.");
+  private static final Pattern CHARACTER_CLASS = Pattern.compile("\\[[^\\]]*\\]");
+  private static final Pattern UNBOUNDED = Pattern.compile("[*+]|\\{\\d+,\\}");
 
   private LexiconLoader() {}
 
@@ -169,7 +172,16 @@ public final class LexiconLoader {
     return cues;
   }
 
+  /**
+   * Compiles a rule's regex. Unbounded repetition ({@code *}, {@code +}, {@code {n,}}) is refused:
+   * over a long line a repeated group recurses once per repetition and can overflow the stack.
+   */
   private static Pattern pattern(String regex, List<String> groups) {
+    String bare = ESCAPED.matcher(regex).replaceAll("");
+    bare = CHARACTER_CLASS.matcher(bare).replaceAll("");
+    if (UNBOUNDED.matcher(bare).find()) {
+      throw new IllegalArgumentException("unbounded repetition (*, + or {n,}) in " + regex + "; bound it, e.g. .{0,12}");
+    }
     String alternation = groups.stream().map(Pattern::quote).collect(Collectors.joining("|", "(?:", ")"));
     return Pattern.compile(regex.replace(GROUPS, alternation));
   }
