@@ -312,8 +312,8 @@ final class CompiledLexicon {
     }
 
     /**
-     * Lowers evidence that a matching mitigation covers: from a topic term (the first
-     * {@code kept.size()} entries of evidence are the kept hits, in order) or inside its match.
+     * Lowers evidence that a matching mitigation covers (the first {@code kept.size()} entries of
+     * evidence are the kept hits, in order, so a topic term is known by its hit).
      *
      * @return whether a matching mitigation keeps the model from flagging the text
      */
@@ -337,7 +337,8 @@ final class CompiledLexicon {
         for (int e = 0; e < evidence.size(); e++) {
           Evidence found = evidence.get(e);
           boolean topic = e < kept.size() && kept.get(e).keyword.term().has(Term.Tag.TOPIC);
-          if (mitigation.categories().contains(found.category()) && (topic || inside(found, spans))) {
+          boolean covered = mitigation.scope() == Mitigation.Scope.TEXT || topic || inside(found, spans);
+          if (mitigation.categories().contains(found.category()) && covered) {
             if (cap == null) {
               cap = new int[evidence.size()];
               java.util.Arrays.fill(cap, Term.MAX_SEVERITY);

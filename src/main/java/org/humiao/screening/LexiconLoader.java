@@ -139,7 +139,7 @@ public final class LexiconLoader {
   private static List<Mitigation> mitigations(Path file, List<String> groups) {
     List<Mitigation> mitigations = new ArrayList<>();
     for (Row row : rows(file)) {
-      row.expectColumns(5);
+      row.expectColumns(6);
       try {
         Set<Category> categories = EnumSet.noneOf(Category.class);
         for (String id : row.col(1).split(",")) {
@@ -149,8 +149,9 @@ public final class LexiconLoader {
         if (severity < 0 || severity > Term.MAX_SEVERITY) {
           throw new IllegalArgumentException("severity out of range 0-4: " + severity);
         }
-        mitigations.add(new Mitigation(row.col(0), categories, severity, cues(row.col(3), groups),
-            pattern(row.col(4), groups)));
+        mitigations.add(new Mitigation(row.col(0), categories, severity,
+            Mitigation.Scope.valueOf(row.col(3).toUpperCase(Locale.ROOT)), cues(row.col(4), groups),
+            pattern(row.col(5), groups)));
       } catch (PatternSyntaxException e) {
         throw row.error("bad regex: " + e.getDescription());
       } catch (IllegalArgumentException e) {
