@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and holds floors the engine meets today, so a change that loses ground fails.
  */
 class ScreeningSentencesTest {
-  /** Floors below what the engine met on 2026-12-06 (68 of 69 harmful caught, 2 of 69 innocent flagged); raise them as it improves. */
+  /** Floors below what the engine met on 2026-12-06 (97 of 99 harmful caught, 3 of 99 innocent flagged); raise them as it improves. */
   private static final int MIN_HARMFUL = 60;
   private static final int MIN_INNOCENT = 60;
   private static final double MIN_CAUGHT = 0.95;
