@@ -255,9 +255,12 @@ final class CompiledLexicon {
       if (isLatin(hit)) {
         return true;
       }
-      return hit.keyword.guarded()
-          ? !guard.insideOtherWord(plain(), hit.begin, hit.end)
-          : !guard.startsInsideWord(plain(), hit.begin, hit.end);
+      if (hit.keyword.guarded()) {
+        return !guard.insideOtherWord(plain(), hit.begin, hit.end);
+      }
+      // only a Chinese character written right before the match can make a word across its start
+      return hit.begin == 0 || text.gapBefore(hit.begin) || !Character.isIdeographic(text.charAt(hit.begin - 1))
+          || !guard.startsInsideWord(plain(), hit.begin, hit.end);
     }
 
     private boolean isLatin(Hit hit) {
