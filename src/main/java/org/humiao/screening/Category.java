@@ -11,6 +11,7 @@ public enum Category {
   THREAT("threat", "威胁与煽动暴力"),
   EXCLUSION("exclusion", "身材羞辱与孤立排挤"),
   DEFAMATION("defamation", "诽谤造谣"),
+  DISCRIMINATION("discrimination", "歧视与对立"),
   SEXUAL_HARASSMENT("sexual_harassment", "猥亵与诱导"),
   PORN("porn", "色情低俗"),
   GORE("gore", "血腥暴力"),

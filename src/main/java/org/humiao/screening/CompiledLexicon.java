@@ -19,7 +19,8 @@ final class CompiledLexicon {
   private static final int TARGET_BEFORE = 6;
   private static final int TARGET_AFTER = 3;
   private static final java.util.Set<Category> BULLYING =
-      java.util.EnumSet.of(Category.INSULT, Category.THREAT, Category.EXCLUSION, Category.DEFAMATION);
+      java.util.EnumSet.of(Category.INSULT, Category.THREAT, Category.EXCLUSION, Category.DEFAMATION,
+          Category.DISCRIMINATION);
 
   private final Lexicon lexicon;
   private final TextNormalizer normalizer;
@@ -58,12 +59,14 @@ final class CompiledLexicon {
     VariantGenerator variants = new VariantGenerator(homophones);
     Map<String, Term> byText = new HashMap<>();
     for (Term term : lexicon.terms()) {
-      String normalized = normalizer.normalize(term.text()).text();
-      builder.add(normalized, Keyword.term(term, Keyword.Via.EXACT));
+      NormalizedText written = normalizer.normalize(term.text());
+      String normalized = written.text();
+      int collapsed = written.collapsed(0, written.length());
+      builder.add(normalized, Keyword.term(term, Keyword.Via.EXACT, collapsed));
       byText.putIfAbsent(term.text(), term);
       for (String variant : term.has(Term.Tag.PHONETIC)
           ? variants.variants(term.text(), normalized) : variants.pinyin(term.text(), normalized)) {
-        builder.add(variant, Keyword.term(term, Keyword.Via.VARIANT));
+        builder.add(variant, Keyword.term(term, Keyword.Via.VARIANT, collapsed));
       }
     }
     lexicon.abbreviations().forEach((abbreviation, expansion) -> {
@@ -72,7 +75,7 @@ final class CompiledLexicon {
         throw new LexiconException("abbreviations.tsv: " + abbreviation + " stands for " + expansion
             + ", which is not a term of any terms/*.tsv");
       }
-      builder.add(normalizer.normalize(abbreviation).text(), Keyword.term(term, Keyword.Via.ABBREVIATION));
+      builder.add(normalizer.normalize(abbreviation).text(), Keyword.term(term, Keyword.Via.ABBREVIATION, 0));
     });
     for (String phrase : lexicon.whitelist()) {
       String normalized = normalizer.normalize(phrase).text();
@@ -84,16 +87,28 @@ final class CompiledLexicon {
     for (String target : lexicon.targets()) {
       builder.add(normalizer.normalize(target).text(), Keyword.TARGET);
     }
+    for (String group : lexicon.groups()) {
+      builder.add(normalizer.normalize(group).text(), Keyword.GROUP);
+    }
     for (int i = 0; i < lexicon.rules().size(); i++) {
       for (String cue : lexicon.rules().get(i).cues()) {
         builder.add(normalizer.normalize(cue).text(), Keyword.cue(i));
       }
     }
+    for (int i = 0; i < lexicon.mitigations().size(); i++) {
+      for (String cue : lexicon.mitigations().get(i).cues()) {
+        builder.add(normalizer.normalize(cue).text(), Keyword.mitigationCue(i));
+      }
+    }
     return builder.build();
   }
 
-  /** What the lexicon finds in one text, with evidence offsets into the original. */
-  record Findings(NormalizedText normalized, List<Evidence> evidence, String canonical) {}
+  /**
+   * What the lexicon finds in one text, with evidence offsets into the original.
+   *
+   * @param modelMuted a mitigation (counter-speech) says the model's tone alone must not flag it
+   */
+  record Findings(NormalizedText normalized, List<Evidence> evidence, String canonical, boolean modelMuted) {}
 
   Findings find(String original) {
     NormalizedText text = normalizer.normalize(original);
@@ -109,7 +124,8 @@ final class CompiledLexicon {
           text.originalStart(hit.begin), text.originalEnd(hit.end), hit.keyword.via().id()));
     }
     scan.applyRules(evidence);
-    return new Findings(text, evidence, canonical(text, kept));
+    boolean modelMuted = scan.applyMitigations(evidence, kept);
+    return new Findings(text, evidence, canonical(text, kept), modelMuted);
   }
 
   /** The normalized text with every matched spelling replaced by its term, for fingerprints. */
@@ -153,7 +169,9 @@ final class CompiledLexicon {
     private final List<Hit> terms = new ArrayList<>(4);
     private List<Hit> whitelist;
     private List<Hit> targets;
+    private List<Hit> groups;
     private BitSet cuedRules;
+    private BitSet cuedMitigations;
     private String plain;
 
     Scan(NormalizedText text) {
@@ -167,11 +185,18 @@ final class CompiledLexicon {
         case TERM -> terms.add(hit);
         case WHITELIST -> (whitelist == null ? whitelist = new ArrayList<>(2) : whitelist).add(hit);
         case TARGET -> (targets == null ? targets = new ArrayList<>(2) : targets).add(hit);
+        case GROUP -> (groups == null ? groups = new ArrayList<>(2) : groups).add(hit);
         case CUE -> {
           if (cuedRules == null) {
             cuedRules = new BitSet();
           }
           cuedRules.set(keyword.rule());
+        }
+        case MITIGATION_CUE -> {
+          if (cuedMitigations == null) {
+            cuedMitigations = new BitSet();
+          }
+          cuedMitigations.set(keyword.rule());
         }
       }
     }
@@ -225,11 +250,20 @@ final class CompiledLexicon {
     }
 
     private boolean counts(Hit hit) {
-      if (whitelisted(hit.begin, hit.end) || !latinBoundaries(hit)) {
+      if (text.collapsed(hit.begin, hit.end) < hit.keyword.collapsed()
+          || whitelisted(hit.begin, hit.end) || !latinBoundaries(hit)) {
         return false;
       }
       // latin spellings have no words to be inside of: their boundaries were checked above
-      return !hit.keyword.guarded() || isLatin(hit) || !guard.insideOtherWord(plain(), hit.begin, hit.end);
+      if (isLatin(hit)) {
+        return true;
+      }
+      if (hit.keyword.guarded()) {
+        return !guard.insideOtherWord(plain(), hit.begin, hit.end);
+      }
+      // only a Chinese character written right before the match can make a word across its start
+      return hit.begin == 0 || text.gapBefore(hit.begin) || !Character.isIdeographic(text.charAt(hit.begin - 1))
+          || !guard.startsInsideWord(plain(), hit.begin, hit.end);
     }
 
     private boolean isLatin(Hit hit) {
@@ -255,23 +289,87 @@ final class CompiledLexicon {
       return !startInWord && !endInWord;
     }
 
+    /** A person (你, 这货, @name) in reach, or for a group slur a group of people (女的, 河南人). */
     private boolean aimedAtPerson(Hit hit) {
-      if (targets != null) {
-        for (Hit t : targets) {
+      if (near(targets, hit)
+          || (hit.keyword.term().category() == Category.DISCRIMINATION && near(groups, hit))) {
+        return true;
+      }
+      int mention = text.original().indexOf('@');
+      return mention >= 0 && mention < text.originalStart(hit.begin);
+    }
+
+    private static boolean near(List<Hit> markers, Hit hit) {
+      if (markers != null) {
+        for (Hit t : markers) {
           if ((t.end <= hit.begin && hit.begin - t.end <= TARGET_BEFORE)
               || (t.begin >= hit.end && t.begin - hit.end <= TARGET_AFTER)) {
             return true;
           }
         }
       }
-      int mention = text.original().indexOf('@');
-      return mention >= 0 && mention < text.originalStart(hit.begin);
+      return false;
     }
 
     private boolean alreadyFound(List<Evidence> evidence, ContextRule rule, Matcher m) {
       int start = text.originalStart(m.start());
       int end = text.originalEnd(m.end());
       return evidence.stream().anyMatch(e -> e.category() == rule.category() && e.start() <= start && end <= e.end());
+    }
+
+    /**
+     * Lowers evidence that a matching mitigation covers (the first {@code kept.size()} entries of
+     * evidence are the kept hits, in order, so a topic term is known by its hit).
+     *
+     * @return whether a matching mitigation keeps the model from flagging the text
+     */
+    boolean applyMitigations(List<Evidence> evidence, List<Hit> kept) {
+      if (cuedMitigations == null) {
+        return false;
+      }
+      boolean modelMuted = false;
+      int[] cap = null;
+      for (int i = cuedMitigations.nextSetBit(0); i >= 0; i = cuedMitigations.nextSetBit(i + 1)) {
+        Mitigation mitigation = lexicon.mitigations().get(i);
+        Matcher m = mitigation.pattern().matcher(plain());
+        List<int[]> spans = new ArrayList<>(1);
+        while (m.find() && m.end() > m.start()) {
+          spans.add(new int[] {text.originalStart(m.start()), text.originalEnd(m.end())});
+        }
+        if (spans.isEmpty()) {
+          continue;
+        }
+        modelMuted |= mitigation.categories().contains(Category.TOXICITY);
+        for (int e = 0; e < evidence.size(); e++) {
+          Evidence found = evidence.get(e);
+          boolean topic = e < kept.size() && kept.get(e).keyword.term().has(Term.Tag.TOPIC);
+          boolean covered = mitigation.scope() == Mitigation.Scope.TEXT || topic || inside(found, spans);
+          if (mitigation.categories().contains(found.category()) && covered) {
+            if (cap == null) {
+              cap = new int[evidence.size()];
+              java.util.Arrays.fill(cap, Term.MAX_SEVERITY);
+            }
+            cap[e] = Math.min(cap[e], mitigation.severity());
+          }
+        }
+      }
+      if (cap != null) {
+        List<Evidence> lowered = new ArrayList<>(evidence.size());
+        for (int e = 0; e < evidence.size(); e++) {
+          Evidence found = evidence.get(e);
+          if (cap[e] > 0) {
+            lowered.add(found.severity() <= cap[e] ? found : new Evidence(found.term(), found.category(), cap[e],
+                found.start(), found.end(), found.source()));
+          }
+        }
+        evidence.clear();
+        evidence.addAll(lowered);
+      }
+      return modelMuted;
+    }
+
+    private static boolean inside(Evidence evidence, List<int[]> spans) {
+      return spans.stream().anyMatch(s -> s[0] <= evidence.start() && evidence.end() <= s[1]);
     }
 
     void applyRules(List<Evidence> evidence) {

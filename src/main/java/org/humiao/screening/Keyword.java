@@ -1,11 +1,15 @@
 package org.humiao.screening;
 
 /**
- * What a string in the automaton stands for: for TERM its term, for CUE the index of its rule in
- * the lexicon's rules (an index, so a hit marks its rule without searching the list).
+ * What a string in the automaton stands for: for TERM its term, for CUE (MITIGATION_CUE) the index
+ * of its rule (mitigation) in the lexicon's list (an index, so a hit marks it without searching).
+ *
+ * @param collapsed repeated characters that normalization collapsed in the term's own written
+ *     form (色色 → 色: 1); a match must have collapsed at least as many, or a reduplicated term
+ *     would match its single character inside ordinary words (有色人种, 中国特色)
  */
-record Keyword(Kind kind, Term term, Via via, int rule) {
-  enum Kind { TERM, WHITELIST, TARGET, CUE }
+record Keyword(Kind kind, Term term, Via via, int rule, int collapsed) {
+  enum Kind { TERM, WHITELIST, TARGET, GROUP, CUE, MITIGATION_CUE }
 
   enum Via {
     EXACT, VARIANT, ABBREVIATION;
@@ -15,16 +19,21 @@ record Keyword(Kind kind, Term term, Via via, int rule) {
     }
   }
 
-  static Keyword term(Term term, Via via) {
-    return new Keyword(Kind.TERM, term, via, -1);
+  static Keyword term(Term term, Via via, int collapsed) {
+    return new Keyword(Kind.TERM, term, via, -1, collapsed);
   }
 
   static Keyword cue(int rule) {
-    return new Keyword(Kind.CUE, null, null, rule);
+    return new Keyword(Kind.CUE, null, null, rule, 0);
   }
 
-  static final Keyword WHITELIST = new Keyword(Kind.WHITELIST, null, null, -1);
-  static final Keyword TARGET = new Keyword(Kind.TARGET, null, null, -1);
+  static Keyword mitigationCue(int mitigation) {
+    return new Keyword(Kind.MITIGATION_CUE, null, null, mitigation, 0);
+  }
+
+  static final Keyword WHITELIST = new Keyword(Kind.WHITELIST, null, null, -1, 0);
+  static final Keyword TARGET = new Keyword(Kind.TARGET, null, null, -1, 0);
+  static final Keyword GROUP = new Keyword(Kind.GROUP, null, null, -1, 0);
 
   /** Guarded matches are checked against word segmentation before they count. */
   boolean guarded() {

@@ -9,6 +9,7 @@ import java.util.Map;
  * @param homophones canonical char to the strings (single chars or letters) typed for it
  * @param splitCharacters component pair ({@link TextNormalizer#pair}) to the joined character
  * @param abbreviations latin or digit abbreviation to the text of the term it stands for
+ * @param groups nouns for groups of people (女的, 河南人, 黑人) that a group slur can be aimed at
  */
 public record Lexicon(
     String version,
@@ -18,7 +19,9 @@ public record Lexicon(
     Map<Integer, Character> splitCharacters,
     Map<String, String> abbreviations,
     List<String> targets,
+    List<String> groups,
     List<ContextRule> rules,
+    List<Mitigation> mitigations,
     DecisionPolicy policy) {
 
   public Lexicon {
@@ -28,6 +31,8 @@ public record Lexicon(
     splitCharacters = Map.copyOf(splitCharacters);
     abbreviations = Map.copyOf(abbreviations);
     targets = List.copyOf(targets);
+    groups = List.copyOf(groups);
     rules = List.copyOf(rules);
+    mitigations = List.copyOf(mitigations);
   }
 }

@@ -19,10 +19,16 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Reads a lexicon directory (layout and format: lexicons/README.md). */
 public final class LexiconLoader {
+  private static final String GROUPS = "{groups}";
+  private static final Pattern ESCAPED = Pattern.compile("\\\\.");
+  private static final Pattern CHARACTER_CLASS = Pattern.compile("\\[[^\\]]*\\]");
+  private static final Pattern UNBOUNDED = Pattern.compile("[*+]|\\{\\d+,\\}");
+
   private LexiconLoader() {}
 
   public static Lexicon load(Path dir) {
@@ -31,6 +37,7 @@ public final class LexiconLoader {
     if (version == null || version.isBlank()) {
       throw new LexiconException(dir.resolve("manifest.properties") + ": missing version");
     }
+    List<String> groups = TsvFile.column(dir.resolve("context/groups.tsv"));
     return new Lexicon(
         version.trim(),
         terms(dir.resolve("terms")),
@@ -39,7 +46,9 @@ public final class LexiconLoader {
         splitCharacters(dir.resolve("variants/split_chars.tsv")),
         abbreviations(dir.resolve("variants/abbreviations.tsv")),
         TsvFile.column(dir.resolve("context/targets.tsv")),
-        rules(dir.resolve("context/rules.tsv")),
+        groups,
+        rules(dir.resolve("context/rules.tsv"), groups),
+        mitigations(dir.resolve("context/mitigations.tsv"), groups),
         DecisionPolicy.from(properties(dir.resolve("policy.properties"))));
   }
 
@@ -113,13 +122,14 @@ public final class LexiconLoader {
     return map;
   }
 
-  private static List<ContextRule> rules(Path file) {
+  /** Rules and mitigations may name the group nouns of context/groups.tsv as {@value #GROUPS}, in cues and regex. */
+  private static List<ContextRule> rules(Path file, List<String> groups) {
     List<ContextRule> rules = new ArrayList<>();
     for (TsvFile.Row row : TsvFile.rows(file)) {
       row.expectColumns(5);
       try {
         rules.add(new ContextRule(row.col(0), Category.byId(row.col(1)), Integer.parseInt(row.col(2)),
-            List.of(row.col(3).split("\\|")), Pattern.compile(row.col(4))));
+            cues(row.col(3), groups), pattern(row.col(4), groups)));
       } catch (PatternSyntaxException e) {
         throw row.error("bad regex: " + e.getDescription());
       } catch (IllegalArgumentException e) {
@@ -127,6 +137,57 @@ public final class LexiconLoader {
       }
     }
     return rules;
+  }
+
+  private static List<Mitigation> mitigations(Path file, List<String> groups) {
+    List<Mitigation> mitigations = new ArrayList<>();
+    for (TsvFile.Row row : TsvFile.rows(file)) {
+      row.expectColumns(6);
+      try {
+        Set<Category> categories = EnumSet.noneOf(Category.class);
+        for (String id : row.col(1).split(",")) {
+          categories.add(Category.byId(id.strip()));
+        }
+        int severity = Integer.parseInt(row.col(2));
+        if (severity < 0 || severity > Term.MAX_SEVERITY) {
+          throw new IllegalArgumentException("severity out of range 0-4: " + severity);
+        }
+        mitigations.add(new Mitigation(row.col(0), categories, severity,
+            Mitigation.Scope.valueOf(row.col(3).toUpperCase(Locale.ROOT)), cues(row.col(4), groups),
+            pattern(row.col(5), groups)));
+      } catch (PatternSyntaxException e) {
+        throw row.error("bad regex: " + e.getDescription());
+      } catch (IllegalArgumentException e) {
+        throw row.error(e.getMessage());
+      }
+    }
+    return mitigations;
+  }
+
+  private static List<String> cues(String column, List<String> groups) {
+    List<String> cues = new ArrayList<>();
+    for (String cue : column.split("\\|")) {
+      if (cue.equals(GROUPS)) {
+        cues.addAll(groups);
+      } else {
+        cues.add(cue);
+      }
+    }
+    return cues;
+  }
+
+  /**
+   * Compiles a rule's regex. Unbounded repetition ({@code *}, {@code +}, {@code {n,}}) is refused:
+   * over a long line a repeated group recurses once per repetition and can overflow the stack.
+   */
+  private static Pattern pattern(String regex, List<String> groups) {
+    String bare = ESCAPED.matcher(regex).replaceAll("");
+    bare = CHARACTER_CLASS.matcher(bare).replaceAll("");
+    if (UNBOUNDED.matcher(bare).find()) {
+      throw new IllegalArgumentException("unbounded repetition (*, + or {n,}) in " + regex + "; bound it, e.g. .{0,12}");
+    }
+    String alternation = groups.stream().map(Pattern::quote).collect(Collectors.joining("|", "(?:", ")"));
+    return Pattern.compile(regex.replace(GROUPS, alternation));
   }
 
   private static Properties properties(Path file) {

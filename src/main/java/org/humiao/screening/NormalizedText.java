@@ -11,14 +11,16 @@ public final class NormalizedText {
   private final int[] start;
   private final int[] end;
   private final boolean[] gapBefore;
+  private final int[] collapsed;
   private final int length;
 
-  NormalizedText(String original, char[] chars, int[] start, int[] end, boolean[] gapBefore, int length) {
+  NormalizedText(String original, char[] chars, int[] start, int[] end, boolean[] gapBefore, int[] collapsed, int length) {
     this.original = original;
     this.chars = chars;
     this.start = start;
     this.end = end;
     this.gapBefore = gapBefore;
+    this.collapsed = collapsed;
     this.length = length;
   }
 
@@ -51,6 +53,15 @@ public final class NormalizedText {
   /** Whether a separator was dropped directly before the normalized char at {@code i}. */
   public boolean gapBefore(int i) {
     return gapBefore[i];
+  }
+
+  /** How many repeated characters were collapsed into the normalized chars of [begin, end) (傻傻逼: 1). */
+  public int collapsed(int begin, int end) {
+    int sum = 0;
+    for (int i = begin; i < end; i++) {
+      sum += collapsed[i];
+    }
+    return sum;
   }
 
   public String text() {

@@ -96,7 +96,8 @@ public final class ScreeningEngine {
     }
     Decision decision = policy.decide(severity);
     String reason = strongest == null ? "none" : reasonOf(strongest);
-    boolean modelFlag = modelApplies && modelScore + (severity == 1 ? policy.modelBoost() : 0) >= policy.modelReview();
+    boolean modelFlag = modelApplies && !findings.modelMuted()
+        && modelScore + (severity == 1 ? policy.modelBoost() : 0) >= policy.modelReview();
     if (decision == Decision.PASS && modelFlag) {
       decision = Decision.REVIEW;
       reason = "model";

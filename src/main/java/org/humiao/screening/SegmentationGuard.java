@@ -18,6 +18,19 @@ final class SegmentationGuard {
 
   /** Whether [begin, end) of the text is part of a longer word or cut across by one. */
   boolean insideOtherWord(String text, int begin, int end) {
+    return crossed(text, begin, end, true);
+  }
+
+  /**
+   * Whether a word cuts across the start of [begin, end): the match begins in the middle of a word
+   * (国男 in 中国/男友, 作精 in 工作/精神), so it was never written as a unit. Only the start: a
+   * word across the end is as often the next word run on (刷单 in 刷/单日/结).
+   */
+  boolean startsInsideWord(String text, int begin, int end) {
+    return crossed(text, begin, end, false);
+  }
+
+  private boolean crossed(String text, int begin, int end, boolean anyOverlap) {
     int from = Math.max(0, begin - WINDOW);
     int to = Math.min(text.length(), end + WINDOW);
     int boundaryBefore = text.lastIndexOf(CharFolding.BOUNDARY_MARK, begin);
@@ -37,7 +50,8 @@ final class SegmentationGuard {
       boolean overlaps = wordBegin < end && wordEnd > begin;
       boolean same = wordBegin == begin && wordEnd == end;
       boolean within = wordBegin >= begin && wordEnd <= end;
-      if (overlaps && !same && !within) {
+      boolean acrossStart = wordBegin < begin && wordEnd > begin && wordEnd <= end;
+      if (anyOverlap ? overlaps && !same && !within : acrossStart) {
         return true;
       }
     }

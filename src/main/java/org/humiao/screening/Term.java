@@ -13,7 +13,9 @@ public record Term(String text, Category category, int severity, Set<Tag> tags) 
     /** Counts only when aimed at a person (你…, @name). */
     TARGET,
     /** Often sits inside innocent words; a match inside a longer word is dropped. */
-    AMBIGUOUS
+    AMBIGUOUS,
+    /** Names a harm as a subject (毒品, 赌场, 强奸); news, legal or help-seeking context lowers it. */
+    TOPIC
   }
 
   public Term {

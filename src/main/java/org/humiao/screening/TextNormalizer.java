@@ -30,6 +30,7 @@ public final class TextNormalizer {
     int[] start = new int[n];
     int[] end = new int[n];
     boolean[] gap = new boolean[n];
+    int[] collapsed = new int[n];
     int len = 0;
     boolean pendingGap = false;
     int run = 0;
@@ -54,6 +55,7 @@ public final class TextNormalizer {
           // the joined char may now repeat its predecessor (强弓虽 → 强)
           if (len > 1 && chars[len - 2] == joined) {
             end[len - 2] = next;
+            collapsed[len - 2] += 1 + collapsed[len - 1];
             len--;
           }
         } else if (repeat && latin && run == 2) {
@@ -62,17 +64,21 @@ public final class TextNormalizer {
           start[len] = i;
           end[len] = next;
           gap[len] = pendingGap;
+          collapsed[len] = 0;
           len++;
         } else if (repeat && latin && run == 3) {
           len--;
           end[len - 1] = next;
+          collapsed[len - 1] += 2;
         } else if (repeat) {
           end[len - 1] = next;
+          collapsed[len - 1]++;
         } else {
           chars[len] = folded;
           start[len] = i;
           end[len] = next;
           gap[len] = pendingGap;
+          collapsed[len] = 0;
           len++;
         }
         pendingGap = false;
@@ -80,6 +86,6 @@ public final class TextNormalizer {
       i = next;
     }
     // trimmed so the automaton can scan the array as it is
-    return new NormalizedText(original, len == n ? chars : java.util.Arrays.copyOf(chars, len), start, end, gap, len);
+    return new NormalizedText(original, len == n ? chars : java.util.Arrays.copyOf(chars, len), start, end, gap, collapsed, len);
   }
 }

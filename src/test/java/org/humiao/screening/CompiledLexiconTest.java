@@ -42,6 +42,14 @@ class CompiledLexiconTest {
       他操作很好          | ''                          | none
       日本很远            | ''                          | none
       白日做梦            | ''                          | none
+      一起色色            | 色色=色色                   | exact
+      一起色色色          | 色色=色色色                 | exact
+      有色人种            | ''                          | none
+      中国特色            | ''                          | none
+      国男就这样          | 国男=国男                   | exact
+      她的中国男友        | ''                          | none
+      印度人就像阿三一样哈哈哈 | 阿三=阿三              | exact
+      那些阿三又来了哈哈哈 | ''                         | none
       """)
   void findsTermsAndTheirSpellings(String text, String expected, String how) {
     CompiledLexicon.Findings findings = LEXICON.find(text);
@@ -66,6 +74,23 @@ class CompiledLexiconTest {
     List<Evidence> rules = LEXICON.find(text).evidence().stream().filter(e -> e.source().startsWith("rule:")).toList();
     assertEquals(rule, rules.stream().map(e -> e.source().substring(5)).collect(Collectors.joining(";")));
     assertEquals(typed, rules.stream().map(e -> text.substring(e.start(), e.end())).collect(Collectors.joining(";")));
+  }
+
+  /** text | evidence left, term=severity;... | whether the model is kept from flagging */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      强奸                 | 强奸=3     | false
+      强奸罪判几年         | ''         | false
+      傻逼罪判几年         | 傻逼=3     | false
+      不要随便歧视别人     | ''         | true
+      不要歧视阿三         | ''         | true
+      阿三哈哈             | 阿三=2     | false
+      """)
+  void mitigationsLowerTopicTermsAndWhatTheyCover(String text, String expected, boolean modelMuted) {
+    CompiledLexicon.Findings findings = LEXICON.find(text);
+    assertEquals(expected, findings.evidence().stream().map(e -> e.term() + "=" + e.severity())
+        .collect(Collectors.joining(";")));
+    assertEquals(modelMuted, findings.modelMuted());
   }
 
   @ParameterizedTest

@@ -88,6 +88,29 @@ class ScreeningEngineTest {
     assertTrue(!before.equals(engine.version()));
   }
 
+  /** regex of an added rule ; whether the loader refuses it as unbounded */
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', textBlock = """
+      (你|他)*傻 ; true
+      你.+傻 ; true
+      你.{2,}傻 ; true
+      (你|他){0,3}傻 ; false
+      你[*+]\\+.{0,12}傻 ; false
+      """)
+  void aRuleWithUnboundedRepetitionIsRefused(String regex, boolean refused, @TempDir Path dir) throws IOException {
+    Path copy = dir.resolve("lexicons");
+    copyTree(ShippedEngine.LEXICONS, copy);
+    Files.writeString(copy.resolve("context/rules.tsv"), "insult.test\tinsult\t2\t傻\t" + regex + "\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    if (refused) {
+      LexiconException e = assertThrows(LexiconException.class, () -> LexiconLoader.load(copy));
+      assertTrue(e.getMessage().contains("unbounded repetition"), e.getMessage());
+    } else {
+      java.util.List<ContextRule> rules = LexiconLoader.load(copy).rules();
+      assertEquals("insult.test", rules.get(rules.size() - 1).id());
+    }
+  }
+
   @Property(tries = 300)
   void evidenceAlwaysPointsIntoTheOriginal(@ForAll String text) {
     ScreeningResult result;

@@ -67,6 +67,22 @@ class TextNormalizerTest {
     assertEquals(gap, NORMALIZER.normalize(input).gapBefore(index));
   }
 
+  /** text | count of collapsed repeats over the whole normalized text */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      有色人种   | 0
+      色色       | 1
+      色色色     | 2
+      啪 啪啪    | 2
+      qq         | 0
+      sbbb       | 2
+      强弓虽     | 1
+      """)
+  void countsCollapsedRepeats(String input, int collapsed) {
+    NormalizedText text = NORMALIZER.normalize(input);
+    assertEquals(collapsed, text.collapsed(0, text.length()));
+  }
+
   @Property(tries = 2000)
   void offsetsAlwaysPointIntoTheOriginal(@ForAll String input) {
     NormalizedText text = NORMALIZER.normalize(input);

@@ -1,0 +1,28 @@
+package org.humiao.screening;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A context that changes what a harm word means (news, a legal question, prevention, asking for
+ * help, counter-speech, telling how one refused a scam): where its regex matches, evidence of its
+ * categories that its {@link Scope} covers is lowered to {@code severity} (0 drops it);
+ * {@link Category#TOXICITY} among the categories keeps the model from flagging. Like a
+ * {@link ContextRule} it runs only when the automaton saw one of its cues.
+ */
+public record Mitigation(String id, Set<Category> categories, int severity, Scope scope, List<String> cues,
+    Pattern pattern) {
+  /** Which evidence of its categories a matching mitigation lowers. */
+  public enum Scope {
+    /** Evidence from a {@code topic} term anywhere in the text, and any evidence inside the match. */
+    TOPIC,
+    /** All of it: the context (我没理他并告诉了老师) says what the whole text is. */
+    TEXT
+  }
+
+  public Mitigation {
+    categories = Set.copyOf(categories);
+    cues = List.copyOf(cues);
+  }
+}
