@@ -33,6 +33,17 @@ public record ClassifierMetrics(long tp, long fp, long tn, long fn) {
     return d == 0 ? 0.0 : 2.0 * tp / d;
   }
 
+  /** F1 of the negative class (inoffensive), the other half of {@link #macroF1()}. */
+  public double negativeF1() {
+    long d = 2 * tn + fp + fn;
+    return d == 0 ? 0.0 : 2.0 * tn / d;
+  }
+
+  /** Mean of both classes' F1, the figure COLD's paper reports beside accuracy. */
+  public double macroF1() {
+    return (f1() + negativeF1()) / 2;
+  }
+
   public double accuracy() {
     long n = total();
     return n == 0 ? 0.0 : (double) (tp + tn) / n;

@@ -31,7 +31,7 @@ import java.util.concurrent.Future;
  * vector made alone depends on its text only, which keeps training byte-for-byte reproducible.
  * Record layout: 32-byte key, then {@code dimension} little-endian floats.
  */
-public final class EmbeddingCache {
+public final class EmbeddingCache implements AutoCloseable {
   private final Encoder encoder;
   private final Path file;
   private final Map<ByteBuffer, float[]> vectors = new HashMap<>();
@@ -53,8 +53,41 @@ public final class EmbeddingCache {
     return file;
   }
 
+  /**
+   * The cache as an encoder with the same id, for evaluating the engine on a labelled set: a cached
+   * text gets its stored vector (made alone), a new one is encoded alone and stored.
+   */
+  public Encoder asEncoder() {
+    return new Encoder() {
+      @Override
+      public String id() {
+        return encoder.id();
+      }
+
+      @Override
+      public int dimension() {
+        return encoder.dimension();
+      }
+
+      @Override
+      public float[][] encode(List<String> texts) {
+        return vectors(texts, 1);
+      }
+
+      @Override
+      public void close() {
+        // the cache owns the encoder: tiers built on this view come and go, the cache closes it once
+      }
+    };
+  }
+
+  @Override
+  public void close() {
+    encoder.close();
+  }
+
   /** Vectors of {@code texts} in order, encoding the missing ones on {@code threads} threads. */
-  public float[][] vectors(List<String> texts, int threads) {
+  public synchronized float[][] vectors(List<String> texts, int threads) {
     LinkedHashSet<String> missing = new LinkedHashSet<>();
     for (String t : texts) {
       if (!vectors.containsKey(key(t))) {
