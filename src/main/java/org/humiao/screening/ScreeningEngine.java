@@ -210,7 +210,7 @@ public final class ScreeningEngine implements AutoCloseable {
     OptionalDouble semanticScore = OptionalDouble.empty();
     Semantic semantic = loaded.semantic();
     // only a text the lexicon lets pass can change its answer in the semantic tier
-    if (semantic != null && decision == Decision.PASS && admits(semantic.policy(), findings.normalized().length(), modelApplies, modelScore)) {
+    if (semantic != null && decision == Decision.PASS && admits(semantic.policy(), findings.normalized(), modelApplies, modelScore)) {
       String normalized = findings.normalized().text();
       Optional<float[]> vector = semanticTier.encode(normalized, started + budget(semantic.policy(), options).toNanos());
       if (vector.isPresent()) {
@@ -254,11 +254,12 @@ public final class ScreeningEngine implements AutoCloseable {
 
   /**
    * Where the semantic tier can change the answer: a scoreable text whose n-gram probability is in
-   * the uncertain band, or a text too short for the n-gram model but long enough to mean something.
+   * the uncertain band, or a text too short for the n-gram model but long enough to mean something
+   * that names someone.
    */
-  private static boolean admits(SemanticPolicy semantic, int length, boolean modelApplies, double modelScore) {
+  private static boolean admits(SemanticPolicy semantic, NormalizedText normalized, boolean modelApplies, double modelScore) {
     if (!modelApplies) {
-      return length >= semantic.shortMinLength();
+      return normalized.length() >= semantic.shortMinLength() && semantic.namesSomeone(normalized.text());
     }
     return modelScore >= semantic.bandLow() && modelScore < semantic.bandHigh();
   }

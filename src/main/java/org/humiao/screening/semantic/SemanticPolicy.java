@@ -15,6 +15,9 @@ import java.util.Properties;
  * @param review a stacked probability at or above this sends a scoreable text to review
  * @param shortReview the stricter threshold for texts shorter than the n-gram model's min-length
  * @param shortMinLength texts shorter than this many normalized characters are not encoded at all
+ * @param shortCues a short text is encoded only when it holds one of these characters, that is when
+ *     it names someone (a person or a group): a few characters naming no one rarely attack anyone,
+ *     and slogans like 警惕网络诈骗 would otherwise be judged on words alone
  * @param budgets the caller's latency budget by scene id; {@link #DEFAULT_SCENE} for any other scene
  */
 public record SemanticPolicy(
@@ -23,6 +26,7 @@ public record SemanticPolicy(
     double review,
     double shortReview,
     int shortMinLength,
+    String shortCues,
     Map<String, Duration> budgets) {
   public static final String DEFAULT_SCENE = "default";
   private static final String BUDGET_PREFIX = "semantic.budget-ms.";
@@ -32,6 +36,16 @@ public record SemanticPolicy(
     if (!budgets.containsKey(DEFAULT_SCENE)) {
       throw new IllegalArgumentException("policy.properties: missing " + BUDGET_PREFIX + DEFAULT_SCENE);
     }
+  }
+
+  /** Whether a short normalized text names someone, by {@link #shortCues}. */
+  public boolean namesSomeone(CharSequence text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (shortCues.indexOf(text.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The budget of a scene (chat, nickname, ...), the default one for a scene without its own line. */
@@ -52,14 +66,19 @@ public record SemanticPolicy(
         number(p, "semantic.review"),
         number(p, "semantic.short-review"),
         (int) number(p, "semantic.short-min-length"),
+        text(p, "semantic.short-cues"),
         budgets);
   }
 
   private static double number(Properties p, String name) {
+    return Double.parseDouble(text(p, name));
+  }
+
+  private static String text(Properties p, String name) {
     String value = p.getProperty(name);
     if (value == null) {
       throw new IllegalArgumentException("policy.properties: missing " + name);
     }
-    return Double.parseDouble(value.trim());
+    return value.trim();
   }
 }
