@@ -138,7 +138,7 @@ final class EvalCommand {
     out.println(new JsonObject()
         .put("loto", "pooled over " + topics)
         .put("stackSweep", stackSweep(pooled, data.modelMinLength))
-        .put("pooled", summary(pooled))
+        .put("pooled", summary(pooled, data.modelMinLength))
         .encode());
     data.cache.close();
     return 0;
@@ -184,15 +184,19 @@ final class EvalCommand {
     }
   }
 
-  private static JsonObject summary(List<Scored> scored) {
-    ClassifierMetrics fast = metrics(scored, Scored::fast);
-    ClassifierMetrics cascade = metrics(scored, Scored::cascade);
-    return new JsonObject().put("engineFast", json(fast)).put("engineCascade", json(cascade))
-        .put("tierShare", round(share(scored)));
+  /** Both engines on all texts, and on the short ones the n-gram model leaves alone. */
+  private static JsonObject summary(List<Scored> scored, int minLength) {
+    List<Scored> shortOnes = scored.stream().filter(s -> s.length() < minLength).toList();
+    return new JsonObject()
+        .put("engineFast", json(metrics(scored, Scored::fast)))
+        .put("engineCascade", json(metrics(scored, Scored::cascade)))
+        .put("tierShare", round(share(scored)))
+        .put("shortEngineFast", json(metrics(shortOnes, Scored::fast)))
+        .put("shortEngineCascade", json(metrics(shortOnes, Scored::cascade)));
   }
 
   private static JsonObject summary(List<Scored> scored, double modelReview, SemanticPolicy p, int minLength) {
-    return summary(scored)
+    return summary(scored, minLength)
         .put("ngramAlone", json(metrics(scored, s -> s.ngram() >= modelReview)))
         .put("semanticAlone", json(metrics(scored, s -> s.semantic() >= 0.5)))
         .put("stacked", json(metrics(scored, s -> s.stacked() >= (s.length() < minLength ? p.shortReview() : p.review()))))
