@@ -7,13 +7,17 @@ import org.humiao.screening.InvalidTextException;
 import org.humiao.screening.ScreenOptions;
 import org.humiao.screening.ScreeningEngine;
 import org.humiao.screening.ScreeningResult;
+import org.humiao.screening.TextLimits;
 import org.humiao.screening.Tier;
 import org.humiao.screening.model.ClassifierMetrics;
 import org.humiao.screening.model.LabelledCorpus;
 import org.humiao.screening.model.LabelledText;
+import org.humiao.screening.model.ToxicityModel;
+import org.humiao.screening.semantic.SemanticHead;
 import org.humiao.screening.semantic.SemanticPolicy;
 import org.humiao.screening.semantic.SemanticTier;
 import org.humiao.screening.semantic.SemanticTrainer;
+import org.humiao.screening.semantic.Stacker;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +34,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -155,14 +160,14 @@ final class EvalCommand {
   private static JsonObject judge(SemanticData data, Path lexicons, List<LabelledText> rows, List<Scored> scored) throws IOException {
     var examples = data.examples(rows);
     SemanticPolicy semanticPolicy = SemanticPolicy.from(policyOf(lexicons));
-    try (ScreeningEngine fast = Engines.create(lexicons, org.humiao.screening.TextLimits.DEFAULT_MAX_LENGTH);
+    try (ScreeningEngine fast = Engines.create(lexicons, TextLimits.DEFAULT_MAX_LENGTH);
          ScreeningEngine cascade = ScreeningEngine.builder(lexicons)
-             .limits(new org.humiao.screening.TextLimits(org.humiao.screening.TextLimits.DEFAULT_MAX_LENGTH))
+             .limits(new TextLimits(TextLimits.DEFAULT_MAX_LENGTH))
              .semanticTier(new SemanticTier(data.cache.asEncoder(), new SemanticTier.Settings(1, 1024, 1)))
              .build()) {
-      org.humiao.screening.model.ToxicityModel ngram = org.humiao.screening.model.ToxicityModel.read(lexicons.resolve("model/toxicity.bin"));
-      var head = org.humiao.screening.semantic.SemanticHead.read(lexicons.resolve("model/semantic-head.bin"));
-      var stacker = org.humiao.screening.semantic.Stacker.read(lexicons.resolve("model/semantic-stack.bin"));
+      ToxicityModel ngram = ToxicityModel.read(lexicons.resolve("model/toxicity.bin"));
+      SemanticHead head = SemanticHead.read(lexicons.resolve("model/semantic-head.bin"));
+      Stacker stacker = Stacker.read(lexicons.resolve("model/semantic-stack.bin"));
       for (int i = 0; i < rows.size(); i++) {
         var e = examples.get(i);
         ScreeningResult f;
@@ -218,7 +223,7 @@ final class EvalCommand {
     return new JsonObject().put("long", longTexts).put("short", shortTexts);
   }
 
-  private static ClassifierMetrics metrics(List<Scored> scored, java.util.function.Predicate<Scored> flagged) {
+  private static ClassifierMetrics metrics(List<Scored> scored, Predicate<Scored> flagged) {
     ClassifierMetrics m = new ClassifierMetrics(0, 0, 0, 0);
     for (Scored s : scored) {
       m = m.plus(flagged.test(s), s.offensive());

@@ -1,6 +1,9 @@
 package org.humiao.screening;
 
+import org.humiao.screening.semantic.SemanticPolicy;
+
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -9,11 +12,11 @@ import java.util.Optional;
  */
 public record ScreenOptions(String scene, Optional<Duration> budget) {
   /** The default scene's budget. */
-  public static final ScreenOptions DEFAULT = new ScreenOptions(org.humiao.screening.semantic.SemanticPolicy.DEFAULT_SCENE, Optional.empty());
+  public static final ScreenOptions DEFAULT = new ScreenOptions(SemanticPolicy.DEFAULT_SCENE, Optional.empty());
 
   public ScreenOptions {
-    java.util.Objects.requireNonNull(scene, "scene");
-    java.util.Objects.requireNonNull(budget, "budget");
+    Objects.requireNonNull(scene, "scene");
+    Objects.requireNonNull(budget, "budget");
   }
 
   /** The budget policy.properties gives this scene id (chat, nickname, ...). */

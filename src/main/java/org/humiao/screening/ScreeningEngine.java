@@ -10,7 +10,9 @@ import org.humiao.screening.semantic.Stacker;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -163,7 +165,7 @@ public final class ScreeningEngine implements AutoCloseable {
     }
     Properties properties = new Properties();
     try (InputStream in = Files.newInputStream(lexiconDir.resolve("policy.properties"))) {
-      properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+      properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
     return new Semantic(head, Stacker.read(lexiconDir.resolve(STACK_FILE)), SemanticPolicy.from(properties));
   }

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +91,7 @@ public final class BgeEncoder implements Encoder {
       Encoding encoding = tokenizer.encode(texts.get(i));
       long[] all = encoding.getIds();
       if (all.length > maxTokens) {
-        all = java.util.Arrays.copyOf(all, maxTokens);
+        all = Arrays.copyOf(all, maxTokens);
         all[maxTokens - 1] = SEP;
       }
       ids[i] = all;
@@ -100,7 +101,7 @@ public final class BgeEncoder implements Encoder {
     long[] mask = new long[batch * width];
     for (int i = 0; i < batch; i++) {
       System.arraycopy(ids[i], 0, flatIds, i * width, ids[i].length);
-      java.util.Arrays.fill(mask, i * width, i * width + ids[i].length, 1L);
+      Arrays.fill(mask, i * width, i * width + ids[i].length, 1L);
     }
     long[] shape = {batch, width};
     Map<String, OnnxTensor> inputs = new HashMap<>();
@@ -126,7 +127,7 @@ public final class BgeEncoder implements Encoder {
     float[][] out = new float[ids.length][2 * HIDDEN];
     for (int i = 0; i < ids.length; i++) {
       float[] v = out[i];
-      java.util.Arrays.fill(v, HIDDEN, 2 * HIDDEN, Float.NEGATIVE_INFINITY);
+      Arrays.fill(v, HIDDEN, 2 * HIDDEN, Float.NEGATIVE_INFINITY);
       int n = ids[i].length;
       for (int t = 0; t < n; t++) {
         int base = (i * width + t) * HIDDEN;

@@ -2,19 +2,23 @@ package org.humiao.screening.semantic;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Logistic regression over an encoder's vector: the probability that a text is offensive from its
- * meaning rather than its characters. Chosen over a one-hidden-layer MLP, which cost minutes to
- * train per fold here and is left for later (see docs/screening-quality.md).
+ * A small neural network (one hidden layer of ReLU units) over an encoder's vector: the
+ * probability that a text is offensive from its meaning rather than its characters. Chosen over
+ * logistic regression on the same vectors, which it beats by 4 to 10 points of F1 on every
+ * leave-one-topic-out split of COLD (docs/screening-quality.md).
  *
- * <p>Trained on standardized features with mini-batch Adam over a seeded shuffle, single-threaded,
- * so equal input gives equal bytes; the standardization is folded into the stored weights.
- * File: {@link ModelFile} envelope, magic "HMSH", body = UTF-8 encoder id (short+bytes), int
- * dimension, float bias, dimension floats.
+ * <p>Trained on standardized features with mini-batch Adam over a seeded shuffle and seeded
+ * initial weights, single-threaded, so equal input gives equal bytes; the standardization is
+ * folded into the first layer. File: {@link ModelFile} envelope, magic "HMSH", body = UTF-8 encoder
+ * id (short+bytes), int dimension, int hidden units, hidden x dimension floats (first layer, row
+ * per unit), hidden floats (its biases), hidden floats (output weights), float output bias.
  */
 public final class SemanticHead {
   static final int MAGIC = 0x484D5348;
@@ -23,32 +27,37 @@ public final class SemanticHead {
   /**
    * Training options.
    *
+   * @param hidden hidden units
    * @param epochs passes over the data
    * @param learningRate Adam step size
-   * @param l2 L2 penalty on the (standardized) weights
+   * @param l2 L2 penalty on the weights (of standardized inputs)
    * @param batch examples per step
-   * @param seed shuffling seed
+   * @param seed initial weights and shuffling seed
    */
-  public record Options(int epochs, double learningRate, double l2, int batch, long seed) {
+  public record Options(int hidden, int epochs, double learningRate, double l2, int batch, long seed) {
     public static Options defaults() {
-      return new Options(20, 0.05, 1e-4, 64, 20261206L);
+      return new Options(64, 8, 2e-3, 1e-4, 256, 20261206L);
     }
 
     public String describe() {
-      return "logistic regression on standardized features; adam lr=" + learningRate + " l2=" + l2
+      return "mlp " + hidden + " relu units on standardized features; adam lr=" + learningRate + " l2=" + l2
           + " epochs=" + epochs + " batch=" + batch + " seed=" + seed;
     }
   }
 
   private final String encoderId;
-  private final float[] weights;
-  private final float bias;
+  private final float[][] w1;
+  private final float[] b1;
+  private final float[] w2;
+  private final float b2;
   private final String metadata;
 
-  SemanticHead(String encoderId, float[] weights, float bias, String metadata) {
+  SemanticHead(String encoderId, float[][] w1, float[] b1, float[] w2, float b2, String metadata) {
     this.encoderId = encoderId;
-    this.weights = weights;
-    this.bias = bias;
+    this.w1 = w1;
+    this.b1 = b1;
+    this.w2 = w2;
+    this.b2 = b2;
     this.metadata = metadata;
   }
 
@@ -58,7 +67,7 @@ public final class SemanticHead {
   }
 
   public int dimension() {
-    return weights.length;
+    return w1[0].length;
   }
 
   public String metadata() {
@@ -67,14 +76,25 @@ public final class SemanticHead {
 
   /** Probability that the text behind {@code vector} is offensive. */
   public double score(float[] vector) {
-    if (vector.length != weights.length) {
-      throw new IllegalArgumentException("vector of " + vector.length + ", head reads " + weights.length);
+    if (vector.length != dimension()) {
+      throw new IllegalArgumentException("vector of " + vector.length + ", head reads " + dimension());
     }
-    double z = bias;
-    for (int i = 0; i < weights.length; i++) {
-      z += weights[i] * vector[i];
+    double z = b2;
+    for (int h = 0; h < w1.length; h++) {
+      float a = b1[h] + dot(w1[h], vector);
+      if (a > 0) {
+        z += w2[h] * a;
+      }
     }
     return sigmoid(z);
+  }
+
+  private static float dot(float[] a, float[] b) {
+    float s = 0;
+    for (int j = 0; j < a.length; j++) {
+      s += a[j] * b[j];
+    }
+    return s;
   }
 
   static double sigmoid(double z) {
@@ -88,6 +108,7 @@ public final class SemanticHead {
   public static SemanticHead train(String encoderId, float[][] x, boolean[] y, Options o) {
     int n = x.length;
     int d = x[0].length;
+    int hidden = o.hidden();
     double[] mean = new double[d];
     double[] sd = new double[d];
     for (float[] v : x) {
@@ -107,17 +128,35 @@ public final class SemanticHead {
     for (int j = 0; j < d; j++) {
       sd[j] = Math.sqrt(sd[j] / n) + 1e-6;
     }
-    double[] w = new double[d + 1]; // last entry: bias
-    double[] m = new double[d + 1];
-    double[] s = new double[d + 1];
-    double[] g = new double[d + 1];
-    double[] z = new double[d];
+    float[][] z = new float[n][d];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        z[i][j] = (float) ((x[i][j] - mean[j]) / sd[j]);
+      }
+    }
+    SplittableRandom rnd = new SplittableRandom(o.seed());
+    // He initialisation for the ReLU layer, 1/sqrt(fan-in) for the output
+    float[][] w1 = new float[hidden][d];
+    for (float[] row : w1) {
+      for (int j = 0; j < d; j++) {
+        row[j] = (float) (rnd.nextGaussian() * Math.sqrt(2.0 / d));
+      }
+    }
+    float[] b1 = new float[hidden];
+    float[] w2 = new float[hidden];
+    for (int h = 0; h < hidden; h++) {
+      w2[h] = (float) (rnd.nextGaussian() * Math.sqrt(1.0 / hidden));
+    }
+    float[] b2 = new float[1];
+    Adam adam1 = new Adam(hidden * d);
+    Adam adamRest = new Adam(2 * hidden + 1);
+    float[][] g1 = new float[hidden][d];
+    float[] gRest = new float[2 * hidden + 1];
+    float[] a = new float[hidden];
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    SplittableRandom rnd = new SplittableRandom(o.seed());
-    long t = 0;
     for (int epoch = 0; epoch < o.epochs(); epoch++) {
       for (int i = n - 1; i > 0; i--) {
         int k = rnd.nextInt(i + 1);
@@ -127,47 +166,95 @@ public final class SemanticHead {
       }
       for (int start = 0; start < n; start += o.batch()) {
         int end = Math.min(n, start + o.batch());
-        java.util.Arrays.fill(g, 0);
+        float scale = 1f / (end - start);
+        for (float[] row : g1) {
+          Arrays.fill(row, 0);
+        }
+        Arrays.fill(gRest, 0);
         for (int r = start; r < end; r++) {
-          float[] v = x[order[r]];
-          double dot = w[d];
-          for (int j = 0; j < d; j++) {
-            z[j] = (v[j] - mean[j]) / sd[j];
-            dot += w[j] * z[j];
+          float[] v = z[order[r]];
+          double out = b2[0];
+          for (int h = 0; h < hidden; h++) {
+            a[h] = Math.max(0, b1[h] + dot(w1[h], v));
+            out += w2[h] * a[h];
           }
-          double err = sigmoid(dot) - (y[order[r]] ? 1 : 0);
-          for (int j = 0; j < d; j++) {
-            g[j] += err * z[j];
+          float err = (float) (sigmoid(out) - (y[order[r]] ? 1 : 0)) * scale;
+          for (int h = 0; h < hidden; h++) {
+            gRest[hidden + h] += err * a[h];
+            if (a[h] > 0) {
+              float back = err * w2[h];
+              gRest[h] += back;
+              float[] gRow = g1[h];
+              for (int j = 0; j < d; j++) {
+                gRow[j] += back * v[j];
+              }
+            }
           }
-          g[d] += err;
+          gRest[2 * hidden] += err;
         }
-        int size = end - start;
-        t++;
-        double c1 = 1 - Math.pow(0.9, t);
-        double c2 = 1 - Math.pow(0.999, t);
-        for (int j = 0; j <= d; j++) {
-          double gj = g[j] / size + (j < d ? o.l2() * w[j] : 0);
-          m[j] = 0.9 * m[j] + 0.1 * gj;
-          s[j] = 0.999 * s[j] + 0.001 * gj * gj;
-          w[j] -= o.learningRate() * (m[j] / c1) / (Math.sqrt(s[j] / c2) + 1e-8);
+        adam1.step();
+        adamRest.step();
+        for (int h = 0; h < hidden; h++) {
+          float[] row = w1[h];
+          float[] gRow = g1[h];
+          for (int j = 0; j < d; j++) {
+            row[j] -= adam1.delta(h * d + j, gRow[j] + (float) o.l2() * row[j], o.learningRate());
+          }
+          b1[h] -= adamRest.delta(h, gRest[h], o.learningRate());
+          w2[h] -= adamRest.delta(hidden + h, gRest[hidden + h] + (float) o.l2() * w2[h], o.learningRate());
         }
+        b2[0] -= adamRest.delta(2 * hidden, gRest[2 * hidden], o.learningRate());
       }
     }
-    float[] folded = new float[d];
-    double bias = w[d];
-    for (int j = 0; j < d; j++) {
-      folded[j] = (float) (w[j] / sd[j]);
-      bias -= w[j] * mean[j] / sd[j];
+    // fold the standardization into the first layer: w.(x - mean)/sd = (w/sd).x - w.mean/sd
+    for (int h = 0; h < hidden; h++) {
+      double shift = 0;
+      for (int j = 0; j < d; j++) {
+        shift += w1[h][j] * mean[j] / sd[j];
+        w1[h][j] = (float) (w1[h][j] / sd[j]);
+      }
+      b1[h] = (float) (b1[h] - shift);
     }
-    return new SemanticHead(encoderId, folded, (float) bias, o.describe());
+    return new SemanticHead(encoderId, w1, b1, w2, b2[0], o.describe());
+  }
+
+  /** Adam's moment estimates for a flat range of parameters. */
+  private static final class Adam {
+    private final float[] m;
+    private final float[] s;
+    private long t;
+    private double c1;
+    private double c2;
+
+    Adam(int size) {
+      m = new float[size];
+      s = new float[size];
+    }
+
+    void step() {
+      t++;
+      c1 = 1 - Math.pow(0.9, t);
+      c2 = 1 - Math.pow(0.999, t);
+    }
+
+    float delta(int i, float g, double rate) {
+      m[i] = 0.9f * m[i] + 0.1f * g;
+      s[i] = 0.999f * s[i] + 0.001f * g * g;
+      return (float) (rate * (m[i] / c1) / (Math.sqrt(s[i] / c2) + 1e-8));
+    }
   }
 
   public byte[] toBytes() {
     return ModelFile.toBytes(MAGIC, VERSION, metadata, out -> {
       out.writeUTF(encoderId);
-      out.writeInt(weights.length);
-      out.writeFloat(bias);
-      ModelFile.writeFloats(out, weights);
+      out.writeInt(dimension());
+      out.writeInt(w1.length);
+      for (float[] row : w1) {
+        ModelFile.writeFloats(out, row);
+      }
+      ModelFile.writeFloats(out, b1);
+      ModelFile.writeFloats(out, w2);
+      out.writeFloat(b2);
     });
   }
 
@@ -189,11 +276,20 @@ public final class SemanticHead {
     byte[] id = new byte[in.getShort() & 0xFFFF];
     in.get(id);
     int d = in.getInt();
-    float bias = in.getFloat();
-    float[] w = ModelFile.floats(in, d);
+    int hidden = in.getInt();
+    if (d < 1 || hidden < 1 || (long) d * hidden * 4 > in.remaining()) {
+      throw new IllegalArgumentException("bad semantic head shape " + hidden + " x " + d);
+    }
+    float[][] w1 = new float[hidden][];
+    for (int h = 0; h < hidden; h++) {
+      w1[h] = ModelFile.floats(in, d);
+    }
+    float[] b1 = ModelFile.floats(in, hidden);
+    float[] w2 = ModelFile.floats(in, hidden);
+    float b2 = in.getFloat();
     if (in.hasRemaining()) {
       throw new IllegalArgumentException("trailing bytes in semantic head file");
     }
-    return new SemanticHead(new String(id, java.nio.charset.StandardCharsets.UTF_8), w, bias, p.metadata());
+    return new SemanticHead(new String(id, StandardCharsets.UTF_8), w1, b1, w2, b2, p.metadata());
   }
 }

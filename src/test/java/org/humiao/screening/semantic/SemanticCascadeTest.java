@@ -33,6 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SemanticCascadeTest {
   private static final String LONG_TEXT = "今天我们一起去图书馆看书然后回家吃饭";
   private static final String SHORT_TEXT = "你好呀";
+  // a cold JVM's first screening can take longer than a scene's budget: tests not about the budget wait
+  private static final ScreenOptions PATIENT = ScreenOptions.DEFAULT.withBudget(Duration.ofSeconds(10));
 
   /** Every text becomes [1]: with the head below, a semantic probability of sigmoid(2) = 0.88. */
   private static final class FakeEncoder implements Encoder {
@@ -78,7 +80,7 @@ class SemanticCascadeTest {
   /** The shipped lexicons with a head that reads the fake vector and a stack that passes it through. */
   private static Path lexicons(Path dir, String bandLow, String bandHigh, String shortReview) throws IOException {
     copyTree(Path.of("lexicons"), dir);
-    new SemanticHead("fake/1", new float[] {4}, -2, "test").write(dir.resolve("model/semantic-head.bin"));
+    new SemanticHead("fake/1", new float[][] {{1}}, new float[] {0}, new float[] {4}, -2, "test").write(dir.resolve("model/semantic-head.bin"));
     new Stacker(new float[] {0, 0, 1, 0, 0, 0}, 10, "test").write(dir.resolve("model/semantic-stack.bin"));
     Path policy = dir.resolve("policy.properties");
     String text = Files.readString(policy, StandardCharsets.UTF_8)
@@ -97,7 +99,7 @@ class SemanticCascadeTest {
   void anUncertainTextGoesThroughTheTierWhichSendsItToReview(@TempDir Path dir) throws IOException {
     FakeEncoder encoder = new FakeEncoder();
     try (ScreeningEngine engine = engine(lexicons(dir, "0", "1", "0.95"), encoder, SemanticTier.Settings.defaults())) {
-      ScreeningResult result = engine.screen(LONG_TEXT);
+      ScreeningResult result = engine.screen(LONG_TEXT, PATIENT);
       assertEquals(List.of(Tier.FAST, Tier.SEMANTIC), result.tiers());
       assertEquals(Decision.REVIEW, result.decision());
       assertEquals("semantic", result.reason());
@@ -113,7 +115,7 @@ class SemanticCascadeTest {
   void aConfidentTextSkipsTheTier(@TempDir Path dir) throws IOException {
     FakeEncoder encoder = new FakeEncoder();
     try (ScreeningEngine engine = engine(lexicons(dir, "0.999", "1", "0.95"), encoder, SemanticTier.Settings.defaults())) {
-      ScreeningResult result = engine.screen(LONG_TEXT);
+      ScreeningResult result = engine.screen(LONG_TEXT, PATIENT);
       assertEquals(List.of(Tier.FAST), result.tiers());
       assertEquals(Decision.PASS, result.decision());
       assertTrue(result.semanticScore().isEmpty());
@@ -126,7 +128,7 @@ class SemanticCascadeTest {
   void aTextTheLexiconAlreadyBlocksSkipsTheTier(@TempDir Path dir) throws IOException {
     FakeEncoder encoder = new FakeEncoder();
     try (ScreeningEngine engine = engine(lexicons(dir, "0", "1", "0.95"), encoder, SemanticTier.Settings.defaults())) {
-      ScreeningResult result = engine.screen("你就是个傻逼");
+      ScreeningResult result = engine.screen("你就是个傻逼", PATIENT);
       assertEquals(Decision.BLOCK, result.decision());
       assertEquals(List.of(Tier.FAST), result.tiers());
       assertEquals(0, encoder.calls.get());
@@ -138,14 +140,14 @@ class SemanticCascadeTest {
     FakeEncoder encoder = new FakeEncoder();
     Path lexicons = lexicons(dir, "0.999", "1", "0.95");
     try (ScreeningEngine engine = engine(lexicons, encoder, SemanticTier.Settings.defaults())) {
-      ScreeningResult strict = engine.screen(SHORT_TEXT);
+      ScreeningResult strict = engine.screen(SHORT_TEXT, PATIENT);
       assertEquals(List.of(Tier.FAST, Tier.SEMANTIC), strict.tiers());
       assertEquals(Decision.PASS, strict.decision(), "0.88 is below the short threshold 0.95");
 
       Path policy = lexicons.resolve("policy.properties");
       Files.writeString(policy, Files.readString(policy).replace("semantic.short-review=0.95", "semantic.short-review=0.8"));
       engine.reload();
-      ScreeningResult lenient = engine.screen(SHORT_TEXT);
+      ScreeningResult lenient = engine.screen(SHORT_TEXT, PATIENT);
       assertEquals(Decision.REVIEW, lenient.decision());
       assertEquals("semantic", lenient.reason());
     }
@@ -156,16 +158,15 @@ class SemanticCascadeTest {
     FakeEncoder encoder = new FakeEncoder();
     encoder.gate = new CountDownLatch(1);
     try (ScreeningEngine engine = engine(lexicons(dir, "0", "1", "0.95"), encoder, new SemanticTier.Settings(1, 1, 1))) {
-      ScreenOptions patient = ScreenOptions.DEFAULT.withBudget(Duration.ofSeconds(10));
-      Thread first = new Thread(() -> engine.screen(LONG_TEXT, patient));
+      Thread first = new Thread(() -> engine.screen(LONG_TEXT, PATIENT));
       first.start();
       encoder.started.await(); // the only worker is now stuck in the encoder
-      Thread second = new Thread(() -> engine.screen(LONG_TEXT, patient));
+      Thread second = new Thread(() -> engine.screen(LONG_TEXT, PATIENT));
       second.start();
       while (second.getState() != Thread.State.TIMED_WAITING) { // queued, waiting for its vector
         Thread.sleep(5);
       }
-      ScreeningResult result = engine.screen(LONG_TEXT, patient);
+      ScreeningResult result = engine.screen(LONG_TEXT, PATIENT);
       assertEquals(List.of(Tier.FAST), result.tiers());
       assertEquals(Decision.PASS, result.decision());
       assertEquals(1L, engine.semanticStats().orElseThrow().skipped().get(SemanticTier.Skip.QUEUE_FULL));
@@ -196,7 +197,7 @@ class SemanticCascadeTest {
     encoder.broken = true;
     try (ScreeningEngine engine = engine(lexicons(dir, "0", "1", "0.95"), encoder, SemanticTier.Settings.defaults())) {
       AtomicReference<ScreeningResult> result = new AtomicReference<>();
-      result.set(engine.screen(LONG_TEXT));
+      result.set(engine.screen(LONG_TEXT, PATIENT));
       assertEquals(List.of(Tier.FAST), result.get().tiers());
       assertEquals(Decision.PASS, result.get().decision());
       assertEquals(1L, engine.semanticStats().orElseThrow().skipped().get(SemanticTier.Skip.FAILURE));
@@ -206,7 +207,7 @@ class SemanticCascadeTest {
   @Test
   void withTheTierOffTheResultSaysOnlyTheFastTierRan() {
     try (ScreeningEngine engine = ScreeningEngine.builder(Path.of("lexicons")).build()) {
-      ScreeningResult result = engine.screen(LONG_TEXT);
+      ScreeningResult result = engine.screen(LONG_TEXT, PATIENT);
       assertEquals(List.of(Tier.FAST), result.tiers());
       assertTrue(engine.semanticStats().isEmpty());
     }

@@ -38,7 +38,7 @@ class SemanticTrainerTest {
 
   private static SemanticTrainer.Options options() {
     return new SemanticTrainer.Options(3, 11L, ToxicityTrainer.Options.defaults().withEpochs(2),
-        new SemanticHead.Options(5, 0.05, 1e-4, 16, 3L), 10);
+        new SemanticHead.Options(8, 10, 0.01, 1e-4, 16, 3L), 10);
   }
 
   @Test
