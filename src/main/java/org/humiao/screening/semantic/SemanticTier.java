@@ -37,8 +37,12 @@ public final class SemanticTier implements AutoCloseable {
       }
     }
 
+    /**
+     * One worker, 64 waiting texts, no batching: on one intra-op thread, batches of 8 and 32 were no
+     * faster than single texts in SemanticBenchmark (padding to the longest line eats the gain).
+     */
     public static Settings defaults() {
-      return new Settings(1, 64, 8);
+      return new Settings(1, 64, 1);
     }
   }
 

@@ -39,6 +39,7 @@ class SemanticCascadeTest {
   /** Every text becomes [1]: with the head below, a semantic probability of sigmoid(2) = 0.88. */
   private static final class FakeEncoder implements Encoder {
     final AtomicInteger calls = new AtomicInteger();
+    final List<Integer> batchSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
     final CountDownLatch started = new CountDownLatch(1);
     volatile CountDownLatch gate = new CountDownLatch(0);
     volatile boolean broken;
@@ -56,6 +57,7 @@ class SemanticCascadeTest {
     @Override
     public float[][] encode(List<String> texts) {
       calls.incrementAndGet();
+      batchSizes.add(texts.size());
       started.countDown();
       try {
         gate.await();
@@ -173,6 +175,35 @@ class SemanticCascadeTest {
       encoder.gate.countDown();
       first.join();
       second.join();
+    }
+  }
+
+  @Test
+  void textsWaitingTogetherAreEncodedInOneBatch(@TempDir Path dir) throws Exception {
+    FakeEncoder encoder = new FakeEncoder();
+    encoder.gate = new CountDownLatch(1);
+    try (ScreeningEngine engine = engine(lexicons(dir, "0", "1", "0.95"), encoder, new SemanticTier.Settings(1, 8, 4))) {
+      List<Thread> callers = new java.util.ArrayList<>();
+      Thread first = new Thread(() -> engine.screen(LONG_TEXT, PATIENT));
+      first.start();
+      encoder.started.await();
+      for (int i = 0; i < 3; i++) {
+        Thread t = new Thread(() -> engine.screen(LONG_TEXT, PATIENT));
+        t.start();
+        callers.add(t);
+      }
+      for (Thread t : callers) {
+        while (t.getState() != Thread.State.TIMED_WAITING) {
+          Thread.sleep(5);
+        }
+      }
+      encoder.gate.countDown();
+      first.join();
+      for (Thread t : callers) {
+        t.join();
+      }
+      assertEquals(List.of(1, 3), encoder.batchSizes);
+      assertEquals(4, engine.semanticStats().orElseThrow().ran());
     }
   }
 
