@@ -4,32 +4,68 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.humiao.screening.Evidence;
 import org.humiao.screening.InvalidTextException;
+import org.humiao.screening.ScreenOptions;
 import org.humiao.screening.ScreeningEngine;
 import org.humiao.screening.ScreeningResult;
+import org.humiao.screening.TextLimits;
+import org.humiao.screening.Tier;
 import org.humiao.screening.model.ClassifierMetrics;
 import org.humiao.screening.model.LabelledCorpus;
+import org.humiao.screening.model.LabelledText;
+import org.humiao.screening.model.ToxicityModel;
+import org.humiao.screening.semantic.SemanticHead;
+import org.humiao.screening.semantic.SemanticPolicy;
+import org.humiao.screening.semantic.SemanticTier;
+import org.humiao.screening.semantic.SemanticTrainer;
+import org.humiao.screening.semantic.Stacker;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * {@code eval FILE}: screens every labelled text and prints, as JSON on the last line, the
- * confusion matrix of flagged (review or block) against the label with precision, recall and F1.
- * {@code --sweep} also prints the figures the model threshold of policy.properties would give at
- * other values, the way model.review is chosen on a dev split.
+ * confusion matrix of flagged (review or block) against the label with precision, recall, F1 of
+ * the offensive class, macro-F1 and accuracy. {@code --sweep} also prints the figures the model
+ * threshold of policy.properties would give at other values. {@code --semantic} screens with the
+ * semantic tier on (vectors from the training cache) and adds each model's figures alone.
+ * {@code --loto TRAIN} adds leave-one-topic-out: for each topic, the cascade is trained on the
+ * other topics' rows of TRAIN and judged on that topic's rows of TRAIN and FILE.
  */
 final class EvalCommand {
   private static final double[] SWEEP = {0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80};
+  // an evaluation waits for every vector: it measures quality, not the latency budget
+  private static final ScreenOptions UNHURRIED = ScreenOptions.DEFAULT.withBudget(Duration.ofSeconds(30));
 
   private EvalCommand() {}
 
-  static int run(String[] argv, PrintStream out) {
-    Args args = new Args(argv, 0, Set.of("sweep"));
+  static int run(String[] argv, PrintStream out) throws IOException {
+    Args args = new Args(argv, 0, Set.of("sweep", "semantic"));
     if (args.positional().size() != 1) {
       throw new Args.UsageException("eval needs one labelled FILE");
     }
     Path file = Path.of(args.positional().get(0));
+    String loto = args.option("loto", null);
+    if (loto != null) {
+      return runLoto(args, Path.of(loto), file, out);
+    }
+    if (args.flag("semantic")) {
+      return runSemantic(args, file, out);
+    }
     ScreeningEngine engine = Engines.fromArgs(args, Engines.CHINA_CLOCK);
     double modelBoost = engine.policy().modelBoost();
     ClassifierMetrics[] metrics = {new ClassifierMetrics(0, 0, 0, 0)};
@@ -66,6 +102,156 @@ final class EvalCommand {
     return 0;
   }
 
+  /** The shipped cascade on FILE: each model alone, the stack, and the engine with the tier off and on. */
+  private static int runSemantic(Args args, Path file, PrintStream out) throws IOException {
+    SemanticData data = SemanticData.open(args);
+    List<LabelledText> rows = SemanticData.rows(file);
+    JsonObject report = judge(data, data.lexicons, rows);
+    out.println(report.put("file", file.toString()).encode());
+    data.cache.close();
+    return 0;
+  }
+
+  /** Leave-one-topic-out: train on two topics of TRAIN, judge on the third's rows of TRAIN and FILE. */
+  private static int runLoto(Args args, Path trainFile, Path file, PrintStream out) throws IOException {
+    SemanticData data = SemanticData.open(args);
+    List<LabelledText> train = SemanticData.rows(trainFile);
+    List<LabelledText> held = Stream.concat(train.stream(), SemanticData.rows(file).stream()).toList();
+    TreeSet<String> topics = new TreeSet<>();
+    train.forEach(r -> topics.add(r.topic()));
+    if (topics.size() < 2 || topics.contains("")) {
+      throw new Args.UsageException("--loto needs a topic column with at least two topics in " + trainFile);
+    }
+    List<Scored> pooled = new ArrayList<>();
+    JsonObject byTopic = new JsonObject();
+    for (String topic : topics) {
+      List<LabelledText> in = train.stream().filter(r -> !r.topic().equals(topic)).toList();
+      List<LabelledText> out1 = held.stream().filter(r -> r.topic().equals(topic)).toList();
+      SemanticTrainer.Trained trained = SemanticTrainer.train(data.examples(in), data.encoderId(),
+          SemanticTrainer.Options.defaults(data.modelMinLength));
+      Path dir = Files.createTempDirectory("humiao-loto-" + topic);
+      copyTree(data.lexicons, dir);
+      trained.ngram().write(dir.resolve("model/toxicity.bin"));
+      trained.head().write(dir.resolve("model/semantic-head.bin"));
+      trained.stacker().write(dir.resolve("model/semantic-stack.bin"));
+      List<Scored> scored = new ArrayList<>();
+      JsonObject report = judge(data, dir, out1, scored);
+      pooled.addAll(scored);
+      byTopic.put(topic, report.put("trainedOn", in.size()));
+      out.println(new JsonObject().put("heldOutTopic", topic).mergeIn(report).encode());
+    }
+    out.println(new JsonObject()
+        .put("loto", "pooled over " + topics)
+        .put("stackSweep", stackSweep(pooled, data.modelMinLength))
+        .put("pooled", summary(pooled, data.modelMinLength))
+        .encode());
+    data.cache.close();
+    return 0;
+  }
+
+  /** One judged text: label, normalized length, each model's probability and both engines' verdicts. */
+  private record Scored(boolean offensive, int length, double ngram, double semantic, double stacked,
+      boolean fast, boolean cascade, boolean tierRan) {}
+
+  private static JsonObject judge(SemanticData data, Path lexicons, List<LabelledText> rows) throws IOException {
+    return judge(data, lexicons, rows, new ArrayList<>());
+  }
+
+  private static JsonObject judge(SemanticData data, Path lexicons, List<LabelledText> rows, List<Scored> scored) throws IOException {
+    var examples = data.examples(rows);
+    SemanticPolicy semanticPolicy = SemanticPolicy.from(policyOf(lexicons));
+    try (ScreeningEngine fast = ScreeningEngine.builder(lexicons, Engines.CHINA_CLOCK).build();
+         ScreeningEngine cascade = ScreeningEngine.builder(lexicons, Engines.CHINA_CLOCK)
+             .limits(new TextLimits(TextLimits.DEFAULT_MAX_LENGTH))
+             .semanticTier(new SemanticTier(data.cache.asEncoder(), new SemanticTier.Settings(1, 1024, 1)))
+             .build()) {
+      ToxicityModel ngram = ToxicityModel.read(lexicons.resolve("model/toxicity.bin"));
+      SemanticHead head = SemanticHead.read(lexicons.resolve("model/semantic-head.bin"));
+      Stacker stacker = Stacker.read(lexicons.resolve("model/semantic-stack.bin"));
+      for (int i = 0; i < rows.size(); i++) {
+        var e = examples.get(i);
+        ScreeningResult f;
+        ScreeningResult c;
+        try {
+          f = fast.screen(rows.get(i).text());
+          c = cascade.screen(rows.get(i).text(), UNHURRIED);
+        } catch (InvalidTextException ex) {
+          continue;
+        }
+        double n = ngram.score(e.text());
+        double s = head.score(e.vector());
+        scored.add(new Scored(e.offensive(), e.text().length(), n, s, stacker.score(n, s, e.text().length()),
+            f.flagged(), c.flagged(), c.tiers().contains(Tier.SEMANTIC)));
+      }
+      JsonObject report = summary(scored, fast.policy().modelReview(), semanticPolicy, fast.policy().modelMinLength());
+      cascade.semanticStats().ifPresent(st -> report.put("skipped", st.skipped().toString()));
+      return report;
+    }
+  }
+
+  /** Both engines on all texts, and on the short ones the n-gram model leaves alone. */
+  private static JsonObject summary(List<Scored> scored, int minLength) {
+    List<Scored> shortOnes = scored.stream().filter(s -> s.length() < minLength).toList();
+    return new JsonObject()
+        .put("engineFast", json(metrics(scored, Scored::fast)))
+        .put("engineCascade", json(metrics(scored, Scored::cascade)))
+        .put("tierShare", round(share(scored)))
+        .put("shortEngineFast", json(metrics(shortOnes, Scored::fast)))
+        .put("shortEngineCascade", json(metrics(shortOnes, Scored::cascade)));
+  }
+
+  private static JsonObject summary(List<Scored> scored, double modelReview, SemanticPolicy p, int minLength) {
+    return summary(scored, minLength)
+        .put("ngramAlone", json(metrics(scored, s -> s.ngram() >= modelReview)))
+        .put("semanticAlone", json(metrics(scored, s -> s.semantic() >= 0.5)))
+        .put("stacked", json(metrics(scored, s -> s.stacked() >= (s.length() < minLength ? p.shortReview() : p.review()))))
+        .put("items", scored.size());
+  }
+
+  private static double share(List<Scored> scored) {
+    return scored.isEmpty() ? 0 : (double) scored.stream().filter(Scored::tierRan).count() / scored.size();
+  }
+
+  /** Stacked probability thresholds: for long texts (short ones at 0.5) and for short ones alone. */
+  private static JsonObject stackSweep(List<Scored> pooled, int minLength) {
+    JsonArray longTexts = new JsonArray();
+    JsonArray shortTexts = new JsonArray();
+    for (double t : SWEEP) {
+      longTexts.add(json(metrics(pooled.stream().filter(s -> s.length() >= minLength).toList(), s -> s.stacked() >= t)).put("threshold", t));
+      shortTexts.add(json(metrics(pooled.stream().filter(s -> s.length() < minLength).toList(), s -> s.stacked() >= t)).put("threshold", t));
+    }
+    return new JsonObject().put("long", longTexts).put("short", shortTexts);
+  }
+
+  private static ClassifierMetrics metrics(List<Scored> scored, Predicate<Scored> flagged) {
+    ClassifierMetrics m = new ClassifierMetrics(0, 0, 0, 0);
+    for (Scored s : scored) {
+      m = m.plus(flagged.test(s), s.offensive());
+    }
+    return m;
+  }
+
+  private static Properties policyOf(Path lexicons) throws IOException {
+    Properties p = new Properties();
+    try (InputStream in = Files.newInputStream(lexicons.resolve("policy.properties"))) {
+      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    return p;
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path p : paths.sorted(Comparator.naturalOrder()).toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
   private static boolean mildOnly(ScreeningResult result) {
     return !result.evidence().isEmpty() && result.evidence().stream().mapToInt(Evidence::severity).max().getAsInt() == 1;
   }
@@ -76,6 +262,7 @@ final class EvalCommand {
         .put("precision", round(m.precision()))
         .put("recall", round(m.recall()))
         .put("f1", round(m.f1()))
+        .put("macroF1", round(m.macroF1()))
         .put("accuracy", round(m.accuracy()))
         .put("confusion", new JsonObject().put("tp", m.tp()).put("fp", m.fp()).put("tn", m.tn()).put("fn", m.fn()));
   }

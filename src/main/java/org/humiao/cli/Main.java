@@ -18,9 +18,15 @@ public final class Main {
         keys revoke [--data-dir DIR] --id KEYID  remove a key; a running service stops taking it within a second
         keys list [--data-dir DIR]              print the ids and roles of the keys
         screen [--lexicons DIR] [FILE]          screen UTF-8 lines (stdin without FILE), one JSON answer per line
-        eval [--lexicons DIR] [--sweep] FILE    precision, recall, F1 of flagged vs label on a CSV/JSONL file
+        eval [--lexicons DIR] [--sweep] FILE    precision, recall, F1, macro-F1 of flagged vs label on a CSV/JSONL file
+        eval --semantic [--lexicons DIR] [--cache DIR] FILE
+                                                the same with the semantic tier on, and each model alone
+        eval --loto TRAIN [--lexicons DIR] [--cache DIR] FILE
+                                                leave-one-topic-out: train on the other topics of TRAIN, judge a topic's rows
         train --train FILE [--dev FILE] [--lexicons DIR] [--out FILE]
                                                 train the toxicity model (default out: DIR/model/toxicity.bin)
+        train --semantic --train FILE [--lexicons DIR] [--out-dir DIR] [--cache DIR] [--threads N]
+                                                n-gram model, semantic head and stacker (default: DIR/model/)
         simulate [--policies DIR] [--assignments FILE] [--issuers FILE] FILE
                                                 replay a minor-mode scenario (JSONL steps), one JSON answer per step
       """;

@@ -7,6 +7,7 @@ import org.humiao.screening.TextNormalizer;
 import org.humiao.screening.model.LabelledCorpus;
 import org.humiao.screening.model.ToxicityModel;
 import org.humiao.screening.model.ToxicityTrainer;
+import org.humiao.screening.semantic.SemanticTrainer;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -16,14 +17,18 @@ import java.util.function.UnaryOperator;
 
 /**
  * {@code train --train FILE}: trains the toxicity model on exactly the text the engine will
- * score, normalized by the lexicon's own normalizer. Deterministic: the same files give the same
- * model bytes.
+ * score, normalized by the lexicon's own normalizer. With {@code --semantic} it trains the whole
+ * cascade instead: n-gram model, semantic head and stacker (on out-of-fold scores), written to
+ * DIR/model/. Deterministic: the same files give the same model bytes.
  */
 final class TrainCommand {
   private TrainCommand() {}
 
   static int run(String[] argv, PrintStream out) throws Exception {
-    Args args = new Args(argv, 0, Set.of());
+    Args args = new Args(argv, 0, Set.of("semantic"));
+    if (args.flag("semantic")) {
+      return runSemantic(args, out);
+    }
     Path lexicons = Path.of(args.option("lexicons", Engines.DEFAULT_LEXICONS));
     Path trainFile = Path.of(args.required("train"));
     Path outFile = Path.of(args.option("out", lexicons.resolve("model/toxicity.bin").toString()));
@@ -46,6 +51,31 @@ final class TrainCommand {
     Files.createDirectories(outFile.toAbsolutePath().getParent());
     model.write(outFile);
     out.println(report.put("out", outFile.toString()).put("bytes", Files.size(outFile)).encode());
+    return 0;
+  }
+
+  /** {@code train --semantic --train FILE [--out-dir DIR]}: the three model files of the cascade. */
+  private static int runSemantic(Args args, PrintStream out) throws Exception {
+    SemanticData data = SemanticData.open(args);
+    Path trainFile = Path.of(args.required("train"));
+    Path outDir = Path.of(args.option("out-dir", data.lexicons.resolve("model").toString()));
+    long started = System.nanoTime();
+    var examples = data.examples(SemanticData.rows(trainFile));
+    double encoded = (System.nanoTime() - started) / 1e9;
+    SemanticTrainer.Trained trained = SemanticTrainer.train(examples, data.encoderId(), SemanticTrainer.Options.defaults(data.modelMinLength));
+    trained.ngram().write(outDir.resolve("toxicity.bin"));
+    trained.head().write(outDir.resolve("semantic-head.bin"));
+    trained.stacker().write(outDir.resolve("semantic-stack.bin"));
+    out.println(new JsonObject()
+        .put("train", trainFile.toString())
+        .put("examples", examples.size())
+        .put("encoder", data.encoderId())
+        .put("cache", data.cache.file().toString())
+        .put("encodeSeconds", encoded)
+        .put("trainSeconds", (System.nanoTime() - started) / 1e9 - encoded)
+        .put("outDir", outDir.toString())
+        .encode());
+    data.cache.close();
     return 0;
   }
 }

@@ -107,8 +107,16 @@ final class CompiledLexicon {
    * What the lexicon finds in one text, with evidence offsets into the original.
    *
    * @param modelMuted a mitigation (counter-speech) says the model's tone alone must not flag it
+   * @param mitigated a mitigation lowered a finding: the text talks about a harm (news, law,
+   *     prevention, counter-speech) rather than doing it, which a sentence encoder cannot tell apart
    */
-  record Findings(NormalizedText normalized, List<Evidence> evidence, String canonical, boolean modelMuted) {}
+  record Findings(NormalizedText normalized, List<Evidence> evidence, String canonical, boolean modelMuted,
+                  boolean mitigated) {}
+
+  /** What the mitigations of one text did. */
+  private record Mitigated(boolean modelMuted, boolean lowered) {}
+
+  private static final Mitigated NOT_MITIGATED = new Mitigated(false, false);
 
   Findings find(String original) {
     NormalizedText text = normalizer.normalize(original);
@@ -124,8 +132,8 @@ final class CompiledLexicon {
           text.originalStart(hit.begin), text.originalEnd(hit.end), hit.keyword.via().id()));
     }
     scan.applyRules(evidence);
-    boolean modelMuted = scan.applyMitigations(evidence, kept);
-    return new Findings(text, evidence, canonical(text, kept), modelMuted);
+    Mitigated mitigated = scan.applyMitigations(evidence, kept);
+    return new Findings(text, evidence, canonical(text, kept), mitigated.modelMuted(), mitigated.lowered());
   }
 
   /** The normalized text with every matched spelling replaced by its term, for fingerprints. */
@@ -321,11 +329,11 @@ final class CompiledLexicon {
      * Lowers evidence that a matching mitigation covers (the first {@code kept.size()} entries of
      * evidence are the kept hits, in order, so a topic term is known by its hit).
      *
-     * @return whether a matching mitigation keeps the model from flagging the text
+     * @return whether a matching mitigation keeps the model from flagging the text, and whether one lowered a finding
      */
-    boolean applyMitigations(List<Evidence> evidence, List<Hit> kept) {
+    Mitigated applyMitigations(List<Evidence> evidence, List<Hit> kept) {
       if (cuedMitigations == null) {
-        return false;
+        return NOT_MITIGATED;
       }
       boolean modelMuted = false;
       int[] cap = null;
@@ -365,7 +373,7 @@ final class CompiledLexicon {
         evidence.clear();
         evidence.addAll(lowered);
       }
-      return modelMuted;
+      return new Mitigated(modelMuted, cap != null);
     }
 
     private static boolean inside(Evidence evidence, List<int[]> spans) {

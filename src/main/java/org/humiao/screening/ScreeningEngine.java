@@ -3,44 +3,131 @@ package org.humiao.screening;
 import org.humiao.screening.model.ToxicityModel;
 import org.humiao.screening.pii.PersonalInfoDetector;
 import org.humiao.screening.pii.PersonalInfoMatch;
+import org.humiao.screening.semantic.SemanticHead;
+import org.humiao.screening.semantic.SemanticPolicy;
+import org.humiao.screening.semantic.SemanticTier;
+import org.humiao.screening.semantic.Stacker;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Screens one text: lexicon terms and their variants, context rules, personal information, the
  * statistical model and reposts of blocked content, combined into pass / review / block by the
- * lexicon's {@link DecisionPolicy}. Thread-safe; {@link #reload()} swaps in a new lexicon version
+ * lexicon's {@link DecisionPolicy}; optionally a semantic tier (sentence encoder, head and stacker)
+ * re-judges the texts the fast tier is unsure of, within the caller's latency budget.
+ * Thread-safe; {@link #reload()} swaps in a new lexicon version (with its models and thresholds)
  * atomically, so a call sees one version from start to end.
  */
-public final class ScreeningEngine {
+public final class ScreeningEngine implements AutoCloseable {
   static final String MODEL_FILE = "model/toxicity.bin";
+  static final String HEAD_FILE = "model/semantic-head.bin";
+  static final String STACK_FILE = "model/semantic-stack.bin";
+  private static final List<Tier> FAST = List.of(Tier.FAST);
+  private static final List<Tier> FAST_AND_SEMANTIC = List.of(Tier.FAST, Tier.SEMANTIC);
 
   private final Path lexiconDir;
   private final SegmentationGuard guard = new SegmentationGuard();
   private final Clock clock;
   private final RepostGuard reposts;
   private final TextLimits limits;
+  private final SemanticTier semanticTier;
   private final AtomicReference<Loaded> current = new AtomicReference<>();
 
-  private record Loaded(CompiledLexicon lexicon, ToxicityModel model, PersonalInfoDetector personalInfo) {}
+  /** @param semantic null when the semantic tier is off */
+  private record Loaded(CompiledLexicon lexicon, ToxicityModel model, PersonalInfoDetector personalInfo,
+                        Semantic semantic) {}
 
-  /** @param clock "today" for the personal-information rules (identity numbers born in the future) */
+  private record Semantic(SemanticHead head, Stacker stacker, SemanticPolicy policy) {}
+
+  /**
+   * The fast tier only, exactly as before the semantic tier existed.
+   *
+   * @param clock "today" for the personal-information rules (identity numbers born in the future)
+   */
   public ScreeningEngine(Path lexiconDir, Clock clock, RepostGuard reposts, TextLimits limits) {
-    this.lexiconDir = lexiconDir;
-    this.clock = clock;
-    this.reposts = reposts;
-    this.limits = limits;
+    this(builder(lexiconDir, clock).reposts(reposts).limits(limits));
+  }
+
+  private ScreeningEngine(Builder b) {
+    this.lexiconDir = b.lexiconDir;
+    this.clock = b.clock;
+    this.reposts = b.reposts;
+    this.limits = b.limits;
+    this.semanticTier = b.semanticTier;
     current.set(load());
+  }
+
+  /** @param clock "today" for the personal-information rules */
+  public static Builder builder(Path lexiconDir, Clock clock) {
+    return new Builder(lexiconDir, clock);
+  }
+
+  /** Settings of an engine; each has the default the service uses. */
+  public static final class Builder {
+    private final Path lexiconDir;
+    private final Clock clock;
+    private RepostGuard reposts = new RepostGuard(100_000, Duration.ofDays(7));
+    private TextLimits limits = new TextLimits(TextLimits.DEFAULT_MAX_LENGTH);
+    private SemanticTier semanticTier;
+
+    private Builder(Path lexiconDir, Clock clock) {
+      this.lexiconDir = Objects.requireNonNull(lexiconDir);
+      this.clock = Objects.requireNonNull(clock);
+    }
+
+    public Builder reposts(RepostGuard reposts) {
+      this.reposts = Objects.requireNonNull(reposts);
+      return this;
+    }
+
+    public Builder limits(TextLimits limits) {
+      this.limits = Objects.requireNonNull(limits);
+      return this;
+    }
+
+    /**
+     * Turns the semantic tier on (off by default); the engine then loads model/semantic-head.bin,
+     * model/semantic-stack.bin and the semantic.* policy lines, and owns the tier (closes it).
+     */
+    public Builder semanticTier(SemanticTier tier) {
+      this.semanticTier = Objects.requireNonNull(tier);
+      return this;
+    }
+
+    public ScreeningEngine build() {
+      return new ScreeningEngine(this);
+    }
+  }
+
+  /** The semantic tier's counters (texts encoded, skips by cause), empty when the tier is off. */
+  public Optional<SemanticTier.Stats> semanticStats() {
+    return Optional.ofNullable(semanticTier).map(SemanticTier::stats);
+  }
+
+  /** Stops the semantic tier's workers; an engine without the tier holds nothing to close. */
+  @Override
+  public void close() {
+    if (semanticTier != null) {
+      semanticTier.close();
+    }
   }
 
   /** The repost fingerprints' cache, kept across reloads. */
@@ -67,14 +154,37 @@ public final class ScreeningEngine {
     Lexicon lexicon = LexiconLoader.load(lexiconDir);
     try {
       return new Loaded(new CompiledLexicon(lexicon, guard), ToxicityModel.read(lexiconDir.resolve(MODEL_FILE)),
-          PersonalInfoDetector.load(lexiconDir, clock));
+          PersonalInfoDetector.load(lexiconDir, clock), semanticTier == null ? null : loadSemantic());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + lexiconDir.resolve(MODEL_FILE), e);
+      throw new UncheckedIOException("cannot read the models in " + lexiconDir.resolve("model"), e);
     }
   }
 
-  /** @throws InvalidTextException when the text breaks the limits (too long, control characters) */
+  private Semantic loadSemantic() throws IOException {
+    SemanticHead head = SemanticHead.read(lexiconDir.resolve(HEAD_FILE));
+    if (!head.encoderId().equals(semanticTier.encoderId())) {
+      throw new IOException(HEAD_FILE + " was trained on " + head.encoderId() + ", the tier runs " + semanticTier.encoderId());
+    }
+    Properties properties = new Properties();
+    try (InputStream in = Files.newInputStream(lexiconDir.resolve("policy.properties"))) {
+      properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    return new Semantic(head, Stacker.read(lexiconDir.resolve(STACK_FILE)), SemanticPolicy.from(properties));
+  }
+
+  /** {@link #screen(String, ScreenOptions)} with the default scene's budget. */
   public ScreeningResult screen(String text) {
+    return screen(text, ScreenOptions.DEFAULT);
+  }
+
+  /**
+   * Screens one text; the semantic tier, when on, runs only where it can change the answer and
+   * only if it can answer within the options' budget, counted from this call's start.
+   *
+   * @throws InvalidTextException when the text breaks the limits (too long, control characters)
+   */
+  public ScreeningResult screen(String text, ScreenOptions options) {
+    long started = System.nanoTime();
     limits.check(text);
     Loaded loaded = current.get();
     CompiledLexicon lexicon = loaded.lexicon();
@@ -96,11 +206,40 @@ public final class ScreeningEngine {
     }
     Decision decision = policy.decide(severity);
     String reason = strongest == null ? "none" : reasonOf(strongest);
-    boolean modelFlag = modelApplies && !findings.modelMuted()
-        && modelScore + (severity == 1 ? policy.modelBoost() : 0) >= policy.modelReview();
+    double boost = severity == 1 ? policy.modelBoost() : 0;
+    boolean modelFlag = modelApplies && !findings.modelMuted() && modelScore + boost >= policy.modelReview();
+    double flagScore = modelScore;
+    boolean scoreFlag = false;
+    List<Tier> tiers = FAST;
+    OptionalDouble semanticScore = OptionalDouble.empty();
+    Semantic semantic = loaded.semantic();
+    // only a text the lexicon lets pass can change its answer in the semantic tier, and not one the
+    // lexicon found talking about a harm rather than doing it: that is the encoder's blind spot
+    if (semantic != null && decision == Decision.PASS && !findings.modelMuted() && !findings.mitigated()
+        && admits(semantic.policy(), findings.normalized(), modelApplies, modelScore)) {
+      String normalized = findings.normalized().text();
+      Optional<float[]> vector = semanticTier.encode(normalized, started + budget(semantic.policy(), options).toNanos());
+      if (vector.isPresent()) {
+        tiers = FAST_AND_SEMANTIC;
+        int length = findings.normalized().length();
+        double ngram = modelApplies ? modelScore : loaded.model().score(normalized);
+        double stacked = semantic.stacker().score(ngram, semantic.head().score(vector.get()), length);
+        semanticScore = OptionalDouble.of(stacked);
+        double threshold = length < policy.modelMinLength() ? semantic.policy().shortReview() : semantic.policy().review();
+        // the stack replaces the n-gram model's vote: it saw that model's scores and knows how far to trust them
+        modelFlag = false;
+        if (stacked + boost >= threshold) {
+          decision = Decision.REVIEW;
+          reason = "semantic";
+          flagScore = stacked;
+          scoreFlag = true;
+        }
+      }
+    }
     if (decision == Decision.PASS && modelFlag) {
       decision = Decision.REVIEW;
       reason = "model";
+      scoreFlag = true;
     }
 
     String canonical = findings.canonical();
@@ -115,8 +254,24 @@ public final class ScreeningEngine {
     } else if (fingerprinted && decision == Decision.BLOCK) {
       reposts.remember(MinHash.of(canonical), strongest.category());
     }
-    return new ScreeningResult(decision, reason, categories(evidence, modelScore, modelFlag), evidence,
-        mask(text, evidence), modelScore, lexicon.version());
+    return new ScreeningResult(decision, reason, categories(evidence, flagScore, scoreFlag), evidence,
+        mask(text, evidence), modelScore, lexicon.version(), tiers, semanticScore);
+  }
+
+  /**
+   * Where the semantic tier can change the answer: a scoreable text whose n-gram probability is in
+   * the uncertain band, or a text too short for the n-gram model but long enough to mean something
+   * that names someone.
+   */
+  private static boolean admits(SemanticPolicy semantic, NormalizedText normalized, boolean modelApplies, double modelScore) {
+    if (!modelApplies) {
+      return normalized.length() >= semantic.shortMinLength() && semantic.namesSomeone(normalized.text());
+    }
+    return modelScore >= semantic.bandLow() && modelScore < semantic.bandHigh();
+  }
+
+  private static Duration budget(SemanticPolicy semantic, ScreenOptions options) {
+    return options.budget().orElseGet(() -> semantic.budget(options.scene()));
   }
 
   private static void addPersonalInfo(PersonalInfoDetector personalInfo, NormalizedText normalized,
@@ -139,15 +294,15 @@ public final class ScreeningEngine {
     return source.startsWith("pii:") ? "personal_info" : "term";
   }
 
-  private static List<CategoryScore> categories(List<Evidence> evidence, double modelScore, boolean modelFlag) {
+  private static List<CategoryScore> categories(List<Evidence> evidence, double flagScore, boolean scoreFlag) {
     Map<Category, CategoryScore> best = new EnumMap<>(Category.class);
     for (Evidence e : evidence) {
       double score = e.source().equals("variant") || e.source().equals("abbreviation") ? 0.9 : 1.0;
       best.merge(e.category(), new CategoryScore(e.category(), e.severity(), score),
           (a, b) -> a.severity() >= b.severity() ? a : b);
     }
-    if (modelFlag && best.isEmpty()) {
-      best.put(Category.TOXICITY, new CategoryScore(Category.TOXICITY, 0, modelScore));
+    if (scoreFlag && best.isEmpty()) {
+      best.put(Category.TOXICITY, new CategoryScore(Category.TOXICITY, 0, flagScore));
     }
     List<CategoryScore> list = new ArrayList<>(best.values());
     list.sort(Comparator.comparingInt(CategoryScore::severity).reversed());

@@ -25,13 +25,18 @@ public final class ScreeningJson {
           .put("end", e.end())
           .put("source", e.source()));
     }
-    return new JsonObject()
+    JsonArray tiers = new JsonArray();
+    result.tiers().forEach(t -> tiers.add(t.id()));
+    JsonObject json = new JsonObject()
         .put("decision", result.decision().id())
         .put("reason", result.reason())
         .put("categories", categories)
         .put("evidence", evidence)
         .put("masked", result.masked())
-        .put("modelScore", round(result.modelScore()));
+        .put("modelScore", round(result.modelScore()))
+        .put("tiers", tiers);
+    result.semanticScore().ifPresent(score -> json.put("semanticScore", round(score)));
+    return json;
   }
 
   public static JsonObject error(String code, String message) {

@@ -1,13 +1,16 @@
 package org.humiao.screening;
 
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * The answer for one text.
  *
- * @param reason a stable code for what decided: none, term, rule, personal_info, model, repost
+ * @param reason a stable code for what decided: none, term, rule, personal_info, model, semantic, repost
  * @param modelScore the statistical model's probability that the text is offensive; 0 for texts
  *     too short to be scored (policy model.min-length)
+ * @param tiers the cascade's tiers that ran, fast first
+ * @param semanticScore the stacked probability of the semantic tier, present only when it ran
  */
 public record ScreeningResult(
     Decision decision,
@@ -16,11 +19,14 @@ public record ScreeningResult(
     List<Evidence> evidence,
     String masked,
     double modelScore,
-    String lexiconVersion) {
+    String lexiconVersion,
+    List<Tier> tiers,
+    OptionalDouble semanticScore) {
 
   public ScreeningResult {
     categories = List.copyOf(categories);
     evidence = List.copyOf(evidence);
+    tiers = List.copyOf(tiers);
   }
 
   public boolean flagged() {

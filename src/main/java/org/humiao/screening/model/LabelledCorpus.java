@@ -32,7 +32,8 @@ import java.util.stream.StreamSupport;
  * <ul>
  *   <li>{@code .csv}: RFC 4180 CSV with a header row; quoted fields may contain commas, doubled
  *       quotes and line breaks; an optional UTF-8 byte-order mark is skipped. The columns named
- *       {@code text} and {@code label} (case-insensitive) are used, all others ignored.
+ *       {@code text} and {@code label} (case-insensitive) are used, and {@code topic} when present;
+ *       all others are ignored.
  *   <li>{@code .jsonl} / {@code .json}: one JSON object per line, {@code {"text": "...", "label":
  *       0|1}}; keys are matched case-insensitively, blank lines are skipped.
  * </ul>
@@ -211,6 +212,7 @@ public final class LabelledCorpus implements Iterable<LabelledText> {
     private final List<String> fields = new ArrayList<>();
     private int textCol = -1;
     private int labelCol = -1;
+    private int topicCol = -1;
     private long record; // 1-based index of the last record read, header = record 1
     private boolean started;
     private int peeked = -2; // -2: nothing peeked
@@ -309,6 +311,8 @@ public final class LabelledCorpus implements Iterable<LabelledText> {
             textCol = i;
           } else if (h.equalsIgnoreCase("label") && labelCol < 0) {
             labelCol = i;
+          } else if (h.equalsIgnoreCase("topic") && topicCol < 0) {
+            topicCol = i;
           }
         }
         if (textCol < 0 || labelCol < 0) {
@@ -325,7 +329,8 @@ public final class LabelledCorpus implements Iterable<LabelledText> {
           throw new IllegalArgumentException(
               source + ": record " + record + ": " + fields.size() + " fields, need " + (need + 1));
         }
-        return new LabelledText(fields.get(textCol), parseLabel(fields.get(labelCol), source, record));
+        String topic = topicCol >= 0 && topicCol < fields.size() ? fields.get(topicCol).trim() : "";
+        return new LabelledText(fields.get(textCol), parseLabel(fields.get(labelCol), source, record), topic);
       }
       return null;
     }

@@ -46,7 +46,7 @@ class LabelledCorpusTest {
   @Test
   void csvFindsColumnsCaseInsensitivelyInAnyOrder() {
     List<LabelledText> rows = csv("id,LABEL,Topic,Text\n1,1,race,你好\n2,0,gender,再见\n");
-    assertEquals(List.of(new LabelledText("你好", true), new LabelledText("再见", false)), rows);
+    assertEquals(List.of(new LabelledText("你好", true, "race"), new LabelledText("再见", false, "gender")), rows);
   }
 
   @Test
@@ -63,13 +63,14 @@ class LabelledCorpusTest {
     assertEquals("line1\nline2\r\nline3", rows.get(2).text());
     assertTrue(rows.get(2).offensive());
     assertEquals("", rows.get(3).text());
+    assertEquals("", rows.get(3).topic(), "no topic column");
   }
 
   @Test
   void csvBomCrlfBlankLinesAndMissingFinalNewline() {
     String content = "\uFEFF,split,topic,label,TEXT\r\n7,train,race,1,第一\r\n\r\n8,dev,region,0,第二";
     List<LabelledText> rows = csv(content);
-    assertEquals(List.of(new LabelledText("第一", true), new LabelledText("第二", false)), rows);
+    assertEquals(List.of(new LabelledText("第一", true, "race"), new LabelledText("第二", false, "region")), rows);
   }
 
   @Test

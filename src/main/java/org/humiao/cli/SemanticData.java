@@ -1,0 +1,83 @@
+package org.humiao.cli;
+
+import org.humiao.screening.Lexicon;
+import org.humiao.screening.LexiconLoader;
+import org.humiao.screening.TextNormalizer;
+import org.humiao.screening.model.LabelledCorpus;
+import org.humiao.screening.model.LabelledText;
+import org.humiao.screening.semantic.BgeEncoder;
+import org.humiao.screening.semantic.EmbeddingCache;
+import org.humiao.screening.semantic.SemanticTrainer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * What train and eval share for the semantic tier: the lexicon's normalizer, the encoder behind
+ * its on-disk cache (default target/semantic-cache), and labelled rows turned into training examples.
+ */
+final class SemanticData {
+  static final String DEFAULT_CACHE = "target/semantic-cache";
+  // one ONNX thread per worker: the service runs several on shared cores
+  static final int INTRA_OP_THREADS = 1;
+  // COLD comments run up to a few hundred characters; their first 128 tokens carry the verdict
+  static final int MAX_TOKENS = 128;
+
+  final Path lexicons;
+  final TextNormalizer normalizer;
+  final EmbeddingCache cache;
+  final int threads;
+  final int modelMinLength;
+
+  private SemanticData(Path lexicons, TextNormalizer normalizer, EmbeddingCache cache, int threads, int modelMinLength) {
+    this.lexicons = lexicons;
+    this.normalizer = normalizer;
+    this.cache = cache;
+    this.threads = threads;
+    this.modelMinLength = modelMinLength;
+  }
+
+  static SemanticData open(Args args) throws IOException {
+    Path lexicons = Path.of(args.option("lexicons", Engines.DEFAULT_LEXICONS));
+    Lexicon lexicon = LexiconLoader.load(lexicons);
+    Properties policy = new Properties();
+    try (InputStream in = Files.newInputStream(lexicons.resolve("policy.properties"))) {
+      policy.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    EmbeddingCache cache = EmbeddingCache.open(Path.of(args.option("cache", DEFAULT_CACHE)), BgeEncoder.load(INTRA_OP_THREADS, MAX_TOKENS));
+    return new SemanticData(lexicons, new TextNormalizer(lexicon.splitCharacters()), cache,
+        Integer.parseInt(args.option("threads", "2")), Integer.parseInt(policy.getProperty("model.min-length").trim()));
+  }
+
+  static List<LabelledText> rows(Path file) {
+    List<LabelledText> rows = new ArrayList<>();
+    LabelledCorpus.forEach(file, rows::add);
+    return rows;
+  }
+
+  String normalize(String text) {
+    return normalizer.normalize(text).text();
+  }
+
+  /** The rows normalized as the engine normalizes and paired with their (cached) vectors. */
+  List<SemanticTrainer.Example> examples(List<LabelledText> rows) {
+    List<String> texts = rows.stream().map(r -> normalize(r.text())).toList();
+    float[][] vectors = cache.vectors(texts, threads);
+    List<SemanticTrainer.Example> out = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      out.add(new SemanticTrainer.Example(texts.get(i), rows.get(i).offensive(), vectors[i]));
+    }
+    return out;
+  }
+
+  String encoderId() {
+    return cache.asEncoder().id();
+  }
+}

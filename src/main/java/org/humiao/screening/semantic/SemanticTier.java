@@ -1,0 +1,172 @@
+package org.humiao.screening.semantic;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The encoder behind admission control: callers queue texts on a bounded queue, a few workers of
+ * its own take up to {@code maxBatch} waiting texts at a time and encode them in one batch, and a
+ * caller whose text cannot be encoded within its deadline (queue full, predicted or actual wait
+ * too long, encoder failure) gets nothing back and keeps its fast verdict. Never throws because
+ * of the encoder.
+ */
+public final class SemanticTier implements AutoCloseable {
+
+  /**
+   * Pool and queue sizes.
+   *
+   * @param workers threads running the encoder (each with one ONNX intra-op thread)
+   * @param queueCapacity texts that may wait; beyond it a text is skipped at once
+   * @param maxBatch texts encoded together at most
+   */
+  public record Settings(int workers, int queueCapacity, int maxBatch) {
+    public Settings {
+      if (workers < 1 || queueCapacity < 1 || maxBatch < 1) {
+        throw new IllegalArgumentException("semantic tier settings must be positive: " + workers + ", " + queueCapacity + ", " + maxBatch);
+      }
+    }
+
+    /**
+     * One worker, 64 waiting texts, no batching: on one intra-op thread, batches of 8 and 32 were no
+     * faster than single texts in SemanticBenchmark (padding to the longest line eats the gain).
+     */
+    public static Settings defaults() {
+      return new Settings(1, 64, 1);
+    }
+  }
+
+  /** Why a text that the tier should have seen was not encoded. */
+  public enum Skip { QUEUE_FULL, BUDGET, FAILURE }
+
+  /** Counters since start: texts encoded for a caller, and texts skipped by cause. */
+  public record Stats(long ran, Map<Skip, Long> skipped) {
+    public Stats {
+      skipped = Map.copyOf(skipped);
+    }
+  }
+
+  private record Pending(String text, long deadline, CompletableFuture<float[]> result) {}
+
+  private final Encoder encoder;
+  private final BlockingQueue<Pending> queue;
+  private final int maxBatch;
+  private final List<Thread> workers = new ArrayList<>();
+  private final LongAdder ran = new LongAdder();
+  private final Map<Skip, LongAdder> skipped = new EnumMap<>(Skip.class);
+  // exponential average of one batch's encoding time: a text that could not be done in time is not queued
+  private final AtomicLong batchNanos = new AtomicLong();
+
+  public SemanticTier(Encoder encoder, Settings settings) {
+    this.encoder = encoder;
+    this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+    this.maxBatch = settings.maxBatch();
+    for (Skip s : Skip.values()) {
+      skipped.put(s, new LongAdder());
+    }
+    for (int i = 0; i < settings.workers(); i++) {
+      Thread t = new Thread(this::work, "semantic-" + i);
+      t.setDaemon(true);
+      t.start();
+      workers.add(t);
+    }
+  }
+
+  public String encoderId() {
+    return encoder.id();
+  }
+
+  /**
+   * The text's vector, or empty when it could not be had before {@code deadline} (a
+   * {@link System#nanoTime()} value); every empty answer is counted by its cause.
+   */
+  public Optional<float[]> encode(String text, long deadline) {
+    // the texts ahead of this one go in batches of maxBatch over the workers, then its own batch
+    long predicted = (queue.size() / maxBatch / workers.size() + 1L) * batchNanos.get();
+    if (deadline - System.nanoTime() <= predicted) {
+      return skip(Skip.BUDGET);
+    }
+    Pending p = new Pending(text, deadline, new CompletableFuture<>());
+    if (!queue.offer(p)) {
+      return skip(Skip.QUEUE_FULL);
+    }
+    try {
+      float[] v = p.result().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      ran.increment();
+      return Optional.of(v);
+    } catch (TimeoutException e) {
+      p.result().cancel(false);
+      return skip(Skip.BUDGET);
+    } catch (ExecutionException e) {
+      return skip(Skip.FAILURE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      p.result().cancel(false);
+      return skip(Skip.BUDGET);
+    }
+  }
+
+  private Optional<float[]> skip(Skip cause) {
+    skipped.get(cause).increment();
+    return Optional.empty();
+  }
+
+  public Stats stats() {
+    Map<Skip, Long> counts = new EnumMap<>(Skip.class);
+    skipped.forEach((k, v) -> counts.put(k, v.sum()));
+    return new Stats(ran.sum(), counts);
+  }
+
+  private void work() {
+    List<Pending> batch = new ArrayList<>(maxBatch);
+    while (!Thread.currentThread().isInterrupted()) {
+      batch.clear();
+      try {
+        batch.add(queue.take());
+      } catch (InterruptedException e) {
+        return;
+      }
+      queue.drainTo(batch, maxBatch - 1);
+      long now = System.nanoTime();
+      // callers that gave up (or will have by the time a batch is done) are not encoded
+      batch.removeIf(p -> p.result().isDone() || p.deadline() - now <= 0);
+      if (batch.isEmpty()) {
+        continue;
+      }
+      try {
+        float[][] vectors = encoder.encode(batch.stream().map(Pending::text).toList());
+        for (int i = 0; i < batch.size(); i++) {
+          batch.get(i).result().complete(vectors[i]);
+        }
+      } catch (Throwable e) { // whatever the encoder throws, its callers keep their fast verdict and the worker goes on
+        batch.forEach(p -> p.result().completeExceptionally(e));
+      }
+      long took = System.nanoTime() - now;
+      batchNanos.updateAndGet(avg -> avg == 0 ? took : avg + (took - avg) / 8);
+    }
+  }
+
+  /** Stops the workers and closes the encoder; texts still queued get no answer and their callers time out. */
+  @Override
+  public void close() {
+    workers.forEach(Thread::interrupt);
+    for (Thread t : workers) {
+      try {
+        t.join(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    encoder.close();
+  }
+}

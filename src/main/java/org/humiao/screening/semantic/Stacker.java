@@ -1,0 +1,189 @@
+package org.humiao.screening.semantic;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Logistic regression over the n-gram model's and the semantic head's log-odds (and whether the
+ * text is shorter than the n-gram model's minimum length), trained on out-of-fold scores so it
+ * learns how far each model can be trusted on texts it did not see. Lexicon findings stay out:
+ * they keep combining by the DecisionPolicy rules, so the stack stays valid when the lexicon changes.
+ *
+ * <p>File: {@link ModelFile} envelope, magic "HMSK", body = int short-length, int weight count,
+ * that many floats (bias first, in the order of {@link #features}).
+ */
+public final class Stacker {
+  static final int MAGIC = 0x484D534B;
+  static final short VERSION = 1;
+  static final int FEATURES = 5;
+  private static final double CLIP = 8;
+
+  private final float[] weights;
+  private final int shortLength;
+  private final String metadata;
+
+  Stacker(float[] weights, int shortLength, String metadata) {
+    if (weights.length != FEATURES + 1) {
+      throw new IllegalArgumentException("stacker needs " + (FEATURES + 1) + " weights, got " + weights.length);
+    }
+    this.weights = weights.clone();
+    this.shortLength = shortLength;
+    this.metadata = metadata;
+  }
+
+  /** Normalized length below which a text counts as short (the n-gram model's min-length when trained). */
+  public int shortLength() {
+    return shortLength;
+  }
+
+  public String metadata() {
+    return metadata;
+  }
+
+  /** Probability that a text is offensive given both models' probabilities and its normalized length. */
+  public double score(double ngram, double semantic, int length) {
+    double[] x = features(ngram, semantic, length < shortLength);
+    double z = weights[0];
+    for (int i = 0; i < FEATURES; i++) {
+      z += weights[i + 1] * x[i];
+    }
+    return SemanticHead.sigmoid(z);
+  }
+
+  /** The inputs: both log-odds, the short flag, and each log-odds again for short texts only. */
+  static double[] features(double ngram, double semantic, boolean isShort) {
+    double zn = logit(ngram);
+    double zs = logit(semantic);
+    double s = isShort ? 1 : 0;
+    return new double[] {zn, zs, s, s * zn, s * zs};
+  }
+
+  static double logit(double p) {
+    double q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+    return Math.max(-CLIP, Math.min(CLIP, Math.log(q / (1 - q))));
+  }
+
+  /**
+   * Fits by Newton's method with a small L2 penalty (exact and deterministic for six weights).
+   *
+   * @param ngram out-of-fold n-gram probabilities
+   * @param semantic out-of-fold semantic probabilities
+   */
+  public static Stacker train(double[] ngram, double[] semantic, int[] lengths, boolean[] labels, int shortLength, String metadata) {
+    int n = labels.length;
+    int d = FEATURES + 1;
+    double[][] x = new double[n][];
+    for (int i = 0; i < n; i++) {
+      double[] f = features(ngram[i], semantic[i], lengths[i] < shortLength);
+      x[i] = new double[d];
+      x[i][0] = 1;
+      System.arraycopy(f, 0, x[i], 1, FEATURES);
+    }
+    double l2 = 1e-3 * n;
+    double[] w = new double[d];
+    for (int iter = 0; iter < 25; iter++) {
+      double[] grad = new double[d];
+      double[][] hess = new double[d][d];
+      for (int i = 0; i < n; i++) {
+        double z = 0;
+        for (int j = 0; j < d; j++) {
+          z += w[j] * x[i][j];
+        }
+        double p = SemanticHead.sigmoid(z);
+        double g = p - (labels[i] ? 1 : 0);
+        double h = Math.max(p * (1 - p), 1e-9);
+        for (int j = 0; j < d; j++) {
+          grad[j] += g * x[i][j];
+          for (int k = 0; k < d; k++) {
+            hess[j][k] += h * x[i][j] * x[i][k];
+          }
+        }
+      }
+      for (int j = 1; j < d; j++) {
+        grad[j] += l2 * w[j];
+        hess[j][j] += l2;
+      }
+      double[] step = solve(hess, grad);
+      double size = 0;
+      for (int j = 0; j < d; j++) {
+        w[j] -= step[j];
+        size = Math.max(size, Math.abs(step[j]));
+      }
+      if (size < 1e-9) {
+        break;
+      }
+    }
+    float[] out = new float[d];
+    for (int j = 0; j < d; j++) {
+      out[j] = (float) w[j];
+    }
+    return new Stacker(out, shortLength, metadata);
+  }
+
+  /** Gaussian elimination with partial pivoting on a small dense system. */
+  private static double[] solve(double[][] a, double[] b) {
+    int n = b.length;
+    double[][] m = new double[n][];
+    for (int i = 0; i < n; i++) {
+      m[i] = Arrays.copyOf(a[i], n + 1);
+      m[i][n] = b[i];
+    }
+    for (int c = 0; c < n; c++) {
+      int pivot = c;
+      for (int r = c + 1; r < n; r++) {
+        if (Math.abs(m[r][c]) > Math.abs(m[pivot][c])) {
+          pivot = r;
+        }
+      }
+      double[] t = m[c];
+      m[c] = m[pivot];
+      m[pivot] = t;
+      for (int r = c + 1; r < n; r++) {
+        double f = m[r][c] / m[c][c];
+        for (int k = c; k <= n; k++) {
+          m[r][k] -= f * m[c][k];
+        }
+      }
+    }
+    double[] x = new double[n];
+    for (int r = n - 1; r >= 0; r--) {
+      double s = m[r][n];
+      for (int k = r + 1; k < n; k++) {
+        s -= m[r][k] * x[k];
+      }
+      x[r] = s / m[r][r];
+    }
+    return x;
+  }
+
+  public byte[] toBytes() {
+    return ModelFile.toBytes(MAGIC, VERSION, metadata, out -> {
+      out.writeInt(shortLength);
+      out.writeInt(weights.length);
+      ModelFile.writeFloats(out, weights);
+    });
+  }
+
+  public void write(Path path) throws IOException {
+    ModelFile.write(path, toBytes());
+  }
+
+  public static Stacker read(Path path) throws IOException {
+    try {
+      ModelFile.Parsed p = ModelFile.parse(Files.readAllBytes(path), MAGIC, VERSION, "stacker");
+      ByteBuffer in = p.body();
+      int shortLength = in.getInt();
+      int count = in.getInt();
+      float[] w = ModelFile.floats(in, count);
+      if (in.hasRemaining()) {
+        throw new IllegalArgumentException("trailing bytes in stacker file");
+      }
+      return new Stacker(w, shortLength, p.metadata());
+    } catch (IllegalArgumentException | java.nio.BufferUnderflowException e) {
+      throw new IOException(path + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,259 @@
+package org.humiao.screening.semantic;
+
+import org.humiao.screening.Decision;
+import org.humiao.screening.ScreenOptions;
+import org.humiao.screening.ScreeningEngine;
+import org.humiao.screening.ScreeningJson;
+import org.humiao.screening.ScreeningResult;
+import org.humiao.screening.Tier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The engine's cascade with a fake encoder behind the {@link Encoder} interface: which texts the
+ * semantic tier sees, what it decides, and what happens when it is slow, full or broken.
+ */
+class SemanticCascadeTest {
+  private static final String LONG_TEXT = "今天我们一起去图书馆看书然后回家吃饭";
+  private static final String SHORT_TEXT = "你好呀";
+  // a cold JVM's first screening can take longer than a scene's budget: tests not about the budget wait
+  private static final ScreenOptions PATIENT = ScreenOptions.DEFAULT.withBudget(Duration.ofSeconds(10));
+
+  /** Every text becomes [1]: with the head below, a semantic probability of sigmoid(2) = 0.88. */
+  private static final class FakeEncoder implements Encoder {
+    final AtomicInteger calls = new AtomicInteger();
+    final List<Integer> batchSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final CountDownLatch started = new CountDownLatch(1);
+    volatile CountDownLatch gate = new CountDownLatch(0);
+    volatile boolean broken;
+
+    @Override
+    public String id() {
+      return "fake/1";
+    }
+
+    @Override
+    public int dimension() {
+      return 1;
+    }
+
+    @Override
+    public float[][] encode(List<String> texts) {
+      calls.incrementAndGet();
+      batchSizes.add(texts.size());
+      started.countDown();
+      try {
+        gate.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (broken) {
+        throw new IllegalStateException("encoder broke");
+      }
+      float[][] out = new float[texts.size()][];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = new float[] {1};
+      }
+      return out;
+    }
+
+    @Override
+    public void close() {
+    }
+  }
+
+  /** The shipped lexicons with a head that reads the fake vector and a stack that passes it through. */
+  private static Path lexicons(Path dir, String bandLow, String bandHigh, String shortReview) throws IOException {
+    copyTree(Path.of("lexicons"), dir);
+    new SemanticHead("fake/1", new float[][] {{1}}, new float[] {0}, new float[] {4}, -2, "test").write(dir.resolve("model/semantic-head.bin"));
+    new Stacker(new float[] {0, 0, 1, 0, 0, 0}, 10, "test").write(dir.resolve("model/semantic-stack.bin"));
+    Path policy = dir.resolve("policy.properties");
+    String text = Files.readString(policy, StandardCharsets.UTF_8)
+        .replaceAll("(?m)^semantic\\.band-low=.*$", "semantic.band-low=" + bandLow)
+        .replaceAll("(?m)^semantic\\.band-high=.*$", "semantic.band-high=" + bandHigh)
+        .replaceAll("(?m)^semantic\\.short-review=.*$", "semantic.short-review=" + shortReview);
+    Files.writeString(policy, text, StandardCharsets.UTF_8);
+    return dir;
+  }
+
+  private static ScreeningEngine engine(Path lexicons, FakeEncoder encoder, SemanticTier.Settings settings) {
+    return ScreeningEngine.builder(lexicons, java.time.Clock.systemUTC()).semanticTier(new SemanticTier(encoder, settings)).build();
+  }
+
+  @Test
+  void anUncertainTextGoesThroughTheTierWhichSendsItToReview(@TempDir Path dir) throws IOException {
+    FakeEncoder encoder = new FakeEncoder();
+    try (ScreeningEngine engine = engine(lexicons(dir, "0", "1", "0.95"), encoder, SemanticTier.Settings.defaults())) {
+      ScreeningResult result = engine.screen(LONG_TEXT, PATIENT);
+      assertEquals(List.of(Tier.FAST, Tier.SEMANTIC), result.tiers());
+      assertEquals(Decision.REVIEW, result.decision());
+      assertEquals("semantic", result.reason());
+      assertEquals(0.8808, result.semanticScore().orElseThrow(), 1e-4);
+      assertEquals(List.of("fast", "semantic"), ScreeningJson.of(result).getJsonArray("tiers").getList());
+      assertEquals(0.8808, ScreeningJson.of(result).getDouble("semanticScore"), 1e-4);
+      assertEquals(1, encoder.calls.get());
+      assertEquals(1, engine.semanticStats().orElseThrow().ran());
+    }
+  }
+
+  @Test
+  void aConfidentTextSkipsTheTier(@TempDir Path dir) throws IOException {
+    FakeEncoder encoder = new FakeEncoder();
+    try (ScreeningEngine engine = engine(lexicons(dir, "0.999", "1", "0.95"), encoder, SemanticTier.Settings.defaults())) {
+      ScreeningResult result = engine.screen(LONG_TEXT, PATIENT);
+      assertEquals(List.of(Tier.FAST), result.tiers());
+      assertEquals(Decision.PASS, result.decision());
+      assertTrue(result.semanticScore().isEmpty());
+      assertFalse(ScreeningJson.of(result).containsKey("semanticScore"));
+      assertEquals(0, encoder.calls.get());
+    }
+  }
+
+  @Test
+  void aTextTheLexiconAlreadyBlocksSkipsTheTier(@TempDir Path dir) throws IOException {
+    FakeEncoder encoder = new FakeEncoder();
+    try (ScreeningEngine engine = engine(lexicons(dir, "0", "1", "0.95"), encoder, SemanticTier.Settings.defaults())) {
+      ScreeningResult result = engine.screen("你就是个傻逼", PATIENT);
+      assertEquals(Decision.BLOCK, result.decision());
+      assertEquals(List.of(Tier.FAST), result.tiers());
+      assertEquals(0, encoder.calls.get());
+    }
+  }
+
+  @Test
+  void aShortTextIsJudgedAgainstTheStricterThresholdAndReloadReadsANewOne(@TempDir Path dir) throws IOException {
+    FakeEncoder encoder = new FakeEncoder();
+    Path lexicons = lexicons(dir, "0.999", "1", "0.95");
+    try (ScreeningEngine engine = engine(lexicons, encoder, SemanticTier.Settings.defaults())) {
+      ScreeningResult strict = engine.screen(SHORT_TEXT, PATIENT);
+      assertEquals(List.of(Tier.FAST, Tier.SEMANTIC), strict.tiers());
+      assertEquals(Decision.PASS, strict.decision(), "0.88 is below the short threshold 0.95");
+
+      Path policy = lexicons.resolve("policy.properties");
+      Files.writeString(policy, Files.readString(policy).replace("semantic.short-review=0.95", "semantic.short-review=0.8"));
+      engine.reload();
+      ScreeningResult lenient = engine.screen(SHORT_TEXT, PATIENT);
+      assertEquals(Decision.REVIEW, lenient.decision());
+      assertEquals("semantic", lenient.reason());
+    }
+  }
+
+  @Test
+  void aFullQueueLeavesTheFastVerdictAndIsCounted(@TempDir Path dir) throws Exception {
+    FakeEncoder encoder = new FakeEncoder();
+    encoder.gate = new CountDownLatch(1);
+    try (ScreeningEngine engine = engine(lexicons(dir, "0", "1", "0.95"), encoder, new SemanticTier.Settings(1, 1, 1))) {
+      Thread first = new Thread(() -> engine.screen(LONG_TEXT, PATIENT));
+      first.start();
+      encoder.started.await(); // the only worker is now stuck in the encoder
+      Thread second = new Thread(() -> engine.screen(LONG_TEXT, PATIENT));
+      second.start();
+      while (second.getState() != Thread.State.TIMED_WAITING) { // queued, waiting for its vector
+        Thread.sleep(5);
+      }
+      ScreeningResult result = engine.screen(LONG_TEXT, PATIENT);
+      assertEquals(List.of(Tier.FAST), result.tiers());
+      assertEquals(Decision.PASS, result.decision());
+      assertEquals(1L, engine.semanticStats().orElseThrow().skipped().get(SemanticTier.Skip.QUEUE_FULL));
+      encoder.gate.countDown();
+      first.join();
+      second.join();
+    }
+  }
+
+  @Test
+  void textsWaitingTogetherAreEncodedInOneBatch(@TempDir Path dir) throws Exception {
+    FakeEncoder encoder = new FakeEncoder();
+    encoder.gate = new CountDownLatch(1);
+    try (ScreeningEngine engine = engine(lexicons(dir, "0", "1", "0.95"), encoder, new SemanticTier.Settings(1, 8, 4))) {
+      List<Thread> callers = new java.util.ArrayList<>();
+      Thread first = new Thread(() -> engine.screen(LONG_TEXT, PATIENT));
+      first.start();
+      encoder.started.await();
+      for (int i = 0; i < 3; i++) {
+        Thread t = new Thread(() -> engine.screen(LONG_TEXT, PATIENT));
+        t.start();
+        callers.add(t);
+      }
+      for (Thread t : callers) {
+        while (t.getState() != Thread.State.TIMED_WAITING) {
+          Thread.sleep(5);
+        }
+      }
+      encoder.gate.countDown();
+      first.join();
+      for (Thread t : callers) {
+        t.join();
+      }
+      assertEquals(List.of(1, 3), encoder.batchSizes);
+      assertEquals(4, engine.semanticStats().orElseThrow().ran());
+    }
+  }
+
+  @Test
+  void aSlowEncoderCannotHoldACallerPastItsBudget(@TempDir Path dir) throws Exception {
+    FakeEncoder encoder = new FakeEncoder();
+    encoder.gate = new CountDownLatch(1);
+    try (ScreeningEngine engine = engine(lexicons(dir, "0", "1", "0.95"), encoder, SemanticTier.Settings.defaults())) {
+      long started = System.nanoTime();
+      ScreeningResult result = engine.screen(LONG_TEXT, ScreenOptions.scene("chat")); // 30 ms in the shipped policy
+      long tookMillis = (System.nanoTime() - started) / 1_000_000;
+      encoder.gate.countDown();
+      assertEquals(List.of(Tier.FAST), result.tiers());
+      assertTrue(tookMillis < 1000, "took " + tookMillis + " ms");
+      assertEquals(1L, engine.semanticStats().orElseThrow().skipped().get(SemanticTier.Skip.BUDGET));
+    }
+  }
+
+  @Test
+  void aBrokenEncoderLeavesTheFastVerdictAndIsCounted(@TempDir Path dir) throws IOException {
+    FakeEncoder encoder = new FakeEncoder();
+    encoder.broken = true;
+    try (ScreeningEngine engine = engine(lexicons(dir, "0", "1", "0.95"), encoder, SemanticTier.Settings.defaults())) {
+      AtomicReference<ScreeningResult> result = new AtomicReference<>();
+      result.set(engine.screen(LONG_TEXT, PATIENT));
+      assertEquals(List.of(Tier.FAST), result.get().tiers());
+      assertEquals(Decision.PASS, result.get().decision());
+      assertEquals(1L, engine.semanticStats().orElseThrow().skipped().get(SemanticTier.Skip.FAILURE));
+    }
+  }
+
+  @Test
+  void withTheTierOffTheResultSaysOnlyTheFastTierRan() {
+    try (ScreeningEngine engine = ScreeningEngine.builder(Path.of("lexicons"), java.time.Clock.systemUTC()).build()) {
+      ScreeningResult result = engine.screen(LONG_TEXT, PATIENT);
+      assertEquals(List.of(Tier.FAST), result.tiers());
+      assertTrue(engine.semanticStats().isEmpty());
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path p : paths.sorted(Comparator.naturalOrder()).toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+}

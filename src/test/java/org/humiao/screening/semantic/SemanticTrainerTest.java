@@ -1,0 +1,101 @@
+package org.humiao.screening.semantic;
+
+import org.humiao.screening.model.ToxicityTrainer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The cascade's training on a tiny synthetic corpus: reproducible to the byte, and it learns. */
+class SemanticTrainerTest {
+  private static final String ENCODER = "fake/8";
+
+  /** Offensive texts share a marker word and lean on vector dimension 0; the vectors are seeded noise. */
+  private static List<SemanticTrainer.Example> corpus() {
+    SplittableRandom rnd = new SplittableRandom(7);
+    List<SemanticTrainer.Example> out = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      boolean bad = i % 2 == 0;
+      float[] v = new float[8];
+      for (int j = 0; j < v.length; j++) {
+        v[j] = (float) rnd.nextGaussian();
+      }
+      v[0] += bad ? 1.5f : -1.5f;
+      String text = (bad ? "你们这些垃圾" : "今天天气不错") + "第" + i + "条" + (i % 7 == 0 ? "" : "评论内容");
+      out.add(new SemanticTrainer.Example(text, bad, v));
+    }
+    return out;
+  }
+
+  private static SemanticTrainer.Options options() {
+    return new SemanticTrainer.Options(3, 11L, ToxicityTrainer.Options.defaults().withEpochs(2),
+        new SemanticHead.Options(8, 10, 0.01, 1e-4, 16, 3L), 10);
+  }
+
+  @Test
+  void sameInputSameBytes() {
+    SemanticTrainer.Trained a = SemanticTrainer.train(corpus(), ENCODER, options());
+    SemanticTrainer.Trained b = SemanticTrainer.train(corpus(), ENCODER, options());
+    assertArrayEquals(a.ngram().toBytes(), b.ngram().toBytes());
+    assertArrayEquals(a.head().toBytes(), b.head().toBytes());
+    assertArrayEquals(a.stacker().toBytes(), b.stacker().toBytes());
+  }
+
+  @Test
+  void anotherFoldSeedGivesAnotherStacker() {
+    SemanticTrainer.Trained a = SemanticTrainer.train(corpus(), ENCODER, options());
+    SemanticTrainer.Options o = options();
+    SemanticTrainer.Trained b = SemanticTrainer.train(corpus(), ENCODER,
+        new SemanticTrainer.Options(o.folds(), 12L, o.ngram(), o.head(), o.shortLength()));
+    assertFalse(java.util.Arrays.equals(a.stacker().toBytes(), b.stacker().toBytes()));
+  }
+
+  @Test
+  void headAndStackLearnTheSignal() {
+    SemanticTrainer.Trained t = SemanticTrainer.train(corpus(), ENCODER, options());
+    float[] bad = new float[8];
+    bad[0] = 2;
+    float[] good = new float[8];
+    good[0] = -2;
+    assertTrue(t.head().score(bad) > 0.8, "head on an offensive vector: " + t.head().score(bad));
+    assertTrue(t.head().score(good) < 0.2, "head on a harmless vector: " + t.head().score(good));
+    assertTrue(t.stacker().score(0.5, 0.95, 20) > t.stacker().score(0.5, 0.05, 20));
+    assertEquals(200, t.outOfFoldSemantic().length);
+  }
+
+  @Test
+  void foldsAreBalancedAndCoverEveryExample() {
+    int[] fold = SemanticTrainer.folds(10, 3, 1L);
+    int[] sizes = new int[3];
+    for (int f : fold) {
+      sizes[f]++;
+    }
+    assertArrayEquals(new int[] {4, 3, 3}, sizes);
+  }
+
+  @Test
+  void filesRoundTripAndACorruptByteIsRefused(@TempDir Path dir) throws Exception {
+    SemanticTrainer.Trained t = SemanticTrainer.train(corpus(), ENCODER, options());
+    t.head().write(dir.resolve("head.bin"));
+    t.stacker().write(dir.resolve("stack.bin"));
+    SemanticHead head = SemanticHead.read(dir.resolve("head.bin"));
+    Stacker stacker = Stacker.read(dir.resolve("stack.bin"));
+    assertEquals(ENCODER, head.encoderId());
+    assertArrayEquals(t.head().toBytes(), head.toBytes());
+    assertArrayEquals(t.stacker().toBytes(), stacker.toBytes());
+    byte[] bytes = t.head().toBytes();
+    bytes[bytes.length / 2] ^= 1;
+    java.nio.file.Files.write(dir.resolve("bad.bin"), bytes);
+    assertThrows(java.io.IOException.class, () -> SemanticHead.read(dir.resolve("bad.bin")));
+    assertThrows(java.io.IOException.class, () -> Stacker.read(dir.resolve("head.bin")), "a head is not a stacker");
+  }
+}
