@@ -4,7 +4,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.humiao.screening.Evidence;
 import org.humiao.screening.InvalidTextException;
-import org.humiao.screening.ScreenOptions;
 import org.humiao.screening.ScreeningEngine;
 import org.humiao.screening.ScreeningResult;
 import org.humiao.screening.TextLimits;
@@ -27,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -49,7 +47,6 @@ import java.util.stream.Stream;
 final class EvalCommand {
   private static final double[] SWEEP = {0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80};
   // an evaluation waits for every vector: it measures quality, not the latency budget
-  private static final ScreenOptions UNHURRIED = ScreenOptions.DEFAULT.withBudget(Duration.ofSeconds(30));
 
   private EvalCommand() {}
 
@@ -75,7 +72,7 @@ final class EvalCommand {
     LabelledCorpus.forEach(file, item -> {
       ScreeningResult result;
       try {
-        result = engine.screen(item.text());
+        result = engine.screen(item.text(), Engines.UNHURRIED);
       } catch (InvalidTextException e) {
         rejected[0]++;
         return;
@@ -174,7 +171,7 @@ final class EvalCommand {
         ScreeningResult c;
         try {
           f = fast.screen(rows.get(i).text());
-          c = cascade.screen(rows.get(i).text(), UNHURRIED);
+          c = cascade.screen(rows.get(i).text(), Engines.UNHURRIED);
         } catch (InvalidTextException ex) {
           continue;
         }

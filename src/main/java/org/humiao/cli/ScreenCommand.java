@@ -40,7 +40,7 @@ final class ScreenCommand {
           "line is " + line.length() + " UTF-16 units, the limit is " + TextLimits.DEFAULT_MAX_LENGTH).encode();
     }
     try {
-      return ScreeningJson.of(engine.screen(line.text())).encode();
+      return ScreeningJson.of(engine.screen(line.text(), Engines.UNHURRIED)).encode();
     } catch (InvalidTextException e) {
       return ScreeningJson.error(e.code(), e.getMessage()).encode();
     }

@@ -7,6 +7,7 @@ import org.humiao.keys.IssuedKey;
 import org.humiao.keys.KeyBootstrap;
 import org.humiao.keys.KeyIssuer;
 import org.humiao.keys.KeyStore;
+import org.humiao.server.EngineFactory;
 import org.humiao.server.HttpService;
 
 import java.io.PrintStream;
@@ -63,7 +64,7 @@ public final class ServeCommand {
     out.flush();
 
     HttpService service = HttpService.start(settings,
-        () -> Engines.create(settings, clock), clock).await();
+        () -> EngineFactory.create(settings, clock), clock).await();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> service.close()
         .toCompletionStage().toCompletableFuture()
         .orTimeout(settings.shutdownGraceMs() + 5_000, TimeUnit.MILLISECONDS)

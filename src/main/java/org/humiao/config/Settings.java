@@ -28,6 +28,9 @@ public record Settings(
     Path policies,
     Optional<Path> issuers,
     int maxTextLength,
+    boolean semanticTier,
+    int semanticWorkers,
+    int semanticQueue,
     int repostCacheSize,
     long repostTtlHours,
     int maxBatchItems,
@@ -74,6 +77,9 @@ public record Settings(
         Path.of(v.text(Setting.POLICIES)),
         v.optionalText(Setting.ISSUERS).map(Path::of),
         v.integer(Setting.MAX_TEXT_LENGTH),
+        v.onOff(Setting.SEMANTIC_TIER),
+        v.integer(Setting.SEMANTIC_WORKERS),
+        v.integer(Setting.SEMANTIC_QUEUE),
         v.integer(Setting.REPOST_CACHE_SIZE),
         v.integer(Setting.REPOST_TTL_HOURS),
         v.integer(Setting.MAX_BATCH_ITEMS),
@@ -156,6 +162,15 @@ public record Settings(
         throw new SettingsException(Setting.NPPA_ENDPOINT.key() + " must be an http or https URL, got " + endpoint);
       }
       return Optional.of(NppaConfig.withDefaults(endpoint, text(Setting.NPPA_APP_ID), text(Setting.NPPA_BIZ_ID), key));
+    }
+
+    boolean onOff(Setting s) {
+      String value = text(s);
+      return switch (value) {
+        case "on" -> true;
+        case "off" -> false;
+        default -> throw new SettingsException(s.key() + " must be on or off, got \"" + value + "\"");
+      };
     }
 
     int integer(Setting s) {

@@ -9,6 +9,7 @@ import org.humiao.http.screen.ScreeningEvents;
 import org.humiao.server.metrics.CalendarMetrics;
 import org.humiao.server.metrics.JvmMetrics;
 import org.humiao.server.metrics.RepostCacheMetrics;
+import org.humiao.server.metrics.SemanticTierMetrics;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -104,6 +105,7 @@ public final class HttpService {
         .register(registry);
     EngineSlot engine = new EngineSlot();
     RepostCacheMetrics.register(registry, engine);
+    SemanticTierMetrics.register(registry, engine);
     KeyRingWatcher keys = new KeyRingWatcher(vertx, new KeyStore(settings.sharedDir()));
     RecordingPool recording = RecordingPool.onWorkers(pool, state.events().journal(), pending);
     RecordingPool minorRecording = state.store().mayBlock()
@@ -199,6 +201,8 @@ public final class HttpService {
     Promise<Void> closed = Promise.promise();
     undeployed.eventually(() -> Future.join(workers.stream().map(WorkerExecutor::close).toList())).onComplete(stopped -> vertx.close().onComplete(done -> {
       jvm.close();
+      // the semantic tier's workers, once no request can reach them
+      components.engine().loaded().ifPresent(ScreeningEngine::close);
       Future<Void> stateClosed = closeState();
       closed.handle(done.succeeded() ? stateClosed : done);
     }));

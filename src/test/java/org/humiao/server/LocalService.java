@@ -7,16 +7,12 @@ import org.humiao.keys.IssuedKey;
 import org.humiao.keys.KeyIssuer;
 import org.humiao.keys.KeyStore;
 import org.humiao.keys.Role;
-import org.humiao.screening.RepostGuard;
-import org.humiao.screening.ScreeningEngine;
-import org.humiao.screening.TextLimits;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -83,15 +79,13 @@ final class LocalService implements AutoCloseable {
     flags.put(Setting.POLICIES, policies.toString());
     flags.put(Setting.KEYS_POLL_MS, "50");
     flags.put(Setting.SHUTDOWN_GRACE_MS, "1000");
+    // the semantic tier loads an ONNX model: only the tests of the tier turn it on
+    flags.put(Setting.SEMANTIC_TIER, "off");
     flags.putAll(overrides);
     Settings settings = new SettingsResolver(Map.of()).resolve(Optional.empty(), flags);
-    service = HttpService.start(settings, () -> engine(settings), clock).await(30, TimeUnit.SECONDS);
+    service = HttpService.start(settings, () -> EngineFactory.create(settings, Clock.systemDefaultZone()), clock)
+        .await(30, TimeUnit.SECONDS);
     service.ready().await(30, TimeUnit.SECONDS);
-  }
-
-  static ScreeningEngine engine(Settings settings) {
-    return new ScreeningEngine(settings.lexicons(), Clock.systemDefaultZone(),
-        new RepostGuard(10_000, Duration.ofHours(1)), new TextLimits(settings.maxTextLength()));
   }
 
   private static void copy(Path from, Path to) throws IOException {

@@ -50,6 +50,8 @@ final class ServiceProcess implements AutoCloseable {
         "--data-dir", dataDir.toString(), "--port", Integer.toString(port));
     ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true);
     builder.environment().put("HUMIAO_HOST", "127.0.0.1");
+    // these tests are of processes, state and events, not of the ONNX tier (SemanticTierHttpTest is)
+    builder.environment().put("HUMIAO_SEMANTIC_TIER", "off");
     builder.environment().putAll(env);
     Process process = builder.start();
     Map<String, String> keys = new ConcurrentHashMap<>();

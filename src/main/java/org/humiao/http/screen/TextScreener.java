@@ -6,6 +6,7 @@ import org.humiao.http.ErrorCode;
 import io.vertx.core.json.JsonObject;
 import org.humiao.keys.ApiKey;
 import org.humiao.screening.InvalidTextException;
+import org.humiao.screening.ScreenOptions;
 import org.humiao.screening.ScreeningEngine;
 import org.humiao.screening.ScreeningJson;
 import org.humiao.screening.ScreeningResult;
@@ -32,7 +33,7 @@ final class TextScreener {
   JsonObject screen(ScreeningEngine engine, ApiKey key, ScreenRequest request) {
     ScreeningResult result;
     try {
-      result = engine.screen(request.text());
+      result = engine.screen(request.text(), ScreenOptions.scene(request.scene().id()));
     } catch (InvalidTextException e) {
       throw new ApiError(errorCode(e), e.getMessage());
     }

@@ -1,0 +1,37 @@
+package org.humiao.server;
+
+import org.humiao.config.Settings;
+import org.humiao.screening.RepostGuard;
+import org.humiao.screening.ScreeningEngine;
+import org.humiao.screening.TextLimits;
+import org.humiao.screening.semantic.BgeEncoder;
+import org.humiao.screening.semantic.SemanticTier;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The screening engine as the settings describe it: lexicons, limits and the repost cache, and
+ * the semantic tier on its own bounded pool when {@code semanticTier} is on (its model comes from
+ * the BGE jar on the classpath, never from the network).
+ */
+public final class EngineFactory {
+  /** ONNX threads per encoder call: each worker gets one, so the tier never takes more cores than it has workers. */
+  private static final int INTRA_OP_THREADS = 1;
+  /** Longer texts are cut: their tail rarely changes the verdict, and the cost grows with length. */
+  public static final int MAX_TOKENS = 128;
+
+  private EngineFactory() {}
+
+  /** @param clock "today" for the personal-information rules */
+  public static ScreeningEngine create(Settings settings, Clock clock) {
+    ScreeningEngine.Builder builder = ScreeningEngine.builder(settings.lexicons(), clock)
+        .reposts(new RepostGuard(settings.repostCacheSize(), Duration.ofHours(settings.repostTtlHours())))
+        .limits(new TextLimits(settings.maxTextLength()));
+    if (settings.semanticTier()) {
+      builder.semanticTier(new SemanticTier(BgeEncoder.load(INTRA_OP_THREADS, MAX_TOKENS),
+          new SemanticTier.Settings(settings.semanticWorkers(), settings.semanticQueue(), 1)));
+    }
+    return builder.build();
+  }
+}

@@ -1,0 +1,35 @@
+package org.humiao.server.metrics;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.humiao.http.screen.EngineSlot;
+import org.humiao.screening.semantic.SemanticTier;
+
+import java.util.Locale;
+
+/**
+ * The semantic tier's work: {@code humiao_semantic_encoded_total} (texts it judged) and
+ * {@code humiao_semantic_skipped_total{cause=queue_full|budget|failure}} (texts it should have
+ * judged whose fast verdict stood instead). Read from the loaded engine at each scrape; zero while
+ * it loads or when the tier is off.
+ */
+public final class SemanticTierMetrics {
+  private SemanticTierMetrics() {}
+
+  public static void register(MeterRegistry registry, EngineSlot engine) {
+    FunctionCounter.builder("humiao.semantic.encoded", engine, e -> stats(e).map(s -> (double) s.ran()).orElse(0.0))
+        .description("texts the semantic tier judged")
+        .register(registry);
+    for (SemanticTier.Skip cause : SemanticTier.Skip.values()) {
+      FunctionCounter.builder("humiao.semantic.skipped", engine,
+              e -> stats(e).map(s -> (double) s.skipped().getOrDefault(cause, 0L)).orElse(0.0))
+          .tag("cause", cause.name().toLowerCase(Locale.ROOT))
+          .description("texts the semantic tier should have judged whose fast verdict stood: queue full, budget spent, encoder failure")
+          .register(registry);
+    }
+  }
+
+  private static java.util.Optional<SemanticTier.Stats> stats(EngineSlot engine) {
+    return engine.loaded().flatMap(e -> e.semanticStats());
+  }
+}

@@ -1,0 +1,64 @@
+package org.humiao.server;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import org.humiao.config.Setting;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The semantic tier as the service runs it (semanticTier on, the BGE model from its jar): an
+ * answer says which tiers judged it, a text the fast tier is sure of never waits for the encoder,
+ * and the tier's work is counted in /metrics.
+ */
+@ExtendWith(VertxExtension.class)
+class SemanticTierHttpTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void theAnswerSaysWhichTiersRanAndTheTiersWorkIsCounted(Vertx vertx) throws Exception {
+    try (LocalService service = new LocalService(dir, Map.of(Setting.SEMANTIC_TIER, "on"));
+         Client client = new Client(vertx, service.port())) {
+      // a short line naming someone, which the n-gram model cannot score: the tier's to judge. The
+      // first encodes are slow while the JVM and ONNX warm up, so a budget may pass at first.
+      JsonObject judged = null;
+      for (int i = 0; i < 50 && judged == null; i++) {
+        JsonObject answer = screen(client, service, "你真是个人才啊");
+        if (answer.getJsonArray("tiers").contains("semantic")) {
+          judged = answer;
+        }
+      }
+      assertTrue(judged != null, "the semantic tier never judged the line within its budget");
+      assertTrue(judged.containsKey("semanticScore"), judged::encode);
+
+      JsonObject sure = screen(client, service, "你个傻*逼");
+      assertEquals("block", sure.getString("decision"));
+      assertEquals(java.util.List.of("fast"), sure.getJsonArray("tiers").getList(), "a blocked line waits for no encoder");
+      assertFalse(sure.containsKey("semanticScore"));
+
+      String metrics = client.get("/metrics", null).bodyAsString();
+      double encoded = metrics.lines().filter(l -> l.startsWith("humiao_semantic_encoded_total"))
+          .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+      assertTrue(encoded >= 1, "no encode counted: " + metrics.lines().filter(l -> l.contains("semantic")).toList());
+      assertTrue(metrics.contains("humiao_semantic_skipped_total{cause=\"queue_full\"}"), "no skip counter");
+    }
+  }
+
+  private static JsonObject screen(Client client, LocalService service, String text) {
+    HttpResponse<Buffer> r = client.post("/v1/text/screen", service.platformKey, new JsonObject().put("text", text));
+    assertEquals(200, r.statusCode(), r::bodyAsString);
+    return r.bodyAsJsonObject();
+  }
+}
