@@ -16,6 +16,12 @@ final class SegmentationGuard {
   private static final int WINDOW = 4;
   private final Segment segment = HanLP.newSegment().enableOffset(true);
 
+  SegmentationGuard() {
+    // HanLP loads its dictionaries on the first segmentation (~0.3 s, seconds under load): do it
+    // at start-up, not in the first screening calls, now that ordinary matches are segmented too
+    segment.seg("中国男友");
+  }
+
   /** Whether [begin, end) of the text is part of a longer word or cut across by one. */
   boolean insideOtherWord(String text, int begin, int end) {
     return crossed(text, begin, end, true);
