@@ -193,7 +193,7 @@ public final class ScreeningEngine implements AutoCloseable {
     List<Evidence> evidence = findings.evidence();
     addPersonalInfo(loaded.personalInfo(), findings.normalized(), policy, evidence);
 
-    // too short a text is left to the lexicon, and not scored at all
+    // too short a text is not scored by the n-gram model (only the semantic tier may judge it)
     boolean modelApplies = findings.normalized().length() >= policy.modelMinLength();
     double modelScore = modelApplies ? loaded.model().score(findings.normalized().text()) : 0;
     int severity = 0;
