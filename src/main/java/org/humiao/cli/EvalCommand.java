@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.humiao.screening.Evidence;
 import org.humiao.screening.InvalidTextException;
+import org.humiao.screening.Reason;
 import org.humiao.screening.ScreeningEngine;
 import org.humiao.screening.ScreeningResult;
 import org.humiao.screening.TextLimits;
@@ -78,7 +79,7 @@ final class EvalCommand {
         return;
       }
       metrics[0] = metrics[0].plus(result.flagged(), item.offensive());
-      boolean flaggedWithoutModel = result.flagged() && !result.reason().equals("model");
+      boolean flaggedWithoutModel = result.flagged() && result.reason() != Reason.MODEL;
       double modelInput = result.modelScore() + (mildOnly(result) ? modelBoost : 0);
       for (int i = 0; i < SWEEP.length; i++) {
         swept[i] = swept[i].plus(flaggedWithoutModel || modelInput >= SWEEP[i], item.offensive());

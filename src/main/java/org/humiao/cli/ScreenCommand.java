@@ -42,7 +42,7 @@ final class ScreenCommand {
     try {
       return ScreeningJson.of(engine.screen(line.text(), Engines.UNHURRIED)).encode();
     } catch (InvalidTextException e) {
-      return ScreeningJson.error(e.code(), e.getMessage()).encode();
+      return ScreeningJson.error(e.problem().id(), e.getMessage()).encode();
     }
   }
 

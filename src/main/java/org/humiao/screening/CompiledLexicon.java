@@ -129,7 +129,7 @@ final class CompiledLexicon {
       // name-calling aimed at someone (你真是个垃圾) is a step worse than the word alone
       int severity = hit.aimed ? Math.min(Term.MAX_SEVERITY, term.severity() + 1) : term.severity();
       evidence.add(new Evidence(term.text(), term.category(), severity,
-          text.originalStart(hit.begin), text.originalEnd(hit.end), hit.keyword.via().id()));
+          text.originalStart(hit.begin), text.originalEnd(hit.end), hit.keyword.via().source()));
     }
     scan.applyRules(evidence);
     Mitigated mitigated = scan.applyMitigations(evidence, kept);
@@ -366,8 +366,7 @@ final class CompiledLexicon {
         for (int e = 0; e < evidence.size(); e++) {
           Evidence found = evidence.get(e);
           if (cap[e] > 0) {
-            lowered.add(found.severity() <= cap[e] ? found : new Evidence(found.term(), found.category(), cap[e],
-                found.start(), found.end(), found.source()));
+            lowered.add(found.severity() <= cap[e] ? found : found.withSeverity(cap[e]));
           }
         }
         evidence.clear();
@@ -389,7 +388,7 @@ final class CompiledLexicon {
         Matcher m = rule.pattern().matcher(plain());
         if (m.find() && m.end() > m.start() && !whitelisted(m.start(), m.end()) && !alreadyFound(evidence, rule, m)) {
           evidence.add(new Evidence(m.group(), rule.category(), rule.severity(),
-              text.originalStart(m.start()), text.originalEnd(m.end()), "rule:" + rule.id()));
+              text.originalStart(m.start()), text.originalEnd(m.end()), EvidenceSource.RULE, rule.id()));
         }
       }
     }

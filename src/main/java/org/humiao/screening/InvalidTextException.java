@@ -1,15 +1,29 @@
 package org.humiao.screening;
 
-/** A text that cannot be screened; {@code code} is stable and goes into error answers. */
-public final class InvalidTextException extends RuntimeException {
-  private final String code;
+import java.util.Locale;
 
-  public InvalidTextException(String code, String message) {
-    super(message, null, false, false);
-    this.code = code;
+/** A text that cannot be screened, and why; {@link Problem#id()} is stable and goes into error answers. */
+public final class InvalidTextException extends RuntimeException {
+  /** What is wrong with a text. */
+  public enum Problem {
+    /** Longer than the limit. */
+    TEXT_TOO_LONG,
+    /** Control characters or unpaired surrogates. */
+    INVALID_TEXT;
+
+    public String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 
-  public String code() {
-    return code;
+  private final Problem problem;
+
+  public InvalidTextException(Problem problem, String message) {
+    super(message, null, false, false);
+    this.problem = problem;
+  }
+
+  public Problem problem() {
+    return problem;
   }
 }

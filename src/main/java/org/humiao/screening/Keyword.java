@@ -12,10 +12,16 @@ record Keyword(Kind kind, Term term, Via via, int rule, int collapsed) {
   enum Kind { TERM, WHITELIST, TARGET, GROUP, CUE, MITIGATION_CUE }
 
   enum Via {
-    EXACT, VARIANT, ABBREVIATION;
+    EXACT(EvidenceSource.EXACT), VARIANT(EvidenceSource.VARIANT), ABBREVIATION(EvidenceSource.ABBREVIATION);
 
-    String id() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+    private final EvidenceSource source;
+
+    Via(EvidenceSource source) {
+      this.source = source;
+    }
+
+    EvidenceSource source() {
+      return source;
     }
   }
 

@@ -205,7 +205,7 @@ public final class ScreeningEngine implements AutoCloseable {
       }
     }
     Decision decision = policy.decide(severity);
-    String reason = strongest == null ? "none" : reasonOf(strongest);
+    Reason reason = strongest == null ? Reason.NONE : strongest.via().reason();
     double boost = severity == 1 ? policy.modelBoost() : 0;
     boolean modelFlag = modelApplies && !findings.modelMuted() && modelScore + boost >= policy.modelReview();
     double flagScore = modelScore;
@@ -230,7 +230,7 @@ public final class ScreeningEngine implements AutoCloseable {
         modelFlag = false;
         if (stacked + boost >= threshold) {
           decision = Decision.REVIEW;
-          reason = "semantic";
+          reason = Reason.SEMANTIC;
           flagScore = stacked;
           scoreFlag = true;
         }
@@ -238,7 +238,7 @@ public final class ScreeningEngine implements AutoCloseable {
     }
     if (decision == Decision.PASS && modelFlag) {
       decision = Decision.REVIEW;
-      reason = "model";
+      reason = Reason.MODEL;
       scoreFlag = true;
     }
 
@@ -248,8 +248,8 @@ public final class ScreeningEngine implements AutoCloseable {
       Optional<Category> repostOf = reposts.find(MinHash.of(canonical), policy.repostMinSimilarity());
       if (repostOf.isPresent()) {
         decision = Decision.BLOCK;
-        reason = "repost";
-        evidence.add(new Evidence("repost", repostOf.get(), policy.blockSeverity(), 0, text.length(), "repost"));
+        reason = Reason.REPOST;
+        evidence.add(new Evidence("repost", repostOf.get(), policy.blockSeverity(), 0, text.length(), EvidenceSource.REPOST));
       }
     } else if (fingerprinted && decision == Decision.BLOCK) {
       reposts.remember(MinHash.of(canonical), strongest.category());
@@ -281,23 +281,15 @@ public final class ScreeningEngine implements AutoCloseable {
       Integer severity = policy.personalInfoSeverity().get(kind);
       if (severity != null) {
         evidence.add(new Evidence(kind, Category.PERSONAL_INFO, severity,
-            normalized.originalStart(m.start()), normalized.originalEnd(m.end()), "pii:" + kind));
+            normalized.originalStart(m.start()), normalized.originalEnd(m.end()), EvidenceSource.PERSONAL_INFO, kind));
       }
     }
-  }
-
-  private static String reasonOf(Evidence e) {
-    String source = e.source();
-    if (source.startsWith("rule:")) {
-      return "rule";
-    }
-    return source.startsWith("pii:") ? "personal_info" : "term";
   }
 
   private static List<CategoryScore> categories(List<Evidence> evidence, double flagScore, boolean scoreFlag) {
     Map<Category, CategoryScore> best = new EnumMap<>(Category.class);
     for (Evidence e : evidence) {
-      double score = e.source().equals("variant") || e.source().equals("abbreviation") ? 0.9 : 1.0;
+      double score = e.via().respelled() ? 0.9 : 1.0;
       best.merge(e.category(), new CategoryScore(e.category(), e.severity(), score),
           (a, b) -> a.severity() >= b.severity() ? a : b);
     }

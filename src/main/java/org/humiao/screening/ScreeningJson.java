@@ -29,7 +29,7 @@ public final class ScreeningJson {
     result.tiers().forEach(t -> tiers.add(t.id()));
     JsonObject json = new JsonObject()
         .put("decision", result.decision().id())
-        .put("reason", result.reason())
+        .put("reason", result.reason().id())
         .put("categories", categories)
         .put("evidence", evidence)
         .put("masked", result.masked())

@@ -6,7 +6,7 @@ import java.util.OptionalDouble;
 /**
  * The answer for one text.
  *
- * @param reason a stable code for what decided: none, term, rule, personal_info, model, semantic, repost
+ * @param reason what decided
  * @param modelScore the statistical model's probability that the text is offensive; 0 for texts
  *     too short to be scored (policy model.min-length)
  * @param tiers the cascade's tiers that ran, fast first
@@ -14,7 +14,7 @@ import java.util.OptionalDouble;
  */
 public record ScreeningResult(
     Decision decision,
-    String reason,
+    Reason reason,
     List<CategoryScore> categories,
     List<Evidence> evidence,
     String masked,

@@ -34,7 +34,7 @@ class ScreeningEngineTest {
   void cleanTextPassesUnchanged() {
     ScreeningResult result = ShippedEngine.get().screen("今天晚上一起开黑吗？我打野");
     assertEquals(Decision.PASS, result.decision());
-    assertEquals("none", result.reason());
+    assertEquals(Reason.NONE, result.reason());
     assertEquals("今天晚上一起开黑吗？我打野", result.masked());
     assertTrue(result.evidence().isEmpty());
   }
@@ -48,7 +48,7 @@ class ScreeningEngineTest {
     ScreeningResult repost = engine.screen("三年二班的李小红是个煞笔大家都去她空间骂她吧");
     assertEquals(Decision.BLOCK, repost.decision());
     ScreeningResult stripped = engine.screen("三年二班的李小红是个人大家都去她空间骂她");
-    assertEquals("repost", stripped.reason(), () -> ScreeningJson.of(stripped).encode());
+    assertEquals(Reason.REPOST, stripped.reason(), () -> ScreeningJson.of(stripped).encode());
     assertEquals(Decision.BLOCK, stripped.decision());
   }
 
@@ -60,13 +60,13 @@ class ScreeningEngineTest {
   void badTextIsRejectedWithAStableCode(String code, int length) {
     String text = length > 0 ? "好".repeat(length) : "abc\u0000def";
     InvalidTextException e = assertThrows(InvalidTextException.class, () -> ShippedEngine.get().screen(text));
-    assertEquals(code, e.code());
+    assertEquals(code, e.problem().id());
   }
 
   @Test
   void unpairedSurrogateIsInvalid() {
     InvalidTextException e = assertThrows(InvalidTextException.class, () -> ShippedEngine.get().screen("傻\uD800逼"));
-    assertEquals("invalid_text", e.code());
+    assertEquals("invalid_text", e.problem().id());
   }
 
   @Test

@@ -8,6 +8,7 @@ import org.humiao.screening.Category;
 import org.humiao.screening.CategoryScore;
 import org.humiao.screening.Decision;
 import org.humiao.screening.Evidence;
+import org.humiao.screening.Reason;
 import org.humiao.screening.ScreeningResult;
 
 import java.time.Clock;
@@ -25,7 +26,6 @@ public final class ScreeningEvents {
   private static final Set<Category> MANDATORY = EnumSet.of(Category.THREAT, Category.SEXUAL_HARASSMENT,
       Category.SELF_HARM, Category.PERSONAL_INFO);
   private static final int MANDATORY_SEVERITY = 4;
-  private static final String REPOST = "repost";
 
   private final Pseudonyms pseudonyms;
   private final Consumer<ViolationEvent> sink;
@@ -47,7 +47,7 @@ public final class ScreeningEvents {
     }
     // categories come strongest first; a flagged text has at least one
     CategoryScore strongest = result.categories().get(0);
-    ViolationEvent.Kind kind = REPOST.equals(result.reason()) ? ViolationEvent.Kind.REPOST_BLOCKED
+    ViolationEvent.Kind kind = result.reason() == Reason.REPOST ? ViolationEvent.Kind.REPOST_BLOCKED
         : result.decision() == Decision.BLOCK ? ViolationEvent.Kind.TEXT_BLOCKED : ViolationEvent.Kind.TEXT_REVIEW;
     String user = request.authorId() == null ? null : pseudonyms.of(platform, request.authorId());
     boolean mandatory = strongest.severity() >= MANDATORY_SEVERITY && MANDATORY.contains(strongest.category());
@@ -56,7 +56,7 @@ public final class ScreeningEvents {
         .id(request.dataId() == null ? null : ViolationEvent.derivedId("screen", platform, request.dataId()))
         .time(clock.instant())
         .category(strongest.category().id(), strongest.severity())
-        .rule(result.reason())
+        .rule(result.reason().id())
         .user(user)
         .region(request.region())
         .dataId(request.dataId())

@@ -11,8 +11,6 @@ import org.humiao.screening.ScreeningEngine;
 import org.humiao.screening.ScreeningJson;
 import org.humiao.screening.ScreeningResult;
 
-import java.util.Locale;
-
 /**
  * Screens one request's text, counts it, reports a block or review as a violation event and
  * shapes its answer; shared by the single and the batch route. Runs on a worker.
@@ -45,10 +43,9 @@ final class TextScreener {
   }
 
   private static ErrorCode errorCode(InvalidTextException e) {
-    try {
-      return ErrorCode.valueOf(e.code().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException unknown) {
-      return ErrorCode.INVALID_TEXT;
-    }
+    return switch (e.problem()) {
+      case TEXT_TOO_LONG -> ErrorCode.TEXT_TOO_LONG;
+      case INVALID_TEXT -> ErrorCode.INVALID_TEXT;
+    };
   }
 }

@@ -1,6 +1,7 @@
 package org.humiao.screening.semantic;
 
 import org.humiao.screening.Decision;
+import org.humiao.screening.Reason;
 import org.humiao.screening.ScreenOptions;
 import org.humiao.screening.ScreeningEngine;
 import org.humiao.screening.ScreeningJson;
@@ -104,7 +105,7 @@ class SemanticCascadeTest {
       ScreeningResult result = engine.screen(LONG_TEXT, PATIENT);
       assertEquals(List.of(Tier.FAST, Tier.SEMANTIC), result.tiers());
       assertEquals(Decision.REVIEW, result.decision());
-      assertEquals("semantic", result.reason());
+      assertEquals(Reason.SEMANTIC, result.reason());
       assertEquals(0.8808, result.semanticScore().orElseThrow(), 1e-4);
       assertEquals(List.of("fast", "semantic"), ScreeningJson.of(result).getJsonArray("tiers").getList());
       assertEquals(0.8808, ScreeningJson.of(result).getDouble("semanticScore"), 1e-4);
@@ -151,7 +152,7 @@ class SemanticCascadeTest {
       engine.reload();
       ScreeningResult lenient = engine.screen(SHORT_TEXT, PATIENT);
       assertEquals(Decision.REVIEW, lenient.decision());
-      assertEquals("semantic", lenient.reason());
+      assertEquals(Reason.SEMANTIC, lenient.reason());
     }
   }
 

@@ -1,0 +1,24 @@
+package org.humiao.screening;
+
+import java.util.Locale;
+
+/** What decided a screening answer; its {@link #id()} is the stable {@code reason} code of the API. */
+public enum Reason {
+  /** Nothing was found: the text passes. */
+  NONE,
+  /** A lexicon term or one of its spellings. */
+  TERM,
+  /** A context rule. */
+  RULE,
+  PERSONAL_INFO,
+  /** The n-gram model's probability. */
+  MODEL,
+  /** The semantic tier's stacked probability. */
+  SEMANTIC,
+  /** A repost of blocked content. */
+  REPOST;
+
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}
