@@ -42,10 +42,6 @@ final class CompiledLexicon {
     return lexicon.policy();
   }
 
-  int automatonSize() {
-    return automaton.size();
-  }
-
   TextNormalizer normalizer() {
     return normalizer;
   }

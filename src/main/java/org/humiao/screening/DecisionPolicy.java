@@ -1,5 +1,7 @@
 package org.humiao.screening;
 
+import org.humiao.screening.text.PolicyProperties;
+
 import java.util.Map;
 import java.util.Properties;
 
@@ -41,33 +43,17 @@ public record DecisionPolicy(
     Map<String, Integer> pii = new java.util.HashMap<>();
     for (String name : p.stringPropertyNames()) {
       if (name.startsWith("pii.") && name.endsWith(".severity")) {
-        pii.put(name.substring(4, name.length() - ".severity".length()), intValue(p, name));
+        pii.put(name.substring(4, name.length() - ".severity".length()), PolicyProperties.integer(p, name));
       }
     }
     return new DecisionPolicy(
-        intValue(p, "block.severity"),
-        intValue(p, "review.severity"),
-        doubleValue(p, "model.review"),
-        doubleValue(p, "model.boost"),
-        intValue(p, "model.min-length"),
+        PolicyProperties.integer(p, "block.severity"),
+        PolicyProperties.integer(p, "review.severity"),
+        PolicyProperties.number(p, "model.review"),
+        PolicyProperties.number(p, "model.boost"),
+        PolicyProperties.integer(p, "model.min-length"),
         pii,
-        doubleValue(p, "repost.min-similarity"),
-        intValue(p, "repost.min-length"));
-  }
-
-  private static int intValue(Properties p, String name) {
-    return Integer.parseInt(required(p, name));
-  }
-
-  private static double doubleValue(Properties p, String name) {
-    return Double.parseDouble(required(p, name));
-  }
-
-  private static String required(Properties p, String name) {
-    String value = p.getProperty(name);
-    if (value == null) {
-      throw new IllegalArgumentException("policy.properties: missing " + name);
-    }
-    return value.trim();
+        PolicyProperties.number(p, "repost.min-similarity"),
+        PolicyProperties.integer(p, "repost.min-length"));
   }
 }

@@ -16,15 +16,9 @@ import java.util.TreeMap;
  */
 final class KeywordAutomaton {
   private final AhoCorasickDoubleArrayTrie<Keyword[]> trie;
-  private final int size;
 
-  private KeywordAutomaton(AhoCorasickDoubleArrayTrie<Keyword[]> trie, int size) {
+  private KeywordAutomaton(AhoCorasickDoubleArrayTrie<Keyword[]> trie) {
     this.trie = trie;
-    this.size = size;
-  }
-
-  int size() {
-    return size;
   }
 
   /** Receives each occurrence as [begin, end) in the normalized text. */
@@ -67,7 +61,7 @@ final class KeywordAutomaton {
       });
       AhoCorasickDoubleArrayTrie<Keyword[]> trie = new AhoCorasickDoubleArrayTrie<>();
       trie.build(map);
-      return new KeywordAutomaton(trie, map.size());
+      return new KeywordAutomaton(trie);
     }
   }
 }

@@ -1,5 +1,7 @@
 package org.humiao.screening.semantic;
 
+import org.humiao.screening.text.PolicyProperties;
+
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -61,24 +63,12 @@ public record SemanticPolicy(
       }
     }
     return new SemanticPolicy(
-        number(p, "semantic.band-low"),
-        number(p, "semantic.band-high"),
-        number(p, "semantic.review"),
-        number(p, "semantic.short-review"),
-        (int) number(p, "semantic.short-min-length"),
-        text(p, "semantic.short-cues"),
+        PolicyProperties.number(p, "semantic.band-low"),
+        PolicyProperties.number(p, "semantic.band-high"),
+        PolicyProperties.number(p, "semantic.review"),
+        PolicyProperties.number(p, "semantic.short-review"),
+        (int) PolicyProperties.number(p, "semantic.short-min-length"),
+        PolicyProperties.text(p, "semantic.short-cues"),
         budgets);
-  }
-
-  private static double number(Properties p, String name) {
-    return Double.parseDouble(text(p, name));
-  }
-
-  private static String text(Properties p, String name) {
-    String value = p.getProperty(name);
-    if (value == null) {
-      throw new IllegalArgumentException("policy.properties: missing " + name);
-    }
-    return value.trim();
   }
 }
