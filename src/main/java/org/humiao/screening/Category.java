@@ -23,7 +23,9 @@ public enum Category {
   ANTI_ADDICTION_EVASION("anti_addiction_evasion", "规避防沉迷"),
   PERSONAL_INFO("personal_info", "个人信息暴露"),
   /** Offensive tone found by the statistical model where no listed term matched. */
-  TOXICITY("toxicity", "隐性攻击");
+  TOXICITY("toxicity", "隐性攻击"),
+  /** A text the engine failed on, held for review without a finding (reason engine_error). */
+  UNSCREENED("unscreened", "未能筛查");
 
   private static final Map<String, Category> BY_ID =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Category::id, Function.identity()));

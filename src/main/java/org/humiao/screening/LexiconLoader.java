@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
@@ -28,6 +29,9 @@ public final class LexiconLoader {
   private static final Pattern ESCAPED = Pattern.compile("\\\\.");
   private static final Pattern CHARACTER_CLASS = Pattern.compile("\\[[^\\]]*\\]");
   private static final Pattern UNBOUNDED = Pattern.compile("[*+]|\\{\\d+,\\}");
+  /** The upper bound of a repetition, {n} or {n,m}. */
+  private static final Pattern BOUND = Pattern.compile("\\{(?:\\d+,)?(\\d+)\\}");
+  private static final int MAX_REPEAT = 32;
 
   private LexiconLoader() {}
 
@@ -177,14 +181,22 @@ public final class LexiconLoader {
   }
 
   /**
-   * Compiles a rule's regex. Unbounded repetition ({@code *}, {@code +}, {@code {n,}}) is refused:
-   * over a long line a repeated group recurses once per repetition and can overflow the stack.
+   * Compiles a rule's regex. Unbounded repetition ({@code *}, {@code +}, {@code {n,}}) and bounds
+   * over {@value #MAX_REPEAT} are refused: over a long line a repeated group recurses once per
+   * repetition and can overflow the stack.
    */
   private static Pattern pattern(String regex, List<String> groups) {
     String bare = ESCAPED.matcher(regex).replaceAll("");
     bare = CHARACTER_CLASS.matcher(bare).replaceAll("");
     if (UNBOUNDED.matcher(bare).find()) {
       throw new IllegalArgumentException("unbounded repetition (*, + or {n,}) in " + regex + "; bound it, e.g. .{0,12}");
+    }
+    Matcher bound = BOUND.matcher(bare);
+    while (bound.find()) {
+      if (Integer.parseInt(bound.group(1)) > MAX_REPEAT) {
+        throw new IllegalArgumentException("repetition bound over " + MAX_REPEAT + " in " + regex
+            + ": a long bound over a group recurses as deep as an unbounded one");
+      }
     }
     String alternation = groups.stream().map(Pattern::quote).collect(Collectors.joining("|", "(?:", ")"));
     return Pattern.compile(regex.replace(GROUPS, alternation));

@@ -16,7 +16,9 @@ public enum Reason {
   /** The semantic tier's stacked probability. */
   SEMANTIC,
   /** A repost of blocked content. */
-  REPOST;
+  REPOST,
+  /** The engine failed on the text: it goes to review unscreened, never passes (fail closed). */
+  ENGINE_ERROR;
 
   public String id() {
     return name().toLowerCase(Locale.ROOT);

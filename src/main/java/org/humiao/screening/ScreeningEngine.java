@@ -50,6 +50,8 @@ public final class ScreeningEngine implements AutoCloseable {
   private final TextLimits limits;
   private final SemanticTier semanticTier;
   private final AtomicReference<Loaded> current = new AtomicReference<>();
+  private final java.util.concurrent.atomic.LongAdder failures = new java.util.concurrent.atomic.LongAdder();
+  private static final System.Logger LOG = System.getLogger(ScreeningEngine.class.getName());
 
   /** @param semantic null when the semantic tier is off */
   private record Loaded(CompiledLexicon lexicon, ToxicityModel model, PersonalInfoDetector personalInfo,
@@ -184,9 +186,27 @@ public final class ScreeningEngine implements AutoCloseable {
    * @throws InvalidTextException when the text breaks the limits (too long, control characters)
    */
   public ScreeningResult screen(String text, ScreenOptions options) {
-    long started = System.nanoTime();
     limits.check(text);
     Loaded loaded = current.get();
+    try {
+      return screen(text, options, loaded);
+    } catch (RuntimeException | StackOverflowError e) {
+      // a text that breaks the engine must not pass unscreened, nor take its batch down with it;
+      // one line, not a stack trace per crafted text
+      LOG.log(System.Logger.Level.WARNING, "screening failed, held for review: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      failures.increment();
+      return ScreeningResult.failedClosed(text, loaded.lexicon().version());
+    }
+  }
+
+  /** Texts the engine failed on since start, each answered review (reason engine_error). */
+  public long failures() {
+    return failures.sum();
+  }
+
+  private ScreeningResult screen(String text, ScreenOptions options, Loaded loaded) {
+    long started = System.nanoTime();
     CompiledLexicon lexicon = loaded.lexicon();
     DecisionPolicy policy = lexicon.policy();
     CompiledLexicon.Findings findings = lexicon.find(text);

@@ -29,6 +29,12 @@ public record ScreeningResult(
     tiers = List.copyOf(tiers);
   }
 
+  /** The answer for a text the engine failed on: held for review, with nothing found and nothing masked. */
+  public static ScreeningResult failedClosed(String text, String lexiconVersion) {
+    return new ScreeningResult(Decision.REVIEW, Reason.ENGINE_ERROR, List.of(), List.of(), text, 0, lexiconVersion,
+        List.of(Tier.FAST), OptionalDouble.empty());
+  }
+
   public boolean flagged() {
     return decision != Decision.PASS;
   }

@@ -26,6 +26,8 @@ public final class ScreeningEvents {
   private static final Set<Category> MANDATORY = EnumSet.of(Category.THREAT, Category.SEXUAL_HARASSMENT,
       Category.SELF_HARM, Category.PERSONAL_INFO);
   private static final int MANDATORY_SEVERITY = 4;
+  /** A text held unscreened is a review, as a severity-2 finding is. */
+  private static final int UNSCREENED_SEVERITY = 2;
 
   private final Pseudonyms pseudonyms;
   private final Consumer<ViolationEvent> sink;
@@ -45,8 +47,9 @@ public final class ScreeningEvents {
     if (!result.flagged() || platform == null) {
       return;
     }
-    // categories come strongest first; a flagged text has at least one
-    CategoryScore strongest = result.categories().get(0);
+    // categories come strongest first; a flagged text has at least one, unless the engine failed on it
+    CategoryScore strongest = result.categories().isEmpty()
+        ? new CategoryScore(Category.UNSCREENED, UNSCREENED_SEVERITY, 0) : result.categories().get(0);
     ViolationEvent.Kind kind = result.reason() == Reason.REPOST ? ViolationEvent.Kind.REPOST_BLOCKED
         : result.decision() == Decision.BLOCK ? ViolationEvent.Kind.TEXT_BLOCKED : ViolationEvent.Kind.TEXT_REVIEW;
     String user = request.authorId() == null ? null : pseudonyms.of(platform, request.authorId());
