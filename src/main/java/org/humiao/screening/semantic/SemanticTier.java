@@ -66,6 +66,10 @@ public final class SemanticTier implements AutoCloseable {
   private final Map<Skip, LongAdder> skipped = new EnumMap<>(Skip.class);
   // exponential average of one batch's encoding time: a text that could not be done in time is not queued
   private final AtomicLong batchNanos = new AtomicLong();
+  // when a batch last finished: an estimate this old is tested again by letting one text through, or
+  // one slow batch (a cold start, a burst of load) would keep every later text out for ever
+  private final AtomicLong lastBatchAt = new AtomicLong(System.nanoTime());
+  private static final long PROBE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   public SemanticTier(Encoder encoder, Settings settings) {
     this.encoder = encoder;
@@ -93,7 +97,10 @@ public final class SemanticTier implements AutoCloseable {
   public Optional<float[]> encode(String text, long deadline) {
     // the texts ahead of this one go in batches of maxBatch over the workers, then its own batch
     long predicted = (queue.size() / maxBatch / workers.size() + 1L) * batchNanos.get();
-    if (deadline - System.nanoTime() <= predicted) {
+    long now = System.nanoTime();
+    long last = lastBatchAt.get();
+    boolean probe = now - last > PROBE_NANOS && queue.isEmpty() && lastBatchAt.compareAndSet(last, now);
+    if (deadline - now <= predicted && !probe) {
       return skip(Skip.BUDGET);
     }
     Pending p = new Pending(text, deadline, new CompletableFuture<>());
@@ -151,8 +158,10 @@ public final class SemanticTier implements AutoCloseable {
       } catch (Throwable e) { // whatever the encoder throws, its callers keep their fast verdict and the worker goes on
         batch.forEach(p -> p.result().completeExceptionally(e));
       }
-      long took = System.nanoTime() - now;
+      long done = System.nanoTime();
+      long took = done - now;
       batchNanos.updateAndGet(avg -> avg == 0 ? took : avg + (took - avg) / 8);
+      lastBatchAt.set(done);
     }
   }
 
