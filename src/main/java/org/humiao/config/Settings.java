@@ -107,9 +107,14 @@ public record Settings(
     return eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors();
   }
 
-  /** The worker pool size: the setting, or one thread per core when it is 0. */
+  /** The worker pool size: the setting, or when it is 0 one thread per core and one per text that may wait for the semantic tier. */
   public int effectiveWorkerThreads() {
-    return workerThreads > 0 ? workerThreads : Runtime.getRuntime().availableProcessors();
+    if (workerThreads > 0) {
+      return workerThreads;
+    }
+    // a text waiting for the semantic tier parks its thread (for at most its scene's budget), so
+    // as many more threads as texts may wait keep the waiting from holding up the rest
+    return Runtime.getRuntime().availableProcessors() + (semanticTier ? semanticQueue : 0);
   }
 
   private record Values(Map<Setting, String> raw) {
