@@ -24,7 +24,9 @@ class SettingsResolverTest {
     assertEquals(100, s.maxBatchItems());
     assertEquals(256 * 1024, s.maxBodyBytes());
     assertEquals(2000, s.maxInFlight());
-    assertEquals(Runtime.getRuntime().availableProcessors(), s.effectiveWorkerThreads());
+    assertTrue(s.semanticTier());
+    // a thread per core, and one per text that may wait for the semantic tier
+    assertEquals(Runtime.getRuntime().availableProcessors() + 64, s.effectiveWorkerThreads());
   }
 
   @Test
