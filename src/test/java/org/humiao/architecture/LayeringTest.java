@@ -1,12 +1,14 @@
 package org.humiao.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
@@ -16,6 +18,17 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 @AnalyzeClasses(packages = "org.humiao", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
+
+  /** The rules see the whole service: an import that found little would let every rule pass unchecked. */
+  @org.junit.jupiter.api.Test
+  void theRulesReadEveryPackage() {
+    JavaClasses classes = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
+        .importPackages("org.humiao");
+    for (String p : new String[] {"server", "http.screen", "http.minor", "http.regulator", "http.guard", "screening",
+        "screening.semantic", "minor", "events"}) {
+      assertTrue(classes.stream().anyMatch(c -> c.getPackageName().equals("org.humiao." + p)), "no class of " + p);
+    }
+  }
 
   @ArchTest
   static final ArchRule noPackageCycles = slices().matching("org.humiao.(**)")
