@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -114,23 +116,27 @@ public final class Journal implements AutoCloseable {
       throws IOException {
     List<List<JournalEntry>> written = new ArrayList<>(batch.size());
     List<JournalEntry> all = new ArrayList<>();
+    // ids of this batch: remembered for good only once synced, so a failed sync drops no retry
+    Map<String, Long> batchIds = new HashMap<>();
     for (Append append : batch) {
       List<JournalEntry> entries = new ArrayList<>(append.events.size());
       for (int i = 0; i < append.events.size(); i++) {
         ViolationEvent event = append.events.get(i);
         long original = recorded.positionOf(event.id());
-        if (original >= 0) {
-          entries.add(new JournalEntry(original, event));
+        Long inBatch = batchIds.get(event.id());
+        if (original >= 0 || inBatch != null) {
+          entries.add(new JournalEntry(original >= 0 ? original : inBatch, event));
           continue;
         }
         JournalEntry entry = new JournalEntry(log.append(append.payloads.get(i)), event);
-        recorded.remember(event.id(), entry.offset());
+        batchIds.put(event.id(), entry.offset());
         entries.add(entry);
         all.add(entry);
       }
       written.add(List.copyOf(entries));
     }
     log.sync();
+    all.forEach(e -> recorded.remember(e.event().id(), e.offset()));
     // before the futures complete, so whoever was acknowledged finds the events in the summaries
     try {
       listener.accept(all);
