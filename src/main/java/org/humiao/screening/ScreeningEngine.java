@@ -200,6 +200,12 @@ public final class ScreeningEngine implements AutoCloseable {
     }
   }
 
+  /** The semantic tier's latency budget for a scene's texts; zero when the tier is off. */
+  public Duration semanticBudget(String scene) {
+    Semantic semantic = current.get().semantic();
+    return semantic == null ? Duration.ZERO : semantic.policy().budget(scene);
+  }
+
   /** Texts the engine failed on since start, each answered review (reason engine_error). */
   public long failures() {
     return failures.sum();

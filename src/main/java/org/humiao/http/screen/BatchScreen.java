@@ -8,9 +8,11 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.humiao.keys.ApiKey;
+import org.humiao.screening.ScreenOptions;
 import org.humiao.screening.ScreeningEngine;
 import org.humiao.screening.ScreeningJson;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,9 +47,13 @@ final class BatchScreen implements ScreeningRoute.Task {
       }
     }
     String version = current.version();
+    // the items share one semantic budget, the largest of their scenes': a hundred texts each
+    // waiting its own would outlast the request's timeout
+    long deadline = System.nanoTime() + slots.stream().filter(s -> s.request() != null)
+        .mapToLong(s -> current.semanticBudget(s.request().scene().id()).toNanos()).max().orElse(0);
     JsonArray answers = new JsonArray();
     for (Slot slot : slots) {
-      answers.add(slot.error() != null ? errorJson(slot.error()) : screenSlot(current, key, slot.request()));
+      answers.add(slot.error() != null ? errorJson(slot.error()) : screenSlot(current, key, slot.request(), deadline));
     }
     return new JsonObject()
         .put("items", answers)
@@ -64,9 +70,12 @@ final class BatchScreen implements ScreeningRoute.Task {
     }
   }
 
-  private JsonObject screenSlot(ScreeningEngine current, ApiKey key, ScreenRequest request) {
+  private JsonObject screenSlot(ScreeningEngine current, ApiKey key, ScreenRequest request, long deadline) {
+    Duration scene = current.semanticBudget(request.scene().id());
+    Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    ScreenOptions options = ScreenOptions.scene(request.scene().id()).withBudget(left.compareTo(scene) < 0 ? left : scene);
     try {
-      return screener.screen(current, key, request);
+      return screener.screen(current, key, request, options);
     } catch (ApiError e) {
       return errorJson(e);
     }

@@ -29,9 +29,14 @@ final class TextScreener {
    * @throws ApiError text_too_long or invalid_text when the engine refuses the text
    */
   JsonObject screen(ScreeningEngine engine, ApiKey key, ScreenRequest request) {
+    return screen(engine, key, request, ScreenOptions.scene(request.scene().id()));
+  }
+
+  /** @param options the scene and, in a batch, what is left of the batch's budget for the semantic tier */
+  JsonObject screen(ScreeningEngine engine, ApiKey key, ScreenRequest request, ScreenOptions options) {
     ScreeningResult result;
     try {
-      result = engine.screen(request.text(), ScreenOptions.scene(request.scene().id()));
+      result = engine.screen(request.text(), options);
     } catch (InvalidTextException e) {
       throw new ApiError(errorCode(e), e.getMessage());
     }
