@@ -185,8 +185,13 @@ class MinorAndRegulatorHttpTest {
   void theServerSecretsAreMadeOnceAndKeptPrivate() throws Exception {
     Path file = dir.resolve("data").resolve(ServerSecrets.FILE_NAME);
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    // what the running service made; a restart loads it again and must neither rewrite nor replace it
+    String made = Files.readString(file);
     ServerSecrets secrets = ServerSecrets.loadOrCreate(dir.resolve("data"), new java.security.SecureRandom());
-    assertEquals(Files.readString(file), Files.readString(file));
+    ServerSecrets again = ServerSecrets.loadOrCreate(dir.resolve("data"), new java.security.SecureRandom());
+    assertEquals(made, Files.readString(file));
+    assertTrue(java.util.Arrays.equals(secrets.personKey(), again.personKey()));
+    assertTrue(java.util.Arrays.equals(secrets.pseudonymKey(), again.pseudonymKey()));
     assertNotEquals(secrets.toString().length(), 0);
     assertFalse(secrets.toString().contains(java.util.Base64.getEncoder().encodeToString(secrets.personKey())));
   }
