@@ -1,11 +1,13 @@
 package org.humiao.durable;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -30,6 +32,18 @@ public final class PrivateFiles {
   /** Creates {@code directory} and any missing parents, each 0700; existing ones are left as they are. */
   public static Path createDirectories(Path directory) throws IOException {
     return Files.createDirectories(directory, DIRECTORY);
+  }
+
+  /** Writes {@code bytes} as the whole content of {@code file} (0600 if new) and forces them to disk. */
+  public static void writeSynced(Path file, byte[] bytes) throws IOException {
+    try (FileChannel channel = open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      channel.force(true);
+    }
   }
 
   /** Opens {@code file} as {@link FileChannel#open} does; a file it creates is 0600. */

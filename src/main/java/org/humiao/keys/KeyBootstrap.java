@@ -3,11 +3,8 @@ package org.humiao.keys;
 import org.humiao.durable.PrivateFiles;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.function.Function;
 
@@ -46,14 +43,7 @@ public final class KeyBootstrap {
     Path file = dir.resolve(FIRST_KEYS_FILE);
     StringBuilder text = new StringBuilder();
     keys.forEach(k -> text.append(describe.apply(k)).append('\n'));
-    try (FileChannel channel = PrivateFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
-      ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
-      while (bytes.hasRemaining()) {
-        channel.write(bytes);
-      }
-      channel.force(true);
-    }
+    PrivateFiles.writeSynced(file, text.toString().getBytes(StandardCharsets.UTF_8));
     return file;
   }
 }

@@ -10,6 +10,7 @@ import org.humiao.minor.policy.PolicyRegistry;
 import org.humiao.server.metrics.CalendarMetrics;
 
 import java.time.Clock;
+import java.util.OptionalLong;
 
 /**
  * {@code GET /health/live} (the process answers) and {@code GET /health/ready} (it can screen),
@@ -35,8 +36,8 @@ final class HealthRoutes {
     HolidayCalendar calendar = policies.current().calendar();
     JsonObject published = new JsonObject()
         .put("publishedThrough", calendar.publishedThrough() == null ? null : calendar.publishedThrough().toString());
-    long daysLeft = CalendarMetrics.daysLeft(calendar, clock);
-    published.put("daysLeft", daysLeft == Long.MIN_VALUE ? null : daysLeft);
+    OptionalLong daysLeft = CalendarMetrics.daysLeft(calendar, clock);
+    published.put("daysLeft", daysLeft.isPresent() ? daysLeft.getAsLong() : null);
     Responses.json(ctx, 200, new JsonObject().put("status", "ready").put("calendar", published));
   }
 }

@@ -3,14 +3,11 @@ package org.humiao.events.stream;
 import org.humiao.durable.PrivateFiles;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
  * The forwarder's durable position: one decimal number in a small file, the journal offset of the
@@ -48,14 +45,7 @@ final class ForwardCursor {
   }
 
   void write(long offset) throws IOException {
-    try (FileChannel channel = PrivateFiles.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
-      ByteBuffer bytes = ByteBuffer.wrap((offset + "\n").getBytes(StandardCharsets.US_ASCII));
-      while (bytes.hasRemaining()) {
-        channel.write(bytes);
-      }
-      channel.force(true);
-    }
+    PrivateFiles.writeSynced(temporary, (offset + "\n").getBytes(StandardCharsets.US_ASCII));
     Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 }

@@ -112,8 +112,9 @@ public final class EventStream {
 
   private void closeStale(KeyRing ring) {
     long now = System.currentTimeMillis();
+    Set<String> live = ring.keys().stream().map(ApiKey::id).collect(java.util.stream.Collectors.toSet());
     for (StreamSubscriber s : open) {
-      if (now >= s.endsAt() || ring.keys().stream().noneMatch(k -> k.id().equals(s.keyId()))) {
+      if (now >= s.endsAt() || !live.contains(s.keyId())) {
         s.close();
       }
     }

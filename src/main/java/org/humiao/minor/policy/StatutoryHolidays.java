@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Month;
+import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
@@ -28,7 +29,7 @@ import java.util.TreeSet;
  */
 public final class StatutoryHolidays {
   public static final String FILE = "festivals.tsv";
-  private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   /** The statutory festivals whose dates move. */
   public enum Festival {

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.OptionalLong;
 
 /**
  * How long the State Council's published holiday calendar still lasts: a gauge of the days left
@@ -25,14 +26,18 @@ public final class CalendarMetrics {
 
   private CalendarMetrics() {}
 
-  /** Days from today (Beijing) to the last day of the published calendar; {@link Long#MIN_VALUE} without one. */
-  public static long daysLeft(HolidayCalendar calendar, Clock clock) {
+  /** Days from today (Beijing) to the last day of the published calendar; empty without one. */
+  public static OptionalLong daysLeft(HolidayCalendar calendar, Clock clock) {
     LocalDate through = calendar.publishedThrough();
-    return through == null ? Long.MIN_VALUE : ChronoUnit.DAYS.between(LocalDate.now(clock.withZone(CHINA)), through);
+    return through == null ? OptionalLong.empty()
+        : OptionalLong.of(ChronoUnit.DAYS.between(LocalDate.now(clock.withZone(CHINA)), through));
   }
 
   public static void register(MeterRegistry registry, PolicyRegistry policies, Clock clock) {
-    Gauge.builder("humiao.calendar.published.days.left", () -> (double) daysLeft(policies.current().calendar(), clock))
+    Gauge.builder("humiao.calendar.published.days.left", () -> {
+          OptionalLong left = daysLeft(policies.current().calendar(), clock);
+          return left.isPresent() ? (double) left.getAsLong() : Double.NaN;
+        })
         .description("days until the loaded State Council holiday notices run out (negative: past them)")
         .register(registry);
     HolidayCalendar calendar = policies.current().calendar();
