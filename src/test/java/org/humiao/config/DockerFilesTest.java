@@ -18,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * There is no Docker engine here to run docker/, so what can drift is read: every HUMIAO_ variable
- * the image and the compose file set is a real setting, and the paths the health check and
- * Prometheus use are the service's.
+ * the image and the compose file set is a real setting, the paths the health check and
+ * Prometheus use are the service's, and only the balancer is reachable from other hosts.
  */
 class DockerFilesTest {
   private static final Pattern ENV_VAR = Pattern.compile("HUMIAO_[A-Z_]+");
@@ -46,5 +46,19 @@ class DockerFilesTest {
     assertTrue(openApi.contains("\n  /health/ready:"), "the health check's route is not served");
     assertTrue(Files.readString(Path.of("docker/prometheus/prometheus.yml")).contains("metrics_path: /metrics"));
     assertTrue(openApi.contains("\n  /metrics:"), "the scraped route is not served");
+  }
+
+  @Test
+  void onlyTheBalancerIsPublishedBeyondThisHostAndNoPasswordIsWrittenDown() throws IOException {
+    String compose = Files.readString(Path.of("docker/docker-compose.yml"));
+    Matcher port = Pattern.compile("(?m)^\\s+- \"([^\"]+:\\d+)\"$").matcher(compose);
+    Set<String> published = new TreeSet<>();
+    while (port.find()) {
+      published.add(port.group(1));
+    }
+    assertEquals(Set.of("8080:8080", "127.0.0.1:9090:9090", "127.0.0.1:3000:3000"), published);
+    assertFalse(compose.contains("GF_SECURITY_ADMIN_PASSWORD:"), "Grafana's password belongs in a secret file");
+    assertTrue(compose.contains("GF_SECURITY_ADMIN_PASSWORD__FILE: /run/secrets/"));
+    assertTrue(Files.readString(Path.of("docker/.gitignore")).contains("secrets/"), "the secret file must not be committed");
   }
 }

@@ -14,11 +14,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,12 +59,37 @@ class ClusterEventsHttpTest {
       } while (!metrics.contains("humiao_events_forwarded_total 1.0") && System.nanoTime() < deadline && pause());
       assertTrue(metrics.contains("humiao_events_forwarded_total 1.0"), metrics);
       assertTrue(metrics.contains("humiao_events_forward_lag 0.0"), metrics);
+      assertMonitoringNamesServed(metrics);
       one.close();
       two.close();
     }
     // a clean stop leaves each instance's cursor past its one event
     assertEquals("1", Files.readString(dir.resolve("a/data/events").resolve(KafkaForwarder.CURSOR_FILE)).trim());
     assertEquals("1", Files.readString(dir.resolve("b/data/events").resolve(KafkaForwarder.CURSOR_FILE)).trim());
+  }
+
+  /**
+   * Every metric docker/'s alert rules and Grafana dashboard query is one a cluster instance serves:
+   * a renamed meter would otherwise leave an alert that never fires. The NPPA outbox's gauge exists
+   * only when NPPA reporting is set up (NppaHttpTest's service); `up` is Prometheus's own.
+   */
+  private static void assertMonitoringNamesServed(String metrics) throws IOException {
+    Set<String> named = new TreeSet<>();
+    Matcher m = Pattern.compile("\\b((?:humiao|http_server|jvm|cache)_[a-z_]+)")
+        .matcher(Files.readString(Path.of("docker/prometheus/alerts.yml"))
+            + Files.readString(Path.of("docker/grafana/dashboards/humiao.json")));
+    while (m.find()) {
+      named.add(m.group(1));
+    }
+    named.remove("humiao_nppa_outbox_pending");
+    assertTrue(named.size() > 10, "the pattern found too few names: " + named);
+    Set<String> missing = new TreeSet<>();
+    for (String name : named) {
+      if (!Pattern.compile("(?m)^" + name + "[{ ]").matcher(metrics).find()) {
+        missing.add(name);
+      }
+    }
+    assertEquals(Set.of(), missing, "metrics the alerts or the dashboard query that no instance serves");
   }
 
   /** The events reach the views through Kafka, a moment after the answers: wait for them, boundedly. */
