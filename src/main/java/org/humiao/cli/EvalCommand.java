@@ -43,7 +43,8 @@ import java.util.stream.Stream;
  * threshold of policy.properties would give at other values. {@code --semantic} screens with the
  * semantic tier on (vectors from the training cache) and adds each model's figures alone.
  * {@code --loto TRAIN} adds leave-one-topic-out: for each topic, the cascade is trained on the
- * other topics' rows of TRAIN and judged on that topic's rows of TRAIN and FILE.
+ * other topics' rows of TRAIN (one file or several with commas between; rows without a topic are
+ * always trained on) and judged on that topic's rows of TRAIN and FILE.
  */
 final class EvalCommand {
   private static final double[] SWEEP = {0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80};
@@ -59,7 +60,7 @@ final class EvalCommand {
     Path file = Path.of(args.positional().get(0));
     String loto = args.option("loto", null);
     if (loto != null) {
-      return runLoto(args, Path.of(loto), file, out);
+      return runLoto(args, loto, file, out);
     }
     if (args.flag("semantic")) {
       return runSemantic(args, file, out);
@@ -103,7 +104,7 @@ final class EvalCommand {
   /** The shipped cascade on FILE: each model alone, the stack, and the engine with the tier off and on. */
   private static int runSemantic(Args args, Path file, PrintStream out) throws IOException {
     SemanticData data = SemanticData.open(args);
-    List<LabelledText> rows = SemanticData.rows(file);
+    List<LabelledText> rows = SemanticData.rows(file.toString());
     JsonObject report = judge(data, data.lexicons, rows);
     out.println(report.put("file", file.toString()).encode());
     data.cache.close();
@@ -111,14 +112,15 @@ final class EvalCommand {
   }
 
   /** Leave-one-topic-out: train on two topics of TRAIN, judge on the third's rows of TRAIN and FILE. */
-  private static int runLoto(Args args, Path trainFile, Path file, PrintStream out) throws IOException {
+  private static int runLoto(Args args, String trainFiles, Path file, PrintStream out) throws IOException {
     SemanticData data = SemanticData.open(args);
-    List<LabelledText> train = SemanticData.rows(trainFile);
-    List<LabelledText> held = Stream.concat(train.stream(), SemanticData.rows(file).stream()).toList();
+    List<LabelledText> train = SemanticData.rows(trainFiles);
+    List<LabelledText> held = Stream.concat(train.stream(), SemanticData.rows(file.toString()).stream()).toList();
     TreeSet<String> topics = new TreeSet<>();
     train.forEach(r -> topics.add(r.topic()));
-    if (topics.size() < 2 || topics.contains("")) {
-      throw new Args.UsageException("--loto needs a topic column with at least two topics in " + trainFile);
+    topics.remove("");
+    if (topics.size() < 2) {
+      throw new Args.UsageException("--loto needs a topic column with at least two topics in " + trainFiles);
     }
     List<Scored> pooled = new ArrayList<>();
     JsonObject byTopic = new JsonObject();

@@ -56,9 +56,12 @@ final class SemanticData {
         Integer.parseInt(args.option("threads", "2")), Integer.parseInt(policy.getProperty("model.min-length").trim()));
   }
 
-  static List<LabelledText> rows(Path file) {
+  /** The rows of one file, or of several named with commas between them, in that order. */
+  static List<LabelledText> rows(String files) {
     List<LabelledText> rows = new ArrayList<>();
-    LabelledCorpus.forEach(file, rows::add);
+    for (String file : files.split(",")) {
+      LabelledCorpus.forEach(Path.of(file.trim()), rows::add);
+    }
     return rows;
   }
 

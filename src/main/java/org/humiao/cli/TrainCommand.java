@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * {@code train --train FILE}: trains the toxicity model on exactly the text the engine will
+ * {@code train --train FILE[,FILE...]}: trains the toxicity model on exactly the text the engine will
  * score, normalized by the lexicon's own normalizer. With {@code --semantic} it trains the whole
  * cascade instead: n-gram model, semantic head and stacker (on out-of-fold scores), written to
  * DIR/model/. Deterministic: the same files give the same model bytes.
@@ -30,16 +30,16 @@ final class TrainCommand {
       return runSemantic(args, out);
     }
     Path lexicons = Path.of(args.option("lexicons", Engines.DEFAULT_LEXICONS));
-    Path trainFile = Path.of(args.required("train"));
+    String trainFiles = args.required("train");
     Path outFile = Path.of(args.option("out", lexicons.resolve("model/toxicity.bin").toString()));
     Lexicon lexicon = LexiconLoader.load(lexicons);
     TextNormalizer normalizer = new TextNormalizer(lexicon.splitCharacters());
     UnaryOperator<String> preprocess = s -> normalizer.normalize(s).text();
 
     long started = System.nanoTime();
-    ToxicityModel model = ToxicityTrainer.train(LabelledCorpus.of(trainFile), ToxicityTrainer.Options.defaults(), preprocess);
+    ToxicityModel model = ToxicityTrainer.train(SemanticData.rows(trainFiles), ToxicityTrainer.Options.defaults(), preprocess);
     JsonObject report = new JsonObject()
-        .put("train", trainFile.toString())
+        .put("train", trainFiles)
         .put("options", ToxicityTrainer.Options.defaults().describe())
         .put("seconds", (System.nanoTime() - started) / 1e9);
     String dev = args.option("dev", null);
@@ -57,17 +57,17 @@ final class TrainCommand {
   /** {@code train --semantic --train FILE [--out-dir DIR]}: the three model files of the cascade. */
   private static int runSemantic(Args args, PrintStream out) throws Exception {
     SemanticData data = SemanticData.open(args);
-    Path trainFile = Path.of(args.required("train"));
+    String trainFiles = args.required("train");
     Path outDir = Path.of(args.option("out-dir", data.lexicons.resolve("model").toString()));
     long started = System.nanoTime();
-    var examples = data.examples(SemanticData.rows(trainFile));
+    var examples = data.examples(SemanticData.rows(trainFiles));
     double encoded = (System.nanoTime() - started) / 1e9;
     SemanticTrainer.Trained trained = SemanticTrainer.train(examples, data.encoderId(), SemanticTrainer.Options.defaults(data.modelMinLength));
     trained.ngram().write(outDir.resolve("toxicity.bin"));
     trained.head().write(outDir.resolve("semantic-head.bin"));
     trained.stacker().write(outDir.resolve("semantic-stack.bin"));
     out.println(new JsonObject()
-        .put("train", trainFile.toString())
+        .put("train", trainFiles)
         .put("examples", examples.size())
         .put("encoder", data.encoderId())
         .put("cache", data.cache.file().toString())

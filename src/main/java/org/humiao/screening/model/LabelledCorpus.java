@@ -36,9 +36,14 @@ import java.util.stream.StreamSupport;
  *       all others are ignored.
  *   <li>{@code .jsonl} / {@code .json}: one JSON object per line, {@code {"text": "...", "label":
  *       0|1}}; keys are matched case-insensitively, blank lines are skipped.
+ *   <li>{@code .tsv}: the sentence tables' format, {@code text<TAB>label[<TAB>kind[<TAB>...]]},
+ *       no header; lines starting with {@code #} and blank lines are skipped. Their rows have
+ *       no topic: a kind (insult, game_talk, ...) says what a sentence is, not where it was
+ *       collected, so leave-one-topic-out always trains on them.
  * </ul>
  *
- * <p>Labels may be {@code 0}/{@code 1} or {@code false}/{@code true}; anything else is an error
+ * <p>Labels may be {@code 0}/{@code 1}, {@code false}/{@code true} or
+ * {@code innocent}/{@code harmful}; anything else is an error
  * ({@link IllegalArgumentException} naming the file and record).
  */
 public final class LabelledCorpus implements Iterable<LabelledText> {
@@ -93,8 +98,9 @@ public final class LabelledCorpus implements Iterable<LabelledText> {
   public static Reader open(Path path) {
     String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
     boolean csv = name.endsWith(".csv");
-    if (!csv && !name.endsWith(".jsonl") && !name.endsWith(".json")) {
-      throw new IllegalArgumentException("unsupported corpus format (want .csv, .jsonl or .json): " + path);
+    boolean tsv = name.endsWith(".tsv");
+    if (!csv && !tsv && !name.endsWith(".jsonl") && !name.endsWith(".json")) {
+      throw new IllegalArgumentException("unsupported corpus format (want .csv, .tsv, .jsonl or .json): " + path);
     }
     java.io.Reader in;
     try {
@@ -107,7 +113,10 @@ public final class LabelledCorpus implements Iterable<LabelledText> {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open " + path, e);
     }
-    return csv ? new CsvReader(path.toString(), in) : new JsonlReader(path.toString(), in);
+    if (csv) {
+      return new CsvReader(path.toString(), in);
+    }
+    return tsv ? new TsvReader(path.toString(), in) : new JsonlReader(path.toString(), in);
   }
 
   /** CSV from an arbitrary character stream (for tests and callers that are not file based). */
@@ -133,13 +142,15 @@ public final class LabelledCorpus implements Iterable<LabelledText> {
     switch (s.toLowerCase(Locale.ROOT)) {
       case "1":
       case "true":
+      case "harmful":
         return true;
       case "0":
       case "false":
+      case "innocent":
         return false;
       default:
         throw new IllegalArgumentException(
-            source + ": record " + record + ": bad label '" + raw + "' (want 0 or 1)");
+            source + ": record " + record + ": bad label '" + raw + "' (want 0/1 or innocent/harmful)");
     }
   }
 
@@ -399,6 +410,36 @@ public final class LabelledCorpus implements Iterable<LabelledText> {
           throw new IllegalArgumentException(source + ": line " + lineNo + ": missing field 'label'");
         }
         return new LabelledText(s, y);
+      }
+      return null;
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // TSV
+
+  static final class TsvReader extends Reader {
+    private final BufferedReader lines;
+    private long lineNo;
+
+    TsvReader(String source, java.io.Reader in) {
+      super(source, in instanceof BufferedReader b ? b : new BufferedReader(in));
+      this.lines = (BufferedReader) this.in;
+    }
+
+    @Override
+    LabelledText read() throws IOException {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        lineNo++;
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] cols = line.split("\t", -1);
+        if (cols.length < 2) {
+          throw new IllegalArgumentException(source + ": line " + lineNo + ": want text<TAB>label");
+        }
+        return new LabelledText(cols[0], parseLabel(cols[1], source, lineNo));
       }
       return null;
     }

@@ -139,6 +139,22 @@ class LabelledCorpusTest {
   }
 
   @Test
+  void tsvSkipsCommentsAndRefusesBadLabels() throws IOException {
+    Path t = dir.resolve("s.tsv");
+    Files.writeString(t, "# header\n\n你好呀\tinnocent\teveryday\tchat\n滚出去\tharmful\n逗号,可以\t1\tinsult\n");
+    List<LabelledText> got = new ArrayList<>();
+    LabelledCorpus.forEach(t, got::add);
+    assertEquals(List.of(
+        new LabelledText("你好呀", false),
+        new LabelledText("滚出去", true),
+        new LabelledText("逗号,可以", true)), got);
+    Files.writeString(t, "文本\tmaybe\n");
+    assertThrows(IllegalArgumentException.class, () -> LabelledCorpus.forEach(t, x -> { }));
+    Files.writeString(t, "no label here\n");
+    assertThrows(IllegalArgumentException.class, () -> LabelledCorpus.forEach(t, x -> { }));
+  }
+
+  @Test
   void readerClosesAndIsExhausted() {
     LabelledCorpus.Reader r = LabelledCorpus.csv("t", new StringReader("text,label\na,1\n"));
     assertTrue(r.hasNext());
