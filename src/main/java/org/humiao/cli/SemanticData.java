@@ -56,11 +56,29 @@ final class SemanticData {
         Integer.parseInt(args.option("threads", "2")), Integer.parseInt(policy.getProperty("model.min-length").trim()));
   }
 
-  /** The rows of one file, or of several named with commas between them, in that order. */
+  /**
+   * The rows of one file, or of several named with commas between them, in that order. A file
+   * named {@code PATH@N} has its rows counted N times in training (a small corpus beside a large one).
+   */
   static List<LabelledText> rows(String files) {
     List<LabelledText> rows = new ArrayList<>();
     for (String file : files.split(",")) {
-      LabelledCorpus.forEach(Path.of(file.trim()), rows::add);
+      String name = file.trim();
+      int at = name.lastIndexOf('@');
+      int weight = 1;
+      if (at > 0) {
+        try {
+          weight = Integer.parseInt(name.substring(at + 1));
+        } catch (NumberFormatException e) {
+          throw new Args.UsageException("bad weight in " + name + ": want FILE@N with N a whole number");
+        }
+        if (weight < 1) {
+          throw new Args.UsageException("bad weight in " + name + ": want at least 1");
+        }
+        name = name.substring(0, at);
+      }
+      int times = weight;
+      LabelledCorpus.forEach(Path.of(name), t -> rows.add(times == 1 ? t : t.weighted(times)));
     }
     return rows;
   }
@@ -75,7 +93,7 @@ final class SemanticData {
     float[][] vectors = cache.vectors(texts, threads);
     List<SemanticTrainer.Example> out = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
-      out.add(new SemanticTrainer.Example(texts.get(i), rows.get(i).offensive(), vectors[i]));
+      out.add(new SemanticTrainer.Example(texts.get(i), rows.get(i).offensive(), vectors[i], rows.get(i).weight()));
     }
     return out;
   }

@@ -5,6 +5,7 @@ import org.humiao.screening.Lexicon;
 import org.humiao.screening.LexiconLoader;
 import org.humiao.screening.TextNormalizer;
 import org.humiao.screening.model.LabelledCorpus;
+import org.humiao.screening.model.LabelledText;
 import org.humiao.screening.model.ToxicityModel;
 import org.humiao.screening.model.ToxicityTrainer;
 import org.humiao.screening.semantic.SemanticTrainer;
@@ -16,7 +17,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * {@code train --train FILE[,FILE...]}: trains the toxicity model on exactly the text the engine will
+ * {@code train --train FILE[@N][,FILE[@N]...]}: trains the toxicity model on exactly the text the engine will
  * score, normalized by the lexicon's own normalizer. With {@code --semantic} it trains the whole
  * cascade instead: n-gram model, semantic head and stacker (on out-of-fold scores), written to
  * DIR/model/. Deterministic: the same files give the same model bytes.
@@ -37,7 +38,7 @@ final class TrainCommand {
     UnaryOperator<String> preprocess = s -> normalizer.normalize(s).text();
 
     long started = System.nanoTime();
-    ToxicityModel model = ToxicityTrainer.train(SemanticData.rows(trainFiles), ToxicityTrainer.Options.defaults(), preprocess);
+    ToxicityModel model = ToxicityTrainer.train(LabelledText.expanded(SemanticData.rows(trainFiles)), ToxicityTrainer.Options.defaults(), preprocess);
     JsonObject report = new JsonObject()
         .put("train", trainFiles)
         .put("options", ToxicityTrainer.Options.defaults().describe())

@@ -37,7 +37,18 @@ public final class SemanticTrainer {
   }
 
   /** One training text, already normalized the way the engine normalizes, with its encoder vector. */
-  public record Example(String text, boolean offensive, float[] vector) {}
+  /** A training text, its label, its vector and how many times training counts it (at least 1). */
+  public record Example(String text, boolean offensive, float[] vector, int weight) {
+    public Example {
+      if (weight < 1) {
+        throw new IllegalArgumentException("weight must be at least 1: " + weight);
+      }
+    }
+
+    public Example(String text, boolean offensive, float[] vector) {
+      this(text, offensive, vector, 1);
+    }
+  }
 
   /**
    * The trained cascade and the out-of-fold probabilities its stacker learned from.
@@ -70,28 +81,44 @@ public final class SemanticTrainer {
         }
       }
     }
-    int[] lengths = new int[n];
-    boolean[] labels = new boolean[n];
+    // folds are dealt over distinct examples, so a weighted one never scores itself; the stacker
+    // then counts each out-of-fold score as often as its example's weight
+    int total = examples.stream().mapToInt(Example::weight).sum();
+    double[] stackNgram = new double[total];
+    double[] stackSemantic = new double[total];
+    int[] lengths = new int[total];
+    boolean[] labels = new boolean[total];
+    int at = 0;
     for (int i = 0; i < n; i++) {
-      lengths[i] = examples.get(i).text().length();
-      labels[i] = examples.get(i).offensive();
+      Example e = examples.get(i);
+      for (int w = 0; w < e.weight(); w++, at++) {
+        stackNgram[at] = oofNgram[i];
+        stackSemantic[at] = oofSemantic[i];
+        lengths[at] = e.text().length();
+        labels[at] = e.offensive();
+      }
     }
-    Stacker stacker = Stacker.train(oofNgram, oofSemantic, lengths, labels, o.shortLength(),
-        "logistic regression on " + o.folds() + "-fold out-of-fold scores of " + n + " texts, seed " + o.seed());
+    Stacker stacker = Stacker.train(stackNgram, stackSemantic, lengths, labels, o.shortLength(),
+        "logistic regression on " + o.folds() + "-fold out-of-fold scores of " + n + " texts (" + total
+            + " with weights), seed " + o.seed());
     return new Trained(trainNgram(examples, o), trainHead(examples, encoderId, o), stacker, oofNgram, oofSemantic);
   }
 
   private static ToxicityModel trainNgram(List<Example> examples, Options o) {
-    List<LabelledText> texts = examples.stream().map(e -> new LabelledText(e.text(), e.offensive())).toList();
-    return ToxicityTrainer.train(texts, o.ngram(), UnaryOperator.identity());
+    List<LabelledText> texts = examples.stream().map(e -> new LabelledText(e.text(), e.offensive(), "", e.weight())).toList();
+    return ToxicityTrainer.train(LabelledText.expanded(texts), o.ngram(), UnaryOperator.identity());
   }
 
   private static SemanticHead trainHead(List<Example> examples, String encoderId, Options o) {
-    float[][] x = new float[examples.size()][];
-    boolean[] y = new boolean[examples.size()];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = examples.get(i).vector();
-      y[i] = examples.get(i).offensive();
+    int total = examples.stream().mapToInt(Example::weight).sum();
+    float[][] x = new float[total][];
+    boolean[] y = new boolean[total];
+    int at = 0;
+    for (Example e : examples) {
+      for (int w = 0; w < e.weight(); w++, at++) {
+        x[at] = e.vector();
+        y[at] = e.offensive();
+      }
     }
     return SemanticHead.train(encoderId, x, y, o.head());
   }

@@ -155,6 +155,14 @@ class LabelledCorpusTest {
   }
 
   @Test
+  void expandedRepeatsEachTextByItsWeightInOrder() {
+    LabelledText a = new LabelledText("甲", true);
+    LabelledText b = new LabelledText("乙", false).weighted(3);
+    assertEquals(List.of(a, b, b, b), LabelledText.expanded(List.of(a, b)));
+    assertThrows(IllegalArgumentException.class, () -> a.weighted(0));
+  }
+
+  @Test
   void readerClosesAndIsExhausted() {
     LabelledCorpus.Reader r = LabelledCorpus.csv("t", new StringReader("text,label\na,1\n"));
     assertTrue(r.hasNext());

@@ -73,6 +73,29 @@ class SemanticTrainerTest {
   }
 
   @Test
+  void aWeightedExampleCountsAsItsCopiesButScoresOnlyOutOfItsFold() {
+    // a small corpus whose vectors say the opposite of the big one's, weighted up: the head must
+    // follow it further than unweighted, and every example still has one out-of-fold score
+    List<SemanticTrainer.Example> plain = new ArrayList<>(corpus());
+    List<SemanticTrainer.Example> weighted = new ArrayList<>(corpus());
+    for (int i = 0; i < 20; i++) {
+      float[] v = new float[8];
+      v[1] = 3;
+      plain.add(new SemanticTrainer.Example("另一种说法第" + i + "条", true, v));
+      weighted.add(new SemanticTrainer.Example("另一种说法第" + i + "条", true, v, 8));
+    }
+    float[] probe = new float[8];
+    probe[1] = 3;
+    probe[0] = -1;
+    SemanticTrainer.Trained a = SemanticTrainer.train(plain, ENCODER, options());
+    SemanticTrainer.Trained b = SemanticTrainer.train(weighted, ENCODER, options());
+    assertTrue(b.head().score(probe) > a.head().score(probe),
+        "weighted " + b.head().score(probe) + " vs plain " + a.head().score(probe));
+    assertEquals(220, b.outOfFoldSemantic().length);
+    assertThrows(IllegalArgumentException.class, () -> new SemanticTrainer.Example("x", true, probe, 0));
+  }
+
+  @Test
   void foldsAreBalancedAndCoverEveryExample() {
     int[] fold = SemanticTrainer.folds(10, 3, 1L);
     int[] sizes = new int[3];
