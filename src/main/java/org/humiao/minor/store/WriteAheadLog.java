@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +28,12 @@ import java.util.function.Consumer;
  * every line queued before it, and the appending thread never waits on the disk. An fsync costs a
  * fifth of a millisecond here; one per change would cap the store at a few thousand changes a
  * second, and a thread waiting on each would keep a worker per request.
+ *
+ * <p>A change is applied in memory when it is queued, before it is on disk. So a batch that fails
+ * (a full disk) is not dropped: its lines are kept, the file is cut back to its last sync, and they
+ * are written first by the next batch or the writer's retry, keeping the file equal to memory. Their
+ * requests were refused (503), so they may count or not, as after a crash; the writer refuses new
+ * changes until that rewrite succeeds, so the lines kept stay bounded by the queue.
  */
 final class WriteAheadLog implements AutoCloseable {
   /** Changes waiting for the disk at most; past that a change is refused (503), not queued without bound. */
@@ -34,13 +41,22 @@ final class WriteAheadLog implements AutoCloseable {
   private static final int MAX_BATCH = 4_096;
 
   private final Path file;
-  private final FileChannel channel;
   private final GroupCommit<byte[], Void> writer;
+  /** Writer thread only from here on. */
+  private FileChannel channel;
+  /** Length of the file at its last sync. */
+  private long synced;
+  /** Lines applied in memory whose write failed, owed to the file before any new one. */
+  private final List<byte[]> owed = new ArrayList<>();
+  /** A write or sync failed since the last sync: the file must be cut back before the next. */
+  private boolean damaged;
 
-  private WriteAheadLog(Path file, FileChannel channel) {
+  private WriteAheadLog(Path file, FileChannel channel, long synced) {
     this.file = file;
     this.channel = channel;
-    this.writer = new GroupCommit<>("state-log", this::write, QUEUE_CAPACITY, MAX_BATCH);
+    this.synced = synced;
+    this.writer = new GroupCommit<>("state-log", file.toAbsolutePath().getParent(), this::write, QUEUE_CAPACITY,
+        MAX_BATCH);
   }
 
   /** Opens (creating) the log and hands every complete change to {@code replay}, in order. */
@@ -56,7 +72,7 @@ final class WriteAheadLog implements AutoCloseable {
         channel.force(true);
       }
       channel.position(good);
-      return new WriteAheadLog(file, channel);
+      return new WriteAheadLog(file, channel, good);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open state log " + file, e);
     }
@@ -114,26 +130,46 @@ final class WriteAheadLog implements AutoCloseable {
   }
 
   private List<Void> write(List<byte[]> lines) throws IOException {
-    for (byte[] line : lines) {
-      ByteBuffer buf = ByteBuffer.wrap(line);
-      while (buf.hasRemaining()) {
-        channel.write(buf);
+    owed.addAll(lines);
+    try {
+      if (damaged) {
+        cutBack();
       }
+      for (byte[] line : owed) {
+        PrivateFiles.writeFully(channel, ByteBuffer.wrap(line));
+      }
+      channel.force(false);
+    } catch (IOException e) {
+      damaged = true;
+      throw e;
     }
-    channel.force(false);
+    synced = channel.position();
+    owed.clear();
     return Collections.nCopies(lines.size(), null);
+  }
+
+  /** Cuts the file back to its last sync, dropping what a failed write left (freeing its space). */
+  private void cutBack() throws IOException {
+    channel.truncate(synced);
+    channel.position(synced);
+    channel.force(false);
+    damaged = false;
   }
 
   /** Writes every queued change, then closes the file. */
   @Override
   public void close() {
-    try (channel) {
+    try {
       writer.close();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while closing state log " + file, e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot close state log " + file, e);
+    } finally {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot close state log " + file, e);
+      }
     }
   }
 }
