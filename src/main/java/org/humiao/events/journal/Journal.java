@@ -215,7 +215,7 @@ public final class Journal implements AutoCloseable {
    * Deletes the oldest segments last written before {@code now} minus the retention (and wholly
    * before {@link #keepFrom}), after the archive has covered their events; returns how many.
    */
-  synchronized int retire(Instant now) throws IOException {
+  public synchronized int retire(Instant now) throws IOException {
     List<Long> expired = log.expired(now.minus(retention), keepFrom.getAsLong());
     if (expired.isEmpty()) {
       return 0;
