@@ -51,7 +51,8 @@ public enum Setting {
   NPPA_APP_ID("nppaAppId", ""),
   NPPA_BIZ_ID("nppaBizId", ""),
   NPPA_SECRET_KEY("nppaSecretKey", ""),
-  NPPA_ENDPOINT("nppaEndpoint", NppaConfig.PRODUCTION_ENDPOINT.toString());
+  NPPA_ENDPOINT("nppaEndpoint", NppaConfig.PRODUCTION_ENDPOINT.toString()),
+  RETENTION_DAYS("retentionDays", "365", 0, 36_500);
 
   private static final Map<String, Setting> BY_KEY =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Setting::key, Function.identity()));

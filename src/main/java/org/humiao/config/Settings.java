@@ -49,7 +49,8 @@ public record Settings(
     int maxConnections,
     long readTimeoutMs,
     long idleTimeoutMs,
-    Optional<NppaConfig> nppa) {
+    Optional<NppaConfig> nppa,
+    int retentionDays) {
 
   /** Where a cluster's Kafka is when kafkaBootstrap does not say: as redisUri's default, a local one. */
   static final String CLUSTER_KAFKA_BOOTSTRAP = "127.0.0.1:9092";
@@ -99,7 +100,8 @@ public record Settings(
         v.integer(Setting.MAX_CONNECTIONS),
         v.integer(Setting.READ_TIMEOUT_MS),
         v.integer(Setting.IDLE_TIMEOUT_MS),
-        v.nppa());
+        v.nppa(),
+        v.integer(Setting.RETENTION_DAYS));
   }
 
   /** The HTTP event loops: the setting, or one per core when it is 0. */

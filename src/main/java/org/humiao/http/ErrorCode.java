@@ -37,7 +37,9 @@ public enum ErrorCode {
   NOT_READY(503),
   TIMEOUT(503),
   /** The shared minor-mode state (Redis) did not answer: no answer is safer than a wrong "allowed". */
-  STATE_UNAVAILABLE(503);
+  STATE_UNAVAILABLE(503),
+  /** A durable write failed for lack of disk space; nothing of the request was acknowledged. */
+  STORAGE_FULL(503);
 
   private final int status;
 

@@ -3,6 +3,7 @@ package org.humiao.http;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import org.humiao.durable.QueueFullException;
+import org.humiao.durable.StorageFullException;
 import org.humiao.minor.store.StateUnavailableException;
 
 import java.lang.System.Logger.Level;
@@ -11,9 +12,9 @@ import java.util.concurrent.CompletionException;
 /**
  * The last stop of every failed or unrouted request: an {@link ApiError} is answered as it says,
  * the router's own 400 / 404 / 405 / 413 become their error codes, unavailable shared state is 503
- * state_unavailable, a full write queue (the disk behind) is 503 overloaded, and anything else is a
- * bug: logged
- * with the request id, answered 500 with a generic message and no stack trace.
+ * state_unavailable, a full write queue (the disk behind) is 503 overloaded, a full disk 503
+ * storage_full, and anything else is a bug: logged with the request id, answered 500 with a
+ * generic message and no stack trace.
  */
 public final class FailureHandler implements Handler<RoutingContext> {
   private static final System.Logger LOG = System.getLogger(FailureHandler.class.getName());
@@ -21,6 +22,8 @@ public final class FailureHandler implements Handler<RoutingContext> {
   private static final long STATE_RETRY_AFTER_SECONDS = 2;
   /** A full write queue drains within a second unless the disk has failed. */
   private static final long DISK_RETRY_AFTER_SECONDS = 1;
+  /** The writers retry twice a second, but freeing space takes an operator: a little longer. */
+  private static final long STORAGE_FULL_RETRY_AFTER_SECONDS = 5;
 
   @Override
   public void handle(RoutingContext ctx) {
@@ -36,6 +39,11 @@ public final class FailureHandler implements Handler<RoutingContext> {
     }
     if (failure instanceof QueueFullException) {
       return new ApiError(ErrorCode.OVERLOADED, "the disk is behind; try again shortly", DISK_RETRY_AFTER_SECONDS);
+    }
+    if (failure instanceof StorageFullException) {
+      // the writer has logged the outage once; one line per refused request would flood the log
+      return new ApiError(ErrorCode.STORAGE_FULL, "the disk is full; nothing of this request was recorded, try again later",
+          STORAGE_FULL_RETRY_AFTER_SECONDS);
     }
     if (failure instanceof StateUnavailableException e) {
       LOG.log(Level.WARNING, "request " + RequestIds.of(ctx) + ": " + e.getMessage());

@@ -12,9 +12,11 @@ import org.humiao.events.summary.EventPager;
 import org.humiao.events.summary.LiveEvents;
 import org.humiao.events.summary.OlderEvents;
 import org.humiao.events.summary.RecentEvents;
+import org.humiao.events.summary.SummaryArchive;
 import org.humiao.events.summary.ViolationSummaries;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -42,9 +44,11 @@ record EventViews(Journal journal, ViolationSummaries summaries, RecentEvents re
     // live last: a stream that hears of a batch can already find it in the ring
     LiveEvents live = new LiveEvents();
     Consumer<List<JournalEntry>> views = summaries.andThen(recent).andThen(live);
-    JournalOptions options = JournalOptions.defaults(settings.dataDir());
+    JournalOptions options = JournalOptions.defaults(settings.dataDir())
+        .withRetention(Duration.ofDays(settings.retentionDays()));
     if (settings.kafkaBootstrap().isEmpty()) {
-      Journal journal = Journal.open(options, views);
+      // the archive's counts first, then the journal replays what retention left
+      Journal journal = Journal.open(options, SummaryArchive.open(options.eventsDirectory(), summaries), views);
       return new EventViews(journal, summaries, recent, new EventPager(recent, journal::newestFirst), live, () -> {});
     }
     String bootstrap = settings.kafkaBootstrap().get();
@@ -54,6 +58,8 @@ record EventViews(Journal journal, ViolationSummaries summaries, RecentEvents re
     try {
       forwarder = KafkaForwarder.start(journal, appended, options.eventsDirectory(), bootstrap, settings.kafkaTopic(),
           registry);
+      // retention must not delete what the broker has not acknowledged yet
+      journal.keepFrom(forwarder::position);
       KafkaEventFeed feed = KafkaEventFeed.start(bootstrap, settings.kafkaTopic(), views, REMEMBERED_IDS, registry);
       KafkaForwarder started = forwarder;
       return new EventViews(journal, summaries, recent, new EventPager(recent, OlderEvents.NONE), live, () -> {

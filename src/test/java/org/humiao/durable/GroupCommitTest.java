@@ -3,6 +3,7 @@ package org.humiao.durable;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,13 +21,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GroupCommitTest {
+  /** Where the writers "write": only asked how much space is left, after a failure. */
+  private static final Path DIR = Path.of(System.getProperty("java.io.tmpdir"));
 
   @Test
   void itemsAreWrittenInOrderAndAFutureCompletesOnlyAfterItsBatchIsSynced() throws Exception {
     List<Integer> disk = Collections.synchronizedList(new ArrayList<>());
     CountDownLatch firstBatchHeld = new CountDownLatch(1);
     CountDownLatch releaseFirst = new CountDownLatch(1);
-    try (GroupCommit<Integer, Integer> commit = new GroupCommit<>("test", items -> {
+    try (GroupCommit<Integer, Integer> commit = new GroupCommit<>("test", DIR, items -> {
       if (disk.isEmpty()) {
         firstBatchHeld.countDown();
         await(releaseFirst);
@@ -56,7 +61,7 @@ class GroupCommitTest {
   @Test
   void aFullQueueFailsAtOnceInsteadOfWaiting() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    try (GroupCommit<Integer, Integer> commit = new GroupCommit<>("test", items -> {
+    try (GroupCommit<Integer, Integer> commit = new GroupCommit<>("test", DIR, items -> {
       await(release);
       return items;
     }, 2, 1)) {
@@ -81,22 +86,57 @@ class GroupCommitTest {
   }
 
   @Test
-  void afterAFailedWriteEverythingIsRefused() throws Exception {
-    try (GroupCommit<Integer, Integer> commit = new GroupCommit<>("test", items -> {
-      throw new IOException("disk gone");
+  void aFullDiskFailsItsBatchRefusesWhileFullAndRecoversByItselfWhenSpaceReturns() throws Exception {
+    AtomicBoolean full = new AtomicBoolean(true);
+    AtomicInteger retries = new AtomicInteger();
+    List<Integer> disk = Collections.synchronizedList(new ArrayList<>());
+    try (GroupCommit<Integer, Integer> commit = new GroupCommit<>("test", DIR, items -> {
+      if (items.isEmpty()) {
+        retries.incrementAndGet();
+      }
+      if (full.get()) {
+        throw new IOException("No space left on device");
+      }
+      disk.addAll(items);
+      return items;
     }, 10, 10)) {
-      CompletableFuture<Integer> first = commit.submit(1);
-      CompletionException e = assertThrows(CompletionException.class, first::join);
-      assertInstanceOf(IOException.class, e.getCause());
-      CompletableFuture<Integer> later = commit.submit(2);
-      assertTrue(later.isCompletedExceptionally(), "a write after a failure was accepted");
+      CompletionException e = assertThrows(CompletionException.class, commit.submit(1)::join);
+      assertInstanceOf(StorageFullException.class, e.getCause());
+      CompletableFuture<Integer> whileFull = commit.submit(2);
+      assertTrue(whileFull.isCompletedExceptionally(), "a write while the disk is full was queued");
+      assertInstanceOf(StorageFullException.class, assertThrows(CompletionException.class, whileFull::join).getCause());
+      assertTrue(commit.flushed().isCompletedExceptionally(), "the failed write's flush looks done");
+
+      full.set(false);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      CompletableFuture<Integer> after = commit.submit(3);
+      while (after.isCompletedExceptionally() && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+        after = commit.submit(3);
+      }
+      assertEquals(3, after.get(10, TimeUnit.SECONDS));
+      assertEquals(List.of(3), disk);
+      assertTrue(retries.get() >= 1, "the writer never retried on its own");
+      assertFalse(commit.flushed().isCompletedExceptionally(), "the flush still fails after the recovery");
+    }
+  }
+
+  @Test
+  void anotherWriteFailureIsNotCalledAFullDisk() throws Exception {
+    try (GroupCommit<Integer, Integer> commit = new GroupCommit<>("test", DIR, items -> {
+      throw new IOException("Input/output error");
+    }, 10, 10)) {
+      CompletionException e = assertThrows(CompletionException.class, commit.submit(1)::join);
+      assertInstanceOf(IllegalStateException.class, e.getCause());
+      assertInstanceOf(IOException.class, e.getCause().getCause());
+      assertTrue(commit.submit(2).isCompletedExceptionally(), "a write after a failure was queued");
     }
   }
 
   @Test
   void closeWritesEverythingAcceptedAndRefusesWhatComesAfter() throws Exception {
     List<Integer> disk = Collections.synchronizedList(new ArrayList<>());
-    GroupCommit<Integer, Integer> commit = new GroupCommit<>("test", items -> {
+    GroupCommit<Integer, Integer> commit = new GroupCommit<>("test", DIR, items -> {
       disk.addAll(items);
       return items;
     }, 10_000, 64);

@@ -12,6 +12,8 @@ import org.humiao.durable.GroupCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +48,7 @@ class FailureHandlerTest {
   @Test
   void aFullWriteQueueIsOverloadedWithRetryAfter(Vertx vertx) throws Exception {
     CountDownLatch diskStalled = new CountDownLatch(1);
-    GroupCommit<Integer, Integer> log = new GroupCommit<>("test-log", items -> {
+    GroupCommit<Integer, Integer> log = new GroupCommit<>("test-log", Path.of(System.getProperty("java.io.tmpdir")), items -> {
       try {
         diskStalled.await(10, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
@@ -73,6 +75,29 @@ class FailureHandlerTest {
       assertEquals("1", r.getHeader("Retry-After"));
     } finally {
       diskStalled.countDown();
+      log.close();
+      client.close();
+      server.close().await(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void aFullDiskIsStorageFullWithRetryAfter(Vertx vertx) throws Exception {
+    GroupCommit<Integer, Integer> log = new GroupCommit<>("test-log", Path.of(System.getProperty("java.io.tmpdir")),
+        items -> {
+          throw new IOException("No space left on device");
+        }, 1, 1);
+    Router router = Router.router(vertx);
+    router.route().handler(new RequestIds()).failureHandler(new FailureHandler());
+    // as a failed write reaches a route: its future, failed and wrapped
+    router.get("/write").handler(ctx -> log.submit(1).thenApply(v -> v).whenComplete((v, failure) -> ctx.fail(failure)));
+    HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(5, TimeUnit.SECONDS);
+    Client client = new Client(vertx, server.actualPort());
+    try {
+      HttpResponse<Buffer> r = client.get("/write", null);
+      Client.assertError(r, 503, "storage_full");
+      assertEquals("5", r.getHeader("Retry-After"));
+    } finally {
       log.close();
       client.close();
       server.close().await(5, TimeUnit.SECONDS);

@@ -6,7 +6,10 @@ import org.humiao.events.RecentIds;
 import org.humiao.events.ViolationEvent;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -14,7 +17,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -27,6 +34,11 @@ import java.util.function.Predicate;
  * from the request (a screened text's {@code dataId}, a minor-mode call's key) so make a retried
  * request count once.
  *
+ * <p>With a retention ({@link JournalOptions#retention()}), a thread of its own deletes, every
+ * {@value #RETENTION_PERIOD_MINUTES} minutes, the oldest segments last written longer ago than
+ * that, after handing their events to the {@link JournalArchive}; segments not yet past
+ * {@link #keepFrom} (a Kafka forwarder's cursor) stay whatever their age.
+ *
  * <p>Futures complete on the writer thread; callers continue on their own thread (in Vert.x,
  * {@code Future.fromCompletionStage(future, context)}) and must not block in a callback.
  */
@@ -35,41 +47,74 @@ public final class Journal implements AutoCloseable {
   private static final int REPLAY_BATCH = 4096;
   /** Ids remembered for dropping duplicates: about 10 MB, hours of a busy platform's retries. */
   static final int DEDUPE_WINDOW = 100_000;
+  /** Segments hold days of events: an hourly look is plenty, and the first comes a minute after start. */
+  static final long RETENTION_PERIOD_MINUTES = 60;
 
   /** Events appended together, with their encoded payloads. */
   private record Append(List<ViolationEvent> events, List<byte[]> payloads) {}
 
   private final SegmentLog log;
   private final GroupCommit<Append, List<JournalEntry>> writer;
+  private final JournalArchive archive;
+  private final Duration retention;
+  private final ScheduledExecutorService retainer;
+  private volatile LongSupplier keepFrom = () -> Long.MAX_VALUE;
 
-  private Journal(SegmentLog log, GroupCommit<Append, List<JournalEntry>> writer) {
+  private Journal(SegmentLog log, GroupCommit<Append, List<JournalEntry>> writer, JournalArchive archive,
+                  Duration retention) {
     this.log = log;
     this.writer = writer;
+    this.archive = archive;
+    this.retention = retention;
+    if (retention.isZero()) {
+      this.retainer = null;
+    } else {
+      this.retainer = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "humiao-journal-retention");
+        thread.setDaemon(true);
+        return thread;
+      });
+      retainer.scheduleWithFixedDelay(this::retireQuietly, 60, RETENTION_PERIOD_MINUTES * 60, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Opens the journal without an archive; see {@link #open(JournalOptions, JournalArchive, Consumer)}. */
+  public static Journal open(JournalOptions options, Consumer<List<JournalEntry>> listener) throws IOException {
+    return open(options, JournalArchive.NONE, listener);
   }
 
   /**
    * Opens (or creates) the journal, recovering a torn tail, and gives {@code listener} every
    * recorded entry in order before any new one, so views built from it (summaries, recent events)
    * are complete. From then on the listener gets each synced batch on the writer thread, before
-   * the batch's appenders hear of it; it must be quick and must not block.
+   * the batch's appenders hear of it; it must be quick and must not block. Only the events the
+   * archive does not cover are replayed, and segments it covers wholly are deleted (a crash came
+   * between its {@link JournalArchive#cover} and their deletion).
    */
-  public static Journal open(JournalOptions options, Consumer<List<JournalEntry>> listener) throws IOException {
+  public static Journal open(JournalOptions options, JournalArchive archive, Consumer<List<JournalEntry>> listener)
+      throws IOException {
     SegmentLog log = SegmentLog.open(options.eventsDirectory(), options.segmentBytes());
     // filled by the replay, then owned by the writer thread
     RecentIds recorded = new RecentIds(DEDUPE_WINDOW);
     try {
-      replay(log, listener.andThen(batch -> batch.forEach(e -> recorded.remember(e.event().id(), e.offset()))));
-      return new Journal(log, new GroupCommit<>("journal", batch -> write(log, recorded, listener, batch),
-          options.queueCapacity(), options.maxBatchAppends()));
-    } catch (RuntimeException e) {
+      long from = Math.min(archive.coveredEnd(), log.durableEnd());
+      long firstKept = log.bases().stream().filter(base -> base <= from).reduce((a, b) -> b).orElse(0L);
+      if (firstKept > log.bases().get(0)) {
+        log.dropBefore(firstKept);
+      }
+      replay(log, from, listener.andThen(batch -> batch.forEach(e -> recorded.remember(e.event().id(), e.offset()))));
+      return new Journal(log, new GroupCommit<>("journal", options.eventsDirectory(),
+          batch -> write(log, recorded, listener, batch), options.queueCapacity(), options.maxBatchAppends()),
+          archive, options.retention());
+    } catch (IOException | RuntimeException e) {
       log.close();
       throw e;
     }
   }
 
-  private static void replay(SegmentLog log, Consumer<List<JournalEntry>> listener) {
+  private static void replay(SegmentLog log, long from, Consumer<List<JournalEntry>> listener) {
     List<JournalEntry> batch = new ArrayList<>(REPLAY_BATCH);
-    try (JournalCursor cursor = new JournalCursor(log.directory(), log.bases(), 0, log.durableEnd())) {
+    try (JournalCursor cursor = new JournalCursor(log.directory(), log.bases(), from, log.durableEnd())) {
       while (cursor.hasNext()) {
         batch.add(cursor.next());
         if (batch.size() == REPLAY_BATCH) {
@@ -110,10 +155,20 @@ public final class Journal implements AutoCloseable {
     return writer.submit(new Append(List.copyOf(events), payloads));
   }
 
-  /** The batch writer, on the writer thread: frames, one sync, then the listener. */
+  /**
+   * The batch writer, on the writer thread: frames, one sync, then the listener. After a failed
+   * batch the log is first put back to its last sync; the failed batch's events were not
+   * remembered or shown to the listener, so a retried request writes them anew.
+   */
   private static List<List<JournalEntry>> write(SegmentLog log, RecentIds recorded,
                                                 Consumer<List<JournalEntry>> listener, List<Append> batch)
       throws IOException {
+    if (log.needsRollback()) {
+      log.rollback();
+    }
+    if (batch.isEmpty()) {
+      return List.of();
+    }
     List<List<JournalEntry>> written = new ArrayList<>(batch.size());
     List<JournalEntry> all = new ArrayList<>();
     // ids of this batch: remembered for good only once synced, so a failed sync drops no retry
@@ -145,6 +200,53 @@ public final class Journal implements AutoCloseable {
       LOG.log(System.Logger.Level.ERROR, "journal listener failed", e);
     }
     return written;
+  }
+
+  /**
+   * Segments holding offsets at or past what {@code firstNeeded} answers (asked at each retention
+   * run) are kept whatever their age: a Kafka forwarder's cursor, so an outage longer than the
+   * retention loses nothing it has still to send.
+   */
+  public void keepFrom(LongSupplier firstNeeded) {
+    this.keepFrom = firstNeeded;
+  }
+
+  /**
+   * Deletes the oldest segments last written before {@code now} minus the retention (and wholly
+   * before {@link #keepFrom}), after the archive has covered their events; returns how many.
+   */
+  public synchronized int retire(Instant now) throws IOException {
+    List<Long> expired = log.expired(now.minus(retention), keepFrom.getAsLong());
+    if (expired.isEmpty()) {
+      return 0;
+    }
+    List<Long> bases = log.bases();
+    long firstKept = bases.get(bases.indexOf(expired.get(expired.size() - 1)) + 1);
+    long from = Math.max(archive.coveredEnd(), bases.get(0));
+    if (from < firstKept) {
+      try (JournalCursor cursor = new JournalCursor(log.directory(), bases, from, firstKept)) {
+        archive.cover(cursor, firstKept);
+      }
+    }
+    log.dropBefore(firstKept);
+    LOG.log(System.Logger.Level.INFO, "journal retention deleted {0} segment(s) before offset {1}",
+        expired.size(), firstKept);
+    return expired.size();
+  }
+
+  private void retireQuietly() {
+    try {
+      retire(Instant.now());
+    } catch (IOException | RuntimeException e) {
+      // a full disk can refuse the archive: the segments stay, and the next run tries again
+      LOG.log(System.Logger.Level.WARNING, "journal retention failed; retrying in "
+          + RETENTION_PERIOD_MINUTES + " minutes", e);
+    }
+  }
+
+  /** The offset of the oldest event still in the journal (older ones were deleted by retention). */
+  public long startOffset() {
+    return log.bases().get(0);
   }
 
   /** The offset the next event will get; everything below it is durable and readable. */
@@ -191,6 +293,11 @@ public final class Journal implements AutoCloseable {
             }
           }
         }
+      } catch (UncheckedIOException e) {
+        if (log.bases().contains(base)) {
+          throw e;
+        }
+        break; // retention deleted the segment while it was listed: the pages end where the journal now starts
       }
       newest.descendingIterator().forEachRemaining(found::add);
       end = base;
@@ -207,6 +314,10 @@ public final class Journal implements AutoCloseable {
   @Override
   public void close() throws IOException {
     try {
+      if (retainer != null) {
+        retainer.shutdownNow();
+        retainer.awaitTermination(10, TimeUnit.SECONDS);
+      }
       writer.close();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -40,6 +40,24 @@ final class Segment implements Closeable {
   }
 
   /**
+   * Reopens a segment whose first {@code size} bytes, records up to {@code nextOffset}, are known
+   * good (synced), cutting whatever a failed write left after them.
+   */
+  static Segment reopen(Path directory, long baseOffset, long size, long nextOffset) throws IOException {
+    FileChannel channel = FileChannel.open(directory.resolve(fileName(baseOffset)), StandardOpenOption.READ,
+        StandardOpenOption.WRITE);
+    try {
+      channel.truncate(size);
+      channel.force(true);
+      channel.position(size);
+      return new Segment(baseOffset, channel, size, nextOffset);
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  /**
    * Opens the last segment after a stop or crash: keeps every whole, valid record and cuts the
    * file at the first torn or corrupt one. Records after a bad one are dropped even if intact:
    * none of them was acknowledged, because a batch is acknowledged only after all of it is synced.

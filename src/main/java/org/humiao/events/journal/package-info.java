@@ -19,6 +19,13 @@
  * <p><b>Recovery.</b> Segments before the last were synced before the next was created, so only
  * the last is scanned on open: it is cut at the first record that is short, has an impossible
  * length, fails its CRC or carries the wrong offset. Nothing after such a record can have been
- * acknowledged, because a batch is acknowledged only once all of it is synced.
+ * acknowledged, because a batch is acknowledged only once all of it is synced. A write or sync that
+ * fails while running (a full disk) is undone the same way before the next: segments begun since
+ * the last sync are deleted and the last synced one is cut to its synced length.
+ *
+ * <p><b>Retention.</b> The oldest segments last written before the retention are deleted after a
+ * {@link org.humiao.events.journal.JournalArchive} has made what it keeps of their events durable;
+ * the journal then starts at a later offset ({@link org.humiao.events.journal.Journal#startOffset()})
+ * and offsets stay gap-free from there.
  */
 package org.humiao.events.journal;

@@ -20,10 +20,10 @@ final class DayCells {
   private volatile Columns columns = new Columns(new long[16], new AtomicLongArray(16));
   private volatile int size;
 
-  synchronized void increment(long key) {
+  synchronized void add(long key, long events) {
     Integer cell = index.get(key);
     if (cell != null) {
-      columns.counts().incrementAndGet(cell);
+      columns.counts().addAndGet(cell, events);
       return;
     }
     int n = size;
@@ -33,7 +33,7 @@ final class DayCells {
       columns = current;
     }
     current.keys()[n] = key;
-    current.counts().set(n, 1);
+    current.counts().set(n, events);
     index.put(key, n);
     size = n + 1;
   }

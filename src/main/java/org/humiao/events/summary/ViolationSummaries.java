@@ -50,7 +50,14 @@ public final class ViolationSummaries implements Consumer<List<JournalEntry>> {
   private void add(ViolationEvent event) {
     long key = CellKeys.pack(platforms.id(event.platform()), regions.id(event.region()), categories.id(event.category()),
         event.kind().ordinal(), event.mandatoryReport(), event.severity());
-    days.computeIfAbsent(LocalDate.ofInstant(event.time(), ZONE), day -> new DayCells()).increment(key);
+    days.computeIfAbsent(LocalDate.ofInstant(event.time(), ZONE), day -> new DayCells()).add(key, 1);
+  }
+
+  /** Adds the count of events no longer in the journal (the {@link SummaryArchive}'s). */
+  void add(SummaryCell cell, long events) {
+    long key = CellKeys.pack(platforms.id(cell.platform()), regions.id(cell.region()), categories.id(cell.category()),
+        cell.kind().ordinal(), cell.mandatoryReport(), cell.severity());
+    days.computeIfAbsent(cell.day(), day -> new DayCells()).add(key, events);
   }
 
   /** Rows ordered by period, platform, category, kind, region. */

@@ -1,20 +1,16 @@
 package org.humiao.minor.store;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.humiao.durable.PendingWrites;
 import org.humiao.minor.time.Interval;
-import org.humiao.minor.time.IntervalSet;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -30,38 +26,31 @@ import java.util.function.Supplier;
  * request tracked there answers only once that flush is done; an untracked caller waits for it in
  * the call, as a synchronous store would. So the embedded store never blocks an event loop.
  *
- * <p>Not done: compaction. The log grows with every change and expired nonces, guest windows and
- * old days stay in memory until a snapshot-and-truncate step is added.
+ * <p>The log is compacted by snapshot ({@link WriteAheadLog}), so a restart replays the state and
+ * the changes since, not every change ever made. Not done: expiry. Expired nonces, old guest
+ * windows and past days stay in memory and in the snapshot.
  */
 public final class EmbeddedPlayStateStore implements PlayStateStore {
-  public static final String LOG_FILE = "minor-state.jsonl";
+  public static final String LOG_FILE = WriteAheadLog.ACTIVE;
+  /**
+   * The live log is compacted into the snapshot past this size: a restart replays at most about
+   * this much log (a second or two) on top of the snapshot, which is the size of the state itself.
+   */
+  static final long COMPACT_BYTES = 64L << 20;
   private static final int STRIPES = 64;
 
   private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
   private final ReentrantLock payments = new ReentrantLock();
-  private final Map<String, PersonLink> links = new ConcurrentHashMap<>();
-  private final Map<String, Long> nonces = new ConcurrentHashMap<>();
-  private final Map<String, GuardianControls> guardians = new ConcurrentHashMap<>();
-  private final Map<String, Play> plays = new ConcurrentHashMap<>();
-  private final Map<String, Long> guestWindows = new ConcurrentHashMap<>();
-  private final Map<String, Long> stops = new ConcurrentHashMap<>();
-  private final Map<String, PaymentRecord> paid = new ConcurrentHashMap<>();
-  private final Map<String, Long> spend = new ConcurrentHashMap<>();
+  private final PlayState state = new PlayState();
   private final WriteAheadLog log;
   private final PendingWrites pending;
 
-  /** Allowed and excess seconds of one budget key; guarded by the key's stripe. */
-  private static final class Play {
-    final IntervalSet allowed = new IntervalSet();
-    final IntervalSet excess = new IntervalSet();
-  }
-
-  private EmbeddedPlayStateStore(Path dataDir, PendingWrites pending) {
+  private EmbeddedPlayStateStore(Path dataDir, PendingWrites pending, long compactBytes) {
     this.pending = pending;
     for (int i = 0; i < STRIPES; i++) {
       stripes[i] = new ReentrantLock();
     }
-    this.log = WriteAheadLog.open(dataDir.resolve(LOG_FILE), this::apply);
+    this.log = WriteAheadLog.open(dataDir, state, compactBytes);
   }
 
   /**
@@ -69,7 +58,12 @@ public final class EmbeddedPlayStateStore implements PlayStateStore {
    * request tracked by {@code pending} leave the wait for the disk to the request.
    */
   public static EmbeddedPlayStateStore open(Path dataDir, PendingWrites pending) {
-    return new EmbeddedPlayStateStore(dataDir, pending);
+    return open(dataDir, pending, COMPACT_BYTES);
+  }
+
+  /** As {@link #open(Path, PendingWrites)}, compacting the log each time it passes {@code compactBytes}. */
+  static EmbeddedPlayStateStore open(Path dataDir, PendingWrites pending, long compactBytes) {
+    return new EmbeddedPlayStateStore(dataDir, pending, compactBytes);
   }
 
   /** Opens a store whose every call returns once its changes are on disk. */
@@ -79,40 +73,40 @@ public final class EmbeddedPlayStateStore implements PlayStateStore {
 
   @Override
   public void putLink(String userKey, PersonLink link) {
-    locked(userKey, () -> commit(change("link", userKey).put("link", link.toJson())));
+    locked(userKey, () -> commit(PlayState.change("link", userKey).put("link", link.toJson())));
   }
 
   @Override
   public Optional<PersonLink> link(String userKey) {
-    return settled(Optional.ofNullable(links.get(userKey)));
+    return settled(Optional.ofNullable(state.links.get(userKey)));
   }
 
   @Override
   public boolean claimNonce(String nonceKey, long expiresAt, long now) {
     return locked(nonceKey, () -> {
-      Long known = nonces.get(nonceKey);
+      Long known = state.nonces.get(nonceKey);
       if (known != null && known > now) {
         return false;
       }
-      commit(change("nonce", nonceKey).put("expiresAt", expiresAt));
+      commit(PlayState.change("nonce", nonceKey).put("expiresAt", expiresAt));
       return true;
     });
   }
 
   @Override
   public void putGuardianControls(String personOperatorKey, GuardianControls controls) {
-    locked(personOperatorKey, () -> commit(change("guardian", personOperatorKey).put("controls", controls.toJson())));
+    locked(personOperatorKey, () -> commit(PlayState.change("guardian", personOperatorKey).put("controls", controls.toJson())));
   }
 
   @Override
   public Optional<GuardianControls> guardianControls(String personOperatorKey) {
-    return settled(Optional.ofNullable(guardians.get(personOperatorKey)));
+    return settled(Optional.ofNullable(state.guardians.get(personOperatorKey)));
   }
 
   @Override
   public PlayTally addPlay(String budgetKey, Interval played, long limitSeconds) {
     return locked(budgetKey, () -> {
-      Play play = plays.computeIfAbsent(budgetKey, k -> new Play());
+      PlayState.Play play = state.plays.computeIfAbsent(budgetKey, k -> new PlayState.Play());
       long remaining = Math.max(0, limitSeconds - play.allowed.size());
       List<Interval> allowed = new ArrayList<>();
       List<Interval> excess = new ArrayList<>();
@@ -129,7 +123,7 @@ public final class EmbeddedPlayStateStore implements PlayStateStore {
         }
       }
       if (!allowed.isEmpty() || !excess.isEmpty()) {
-        commit(change("play", budgetKey).put("allowed", toJson(allowed)).put("excess", toJson(excess)));
+        commit(PlayState.change("play", budgetKey).put("allowed", PlayState.toJson(allowed)).put("excess", PlayState.toJson(excess)));
       }
       return tally(play, sum(allowed), sum(excess), played.to() - 1);
     });
@@ -137,75 +131,75 @@ public final class EmbeddedPlayStateStore implements PlayStateStore {
 
   @Override
   public PlayTally playTotals(String budgetKey, long second) {
-    return locked(budgetKey, () -> tally(plays.getOrDefault(budgetKey, new Play()), 0, 0, second));
+    return locked(budgetKey, () -> tally(state.plays.getOrDefault(budgetKey, new PlayState.Play()), 0, 0, second));
   }
 
   @Override
   public long openGuestWindow(String deviceKey, long now, long periodSeconds) {
     return locked(deviceKey, () -> {
-      Long start = guestWindows.get(deviceKey);
+      Long start = state.guestWindows.get(deviceKey);
       if (start != null && now < start + periodSeconds) {
         return start;
       }
-      commit(change("guest", deviceKey).put("start", now));
+      commit(PlayState.change("guest", deviceKey).put("start", now));
       return now;
     });
   }
 
   @Override
   public OptionalLong guestWindow(String deviceKey) {
-    Long start = guestWindows.get(deviceKey);
+    Long start = state.guestWindows.get(deviceKey);
     return settled(start == null ? OptionalLong.empty() : OptionalLong.of(start));
   }
 
   @Override
   public OptionalLong markStopped(String sessionKey, long at) {
     return locked(sessionKey, () -> {
-      Long earlier = stops.get(sessionKey);
+      Long earlier = state.stops.get(sessionKey);
       if (earlier != null) {
         return OptionalLong.of(earlier);
       }
-      commit(change("stop", sessionKey).put("at", at));
+      commit(PlayState.change("stop", sessionKey).put("at", at));
       return OptionalLong.empty();
     });
   }
 
   @Override
   public OptionalLong stoppedAt(String sessionKey) {
-    Long at = stops.get(sessionKey);
+    Long at = state.stops.get(sessionKey);
     return settled(at == null ? OptionalLong.empty() : OptionalLong.of(at));
   }
 
   @Override
   public void clearStopped(String sessionKey) {
     locked(sessionKey, () -> {
-      if (stops.containsKey(sessionKey)) {
-        commit(change("resume", sessionKey));
+      if (state.stops.containsKey(sessionKey)) {
+        commit(PlayState.change("resume", sessionKey));
       }
     });
   }
 
   @Override
   public Optional<PaymentRecord> payment(String paymentKey) {
-    return settled(Optional.ofNullable(paid.get(paymentKey)));
+    return settled(Optional.ofNullable(state.paid.get(paymentKey)));
   }
 
   @Override
   public PaymentOutcome recordPayment(PaymentEntry entry) {
     return withPayments(() -> {
-      PaymentRecord earlier = paid.get(entry.paymentKey());
+      PaymentRecord earlier = state.paid.get(entry.paymentKey());
       if (earlier != null) {
-        return new PaymentOutcome(PaymentOutcome.Status.DUPLICATE, earlier, totalsOf(earlier.entry()));
+        return new PaymentOutcome(PaymentOutcome.Status.DUPLICATE, earlier, state.totalsOf(earlier.entry()));
       }
-      SpendTotals now = totalsOf(entry);
+      SpendTotals now = state.totalsOf(entry);
       if (entry.amountFen() > entry.monthLimitFen() - now.monthFen()) {
         return new PaymentOutcome(PaymentOutcome.Status.MONTH_LIMIT, null, now);
       }
       if (entry.amountFen() > entry.dayLimitFen() - now.dayFen()) {
         return new PaymentOutcome(PaymentOutcome.Status.DAY_LIMIT, null, now);
       }
-      commit(change("pay", entry.paymentKey()).put("entry", entry.toJson()));
-      PaymentRecord record = paid.get(entry.paymentKey());
+      commit(PlayState.change("pay", entry.paymentKey()).put("entry", entry.toJson()));
+      PaymentRecord record = state.paid.get(entry.paymentKey());
       return new PaymentOutcome(PaymentOutcome.Status.ACCEPTED, record, record.totalsAfter());
     });
   }
@@ -213,21 +207,21 @@ public final class EmbeddedPlayStateStore implements PlayStateStore {
   @Override
   public RefundOutcome refund(String paymentKey) {
     return withPayments(() -> {
-      PaymentRecord record = paid.get(paymentKey);
+      PaymentRecord record = state.paid.get(paymentKey);
       if (record == null) {
         return new RefundOutcome(RefundOutcome.Status.UNKNOWN, null, null);
       }
       if (record.refunded()) {
-        return new RefundOutcome(RefundOutcome.Status.ALREADY_REFUNDED, record, totalsOf(record.entry()));
+        return new RefundOutcome(RefundOutcome.Status.ALREADY_REFUNDED, record, state.totalsOf(record.entry()));
       }
-      commit(change("refund", paymentKey));
-      return new RefundOutcome(RefundOutcome.Status.REFUNDED, paid.get(paymentKey), totalsOf(record.entry()));
+      commit(PlayState.change("refund", paymentKey));
+      return new RefundOutcome(RefundOutcome.Status.REFUNDED, state.paid.get(paymentKey), state.totalsOf(record.entry()));
     });
   }
 
   @Override
   public SpendTotals spent(String spendKey, String month, String day) {
-    return settled(totals(spendKey, month, day));
+    return settled(state.totals(spendKey, month, day));
   }
 
   @Override
@@ -253,7 +247,7 @@ public final class EmbeddedPlayStateStore implements PlayStateStore {
         throw refused.getCause() instanceof RuntimeException cause ? cause : refused;
       }
     }
-    apply(change);
+    state.apply(change);
   }
 
   /**
@@ -268,81 +262,13 @@ public final class EmbeddedPlayStateStore implements PlayStateStore {
     return value;
   }
 
-  /** Applies one logged change; the live path and replay both come through here. */
-  private void apply(JsonObject change) {
-    String key = change.getString("key");
-    switch (change.getString("op")) {
-      case "link" -> links.put(key, PersonLink.fromJson(change.getJsonObject("link")));
-      case "nonce" -> nonces.put(key, change.getLong("expiresAt"));
-      case "guardian" -> guardians.put(key, GuardianControls.fromJson(change.getJsonObject("controls")));
-      case "play" -> {
-        Play play = plays.computeIfAbsent(key, k -> new Play());
-        fromJson(change.getJsonArray("allowed")).forEach(play.allowed::add);
-        fromJson(change.getJsonArray("excess")).forEach(play.excess::add);
-      }
-      case "guest" -> guestWindows.put(key, change.getLong("start"));
-      case "stop" -> stops.put(key, change.getLong("at"));
-      case "resume" -> stops.remove(key);
-      case "pay" -> {
-        PaymentEntry entry = PaymentEntry.fromJson(change.getJsonObject("entry"));
-        spend.merge(monthKey(entry.spendKey(), entry.month()), entry.amountFen(), Long::sum);
-        spend.merge(dayKey(entry.spendKey(), entry.day()), entry.amountFen(), Long::sum);
-        paid.put(key, new PaymentRecord(entry, totalsOf(entry), false));
-      }
-      case "refund" -> {
-        PaymentRecord record = paid.get(key);
-        PaymentEntry entry = record.entry();
-        spend.merge(monthKey(entry.spendKey(), entry.month()), -entry.amountFen(), Long::sum);
-        spend.merge(dayKey(entry.spendKey(), entry.day()), -entry.amountFen(), Long::sum);
-        paid.put(key, new PaymentRecord(entry, record.totalsAfter(), true));
-      }
-      default -> throw new IllegalStateException("unknown change in state log: " + change.getString("op"));
-    }
-  }
-
-  private static JsonObject change(String op, String key) {
-    return new JsonObject().put("op", op).put("key", key);
-  }
-
-  private SpendTotals totalsOf(PaymentEntry entry) {
-    return totals(entry.spendKey(), entry.month(), entry.day());
-  }
-
-  private SpendTotals totals(String spendKey, String month, String day) {
-    return new SpendTotals(spend.getOrDefault(monthKey(spendKey, month), 0L),
-        spend.getOrDefault(dayKey(spendKey, day), 0L));
-  }
-
-  private static String monthKey(String spendKey, String month) {
-    return spendKey + "|month|" + month;
-  }
-
-  private static String dayKey(String spendKey, String day) {
-    return spendKey + "|day|" + day;
-  }
-
-  private static PlayTally tally(Play play, long addedAllowed, long addedExcess, long lastSecond) {
+  private static PlayTally tally(PlayState.Play play, long addedAllowed, long addedExcess, long lastSecond) {
     return new PlayTally(addedAllowed, addedExcess, play.allowed.size(), play.excess.size(),
         play.allowed.runContaining(lastSecond));
   }
 
   private static long sum(List<Interval> list) {
     return list.stream().mapToLong(Interval::length).sum();
-  }
-
-  private static JsonArray toJson(List<Interval> list) {
-    JsonArray out = new JsonArray();
-    list.forEach(i -> out.add(new JsonArray().add(i.from()).add(i.to())));
-    return out;
-  }
-
-  private static List<Interval> fromJson(JsonArray array) {
-    List<Interval> out = new ArrayList<>(array.size());
-    for (int i = 0; i < array.size(); i++) {
-      JsonArray pair = array.getJsonArray(i);
-      out.add(new Interval(pair.getLong(0), pair.getLong(1)));
-    }
-    return out;
   }
 
   private <T> T locked(String key, Supplier<T> body) {
