@@ -9,6 +9,8 @@ import org.humiao.screening.semantic.BgeEncoder;
 import org.humiao.screening.semantic.EmbeddingCache;
 import org.humiao.screening.semantic.SemanticTrainer;
 
+import picocli.CommandLine.Option;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -44,16 +46,25 @@ final class SemanticData {
     this.modelMinLength = modelMinLength;
   }
 
-  static SemanticData open(Args args) throws IOException {
-    Path lexicons = Path.of(args.option("lexicons", Engines.DEFAULT_LEXICONS));
+  /** As a mixin, the options of the commands that encode texts: where the vectors are cached, and threads. */
+  static final class Options {
+    @Option(names = "--cache", paramLabel = "DIR", defaultValue = DEFAULT_CACHE,
+        description = "the sentence-vector cache (default: ${DEFAULT-VALUE})")
+    Path cache;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "encoder threads (default: ${DEFAULT-VALUE})")
+    int threads;
+  }
+
+  static SemanticData open(Path lexicons, Options options) throws IOException {
     Lexicon lexicon = LexiconLoader.load(lexicons);
     Properties policy = new Properties();
     try (InputStream in = Files.newInputStream(lexicons.resolve("policy.properties"))) {
       policy.load(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
-    EmbeddingCache cache = EmbeddingCache.open(Path.of(args.option("cache", DEFAULT_CACHE)), BgeEncoder.load(INTRA_OP_THREADS, MAX_TOKENS));
+    EmbeddingCache cache = EmbeddingCache.open(options.cache, BgeEncoder.load(INTRA_OP_THREADS, MAX_TOKENS));
     return new SemanticData(lexicons, new TextNormalizer(lexicon.splitCharacters()), cache,
-        Integer.parseInt(args.option("threads", "2")), Integer.parseInt(policy.getProperty("model.min-length").trim()));
+        options.threads, Integer.parseInt(policy.getProperty("model.min-length").trim()));
   }
 
   static List<LabelledText> rows(Path file) {

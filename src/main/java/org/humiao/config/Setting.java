@@ -51,7 +51,9 @@ public enum Setting {
   NPPA_APP_ID("nppaAppId", ""),
   NPPA_BIZ_ID("nppaBizId", ""),
   NPPA_SECRET_KEY("nppaSecretKey", ""),
-  NPPA_ENDPOINT("nppaEndpoint", NppaConfig.PRODUCTION_ENDPOINT.toString());
+  NPPA_ENDPOINT("nppaEndpoint", NppaConfig.PRODUCTION_ENDPOINT.toString()),
+  ACCESS_LOG("accessLog", "sampled"),
+  LOG_FORMAT("logFormat", "auto");
 
   private static final Map<String, Setting> BY_KEY =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Setting::key, Function.identity()));
@@ -95,6 +97,11 @@ public enum Setting {
   /** The greatest value of a whole-number setting. */
   public int max() {
     return max;
+  }
+
+  /** A value never to be shown, in a log or anywhere else: the start line says only that it is set. */
+  public boolean secret() {
+    return this == NPPA_SECRET_KEY;
   }
 
   public static Optional<Setting> byKey(String key) {
