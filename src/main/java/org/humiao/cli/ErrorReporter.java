@@ -124,7 +124,10 @@ final class ErrorReporter implements CommandLine.IParameterExceptionHandler,
 
   /** The failure in one line: a missing or unreadable file by name, anything else by its innermost cause. */
   private static String describe(Throwable e) {
-    if (e instanceof CommandFailure || e instanceof SettingsException || e instanceof KeyFileException) {
+    if (e instanceof SettingsException) {
+      return e.getMessage() + " (settings: docs/settings.md)";
+    }
+    if (e instanceof CommandFailure || e instanceof KeyFileException) {
       return e.getMessage();
     }
     for (Throwable t = e; t != null; t = t.getCause()) {
