@@ -96,11 +96,16 @@ public final class ServeCommand implements Callable<Integer> {
     HttpService service = HttpService.start(settings,
         () -> EngineFactory.create(settings, clock), clock).await();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      service.close().toCompletionStage().toCompletableFuture()
-          .orTimeout(settings.shutdownGraceMs() + 5_000, TimeUnit.MILLISECONDS)
-          .join();
-      ServiceLog.stopped(Duration.between(started, Instant.now()));
-      ServiceLog.flush();
+      try {
+        service.close().toCompletionStage().toCompletableFuture()
+            .orTimeout(settings.shutdownGraceMs() + 5_000, TimeUnit.MILLISECONDS)
+            .join();
+        ServiceLog.stopped(Duration.between(started, Instant.now()), null);
+      } catch (RuntimeException e) {
+        ServiceLog.stopped(Duration.between(started, Instant.now()), e);
+      } finally {
+        ServiceLog.flush();
+      }
     }, "humiao-shutdown"));
     out.println("humiao listening on " + settings.host() + ":" + service.port() + " (HTTP/1.1 and h2c)");
     out.flush();

@@ -76,10 +76,15 @@ public final class ServiceLog {
             version, lexiconVersion, profile, port, changed);
   }
 
-  /** The stop line, once everything is closed. */
-  public static void stopped(Duration uptime) {
-    LOG.atInfo().addKeyValue("uptimeSeconds", uptime.toSeconds())
-        .log("humiao stopped after {} s", uptime.toSeconds());
+  /** The stop line, once everything is closed; with what went wrong closing it, if anything did. */
+  public static void stopped(Duration uptime, Throwable failure) {
+    if (failure == null) {
+      LOG.atInfo().addKeyValue("uptimeSeconds", uptime.toSeconds())
+          .log("humiao stopped after {} s", uptime.toSeconds());
+    } else {
+      LOG.atError().addKeyValue("uptimeSeconds", uptime.toSeconds()).setCause(failure)
+          .log("humiao stopped after {} s, not cleanly", uptime.toSeconds());
+    }
   }
 
   /**
