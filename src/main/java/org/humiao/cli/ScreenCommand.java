@@ -56,7 +56,6 @@ final class ScreenCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path input = file == null ? null : CommandFailure.readableFile(file, "text file",
         "give a UTF-8 file of one text per line, or no FILE to read stdin");
-    Progress shown = progress.start("screen", () -> input == null ? -1 : Progress.countLines(input), err);
     int threads = Runtime.getRuntime().availableProcessors();
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "humiao-screen");
@@ -65,6 +64,8 @@ final class ScreenCommand implements Callable<Integer> {
     });
     try (ScreeningEngine engine = engines.engine(Engines.CHINA_CLOCK);
          Reader reader = utf8(input == null ? stdin : Files.newInputStream(input))) {
+      // counted from here: the rate is the screening's, not the lexicons' loading
+      Progress shown = progress.start("screen", () -> input == null ? -1 : Progress.countLines(input), err);
       BoundedLineReader lines = new BoundedLineReader(reader, TextLimits.DEFAULT_MAX_LENGTH);
       ArrayDeque<Future<String>> window = new ArrayDeque<>();
       for (BoundedLineReader.Line line = lines.next(); line != null; line = lines.next()) {
@@ -77,10 +78,10 @@ final class ScreenCommand implements Callable<Integer> {
       while (!window.isEmpty()) {
         write(window.poll(), shown);
       }
+      shown.finish();
     } finally {
       pool.shutdownNow();
     }
-    shown.finish();
     return 0;
   }
 

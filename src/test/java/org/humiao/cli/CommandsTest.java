@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The screen and eval commands end to end on the shipped lexicons. */
 class CommandsTest {
@@ -28,6 +29,23 @@ class CommandsTest {
     assertEquals("text_too_long", answers.get(1).getJsonObject("error").getString("code"));
     assertEquals("invalid_text", answers.get(2).getJsonObject("error").getString("code"));
     assertEquals("pass", answers.get(3).getString("decision"));
+  }
+
+  @Test
+  void screenAnswersInInputOrderWhileScreeningOnEveryCore() {
+    int n = 3000;
+    StringBuilder input = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      // long and short lines mixed, so that answers finish out of order on the workers
+      input.append(i % 7 == 0 ? "我们去操场打球吧".repeat(40) : "今天作业好多啊").append(" 第").append(i).append("行\n");
+    }
+    Cli run = Cli.run(new ByteArrayInputStream(input.toString().getBytes(StandardCharsets.UTF_8)), "screen");
+    assertEquals(0, run.status(), run.err());
+    List<JsonObject> answers = run.out().lines().map(JsonObject::new).toList();
+    assertEquals(n, answers.size());
+    for (int i = 0; i < n; i++) {
+      assertTrue(answers.get(i).getString("masked").endsWith(" 第" + i + "行"), answers.get(i)::encode);
+    }
   }
 
   @Test
