@@ -22,8 +22,7 @@ import java.util.stream.Collectors;
  * does not parse (with a suggestion for a near miss and where the help is), 2 for a bad setting,
  * 1 for a failure while running. No stack trace unless {@code --debug} was given.
  */
-final class ErrorReporter implements CommandLine.IParameterExceptionHandler,
-    CommandLine.IExecutionExceptionHandler, CommandLine.IExitCodeExceptionMapper {
+final class ErrorReporter implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
   static final String DEBUG = "--debug";
   private static final int MAX_TYPO = 2;
 
@@ -49,11 +48,7 @@ final class ErrorReporter implements CommandLine.IParameterExceptionHandler,
     } else if (!(e instanceof CommandFailure) && !(e instanceof SettingsException) && !(e instanceof KeyFileException)) {
       err.println("Run again with --debug for the stack trace.");
     }
-    return getExitCode(e);
-  }
-
-  @Override
-  public int getExitCode(Throwable e) {
+    // a bad setting value is a usage error, wherever it was given
     return e instanceof SettingsException || e instanceof KeyFileException ? Main.USAGE : Main.FAILED;
   }
 

@@ -77,8 +77,7 @@ public final class Main implements Runnable {
         .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setParameterExceptionHandler(errors)
-        .setExecutionExceptionHandler(errors)
-        .setExitCodeExceptionMapper(errors);
+        .setExecutionExceptionHandler(errors);
   }
 
   /** {@code --version}: the build's version. */

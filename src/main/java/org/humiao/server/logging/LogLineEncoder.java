@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -32,9 +33,13 @@ public final class LogLineEncoder extends EncoderBase<ILoggingEvent> {
 
   private volatile LogFormat format = LogFormat.AUTO;
 
-  /** From logback.xml: json, text or auto (text on a terminal). */
+  /**
+   * From logback.xml: json, text or auto (text on a terminal). Anything else is auto here: the
+   * logFormat setting refuses it by name when serve reads its settings.
+   */
   public void setFormat(String name) {
-    format = LogFormat.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT));
+    format = Arrays.stream(LogFormat.values()).filter(f -> f.name().equalsIgnoreCase(name.trim()))
+        .findFirst().orElse(LogFormat.AUTO);
   }
 
   /** AUTO is settled here, once: text when the process has a terminal, JSON otherwise. */
