@@ -72,8 +72,8 @@ public final class ServiceLog {
         .addKeyValue("profile", profile)
         .addKeyValue("port", port)
         .addKeyValue("settings", changed)
-        .log("humiao started: version {}, lexicons {}, profile {}, port {}, settings not default {}",
-            version, lexiconVersion, profile, port, changed);
+        // the values are fields (JSON) or follow the message (text): said once
+        .log("humiao started");
   }
 
   /** The stop line, once everything is closed; with what went wrong closing it, if anything did. */
