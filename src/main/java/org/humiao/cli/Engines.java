@@ -6,7 +6,9 @@ import org.humiao.config.SettingsResolver;
 import org.humiao.screening.ScreenOptions;
 import org.humiao.screening.ScreeningEngine;
 import org.humiao.server.EngineFactory;
+import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -16,6 +18,7 @@ import java.util.Optional;
 /**
  * The screening engine of the file commands: the lexicons the arguments name, every other setting
  * its default (and the environment's), dates (of ID numbers in texts) by the wall clock in China.
+ * As a mixin, the {@code --lexicons DIR} option those commands share.
  */
 final class Engines {
   static final String DEFAULT_LEXICONS = "lexicons";
@@ -25,11 +28,19 @@ final class Engines {
   /** A file is screened for quality, not latency: every text waits for its semantic vector. */
   static final ScreenOptions UNHURRIED = ScreenOptions.DEFAULT.withBudget(Duration.ofSeconds(30));
 
-  private Engines() {}
+  @Option(names = "--lexicons", paramLabel = "DIR", defaultValue = DEFAULT_LEXICONS,
+      description = "the lexicons directory (default: ${DEFAULT-VALUE})")
+  Path lexicons;
 
-  static ScreeningEngine fromArgs(Args args, Clock clock) {
+  /** The lexicons directory, checked to exist so a wrong one is named rather than a stack trace. */
+  Path lexicons() {
+    return CommandFailure.directory(lexicons, "lexicons",
+        "run from the project root, where lexicons/ is, or give --lexicons DIR");
+  }
+
+  ScreeningEngine engine(Clock clock) {
     Settings settings = new SettingsResolver(System.getenv()).resolve(Optional.empty(),
-        Map.of(Setting.LEXICONS, args.option("lexicons", DEFAULT_LEXICONS)));
+        Map.of(Setting.LEXICONS, lexicons().toString()));
     return EngineFactory.create(settings, clock);
   }
 }

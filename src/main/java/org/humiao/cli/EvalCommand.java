@@ -18,6 +18,10 @@ import org.humiao.screening.semantic.SemanticPolicy;
 import org.humiao.screening.semantic.SemanticTier;
 import org.humiao.screening.semantic.SemanticTrainer;
 import org.humiao.screening.semantic.Stacker;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +35,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -43,29 +47,54 @@ import java.util.stream.Stream;
  * threshold of policy.properties would give at other values. {@code --semantic} screens with the
  * semantic tier on (vectors from the training cache) and adds each model's figures alone.
  * {@code --loto TRAIN} adds leave-one-topic-out: for each topic, the cascade is trained on the
- * other topics' rows of TRAIN (one file or several with commas between; rows without a topic are
- * always trained on) and judged on that topic's rows of TRAIN and FILE.
+ * other topics' rows of TRAIN and judged on that topic's rows of TRAIN and FILE.
  */
-final class EvalCommand {
+@Command(name = "eval", sortOptions = false, description = "precision, recall, F1, macro-F1 and accuracy of flagged (review or block) against the label of a labelled CSV (columns TEXT/text, label, optional topic) or JSONL file, as JSON on the last line")
+final class EvalCommand implements Callable<Integer> {
   private static final double[] SWEEP = {0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80};
-  // an evaluation waits for every vector: it measures quality, not the latency budget
 
-  private EvalCommand() {}
+  @Parameters(paramLabel = "FILE", description = "the labelled file")
+  Path file;
 
-  static int run(String[] argv, PrintStream out) throws IOException {
-    Args args = new Args(argv, 0, Set.of("sweep", "semantic"));
-    if (args.positional().size() != 1) {
-      throw new Args.UsageException("eval needs one labelled FILE");
-    }
-    Path file = Path.of(args.positional().get(0));
-    String loto = args.option("loto", null);
+  @Option(names = "--sweep", description = "also the n-gram threshold's figures at other values")
+  boolean sweep;
+
+  @Option(names = "--semantic", description = "the semantic tier on, and each model alone, stacked and both engines")
+  boolean semantic;
+
+  @Option(names = "--loto", paramLabel = "TRAIN[@N]", split = ",", converter = Corpus.Converter.class,
+      description = "leave-one-topic-out: train on the other topics of TRAIN (files with commas between; rows "
+          + "without a topic always train, @N counts a file's rows N times), judge each topic's rows of TRAIN and FILE")
+  List<Corpus> loto;
+
+  @Mixin
+  Engines engines;
+
+  @Mixin
+  SemanticData.Options semanticOptions;
+
+  @Mixin
+  Progress.Flag progress;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  EvalCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    CommandFailure.readableFile(file, "labelled file", Corpus.LABELLED_HINT);
     if (loto != null) {
-      return runLoto(args, loto, file, out);
+      return runLoto(loto, file);
     }
-    if (args.flag("semantic")) {
-      return runSemantic(args, file, out);
+    if (semantic) {
+      return runSemantic(file);
     }
-    ScreeningEngine engine = Engines.fromArgs(args, Engines.CHINA_CLOCK);
+    ScreeningEngine engine = engines.engine(Engines.CHINA_CLOCK);
+    Progress shown = progress.start("eval", () -> Progress.countLines(file), err);
     double modelBoost = engine.policy().modelBoost();
     ClassifierMetrics[] metrics = {new ClassifierMetrics(0, 0, 0, 0)};
     ClassifierMetrics[] swept = new ClassifierMetrics[SWEEP.length];
@@ -77,8 +106,10 @@ final class EvalCommand {
         result = engine.screen(item.text(), Engines.UNHURRIED);
       } catch (InvalidTextException e) {
         rejected[0]++;
+        shown.step();
         return;
       }
+      shown.step();
       metrics[0] = metrics[0].plus(result.flagged(), item.offensive());
       boolean flaggedWithoutModel = result.flagged() && result.reason() != Reason.MODEL;
       double modelInput = result.modelScore() + (mildOnly(result) ? modelBoost : 0);
@@ -86,7 +117,8 @@ final class EvalCommand {
         swept[i] = swept[i].plus(flaggedWithoutModel || modelInput >= SWEEP[i], item.offensive());
       }
     });
-    if (args.flag("sweep")) {
+    shown.finish();
+    if (sweep) {
       JsonArray sweep = new JsonArray();
       for (int i = 0; i < SWEEP.length; i++) {
         sweep.add(json(swept[i]).put("modelReview", SWEEP[i]));
@@ -102,9 +134,9 @@ final class EvalCommand {
   }
 
   /** The shipped cascade on FILE: each model alone, the stack, and the engine with the tier off and on. */
-  private static int runSemantic(Args args, Path file, PrintStream out) throws IOException {
-    SemanticData data = SemanticData.open(args);
-    List<LabelledText> rows = SemanticData.rows(file.toString());
+  private int runSemantic(Path file) throws IOException {
+    SemanticData data = SemanticData.open(engines.lexicons(), semanticOptions);
+    List<LabelledText> rows = SemanticData.rows(file);
     JsonObject report = judge(data, data.lexicons, rows);
     out.println(report.put("file", file.toString()).encode());
     data.cache.close();
@@ -112,15 +144,16 @@ final class EvalCommand {
   }
 
   /** Leave-one-topic-out: train on two topics of TRAIN, judge on the third's rows of TRAIN and FILE. */
-  private static int runLoto(Args args, String trainFiles, Path file, PrintStream out) throws IOException {
-    SemanticData data = SemanticData.open(args);
-    List<LabelledText> train = SemanticData.rows(trainFiles);
-    List<LabelledText> held = Stream.concat(train.stream(), SemanticData.rows(file.toString()).stream()).toList();
+  private int runLoto(List<Corpus> trainFiles, Path file) throws IOException {
+    List<LabelledText> train = Corpus.rows(trainFiles, "training file");
+    SemanticData data = SemanticData.open(engines.lexicons(), semanticOptions);
+    List<LabelledText> held = Stream.concat(train.stream(), SemanticData.rows(file).stream()).toList();
     TreeSet<String> topics = new TreeSet<>();
     train.forEach(r -> topics.add(r.topic()));
     topics.remove("");
     if (topics.size() < 2) {
-      throw new Args.UsageException("--loto needs a topic column with at least two topics in " + trainFiles);
+      throw new CommandFailure("--loto needs a topic column with at least two topics in " + Corpus.describe(trainFiles)
+          + "; give a CSV with a topic column (COLD's train split has three)");
     }
     List<Scored> pooled = new ArrayList<>();
     JsonObject byTopic = new JsonObject();

@@ -1,66 +1,90 @@
 package org.humiao.cli;
 
-import org.humiao.config.SettingsException;
-import org.humiao.keys.KeyFileException;
+import org.humiao.server.BuildInfo;
+import org.humiao.server.logging.ServiceLog;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.time.Clock;
 
-/** {@code java -jar humiao.jar COMMAND ...}: see README.md for every command. */
-public final class Main {
-  private static final String USAGE = """
-      usage: java -jar humiao.jar COMMAND [OPTIONS]
-        serve [--config FILE] [--port N] [--data-dir DIR] [--lexicons DIR]
-                                                run the HTTP service (settings: docs/settings.md)
-        keys add [--data-dir DIR] --role platform|regulator|admin [--platform ID]
-                                                make an API key and print it (the only time it is shown)
-        keys revoke [--data-dir DIR] --id KEYID  remove a key; a running service stops taking it within a second
-        keys list [--data-dir DIR]              print the ids and roles of the keys
-        screen [--lexicons DIR] [FILE]          screen UTF-8 lines (stdin without FILE), one JSON answer per line
-        eval [--lexicons DIR] [--sweep] FILE    precision, recall, F1, macro-F1 of flagged vs label on a CSV/JSONL file
-        eval --semantic [--lexicons DIR] [--cache DIR] FILE
-                                                the same with the semantic tier on, and each model alone
-        eval --loto TRAIN [--lexicons DIR] [--cache DIR] FILE
-                                                leave-one-topic-out: train on the other topics of TRAIN, judge a topic's rows
-        train --train FILE [--dev FILE] [--lexicons DIR] [--out FILE]
-                                                train the toxicity model (default out: DIR/model/toxicity.bin)
-        train --semantic --train FILE [--lexicons DIR] [--out-dir DIR] [--cache DIR] [--threads N]
-                                                n-gram model, semantic head and stacker (default: DIR/model/)
-        simulate [--policies DIR] [--assignments FILE] [--issuers FILE] FILE
-                                                replay a minor-mode scenario (JSONL steps), one JSON answer per step
-      """;
+/** {@code java -jar humiao.jar COMMAND ...}: the commands, their help and their exit codes (see README.md). */
+@Command(name = "humiao", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class, sortOptions = false, usageHelpAutoWidth = true,
+    description = "Humiao (护苗): text screening, minor mode and violation events for minors' protection online.",
+    footer = {"", "Exit status: 0 done, 1 failed (the message says why), 2 usage error.",
+        "Commands run from the project root, where lexicons/ and policies/ are; see README.md."})
+public final class Main implements Runnable {
+  /** Exit status of a command that ran and failed. */
+  static final int FAILED = 1;
+  /** Exit status of a command line that does not parse or names no command. */
+  static final int USAGE = 2;
 
-  private Main() {}
+  @Spec
+  CommandSpec spec;
 
-  public static void main(String[] args) throws Exception {
+  // read by ErrorReporter from the arguments, so it works before or after the command name
+  @Option(names = "--debug", scope = ScopeType.INHERIT, description = "print the stack trace of a failure")
+  boolean debug;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed");
+  }
+
+  public static void main(String[] args) {
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-    if (args.length == 0) {
-      System.err.print(USAGE);
-      System.exit(2);
-    }
-    String[] rest = Arrays.copyOfRange(args, 1, args.length);
-    try {
-      int status = switch (args[0]) {
-        case "serve" -> ServeCommand.run(rest, out);
-        case "keys" -> KeysCommand.run(rest, out);
-        case "screen" -> ScreenCommand.run(rest, System.in, out);
-        case "eval" -> EvalCommand.run(rest, out);
-        case "train" -> TrainCommand.run(rest, out);
-        case "simulate" -> SimulateCommand.run(rest, out);
-        default -> throw new Args.UsageException("unknown command: " + args[0]);
-      };
-      out.flush();
-      System.exit(status);
-    } catch (Args.UsageException e) {
-      out.flush();
-      System.err.println("humiao: " + e.getMessage());
-      System.err.print(USAGE);
-      System.exit(2);
-    } catch (SettingsException | KeyFileException e) {
-      out.flush();
-      System.err.println("humiao: " + e.getMessage());
-      System.exit(2);
+    PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    ServiceLog.bridgeJavaUtilLogging();
+    int status = execute(args, System.in, out, err);
+    out.flush();
+    // serve returns only when it failed; a running service stops through its shutdown hook
+    ServiceLog.flush();
+    System.exit(status);
+  }
+
+  /** Runs one command line and returns its exit status; what it prints goes to {@code out} and {@code err}. */
+  static int execute(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    return commandLine(in, out, err, Clock.systemUTC()).execute(args);
+  }
+
+  /** The command tree with its streams: answers on {@code out}, messages and progress on {@code err}. */
+  static CommandLine commandLine(InputStream in, PrintStream out, PrintStream err, Clock clock) {
+    CommandLine cli = new CommandLine(new Main())
+        .addSubcommand(new ServeCommand(out, clock))
+        .addSubcommand(KeysCommand.commandLine(out))
+        .addSubcommand(new ScreenCommand(in, out, err))
+        .addSubcommand(new EvalCommand(out, err))
+        .addSubcommand(new TrainCommand(out, err))
+        .addSubcommand(new SimulateCommand(out))
+        .addSubcommand(new HelpCommand());
+    return configure(cli, out, err);
+  }
+
+  /** Streams, exit codes and error reporting shared by the tool and a command run on its own. */
+  static CommandLine configure(CommandLine cli, PrintStream out, PrintStream err) {
+    ErrorReporter errors = new ErrorReporter();
+    return cli
+        .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
+        .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setParameterExceptionHandler(errors)
+        .setExecutionExceptionHandler(errors);
+  }
+
+  /** {@code --version}: the build's version. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"humiao " + BuildInfo.version()};
     }
   }
 }

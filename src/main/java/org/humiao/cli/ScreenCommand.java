@@ -4,6 +4,9 @@ import org.humiao.screening.InvalidTextException;
 import org.humiao.screening.ScreeningEngine;
 import org.humiao.screening.ScreeningJson;
 import org.humiao.screening.TextLimits;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -14,24 +17,81 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
+import java.util.ArrayDeque;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
-/** {@code screen [FILE]}: one JSON answer per input line, in order, in constant memory. */
-final class ScreenCommand {
-  private ScreenCommand() {}
+/**
+ * {@code screen [FILE]}: one JSON answer per input line, in input order, in constant memory. The
+ * lines are screened on every core; a bounded window of them is in flight, the oldest written first.
+ */
+@Command(name = "screen", description = "screen UTF-8 text, one item per line (stdin without FILE), and write one JSON answer per line in the same order")
+final class ScreenCommand implements Callable<Integer> {
+  /** Lines in flight per core: enough to keep every core busy past a slow line, few enough to stay small. */
+  private static final int WINDOW_PER_THREAD = 256;
 
-  static int run(String[] argv, InputStream stdin, PrintStream out) throws Exception {
-    Args args = new Args(argv, 0, Set.of());
-    List<String> files = args.positional();
-    ScreeningEngine engine = Engines.fromArgs(args, Engines.CHINA_CLOCK);
-    try (Reader reader = files.isEmpty() ? utf8(stdin) : utf8(Files.newInputStream(Path.of(files.get(0))))) {
+  @Mixin
+  Engines engines;
+
+  @Mixin
+  Progress.Flag progress;
+
+  @Parameters(arity = "0..1", paramLabel = "FILE", description = "the text file (default: stdin)")
+  Path file;
+
+  private final InputStream stdin;
+  private final PrintStream out;
+  private final PrintStream err;
+
+  ScreenCommand(InputStream stdin, PrintStream out, PrintStream err) {
+    this.stdin = stdin;
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Path input = file == null ? null : CommandFailure.readableFile(file, "text file",
+        "give a UTF-8 file of one text per line, or no FILE to read stdin");
+    int threads = Runtime.getRuntime().availableProcessors();
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "humiao-screen");
+      t.setDaemon(true);
+      return t;
+    });
+    try (ScreeningEngine engine = engines.engine(Engines.CHINA_CLOCK);
+         Reader reader = utf8(input == null ? stdin : Files.newInputStream(input))) {
+      // counted from here: the rate is the screening's, not the lexicons' loading
+      Progress shown = progress.start("screen", () -> input == null ? -1 : Progress.countLines(input), err);
       BoundedLineReader lines = new BoundedLineReader(reader, TextLimits.DEFAULT_MAX_LENGTH);
+      ArrayDeque<Future<String>> window = new ArrayDeque<>();
       for (BoundedLineReader.Line line = lines.next(); line != null; line = lines.next()) {
-        out.println(answer(engine, line));
+        BoundedLineReader.Line item = line;
+        window.add(pool.submit(() -> answer(engine, item)));
+        if (window.size() >= threads * WINDOW_PER_THREAD) {
+          write(window.poll(), shown);
+        }
       }
+      while (!window.isEmpty()) {
+        write(window.poll(), shown);
+      }
+      shown.finish();
+    } finally {
+      pool.shutdownNow();
     }
     return 0;
+  }
+
+  private void write(Future<String> answer, Progress shown) throws InterruptedException {
+    try {
+      out.println(answer.get());
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    }
+    shown.step();
   }
 
   static String answer(ScreeningEngine engine, BoundedLineReader.Line line) {

@@ -9,6 +9,8 @@ import org.humiao.screening.semantic.BgeEncoder;
 import org.humiao.screening.semantic.EmbeddingCache;
 import org.humiao.screening.semantic.SemanticTrainer;
 
+import picocli.CommandLine.Option;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -44,43 +46,30 @@ final class SemanticData {
     this.modelMinLength = modelMinLength;
   }
 
-  static SemanticData open(Args args) throws IOException {
-    Path lexicons = Path.of(args.option("lexicons", Engines.DEFAULT_LEXICONS));
+  /** As a mixin, the options of the commands that encode texts: where the vectors are cached, and threads. */
+  static final class Options {
+    @Option(names = "--cache", paramLabel = "DIR", defaultValue = DEFAULT_CACHE,
+        description = "the sentence-vector cache (default: ${DEFAULT-VALUE})")
+    Path cache;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "encoder threads (default: ${DEFAULT-VALUE})")
+    int threads;
+  }
+
+  static SemanticData open(Path lexicons, Options options) throws IOException {
     Lexicon lexicon = LexiconLoader.load(lexicons);
     Properties policy = new Properties();
     try (InputStream in = Files.newInputStream(lexicons.resolve("policy.properties"))) {
       policy.load(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
-    EmbeddingCache cache = EmbeddingCache.open(Path.of(args.option("cache", DEFAULT_CACHE)), BgeEncoder.load(INTRA_OP_THREADS, MAX_TOKENS));
+    EmbeddingCache cache = EmbeddingCache.open(options.cache, BgeEncoder.load(INTRA_OP_THREADS, MAX_TOKENS));
     return new SemanticData(lexicons, new TextNormalizer(lexicon.splitCharacters()), cache,
-        Integer.parseInt(args.option("threads", "2")), Integer.parseInt(policy.getProperty("model.min-length").trim()));
+        options.threads, Integer.parseInt(policy.getProperty("model.min-length").trim()));
   }
 
-  /**
-   * The rows of one file, or of several named with commas between them, in that order. A file
-   * named {@code PATH@N} has its rows counted N times in training (a small corpus beside a large one).
-   */
-  static List<LabelledText> rows(String files) {
-    List<LabelledText> rows = new ArrayList<>();
-    for (String file : files.split(",")) {
-      String name = file.trim();
-      int at = name.lastIndexOf('@');
-      int weight = 1;
-      if (at > 0) {
-        try {
-          weight = Integer.parseInt(name.substring(at + 1));
-        } catch (NumberFormatException e) {
-          throw new Args.UsageException("bad weight in " + name + ": want FILE@N with N a whole number");
-        }
-        if (weight < 1) {
-          throw new Args.UsageException("bad weight in " + name + ": want at least 1");
-        }
-        name = name.substring(0, at);
-      }
-      int times = weight;
-      LabelledCorpus.forEach(Path.of(name), t -> rows.add(times == 1 ? t : t.weighted(times)));
-    }
-    return rows;
+  /** The rows of one labelled file. */
+  static List<LabelledText> rows(Path file) {
+    return Corpus.rows(List.of(new Corpus(file, 1)), "labelled file");
   }
 
   String normalize(String text) {

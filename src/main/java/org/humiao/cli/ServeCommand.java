@@ -7,18 +7,25 @@ import org.humiao.keys.IssuedKey;
 import org.humiao.keys.KeyBootstrap;
 import org.humiao.keys.KeyIssuer;
 import org.humiao.keys.KeyStore;
+import org.humiao.server.BuildInfo;
 import org.humiao.server.EngineFactory;
 import org.humiao.server.HttpService;
+import org.humiao.server.logging.ServiceLog;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -26,16 +33,29 @@ import java.util.function.Function;
 /**
  * {@code serve [--config FILE] [--port N] [--data-dir DIR] [--lexicons DIR]}: runs the HTTP
  * service until SIGTERM / Ctrl-C, which stop it gracefully. On a first start with no keys.json it
- * makes one key per role and prints them, the only time they are shown.
+ * makes one key per role and writes them to a 0600 file (printing them only on a terminal).
  */
-public final class ServeCommand {
-  private static final Map<String, Setting> FLAGS = Map.of(
-      "port", Setting.PORT, "data-dir", Setting.DATA_DIR, "lexicons", Setting.LEXICONS);
+@Command(name = "serve", sortOptions = false,
+    description = "run the HTTP service until SIGTERM or Ctrl-C; flags override HUMIAO_* variables, which override the config file (docs/settings.md)")
+public final class ServeCommand implements Callable<Integer> {
+  @Option(names = "--config", paramLabel = "FILE", description = "a JSON file of settings")
+  Path config;
 
-  private ServeCommand() {}
+  @Option(names = "--port", paramLabel = "N", description = "the port (0: a free one)")
+  Integer port;
 
-  static int run(String[] argv, PrintStream out) throws Exception {
-    return run(argv, out, Clock.systemUTC());
+  @Option(names = "--data-dir", paramLabel = "DIR", description = "the data directory (default: data)")
+  Path dataDir;
+
+  @Option(names = "--lexicons", paramLabel = "DIR", description = "the lexicons directory (default: lexicons)")
+  Path lexicons;
+
+  private final PrintStream out;
+  private final Clock clock;
+
+  ServeCommand(PrintStream out, Clock clock) {
+    this.out = out;
+    this.clock = clock;
   }
 
   /**
@@ -43,12 +63,22 @@ public final class ServeCommand {
    * at a chosen hour so that its figures do not depend on when they are taken. Not a flag of
    * {@code serve}: a production service decides at the real time.
    */
-  public static int run(String[] argv, PrintStream out, Clock clock) throws Exception {
-    Args args = new Args(argv, 0, Set.of());
+  public static int run(String[] argv, PrintStream out, Clock clock) {
+    return Main.configure(new CommandLine(new ServeCommand(out, clock)), out, System.err).execute(argv);
+  }
+
+  @Override
+  public Integer call() throws Exception {
     Map<Setting, String> flags = new EnumMap<>(Setting.class);
-    FLAGS.forEach((flag, setting) -> Optional.ofNullable(args.option(flag, null)).ifPresent(v -> flags.put(setting, v)));
-    Settings settings = new SettingsResolver(System.getenv())
-        .resolve(Optional.ofNullable(args.option("config", null)).map(Path::of), flags);
+    Optional.ofNullable(port).ifPresent(p -> flags.put(Setting.PORT, p.toString()));
+    Optional.ofNullable(dataDir).ifPresent(d -> flags.put(Setting.DATA_DIR, d.toString()));
+    Optional.ofNullable(lexicons).ifPresent(d -> flags.put(Setting.LEXICONS, d.toString()));
+    Optional<Path> configFile = Optional.ofNullable(config).map(file -> CommandFailure.readableFile(file,
+        "config file", "give the path of a JSON object of settings (docs/settings.md), or leave --config out"));
+    SettingsResolver resolver = new SettingsResolver(System.getenv());
+    Settings settings = resolver.resolve(configFile, flags);
+    ServiceLog.configure(settings);
+    Instant started = Instant.now();
 
     List<IssuedKey> first = KeyBootstrap.ensure(new KeyStore(settings.sharedDir()),
         new KeyIssuer(new SecureRandom(), Clock.systemUTC()));
@@ -65,22 +95,31 @@ public final class ServeCommand {
 
     HttpService service = HttpService.start(settings,
         () -> EngineFactory.create(settings, clock), clock).await();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> service.close()
-        .toCompletionStage().toCompletableFuture()
-        .orTimeout(settings.shutdownGraceMs() + 5_000, TimeUnit.MILLISECONDS)
-        .join(), "humiao-shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        service.close().toCompletionStage().toCompletableFuture()
+            .orTimeout(settings.shutdownGraceMs() + 5_000, TimeUnit.MILLISECONDS)
+            .join();
+        ServiceLog.stopped(Duration.between(started, Instant.now()), null);
+      } catch (RuntimeException e) {
+        ServiceLog.stopped(Duration.between(started, Instant.now()), e);
+      } finally {
+        ServiceLog.flush();
+      }
+    }, "humiao-shutdown"));
     out.println("humiao listening on " + settings.host() + ":" + service.port() + " (HTTP/1.1 and h2c)");
     out.flush();
     // Serves until SIGTERM, when the hook above stops it; returns only if the lexicons never load.
     CompletableFuture<Integer> loadFailed = new CompletableFuture<>();
     service.ready()
         .onSuccess(v -> {
+          ServiceLog.started(BuildInfo.version(), settings, resolver.given(configFile, flags), service.lexiconVersion(), service.port());
           out.println("humiao ready");
           out.flush();
         })
         .onFailure(e -> {
           System.err.println("humiao: the lexicons did not load: " + e.getMessage());
-          loadFailed.complete(1);
+          loadFailed.complete(Main.FAILED);
         });
     return loadFailed.join();
   }

@@ -4,6 +4,9 @@ import io.vertx.core.json.JsonObject;
 import org.humiao.minor.attest.TrustedIssuers;
 import org.humiao.minor.policy.PolicyRegistry;
 import org.humiao.minor.sim.Simulation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,8 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
@@ -22,27 +24,42 @@ import java.util.stream.Stream;
  * fresh store in a temporary directory, one JSON answer per step. Exit status 1 if an expectation
  * in the scenario was not met.
  */
-final class SimulateCommand {
+@Command(name = "simulate", description = "replay a minor-mode scenario (JSONL steps) on the clock each step sets, one JSON answer per step; exit status 1 if an expectation was not met")
+final class SimulateCommand implements Callable<Integer> {
   static final String DEFAULT_POLICIES = "policies";
 
-  private SimulateCommand() {}
+  @Parameters(paramLabel = "FILE", description = "the scenario (docs/minor-mode.md#simulate)")
+  Path scenario;
 
-  static int run(String[] argv, PrintStream out) throws IOException {
-    Args args = new Args(argv, 0, Set.of());
-    List<String> files = args.positional();
-    if (files.size() != 1) {
-      throw new Args.UsageException("simulate needs one scenario FILE");
-    }
-    Path policiesDir = Path.of(args.option("policies", DEFAULT_POLICIES));
+  @Option(names = "--policies", paramLabel = "DIR", defaultValue = DEFAULT_POLICIES,
+      description = "the policies directory (default: ${DEFAULT-VALUE})")
+  Path policiesDir;
+
+  @Option(names = "--assignments", paramLabel = "FILE", description = "platforms' policies (default: DIR/assignments.json)")
+  Path assignments;
+
+  @Option(names = "--issuers", paramLabel = "FILE", description = "trusted attestation issuers (default: none)")
+  Path issuersFile;
+
+  private final PrintStream out;
+
+  SimulateCommand(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    Path steps = CommandFailure.readableFile(scenario, "scenario", "give a JSONL file of steps (docs/minor-mode.md#simulate)");
+    CommandFailure.directory(policiesDir, "policies", "run from the project root, where policies/ is, or give --policies DIR");
     PolicyRegistry policies = new PolicyRegistry(policiesDir,
-        Path.of(args.option("assignments", policiesDir.resolve("assignments.json").toString())));
-    String issuersFile = args.option("issuers", null);
+        assignments != null ? assignments : policiesDir.resolve("assignments.json"));
     TrustedIssuers issuers = issuersFile == null ? TrustedIssuers.none()
-        : TrustedIssuers.fromJson(new JsonObject(Files.readString(Path.of(issuersFile))));
+        : TrustedIssuers.fromJson(new JsonObject(Files.readString(
+            CommandFailure.readableFile(issuersFile, "issuers file", "give a JSON file of trusted issuers, or leave --issuers out"))));
     Path dataDir = Files.createTempDirectory("humiao-sim");
     boolean failed = false;
     try (Simulation simulation = new Simulation(policies, issuers, dataDir);
-         BufferedReader reader = Files.newBufferedReader(Path.of(files.get(0)), StandardCharsets.UTF_8)) {
+         BufferedReader reader = Files.newBufferedReader(steps, StandardCharsets.UTF_8)) {
       int lineNo = 0;
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         lineNo++;

@@ -9,11 +9,15 @@ import org.humiao.screening.model.LabelledText;
 import org.humiao.screening.model.ToxicityModel;
 import org.humiao.screening.model.ToxicityTrainer;
 import org.humiao.screening.semantic.SemanticTrainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 
 /**
@@ -22,59 +26,98 @@ import java.util.function.UnaryOperator;
  * cascade instead: n-gram model, semantic head and stacker (on out-of-fold scores), written to
  * DIR/model/. Deterministic: the same files give the same model bytes.
  */
-final class TrainCommand {
-  private TrainCommand() {}
+@Command(name = "train", sortOptions = false, description = "train the toxicity model on a labelled file, deterministically, on the text the engine scores; with --semantic the n-gram model, the semantic head and the stacker")
+final class TrainCommand implements Callable<Integer> {
 
-  static int run(String[] argv, PrintStream out) throws Exception {
-    Args args = new Args(argv, 0, Set.of("semantic"));
-    if (args.flag("semantic")) {
-      return runSemantic(args, out);
+  @Option(names = "--train", required = true, paramLabel = "FILE[@N]", split = ",", converter = Corpus.Converter.class,
+      description = "the labelled training files, commas between; FILE@N counts a file's rows N times")
+  List<Corpus> train;
+
+  @Option(names = "--dev", paramLabel = "FILE", description = "a labelled file to choose the threshold on")
+  Path dev;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "the model file (default: DIR/model/toxicity.bin of --lexicons)")
+  Path outFile;
+
+  @Option(names = "--semantic", description = "train the whole cascade into --out-dir")
+  boolean semantic;
+
+  @Option(names = "--out-dir", paramLabel = "DIR", description = "with --semantic: where the three model files go (default: DIR/model/)")
+  Path outDir;
+
+  @Mixin
+  Engines engines;
+
+  @Mixin
+  SemanticData.Options semanticOptions;
+
+  @Mixin
+  Progress.Flag progress;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  TrainCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    List<LabelledText> rows = Corpus.rows(train, "training file");
+    if (semantic) {
+      return runSemantic(rows);
     }
-    Path lexicons = Path.of(args.option("lexicons", Engines.DEFAULT_LEXICONS));
-    String trainFiles = args.required("train");
-    Path outFile = Path.of(args.option("out", lexicons.resolve("model/toxicity.bin").toString()));
+    Path lexicons = engines.lexicons();
+    Path modelFile = outFile != null ? outFile : lexicons.resolve("model/toxicity.bin");
     Lexicon lexicon = LexiconLoader.load(lexicons);
     TextNormalizer normalizer = new TextNormalizer(lexicon.splitCharacters());
     UnaryOperator<String> preprocess = s -> normalizer.normalize(s).text();
 
     long started = System.nanoTime();
-    ToxicityModel model = ToxicityTrainer.train(LabelledText.expanded(SemanticData.rows(trainFiles)), ToxicityTrainer.Options.defaults(), preprocess);
+    // each training text is normalized once, as it is read: the lines done of the progress
+    List<LabelledText> expanded = LabelledText.expanded(rows);
+    Progress shown = progress.start("train", expanded::size, err);
+    ToxicityModel model = ToxicityTrainer.train(expanded, ToxicityTrainer.Options.defaults(), s -> {
+      shown.step();
+      return preprocess.apply(s);
+    });
+    shown.finish();
     JsonObject report = new JsonObject()
-        .put("train", trainFiles)
+        .put("train", Corpus.describe(train))
         .put("options", ToxicityTrainer.Options.defaults().describe())
         .put("seconds", (System.nanoTime() - started) / 1e9);
-    String dev = args.option("dev", null);
     if (dev != null) {
-      ToxicityTrainer.ThresholdChoice choice = ToxicityTrainer.selectThreshold(model, LabelledCorpus.of(Path.of(dev)), preprocess);
+      Path devFile = CommandFailure.readableFile(dev, "dev file", Corpus.LABELLED_HINT);
+      ToxicityTrainer.ThresholdChoice choice = ToxicityTrainer.selectThreshold(model, LabelledCorpus.of(devFile), preprocess);
       model = model.withThreshold(choice.threshold());
-      report.put("dev", dev).put("threshold", choice.threshold()).put("devF1", choice.metrics().f1());
+      report.put("dev", devFile.toString()).put("threshold", choice.threshold()).put("devF1", choice.metrics().f1());
     }
-    Files.createDirectories(outFile.toAbsolutePath().getParent());
-    model.write(outFile);
-    out.println(report.put("out", outFile.toString()).put("bytes", Files.size(outFile)).encode());
+    Files.createDirectories(modelFile.toAbsolutePath().getParent());
+    model.write(modelFile);
+    out.println(report.put("out", modelFile.toString()).put("bytes", Files.size(modelFile)).encode());
     return 0;
   }
 
-  /** {@code train --semantic --train FILE [--out-dir DIR]}: the three model files of the cascade. */
-  private static int runSemantic(Args args, PrintStream out) throws Exception {
-    SemanticData data = SemanticData.open(args);
-    String trainFiles = args.required("train");
-    Path outDir = Path.of(args.option("out-dir", data.lexicons.resolve("model").toString()));
+  /** {@code train --semantic --train FILE[@N][,...] [--out-dir DIR]}: the three model files of the cascade. */
+  private int runSemantic(List<LabelledText> rows) throws Exception {
+    SemanticData data = SemanticData.open(engines.lexicons(), semanticOptions);
+    Path modelDir = outDir != null ? outDir : data.lexicons.resolve("model");
     long started = System.nanoTime();
-    var examples = data.examples(SemanticData.rows(trainFiles));
+    var examples = data.examples(rows);
     double encoded = (System.nanoTime() - started) / 1e9;
     SemanticTrainer.Trained trained = SemanticTrainer.train(examples, data.encoderId(), SemanticTrainer.Options.defaults(data.modelMinLength));
-    trained.ngram().write(outDir.resolve("toxicity.bin"));
-    trained.head().write(outDir.resolve("semantic-head.bin"));
-    trained.stacker().write(outDir.resolve("semantic-stack.bin"));
+    trained.ngram().write(modelDir.resolve("toxicity.bin"));
+    trained.head().write(modelDir.resolve("semantic-head.bin"));
+    trained.stacker().write(modelDir.resolve("semantic-stack.bin"));
     out.println(new JsonObject()
-        .put("train", trainFiles)
+        .put("train", Corpus.describe(train))
         .put("examples", examples.size())
         .put("encoder", data.encoderId())
         .put("cache", data.cache.file().toString())
         .put("encodeSeconds", encoded)
         .put("trainSeconds", (System.nanoTime() - started) / 1e9 - encoded)
-        .put("outDir", outDir.toString())
+        .put("outDir", modelDir.toString())
         .encode());
     data.cache.close();
     return 0;

@@ -52,7 +52,9 @@ public enum Setting {
   NPPA_BIZ_ID("nppaBizId", ""),
   NPPA_SECRET_KEY("nppaSecretKey", ""),
   NPPA_ENDPOINT("nppaEndpoint", NppaConfig.PRODUCTION_ENDPOINT.toString()),
-  RETENTION_DAYS("retentionDays", "365", 0, 36_500);
+  RETENTION_DAYS("retentionDays", "365", 0, 36_500),
+  ACCESS_LOG("accessLog", "sampled"),
+  LOG_FORMAT("logFormat", "auto");
 
   private static final Map<String, Setting> BY_KEY =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Setting::key, Function.identity()));
@@ -96,6 +98,11 @@ public enum Setting {
   /** The greatest value of a whole-number setting. */
   public int max() {
     return max;
+  }
+
+  /** A value never to be shown, in a log or anywhere else: the start line says only that it is set. */
+  public boolean secret() {
+    return this == NPPA_SECRET_KEY;
   }
 
   public static Optional<Setting> byKey(String key) {

@@ -50,7 +50,9 @@ public record Settings(
     long readTimeoutMs,
     long idleTimeoutMs,
     Optional<NppaConfig> nppa,
-    int retentionDays) {
+    int retentionDays,
+    AccessLog accessLog,
+    LogFormat logFormat) {
 
   /** Where a cluster's Kafka is when kafkaBootstrap does not say: as redisUri's default, a local one. */
   static final String CLUSTER_KAFKA_BOOTSTRAP = "127.0.0.1:9092";
@@ -101,7 +103,9 @@ public record Settings(
         v.integer(Setting.READ_TIMEOUT_MS),
         v.integer(Setting.IDLE_TIMEOUT_MS),
         v.nppa(),
-        v.integer(Setting.RETENTION_DAYS));
+        v.integer(Setting.RETENTION_DAYS),
+        v.choice(Setting.ACCESS_LOG, AccessLog.class),
+        v.choice(Setting.LOG_FORMAT, LogFormat.class));
   }
 
   /** The HTTP event loops: the setting, or one per core when it is 0. */
@@ -169,6 +173,18 @@ public record Settings(
         throw new SettingsException(Setting.NPPA_ENDPOINT.key() + " must be an http or https URL, got " + endpoint);
       }
       return Optional.of(NppaConfig.withDefaults(endpoint, text(Setting.NPPA_APP_ID), text(Setting.NPPA_BIZ_ID), key));
+    }
+
+    /** One of an enum's constants, written in lower case. */
+    <E extends Enum<E>> E choice(Setting s, Class<E> type) {
+      String value = text(s);
+      for (E e : type.getEnumConstants()) {
+        if (e.name().toLowerCase(Locale.ROOT).equals(value)) {
+          return e;
+        }
+      }
+      throw new SettingsException(s.key() + " must be one of " + java.util.Arrays.stream(type.getEnumConstants())
+          .map(e -> e.name().toLowerCase(Locale.ROOT)).toList() + ", got \"" + value + "\"");
     }
 
     boolean onOff(Setting s) {

@@ -29,6 +29,11 @@ public final class SettingsResolver {
    * @param flags command-line overrides by setting
    */
   public Settings resolve(Optional<Path> configFile, Map<Setting, String> flags) {
+    return Settings.from(given(configFile, flags));
+  }
+
+  /** The values the sources give, before defaults and checks: what the start line reports as not default. */
+  public Map<Setting, String> given(Optional<Path> configFile, Map<Setting, String> flags) {
     Map<Setting, String> raw = new EnumMap<>(Setting.class);
     configFile.ifPresent(file -> raw.putAll(readFile(file)));
     for (Setting s : Setting.values()) {
@@ -38,7 +43,7 @@ public final class SettingsResolver {
       }
     }
     raw.putAll(flags);
-    return Settings.from(raw);
+    return raw;
   }
 
   private static Map<Setting, String> readFile(Path file) {

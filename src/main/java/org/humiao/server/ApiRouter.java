@@ -23,6 +23,7 @@ import org.humiao.http.minor.MinorApi;
 import org.humiao.http.regulator.RegulatorApi;
 import org.humiao.http.screen.ScreenApi;
 import org.humiao.keys.Role;
+import org.humiao.server.logging.AccessLogHandler;
 import org.humiao.server.metrics.RequestMetrics;
 
 import java.util.EnumMap;
@@ -45,7 +46,8 @@ final class ApiRouter {
     Router router = Router.router(vertx);
     FailureHandler failures = new FailureHandler();
     RequestMetrics metrics = new RequestMetrics(c.registry());
-    router.route().handler(connections).handler(new RequestIds()).handler(new KnownMethods()).handler(metrics.timer());
+    router.route().handler(connections).handler(new RequestIds()).handler(new AccessLogHandler(s.accessLog()))
+        .handler(new KnownMethods()).handler(metrics.timer());
     router.route().failureHandler(failures);
     for (int status : new int[] {404, 405, 413, 500}) {
       router.errorHandler(status, failures);

@@ -174,6 +174,11 @@ public final class HttpService {
     return ready;
   }
 
+  /** The version of the lexicons in force, for the start line; "not loaded" before {@link #ready()}. */
+  public String lexiconVersion() {
+    return components.engine().loaded().map(ScreeningEngine::version).orElse("not loaded");
+  }
+
   Components components() {
     return components;
   }

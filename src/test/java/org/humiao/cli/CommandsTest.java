@@ -5,25 +5,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The screen and eval commands end to end on the shipped lexicons. */
 class CommandsTest {
   @Test
   void screenAnswersEveryLineInOrderAndReportsBadLinesWithoutStopping() throws Exception {
     String input = String.join("\n", "你个傻*逼", "x".repeat(6000), "坏\u0001行", "今天一起开黑吗") + "\n";
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int status = ScreenCommand.run(new String[0], new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-        new PrintStream(out, true, StandardCharsets.UTF_8));
-    assertEquals(0, status);
-    List<JsonObject> answers = out.toString(StandardCharsets.UTF_8).lines().map(JsonObject::new).toList();
+    Cli run = Cli.run(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), "screen");
+    assertEquals(0, run.status(), run.err());
+    List<JsonObject> answers = run.out().lines().map(JsonObject::new).toList();
     assertEquals(4, answers.size());
     assertEquals("block", answers.get(0).getString("decision"));
     assertEquals("傻*逼", "你个傻*逼".substring(
@@ -35,6 +32,23 @@ class CommandsTest {
   }
 
   @Test
+  void screenAnswersInInputOrderWhileScreeningOnEveryCore() {
+    int n = 3000;
+    StringBuilder input = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      // long and short lines mixed, so that answers finish out of order on the workers
+      input.append(i % 7 == 0 ? "我们去操场打球吧".repeat(40) : "今天作业好多啊").append(" 第").append(i).append("行\n");
+    }
+    Cli run = Cli.run(new ByteArrayInputStream(input.toString().getBytes(StandardCharsets.UTF_8)), "screen");
+    assertEquals(0, run.status(), run.err());
+    List<JsonObject> answers = run.out().lines().map(JsonObject::new).toList();
+    assertEquals(n, answers.size());
+    for (int i = 0; i < n; i++) {
+      assertTrue(answers.get(i).getString("masked").endsWith(" 第" + i + "行"), answers.get(i)::encode);
+    }
+  }
+
+  @Test
   void evalCountsFlaggedAgainstTheLabel(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("labelled.jsonl");
     Files.writeString(file, String.join("\n",
@@ -43,9 +57,9 @@ class CommandsTest {
         "{\"text\":\"今天作业好多啊\",\"label\":1}",
         "{\"text\":\"我们去操场打球吧\",\"label\":0}",
         "{\"text\":\"放学别走\",\"label\":0}"));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    EvalCommand.run(new String[] {file.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8));
-    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+    Cli run = Cli.run("eval", file.toString());
+    assertEquals(0, run.status(), run.err());
+    List<String> lines = run.out().lines().toList();
     JsonObject summary = new JsonObject(lines.get(lines.size() - 1));
     JsonObject confusion = summary.getJsonObject("confusion");
     assertEquals(2, confusion.getInteger("tp"));

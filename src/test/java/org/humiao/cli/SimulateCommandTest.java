@@ -4,9 +4,6 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,10 +15,9 @@ class SimulateCommandTest {
       + "\"user\":\"u\",\"kind\":\"resident-id\",\"idNumber\":\"110105201006011231\"}";
 
   private static List<JsonObject> run(Path scenario, int expectedStatus) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int status = SimulateCommand.run(new String[] {scenario.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8));
-    assertEquals(expectedStatus, status);
-    return out.toString(StandardCharsets.UTF_8).lines().map(JsonObject::new).toList();
+    Cli run = Cli.run("simulate", scenario.toString());
+    assertEquals(expectedStatus, run.status(), run.err());
+    return run.out().lines().map(JsonObject::new).toList();
   }
 
   @Test

@@ -2,9 +2,9 @@ package org.humiao.server;
 
 import org.humiao.keys.KeyBootstrap;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,12 +32,15 @@ final class ServiceProcess implements AutoCloseable {
   /** Keys the first start handed over, by role. */
   private final Map<String, String> keys;
   private final boolean keysOnStdout;
+  /** Every line the process wrote, stdout and stderr (its logs) together, as it wrote them. */
+  private final List<String> output;
 
-  private ServiceProcess(Process process, int port, Map<String, String> keys, boolean keysOnStdout) {
+  private ServiceProcess(Process process, int port, Map<String, String> keys, boolean keysOnStdout, List<String> output) {
     this.process = process;
     this.port = port;
     this.keys = keys;
     this.keysOnStdout = keysOnStdout;
+    this.output = output;
   }
 
   /**
@@ -48,21 +53,26 @@ final class ServiceProcess implements AutoCloseable {
     List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx512m", "-cp", System.getProperty("java.class.path"), "org.humiao.cli.Main", "serve",
         "--data-dir", dataDir.toString(), "--port", Integer.toString(port));
-    ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true);
+    // into a file, not a pipe: the JDK closes a pipe under its reader when the process exits, and
+    // the last lines (the stop line) would be lost
+    Path outputFile = Files.createTempFile("humiao-serve", ".out");
+    ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true)
+        .redirectOutput(outputFile.toFile());
     builder.environment().put("HUMIAO_HOST", "127.0.0.1");
     // these tests are of processes, state and events, not of the ONNX tier (SemanticTierHttpTest is)
     builder.environment().put("HUMIAO_SEMANTIC_TIER", "off");
     builder.environment().putAll(env);
     Process process = builder.start();
     Map<String, String> keys = new ConcurrentHashMap<>();
+    List<String> output = new CopyOnWriteArrayList<>();
     int[] listening = {0};
     boolean[] printedKeys = {false};
     CountDownLatch ready = new CountDownLatch(1);
-    // drained for the process's whole life, so a full pipe never stalls it
+    // read as the process writes it, for its whole life
     Thread reader = new Thread(() -> {
-      try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = out.readLine()) != null) {
+      try {
+        tail(outputFile, process, line -> {
+          output.add(line);
           Matcher key = KEY.matcher(line);
           Matcher listeningOn = LISTENING.matcher(line);
           if (key.find()) {
@@ -73,9 +83,13 @@ final class ServiceProcess implements AutoCloseable {
           } else if (line.equals("humiao ready")) {
             ready.countDown();
           }
-        }
+        });
       } catch (IOException e) {
-        // the process is gone; its waiter times out or sees it dead
+        // the file is gone; the waiter times out or sees the process dead
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        outputFile.toFile().delete();
       }
     }, "service-process-output");
     reader.setDaemon(true);
@@ -95,11 +109,43 @@ final class ServiceProcess implements AutoCloseable {
         }
       }
     }
-    return new ServiceProcess(process, listening[0], keys, printedKeys[0]);
+    return new ServiceProcess(process, listening[0], keys, printedKeys[0], output);
   }
 
   int port() {
     return port;
+  }
+
+  /** Every line of {@code file} as it grows, until {@code process} has exited and all it wrote is read. */
+  private static void tail(Path file, Process process, Consumer<String> lines) throws IOException, InterruptedException {
+    try (InputStream in = Files.newInputStream(file)) {
+      ByteArrayOutputStream line = new ByteArrayOutputStream();
+      byte[] buffer = new byte[8192];
+      while (true) {
+        boolean exited = !process.isAlive();
+        int n = in.read(buffer);
+        if (n < 0) {
+          if (exited) {
+            return;
+          }
+          Thread.sleep(20);
+          continue;
+        }
+        for (int i = 0; i < n; i++) {
+          if (buffer[i] == '\n') {
+            lines.accept(line.toString(StandardCharsets.UTF_8));
+            line.reset();
+          } else {
+            line.write(buffer[i]);
+          }
+        }
+      }
+    }
+  }
+
+  /** The lines written so far; all of them once the process has exited. */
+  List<String> output() {
+    return output;
   }
 
   /** A key the first start of the shared dir printed; null for a later start. */

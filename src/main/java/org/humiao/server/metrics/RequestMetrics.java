@@ -43,7 +43,7 @@ public final class RequestMetrics {
     return ctx -> {
       long started = System.nanoTime();
       ctx.addEndHandler(done -> timers
-          .computeIfAbsent(new Labels(ctx.request().method().name(), ctx.get(KEY, UNMATCHED),
+          .computeIfAbsent(new Labels(ctx.request().method().name(), route(ctx),
               ctx.response().getStatusCode()), this::timer)
           .record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
       ctx.next();
@@ -61,6 +61,11 @@ public final class RequestMetrics {
         .minimumExpectedValue(MIN_EXPECTED)
         .maximumExpectedValue(MAX_EXPECTED)
         .register(registry);
+  }
+
+  /** The template of the route a request matched, or "unmatched". */
+  public static String route(RoutingContext ctx) {
+    return ctx.get(KEY, UNMATCHED);
   }
 
   /** The first handler of a route: names its template. A platform handler, so it may precede a BodyHandler. */
