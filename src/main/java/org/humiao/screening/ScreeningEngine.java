@@ -48,6 +48,7 @@ public final class ScreeningEngine implements AutoCloseable {
   private final Clock clock;
   private final RepostGuard reposts;
   private final TextLimits limits;
+  private final CostCaps caps;
   private final SemanticTier semanticTier;
   private final AtomicReference<Loaded> current = new AtomicReference<>();
   private final java.util.concurrent.atomic.LongAdder failures = new java.util.concurrent.atomic.LongAdder();
@@ -73,6 +74,7 @@ public final class ScreeningEngine implements AutoCloseable {
     this.clock = b.clock;
     this.reposts = b.reposts;
     this.limits = b.limits;
+    this.caps = b.caps;
     this.semanticTier = b.semanticTier;
     current.set(load());
   }
@@ -88,6 +90,7 @@ public final class ScreeningEngine implements AutoCloseable {
     private final Clock clock;
     private RepostGuard reposts = new RepostGuard(100_000, Duration.ofDays(7));
     private TextLimits limits = new TextLimits(TextLimits.DEFAULT_MAX_LENGTH);
+    private CostCaps caps = CostCaps.DEFAULT;
     private SemanticTier semanticTier;
 
     private Builder(Path lexiconDir, Clock clock) {
@@ -102,6 +105,11 @@ public final class ScreeningEngine implements AutoCloseable {
 
     public Builder limits(TextLimits limits) {
       this.limits = Objects.requireNonNull(limits);
+      return this;
+    }
+
+    public Builder caps(CostCaps caps) {
+      this.caps = Objects.requireNonNull(caps);
       return this;
     }
 
@@ -181,7 +189,8 @@ public final class ScreeningEngine implements AutoCloseable {
 
   /**
    * Screens one text; the semantic tier, when on, runs only where it can change the answer and
-   * only if it can answer within the options' budget, counted from this call's start.
+   * only if it can answer within the options' budget, counted from this call's start. A text over
+   * the engine's {@link CostCaps} is answered as one the engine failed on: review, engine_error.
    *
    * @throws InvalidTextException when the text breaks the limits (too long, control characters)
    */
@@ -206,22 +215,26 @@ public final class ScreeningEngine implements AutoCloseable {
     return semantic == null ? Duration.ZERO : semantic.policy().budget(scene);
   }
 
-  /** Texts the engine failed on since start, each answered review (reason engine_error). */
+  /** Texts the engine failed on (or that went over their cost caps) since start, each answered review (engine_error). */
   public long failures() {
     return failures.sum();
   }
 
   private ScreeningResult screen(String text, ScreenOptions options, Loaded loaded) {
     long started = System.nanoTime();
+    TextBudget budget = caps.start(started);
     CompiledLexicon lexicon = loaded.lexicon();
     DecisionPolicy policy = lexicon.policy();
-    CompiledLexicon.Findings findings = lexicon.find(text);
+    CompiledLexicon.Findings findings = lexicon.find(text, budget);
+    budget.check(TextBudget.Stage.LEXICON);
     List<Evidence> evidence = findings.evidence();
     addPersonalInfo(loaded.personalInfo(), findings.normalized(), policy, evidence);
+    budget.check(TextBudget.Stage.PERSONAL_INFO);
 
     // too short a text is not scored by the n-gram model (only the semantic tier may judge it)
     boolean modelApplies = findings.normalized().length() >= policy.modelMinLength();
     double modelScore = modelApplies ? loaded.model().score(findings.normalized().text()) : 0;
+    budget.check(TextBudget.Stage.MODEL);
     int severity = 0;
     Evidence strongest = null;
     for (Evidence e : evidence) {
