@@ -28,15 +28,20 @@ public record Settings(
     Path policies,
     Optional<Path> issuers,
     int maxTextLength,
+    int maxSegmentationsPerText,
+    long textBudgetMs,
     boolean semanticTier,
     int semanticWorkers,
     int semanticQueue,
     int repostCacheSize,
     long repostTtlHours,
     int maxBatchItems,
+    int maxBatchChars,
     long maxBodyBytes,
     double rateLimitPerSecond,
     int rateLimitBurst,
+    int rateLimitCharsPerToken,
+    int screenConcurrencyPerKey,
     int maxInFlight,
     long requestTimeoutMs,
     int eventLoops,
@@ -77,15 +82,20 @@ public record Settings(
         Path.of(v.text(Setting.POLICIES)),
         v.optionalText(Setting.ISSUERS).map(Path::of),
         v.integer(Setting.MAX_TEXT_LENGTH),
+        v.integer(Setting.MAX_SEGMENTATIONS_PER_TEXT),
+        v.integer(Setting.TEXT_BUDGET_MS),
         v.onOff(Setting.SEMANTIC_TIER),
         v.integer(Setting.SEMANTIC_WORKERS),
         v.integer(Setting.SEMANTIC_QUEUE),
         v.integer(Setting.REPOST_CACHE_SIZE),
         v.integer(Setting.REPOST_TTL_HOURS),
         v.integer(Setting.MAX_BATCH_ITEMS),
+        v.integer(Setting.MAX_BATCH_CHARS),
         v.integer(Setting.MAX_BODY_BYTES),
         v.decimal(Setting.RATE_LIMIT_PER_SECOND),
         v.integer(Setting.RATE_LIMIT_BURST),
+        v.integer(Setting.RATE_LIMIT_CHARS_PER_TOKEN),
+        v.integer(Setting.SCREEN_CONCURRENCY_PER_KEY),
         v.integer(Setting.MAX_IN_FLIGHT),
         v.integer(Setting.REQUEST_TIMEOUT_MS),
         v.integer(Setting.EVENT_LOOPS),
@@ -105,6 +115,14 @@ public record Settings(
   /** The HTTP event loops: the setting, or one per core when it is 0. */
   public int effectiveEventLoops() {
     return eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors();
+  }
+
+  /**
+   * Screening requests one key may have running at once: the setting, but at most half the
+   * screening pool's threads (at least one), so one key never holds every thread others need.
+   */
+  public int effectiveScreenConcurrencyPerKey() {
+    return Math.min(screenConcurrencyPerKey, Math.max(1, effectiveWorkerThreads() / 2));
   }
 
   /** The worker pool size: the setting, or when it is 0 one thread per core and one per text that may wait for the semantic tier. */
