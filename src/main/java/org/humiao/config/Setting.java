@@ -39,7 +39,7 @@ public enum Setting {
   MAX_BODY_BYTES("maxBodyBytes", "262144", 1, Integer.MAX_VALUE),
   RATE_LIMIT_PER_SECOND("rateLimitPerSecond", "500"),
   RATE_LIMIT_BURST("rateLimitBurst", "1000", 1, Integer.MAX_VALUE),
-  RATE_LIMIT_CHARS_PER_TOKEN("rateLimitCharsPerToken", "100", 1, Integer.MAX_VALUE),
+  RATE_LIMIT_CHARS_PER_TOKEN("rateLimitCharsPerToken", "50", 1, Integer.MAX_VALUE),
   SCREEN_CONCURRENCY_PER_KEY("screenConcurrencyPerKey", "8", 1, Integer.MAX_VALUE),
   MAX_IN_FLIGHT("maxInFlight", "2000", 0, Integer.MAX_VALUE),
   REQUEST_TIMEOUT_MS("requestTimeoutMs", "2000", 1, Integer.MAX_VALUE),
