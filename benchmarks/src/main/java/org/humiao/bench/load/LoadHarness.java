@@ -106,10 +106,18 @@ public final class LoadHarness {
           closedLoop();
         }
       }
+      NoisyNeighbour neighbour = options.attackerKey() == null ? null : new NoisyNeighbour(options, options.attackerKey());
+      if (neighbour != null) {
+        neighbour.start(recordFrom, stopAt);
+      }
       vertx.setPeriodic(50, id -> {
         if (System.nanoTime() >= stopAt && inFlight == 0) {
           vertx.cancelTimer(id);
-          done.complete(new LoadResult(latency.copy(), Map.copyOf(outcomes), options.duration().toNanos()));
+          // the neighbour's own event loop is closed off this one, which must not wait on it
+          vertx.<Map<String, Long>>executeBlocking(() -> neighbour == null ? Map.of() : neighbour.stop())
+              .onSuccess(attacker -> done.complete(new LoadResult(latency.copy(), Map.copyOf(outcomes),
+                  options.duration().toNanos(), attacker)))
+              .onFailure(done::fail);
         }
       });
     });
