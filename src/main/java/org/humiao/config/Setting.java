@@ -40,7 +40,7 @@ public enum Setting {
   RATE_LIMIT_PER_SECOND("rateLimitPerSecond", "500"),
   RATE_LIMIT_BURST("rateLimitBurst", "1000", 1, Integer.MAX_VALUE),
   RATE_LIMIT_CHARS_PER_TOKEN("rateLimitCharsPerToken", "50", 1, Integer.MAX_VALUE),
-  SCREEN_CONCURRENCY_PER_KEY("screenConcurrencyPerKey", "8", 1, Integer.MAX_VALUE),
+  SCREEN_CHARS_IN_FLIGHT_PER_KEY("screenCharsInFlightPerKey", "10000", 1, Integer.MAX_VALUE),
   MAX_IN_FLIGHT("maxInFlight", "2000", 0, Integer.MAX_VALUE),
   REQUEST_TIMEOUT_MS("requestTimeoutMs", "2000", 1, Integer.MAX_VALUE),
   EVENT_LOOPS("eventLoops", "0", 0, 1024),

@@ -41,7 +41,7 @@ public record Settings(
     double rateLimitPerSecond,
     int rateLimitBurst,
     int rateLimitCharsPerToken,
-    int screenConcurrencyPerKey,
+    int screenCharsInFlightPerKey,
     int maxInFlight,
     long requestTimeoutMs,
     int eventLoops,
@@ -95,7 +95,7 @@ public record Settings(
         v.decimal(Setting.RATE_LIMIT_PER_SECOND),
         v.integer(Setting.RATE_LIMIT_BURST),
         v.integer(Setting.RATE_LIMIT_CHARS_PER_TOKEN),
-        v.integer(Setting.SCREEN_CONCURRENCY_PER_KEY),
+        v.integer(Setting.SCREEN_CHARS_IN_FLIGHT_PER_KEY),
         v.integer(Setting.MAX_IN_FLIGHT),
         v.integer(Setting.REQUEST_TIMEOUT_MS),
         v.integer(Setting.EVENT_LOOPS),
@@ -115,14 +115,6 @@ public record Settings(
   /** The HTTP event loops: the setting, or one per core when it is 0. */
   public int effectiveEventLoops() {
     return eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors();
-  }
-
-  /**
-   * Screening requests one key may have running at once: the setting, but at most half the
-   * screening pool's threads (at least one), so one key never holds every thread others need.
-   */
-  public int effectiveScreenConcurrencyPerKey() {
-    return Math.min(screenConcurrencyPerKey, Math.max(1, effectiveWorkerThreads() / 2));
   }
 
   /** The worker pool size: the setting, or when it is 0 one thread per core and one per text that may wait for the semantic tier. */

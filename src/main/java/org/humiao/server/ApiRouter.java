@@ -68,7 +68,7 @@ final class ApiRouter {
     Mount mount = (method, path, access, chain) -> route(router, method, path, checks.get(access), chain);
 
     new ScreenApi(c.engine(), c.recording(), c.screeningEvents(), c.registry(), rate, new ScreenLimits(s.maxBatchItems(),
-        s.maxBatchChars(), s.effectiveScreenConcurrencyPerKey(), Duration.ofMillis(s.requestTimeoutMs()))).mount(vertx, mount);
+        s.maxBatchChars(), s.screenCharsInFlightPerKey(), Duration.ofMillis(s.requestTimeoutMs()))).mount(vertx, mount);
     new MinorApi(c.minorMode(), c.minorRecording(), c.state().policies()).mount(vertx, mount);
     new RegulatorApi(c.state().events().summaries(), c.state().events().pager(), c.streams(), c.regulatorReads()).mount(mount);
 

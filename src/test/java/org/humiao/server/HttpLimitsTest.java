@@ -39,8 +39,7 @@ class HttpLimitsTest {
         Setting.RATE_LIMIT_PER_SECOND, "0.5",
         Setting.RATE_LIMIT_BURST, Integer.toString(BURST),
         Setting.MAX_IN_FLIGHT, "1",
-        // two threads a key may use, so the in-flight bound, not the key's share, refuses the second batch
-        Setting.WORKER_THREADS, "4",
+        Setting.WORKER_THREADS, "1",
         // requests are counted here, not their characters (NoisyNeighbourHttpTest charges those)
         Setting.RATE_LIMIT_CHARS_PER_TOKEN, "1000000",
         Setting.MAX_BODY_BYTES, "1000000"));

@@ -3,6 +3,7 @@ package org.humiao.http.screen;
 import org.humiao.http.ApiError;
 import org.humiao.http.BodyFields;
 import org.humiao.http.ErrorCode;
+import org.humiao.http.guard.KeyCharsInFlight;
 import org.humiao.http.guard.PlatformScope;
 import org.humiao.http.guard.RateLimiter;
 
@@ -29,14 +30,16 @@ import java.util.List;
 final class BatchScreen implements ScreeningRoute.Task {
   private final TextScreener screener;
   private final RateLimiter rate;
+  private final KeyCharsInFlight share;
   private final ScreenLimits limits;
 
   /** One slot of the batch as read: a request to screen, or the error it already has. */
   private record Slot(ScreenRequest request, ApiError error) {}
 
-  BatchScreen(TextScreener screener, RateLimiter rate, ScreenLimits limits) {
+  BatchScreen(TextScreener screener, RateLimiter rate, KeyCharsInFlight share, ScreenLimits limits) {
     this.screener = screener;
     this.rate = rate;
+    this.share = share;
     this.limits = limits;
   }
 
@@ -57,7 +60,13 @@ final class BatchScreen implements ScreeningRoute.Task {
       throw new ApiError(ErrorCode.BATCH_TOO_LARGE, "a batch holds at most " + limits.maxBatchChars()
           + " characters of text, got " + chars);
     }
-    rate.charge(key, chars);
+    try (KeyCharsInFlight.Share admitted = share.acquire(key, chars)) {
+      rate.charge(key, chars);
+      return screen(current, key, slots, requestId, deadlineNanos);
+    }
+  }
+
+  private Buffer screen(ScreeningEngine current, ApiKey key, List<Slot> slots, String requestId, long deadlineNanos) {
     String version = current.version();
     // the items share one semantic budget, the largest of their scenes': a hundred texts each
     // waiting its own would outlast the request's timeout

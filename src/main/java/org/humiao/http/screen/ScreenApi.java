@@ -6,14 +6,14 @@ import io.vertx.core.http.HttpMethod;
 import org.humiao.http.Mount;
 import org.humiao.http.Mount.Access;
 import org.humiao.http.RecordingPool;
-import org.humiao.http.guard.KeyConcurrency;
+import org.humiao.http.guard.KeyCharsInFlight;
 import org.humiao.http.guard.RateLimiter;
 
 /**
  * The screening routes, mounted together: single and batch screening, the lexicon version and
  * its reload. Screening is charged to the key's rate by the characters it screens, and one key
- * runs at most {@link ScreenLimits#concurrencyPerKey()} screening requests at once, so a key
- * sending the costliest texts cannot take the pool from the others.
+ * screens at most {@link ScreenLimits#charsInFlightPerKey()} characters at once, so a key sending
+ * the costliest texts cannot take the pool from the others.
  *
  * @param recording the pool screening runs on; it holds an answer until its events are journaled
  * @param rate the per-key token buckets, charged by characters screened
@@ -23,11 +23,11 @@ public record ScreenApi(EngineSlot engine, RecordingPool recording, ScreeningEve
 
   public void mount(Vertx vertx, Mount mount) {
     TextScreener screener = new TextScreener(new DecisionMetrics(registry), events);
-    KeyConcurrency perKey = new KeyConcurrency(limits.concurrencyPerKey());
-    mount.route(HttpMethod.POST, "/v1/text/screen", Access.PLATFORM_BODY, perKey,
-        new ScreeningRoute(engine, recording, limits.timeout(), new SingleScreen(screener, rate)));
-    mount.route(HttpMethod.POST, "/v1/text/screen/batch", Access.PLATFORM_BODY, perKey,
-        new ScreeningRoute(engine, recording, limits.timeout(), new BatchScreen(screener, rate, limits)));
+    KeyCharsInFlight share = new KeyCharsInFlight(limits.charsInFlightPerKey());
+    mount.route(HttpMethod.POST, "/v1/text/screen", Access.PLATFORM_BODY,
+        new ScreeningRoute(engine, recording, limits.timeout(), new SingleScreen(screener, rate, share)));
+    mount.route(HttpMethod.POST, "/v1/text/screen/batch", Access.PLATFORM_BODY,
+        new ScreeningRoute(engine, recording, limits.timeout(), new BatchScreen(screener, rate, share, limits)));
     LexiconRoutes lexicons = new LexiconRoutes(vertx, engine);
     mount.route(HttpMethod.GET, "/v1/lexicons", Access.ANY_KEY, lexicons::version);
     mount.route(HttpMethod.POST, "/v1/admin/lexicons/reload", Access.ADMIN, lexicons::reload);

@@ -7,8 +7,8 @@ import java.time.Duration;
  *
  * @param maxBatchItems the most texts one batch may carry
  * @param maxBatchChars the most characters (UTF-16 units) a batch's texts may hold together
- * @param concurrencyPerKey screening requests one key may have running at once; more get 429
+ * @param charsInFlightPerKey characters of one key's texts that may be screened at once; more get 429
  * @param timeout how long a request may take: the pool answers 503 timeout then, and a batch
  *     stops screening its remaining items instead of working on for no one
  */
-public record ScreenLimits(int maxBatchItems, int maxBatchChars, int concurrencyPerKey, Duration timeout) {}
+public record ScreenLimits(int maxBatchItems, int maxBatchChars, long charsInFlightPerKey, Duration timeout) {}

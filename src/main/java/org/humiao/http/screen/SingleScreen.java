@@ -1,6 +1,7 @@
 package org.humiao.http.screen;
 
 import org.humiao.http.BodyFields;
+import org.humiao.http.guard.KeyCharsInFlight;
 import org.humiao.http.guard.PlatformScope;
 import org.humiao.http.guard.RateLimiter;
 
@@ -12,10 +13,12 @@ import org.humiao.screening.ScreeningEngine;
 final class SingleScreen implements ScreeningRoute.Task {
   private final TextScreener screener;
   private final RateLimiter rate;
+  private final KeyCharsInFlight share;
 
-  SingleScreen(TextScreener screener, RateLimiter rate) {
+  SingleScreen(TextScreener screener, RateLimiter rate, KeyCharsInFlight share) {
     this.screener = screener;
     this.rate = rate;
+    this.share = share;
   }
 
   /** One text is bounded by the engine's per-text budget, so the deadline is only checked before it starts. */
@@ -23,7 +26,9 @@ final class SingleScreen implements ScreeningRoute.Task {
   public Buffer answer(ScreeningEngine engine, ApiKey key, Buffer body, String requestId, long deadlineNanos) {
     ScreenRequest request = ScreenRequestReader.item(BodyFields.object(body), "");
     PlatformScope.check(key, request.platform());
-    rate.charge(key, request.text().length());
-    return screener.screen(engine, key, request).put("requestId", requestId).toBuffer();
+    try (KeyCharsInFlight.Share admitted = share.acquire(key, request.text().length())) {
+      rate.charge(key, request.text().length());
+      return screener.screen(engine, key, request).put("requestId", requestId).toBuffer();
+    }
   }
 }
