@@ -28,7 +28,7 @@ public enum Setting {
   ISSUERS("issuers", ""),
   MAX_TEXT_LENGTH("maxTextLength", "5000", 1, Integer.MAX_VALUE),
   MAX_SEGMENTATIONS_PER_TEXT("maxSegmentationsPerText", "64", 0, 1_000_000),
-  TEXT_BUDGET_MS("textBudgetMs", "100", 1, 60_000),
+  TEXT_BUDGET_MS("textBudgetMs", "500", 1, 60_000),
   SEMANTIC_TIER("semanticTier", "on"),
   SEMANTIC_WORKERS("semanticWorkers", "1", 1, 64),
   SEMANTIC_QUEUE("semanticQueue", "64", 1, 100_000),

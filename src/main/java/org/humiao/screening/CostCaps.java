@@ -10,11 +10,13 @@ import java.util.Objects;
  * text the engine failed on: a crafted text must neither pass unscreened nor hold a worker.
  *
  * @param maxSegmentations segmentation calls one text may make
- * @param budget how long one text's fast tier may run; the semantic tier keeps its own scene budgets
+ * @param budget how long one text's fast tier may run; the semantic tier keeps its own scene budgets.
+ *     A backstop, not a latency target: wall-clock time, so it must leave room for a GC pause or a
+ *     starved CPU, which would otherwise send ordinary texts to review
  */
 public record CostCaps(int maxSegmentations, Duration budget) {
   /** What the service uses unless its settings say otherwise (maxSegmentationsPerText, textBudgetMs). */
-  public static final CostCaps DEFAULT = new CostCaps(64, Duration.ofMillis(100));
+  public static final CostCaps DEFAULT = new CostCaps(64, Duration.ofMillis(500));
 
   public CostCaps {
     Objects.requireNonNull(budget, "budget");

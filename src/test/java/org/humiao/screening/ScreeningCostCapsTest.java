@@ -21,23 +21,28 @@ class ScreeningCostCapsTest {
   @Test
   void aTextOverItsSegmentationCapIsHeldForReviewWithoutSegmentingOn() {
     ScreeningEngine capped = ShippedEngine.get();
-    capped.screen(SEGMENTATION_HEAVY); // warm
+    ScreeningEngine uncapped = engine(new CostCaps(1_000_000, Duration.ofMinutes(1)));
     long failuresBefore = capped.failures();
-    long started = System.nanoTime();
     ScreeningResult result = capped.screen(SEGMENTATION_HEAVY);
-    long millis = (System.nanoTime() - started) / 1_000_000;
     assertEquals(Decision.REVIEW, result.decision());
     assertEquals(Reason.ENGINE_ERROR, result.reason());
     assertEquals(failuresBefore + 1, capped.failures());
-    // some 2,000 segmentations took 150-250 ms here; 64 take a few
-    assertTrue(millis < 50, "took " + millis + " ms");
+    assertNotEquals(Reason.ENGINE_ERROR, uncapped.screen(SEGMENTATION_HEAVY).reason(), "only the caps make it an engine error");
+    // some 2,000 segmentations against 64: the capped text stops early (timed warm, the best of three each)
+    long cappedNanos = fastest(capped);
+    long uncappedNanos = fastest(uncapped);
+    assertTrue(cappedNanos * 3 < uncappedNanos, "capped " + cappedNanos / 1000 + " µs, uncapped " + uncappedNanos / 1000 + " µs");
     assertEquals(Decision.PASS, capped.screen("今天放学后去操场打球吗").decision(), "a few segmentations are within the cap");
   }
 
-  @Test
-  void theSameTextWithoutTheCapsIsScreenedToTheEnd() {
-    ScreeningResult result = engine(new CostCaps(1_000_000, Duration.ofMinutes(1))).screen(SEGMENTATION_HEAVY);
-    assertNotEquals(Reason.ENGINE_ERROR, result.reason(), "only the caps make it an engine error");
+  private static long fastest(ScreeningEngine engine) {
+    long best = Long.MAX_VALUE;
+    for (int i = 0; i < 3; i++) {
+      long started = System.nanoTime();
+      engine.screen(SEGMENTATION_HEAVY);
+      best = Math.min(best, System.nanoTime() - started);
+    }
+    return best;
   }
 
   @Test
