@@ -92,8 +92,11 @@ public final class ScreeningEngine implements AutoCloseable {
    * would send the first texts after a start to review as over budget.
    */
   private void warmUp() {
+    Loaded loaded = current.get();
+    // the fast tier only: the semantic tier's queue and counters are for real texts
+    Loaded fast = new Loaded(loaded.lexicon(), loaded.model(), loaded.personalInfo(), null);
     try {
-      screen(WARM_UP, ScreenOptions.DEFAULT, current.get(), WARM_UP_CAPS.start(System.nanoTime()));
+      screen(WARM_UP, ScreenOptions.DEFAULT, fast, WARM_UP_CAPS.start(System.nanoTime()));
     } catch (RuntimeException e) {
       // a stage that fails here fails on real texts too, and is answered there (fail closed)
       LOG.log(System.Logger.Level.WARNING, "screening warm-up failed: " + e);
