@@ -114,9 +114,10 @@ final class CompiledLexicon {
 
   private static final Mitigated NOT_MITIGATED = new Mitigated(false, false);
 
-  Findings find(String original) {
+  /** @param budget charged for each segmentation the matches ask for */
+  Findings find(String original, TextBudget budget) {
     NormalizedText text = normalizer.normalize(original);
-    Scan scan = new Scan(text);
+    Scan scan = new Scan(text, budget);
     automaton.scan(text, scan);
     List<Hit> kept = scan.filter();
     List<Evidence> evidence = new ArrayList<>(kept.size() + 1);
@@ -170,6 +171,7 @@ final class CompiledLexicon {
   /** The hits of one text and the filters that decide which of them count. */
   private final class Scan implements KeywordAutomaton.Hits {
     private final NormalizedText text;
+    private final TextBudget budget;
     private final List<Hit> terms = new ArrayList<>(4);
     private List<Hit> whitelist;
     private List<Hit> targets;
@@ -178,8 +180,9 @@ final class CompiledLexicon {
     private BitSet cuedMitigations;
     private String plain;
 
-    Scan(NormalizedText text) {
+    Scan(NormalizedText text, TextBudget budget) {
       this.text = text;
+      this.budget = budget;
     }
 
     @Override
@@ -263,11 +266,15 @@ final class CompiledLexicon {
         return true;
       }
       if (hit.keyword.guarded()) {
+        budget.segmentation();
         return !guard.insideOtherWord(plain(), hit.begin, hit.end);
       }
       // only a Chinese character written right before the match can make a word across its start
-      return hit.begin == 0 || text.gapBefore(hit.begin) || !Character.isIdeographic(text.charAt(hit.begin - 1))
-          || !guard.startsInsideWord(plain(), hit.begin, hit.end);
+      if (hit.begin == 0 || text.gapBefore(hit.begin) || !Character.isIdeographic(text.charAt(hit.begin - 1))) {
+        return true;
+      }
+      budget.segmentation();
+      return !guard.startsInsideWord(plain(), hit.begin, hit.end);
     }
 
     private boolean isLatin(Hit hit) {

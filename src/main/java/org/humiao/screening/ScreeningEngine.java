@@ -42,12 +42,19 @@ public final class ScreeningEngine implements AutoCloseable {
   static final String STACK_FILE = "model/semantic-stack.bin";
   private static final List<Tier> FAST = List.of(Tier.FAST);
   private static final List<Tier> FAST_AND_SEMANTIC = List.of(Tier.FAST, Tier.SEMANTIC);
+  /**
+   * A match inside a word (操 in 操场) and enough characters for the model, so every fast stage runs;
+   * innocent, since a blocked text would be remembered as one whose reposts are blocked.
+   */
+  private static final String WARM_UP = "今天放学后去操场打球吗";
+  private static final CostCaps WARM_UP_CAPS = new CostCaps(Integer.MAX_VALUE, Duration.ofMinutes(1));
 
   private final Path lexiconDir;
   private final SegmentationGuard guard = new SegmentationGuard();
   private final Clock clock;
   private final RepostGuard reposts;
   private final TextLimits limits;
+  private final CostCaps caps;
   private final SemanticTier semanticTier;
   private final AtomicReference<Loaded> current = new AtomicReference<>();
   private final java.util.concurrent.atomic.LongAdder failures = new java.util.concurrent.atomic.LongAdder();
@@ -73,8 +80,27 @@ public final class ScreeningEngine implements AutoCloseable {
     this.clock = b.clock;
     this.reposts = b.reposts;
     this.limits = b.limits;
+    this.caps = b.caps;
     this.semanticTier = b.semanticTier;
     current.set(load());
+    warmUp();
+  }
+
+  /**
+   * Screens one text through every fast stage before the engine is handed out: a cold first call
+   * (class loading, first segmentation, interpreted code) takes longer than a text's budget, and
+   * would send the first texts after a start to review as over budget.
+   */
+  private void warmUp() {
+    Loaded loaded = current.get();
+    // the fast tier only: the semantic tier's queue and counters are for real texts
+    Loaded fast = new Loaded(loaded.lexicon(), loaded.model(), loaded.personalInfo(), null);
+    try {
+      screen(WARM_UP, ScreenOptions.DEFAULT, fast, WARM_UP_CAPS.start(System.nanoTime()));
+    } catch (RuntimeException e) {
+      // a stage that fails here fails on real texts too, and is answered there (fail closed)
+      LOG.log(System.Logger.Level.WARNING, "screening warm-up failed: " + e);
+    }
   }
 
   /** @param clock "today" for the personal-information rules */
@@ -88,6 +114,7 @@ public final class ScreeningEngine implements AutoCloseable {
     private final Clock clock;
     private RepostGuard reposts = new RepostGuard(100_000, Duration.ofDays(7));
     private TextLimits limits = new TextLimits(TextLimits.DEFAULT_MAX_LENGTH);
+    private CostCaps caps = CostCaps.DEFAULT;
     private SemanticTier semanticTier;
 
     private Builder(Path lexiconDir, Clock clock) {
@@ -102,6 +129,11 @@ public final class ScreeningEngine implements AutoCloseable {
 
     public Builder limits(TextLimits limits) {
       this.limits = Objects.requireNonNull(limits);
+      return this;
+    }
+
+    public Builder caps(CostCaps caps) {
+      this.caps = Objects.requireNonNull(caps);
       return this;
     }
 
@@ -181,7 +213,8 @@ public final class ScreeningEngine implements AutoCloseable {
 
   /**
    * Screens one text; the semantic tier, when on, runs only where it can change the answer and
-   * only if it can answer within the options' budget, counted from this call's start.
+   * only if it can answer within the options' budget, counted from this call's start. A text over
+   * the engine's {@link CostCaps} is answered as one the engine failed on: review, engine_error.
    *
    * @throws InvalidTextException when the text breaks the limits (too long, control characters)
    */
@@ -189,7 +222,7 @@ public final class ScreeningEngine implements AutoCloseable {
     limits.check(text);
     Loaded loaded = current.get();
     try {
-      return screen(text, options, loaded);
+      return screen(text, options, loaded, caps.start(System.nanoTime()));
     } catch (RuntimeException | StackOverflowError e) {
       // a text that breaks the engine must not pass unscreened, nor take its batch down with it;
       // one line, not a stack trace per crafted text
@@ -206,22 +239,25 @@ public final class ScreeningEngine implements AutoCloseable {
     return semantic == null ? Duration.ZERO : semantic.policy().budget(scene);
   }
 
-  /** Texts the engine failed on since start, each answered review (reason engine_error). */
+  /** Texts the engine failed on (or that went over their cost caps) since start, each answered review (engine_error). */
   public long failures() {
     return failures.sum();
   }
 
-  private ScreeningResult screen(String text, ScreenOptions options, Loaded loaded) {
+  private ScreeningResult screen(String text, ScreenOptions options, Loaded loaded, TextBudget budget) {
     long started = System.nanoTime();
     CompiledLexicon lexicon = loaded.lexicon();
     DecisionPolicy policy = lexicon.policy();
-    CompiledLexicon.Findings findings = lexicon.find(text);
+    CompiledLexicon.Findings findings = lexicon.find(text, budget);
+    budget.check(TextBudget.Stage.LEXICON);
     List<Evidence> evidence = findings.evidence();
     addPersonalInfo(loaded.personalInfo(), findings.normalized(), policy, evidence);
+    budget.check(TextBudget.Stage.PERSONAL_INFO);
 
     // too short a text is not scored by the n-gram model (only the semantic tier may judge it)
     boolean modelApplies = findings.normalized().length() >= policy.modelMinLength();
     double modelScore = modelApplies ? loaded.model().score(findings.normalized().text()) : 0;
+    budget.check(TextBudget.Stage.MODEL);
     int severity = 0;
     Evidence strongest = null;
     for (Evidence e : evidence) {

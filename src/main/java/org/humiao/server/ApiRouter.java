@@ -22,10 +22,12 @@ import org.humiao.http.guard.RoleCheck;
 import org.humiao.http.minor.MinorApi;
 import org.humiao.http.regulator.RegulatorApi;
 import org.humiao.http.screen.ScreenApi;
+import org.humiao.http.screen.ScreenLimits;
 import org.humiao.keys.Role;
 import org.humiao.server.logging.AccessLogHandler;
 import org.humiao.server.metrics.RequestMetrics;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +69,8 @@ final class ApiRouter {
     checks.put(Access.ADMIN, List.of(auth, admin, rate));
     Mount mount = (method, path, access, chain) -> route(router, method, path, checks.get(access), chain);
 
-    new ScreenApi(c.engine(), c.recording(), c.screeningEvents(), c.registry(), s.maxBatchItems()).mount(vertx, mount);
+    new ScreenApi(c.engine(), c.recording(), c.screeningEvents(), c.registry(), rate, new ScreenLimits(s.maxBatchItems(),
+        s.maxBatchChars(), s.screenCharsInFlightPerKey(), Duration.ofMillis(s.requestTimeoutMs()))).mount(vertx, mount);
     new MinorApi(c.minorMode(), c.minorRecording(), c.state().policies()).mount(vertx, mount);
     new RegulatorApi(c.state().events().summaries(), c.state().events().pager(), c.streams(), c.regulatorReads()).mount(mount);
 

@@ -1,6 +1,7 @@
 package org.humiao.server;
 
 import org.humiao.config.Settings;
+import org.humiao.screening.CostCaps;
 import org.humiao.screening.RepostGuard;
 import org.humiao.screening.ScreeningEngine;
 import org.humiao.screening.TextLimits;
@@ -27,7 +28,8 @@ public final class EngineFactory {
   public static ScreeningEngine create(Settings settings, Clock clock) {
     ScreeningEngine.Builder builder = ScreeningEngine.builder(settings.lexicons(), clock)
         .reposts(new RepostGuard(settings.repostCacheSize(), Duration.ofHours(settings.repostTtlHours())))
-        .limits(new TextLimits(settings.maxTextLength()));
+        .limits(new TextLimits(settings.maxTextLength()))
+        .caps(new CostCaps(settings.maxSegmentationsPerText(), Duration.ofMillis(settings.textBudgetMs())));
     if (settings.semanticTier()) {
       builder.semanticTier(new SemanticTier(BgeEncoder.load(INTRA_OP_THREADS, MAX_TOKENS),
           new SemanticTier.Settings(settings.semanticWorkers(), settings.semanticQueue(), 1)));

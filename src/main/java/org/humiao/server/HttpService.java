@@ -126,7 +126,8 @@ public final class HttpService {
         new ScreeningEvents(pseudonyms, recording, clock), minorMode, minorRecording,
         new EventStream(vertx, keys::ring, state.events().live(), state.events().recent(), regulatorReads, registry),
         // one bucket per key across all server instances
-        new RateLimiter(settings.rateLimitPerSecond(), settings.rateLimitBurst(), System::nanoTime), openConnections, clock);
+        new RateLimiter(settings.rateLimitPerSecond(), settings.rateLimitBurst(), settings.rateLimitCharsPerToken(),
+            System::nanoTime), openConnections, clock);
     HttpService service = new HttpService(vertx, components, List.of(screeningWorkers, minorWorkers, regulatorWorkers), jvm,
         engine.load(vertx, engineFactory));
     return keys.start(settings.keysPollMs())

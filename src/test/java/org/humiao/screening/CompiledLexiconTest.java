@@ -13,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class CompiledLexiconTest {
   private static final CompiledLexicon LEXICON =
       new CompiledLexicon(LexiconLoader.load(Path.of("src/test/resources/lexicon-mini")), new SegmentationGuard());
+  /** The mechanics, not the caps, are under test here. */
+  private static final CostCaps UNCAPPED = new CostCaps(Integer.MAX_VALUE, java.time.Duration.ofHours(1));
 
   /** text | found terms with what was typed for each, term=typed;... or empty | how */
   @ParameterizedTest(name = "{0}")
@@ -52,7 +54,7 @@ class CompiledLexiconTest {
       那些阿三又来了哈哈哈 | ''                         | none
       """)
   void findsTermsAndTheirSpellings(String text, String expected, String how) {
-    CompiledLexicon.Findings findings = LEXICON.find(text);
+    CompiledLexicon.Findings findings = LEXICON.find(text, UNCAPPED.start(System.nanoTime()));
     List<Evidence> terms = findings.evidence().stream().filter(e -> !e.source().startsWith("rule:")).toList();
     String found = terms.stream()
         .map(e -> e.term() + "=" + text.substring(e.start(), e.end()))
@@ -71,7 +73,7 @@ class CompiledLexiconTest {
       250块钱一张票        | ''                       | ''
       """)
   void contextRulesFireOnTheirPatternOnly(String text, String rule, String typed) {
-    List<Evidence> rules = LEXICON.find(text).evidence().stream().filter(e -> e.source().startsWith("rule:")).toList();
+    List<Evidence> rules = LEXICON.find(text, UNCAPPED.start(System.nanoTime())).evidence().stream().filter(e -> e.source().startsWith("rule:")).toList();
     assertEquals(rule, rules.stream().map(e -> e.source().substring(5)).collect(Collectors.joining(";")));
     assertEquals(typed, rules.stream().map(e -> text.substring(e.start(), e.end())).collect(Collectors.joining(";")));
   }
@@ -87,7 +89,7 @@ class CompiledLexiconTest {
       阿三哈哈             | 阿三=2     | false
       """)
   void mitigationsLowerTopicTermsAndWhatTheyCover(String text, String expected, boolean modelMuted) {
-    CompiledLexicon.Findings findings = LEXICON.find(text);
+    CompiledLexicon.Findings findings = LEXICON.find(text, UNCAPPED.start(System.nanoTime()));
     assertEquals(expected, findings.evidence().stream().map(e -> e.term() + "=" + e.severity())
         .collect(Collectors.joining(";")));
     assertEquals(modelMuted, findings.modelMuted());
@@ -99,6 +101,6 @@ class CompiledLexiconTest {
       u s b               | u傻逼
       """)
   void canonicalTextSpellsTermsTheirLexiconWay(String text, String canonical) {
-    assertEquals(canonical, LEXICON.find(text).canonical());
+    assertEquals(canonical, LEXICON.find(text, UNCAPPED.start(System.nanoTime())).canonical());
   }
 }

@@ -40,6 +40,8 @@ class HttpLimitsTest {
         Setting.RATE_LIMIT_BURST, Integer.toString(BURST),
         Setting.MAX_IN_FLIGHT, "1",
         Setting.WORKER_THREADS, "1",
+        // requests are counted here, not their characters (NoisyNeighbourHttpTest charges those)
+        Setting.RATE_LIMIT_CHARS_PER_TOKEN, "1000000",
         Setting.MAX_BODY_BYTES, "1000000"));
     client = new Client(vertx, service.port());
   }

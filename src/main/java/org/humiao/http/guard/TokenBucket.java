@@ -2,7 +2,8 @@ package org.humiao.http.guard;
 
 /**
  * A token bucket: {@code burst} tokens at most, refilled at {@code perSecond}; each request takes
- * one. Refilled lazily from the clock on each take, so an idle bucket costs nothing.
+ * one on arrival, and may be {@link #charge charged} more once its cost is known. Refilled lazily
+ * from the clock on each take, so an idle bucket costs nothing.
  */
 final class TokenBucket {
   private static final double NANOS = 1e9;
@@ -21,12 +22,26 @@ final class TokenBucket {
 
   /** Takes a token: 0 when there was one, otherwise the whole seconds until there will be. */
   synchronized long take(long nowNanos) {
-    tokens = Math.min(burst, tokens + (nowNanos - updatedNanos) / NANOS * perSecond);
-    updatedNanos = nowNanos;
+    refill(nowNanos);
     if (tokens >= 1) {
       tokens -= 1;
       return 0;
     }
     return Math.max(1, (long) Math.ceil((1 - tokens) / perSecond));
+  }
+
+  /**
+   * Takes {@code cost} more tokens for a request already admitted, going into debt if need be: the
+   * work is paid for, and the key's next requests wait until the bucket is back above one token.
+   * The debt is at most one request's cost, which the size of a request bounds.
+   */
+  synchronized void charge(double cost, long nowNanos) {
+    refill(nowNanos);
+    tokens -= cost;
+  }
+
+  private void refill(long nowNanos) {
+    tokens = Math.min(burst, tokens + (nowNanos - updatedNanos) / NANOS * perSecond);
+    updatedNanos = nowNanos;
   }
 }

@@ -2,7 +2,10 @@ package org.humiao.http.screen;
 
 import org.humiao.http.ApiError;
 import org.humiao.http.BodyFields;
+import org.humiao.http.ErrorCode;
+import org.humiao.http.guard.KeyCharsInFlight;
 import org.humiao.http.guard.PlatformScope;
+import org.humiao.http.guard.RateLimiter;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -17,26 +20,32 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code POST /v1/text/screen/batch}: up to max-batch-items texts in one request, answered in
- * order. An item that cannot be screened (bad field, text too long) gets an error object in its
- * slot and the others are still screened; a body that is not a batch, or an item acting for
- * another platform, fails the whole request, since authorization is not a per-item matter.
+ * {@code POST /v1/text/screen/batch}: up to max-batch-items texts of at most max-batch-chars
+ * characters together in one request, answered in order. An item that cannot be screened (bad
+ * field, text too long) gets an error object in its slot and the others are still screened; a
+ * body that is not a batch, or an item acting for another platform, fails the whole request,
+ * since authorization is not a per-item matter. The batch is charged to the key's rate by its
+ * characters before any is screened, and stops at the request's deadline.
  */
 final class BatchScreen implements ScreeningRoute.Task {
   private final TextScreener screener;
-  private final int maxItems;
+  private final RateLimiter rate;
+  private final KeyCharsInFlight share;
+  private final ScreenLimits limits;
 
   /** One slot of the batch as read: a request to screen, or the error it already has. */
   private record Slot(ScreenRequest request, ApiError error) {}
 
-  BatchScreen(TextScreener screener, int maxItems) {
+  BatchScreen(TextScreener screener, RateLimiter rate, KeyCharsInFlight share, ScreenLimits limits) {
     this.screener = screener;
-    this.maxItems = maxItems;
+    this.rate = rate;
+    this.share = share;
+    this.limits = limits;
   }
 
   @Override
-  public Buffer answer(ScreeningEngine current, ApiKey key, Buffer body, String requestId) {
-    JsonArray items = ScreenRequestReader.items(BodyFields.object(body), maxItems);
+  public Buffer answer(ScreeningEngine current, ApiKey key, Buffer body, String requestId, long deadlineNanos) {
+    JsonArray items = ScreenRequestReader.items(BodyFields.object(body), limits.maxBatchItems());
     List<Slot> slots = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
       slots.add(read(items.getValue(i), i));
@@ -46,14 +55,29 @@ final class BatchScreen implements ScreeningRoute.Task {
         PlatformScope.check(key, slot.request().platform());
       }
     }
+    long chars = slots.stream().filter(s -> s.request() != null).mapToLong(s -> s.request().text().length()).sum();
+    if (chars > limits.maxBatchChars()) {
+      throw new ApiError(ErrorCode.BATCH_TOO_LARGE, "a batch holds at most " + limits.maxBatchChars()
+          + " characters of text, got " + chars);
+    }
+    try (KeyCharsInFlight.Share admitted = share.acquire(key, chars)) {
+      rate.charge(key, chars);
+      return screen(current, key, slots, requestId, deadlineNanos);
+    }
+  }
+
+  private Buffer screen(ScreeningEngine current, ApiKey key, List<Slot> slots, String requestId, long deadlineNanos) {
     String version = current.version();
     // the items share one semantic budget, the largest of their scenes': a hundred texts each
     // waiting its own would outlast the request's timeout
-    long deadline = System.nanoTime() + slots.stream().filter(s -> s.request() != null)
+    long semanticDeadline = System.nanoTime() + slots.stream().filter(s -> s.request() != null)
         .mapToLong(s -> current.semanticBudget(s.request().scene().id()).toNanos()).max().orElse(0);
     JsonArray answers = new JsonArray();
-    for (Slot slot : slots) {
-      answers.add(slot.error() != null ? errorJson(slot.error()) : screenSlot(current, key, slot.request(), deadline));
+    for (int i = 0; i < slots.size(); i++) {
+      Slot slot = slots.get(i);
+      // past the deadline the client has its 503: the items left would be screened for no one
+      ScreeningRoute.checkDeadline(deadlineNanos, "after " + i + " of " + slots.size() + " items");
+      answers.add(slot.error() != null ? errorJson(slot.error()) : screenSlot(current, key, slot.request(), semanticDeadline));
     }
     return new JsonObject()
         .put("items", answers)

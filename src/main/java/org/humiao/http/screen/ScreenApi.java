@@ -6,23 +6,28 @@ import io.vertx.core.http.HttpMethod;
 import org.humiao.http.Mount;
 import org.humiao.http.Mount.Access;
 import org.humiao.http.RecordingPool;
+import org.humiao.http.guard.KeyCharsInFlight;
+import org.humiao.http.guard.RateLimiter;
 
 /**
  * The screening routes, mounted together: single and batch screening, the lexicon version and
- * its reload.
+ * its reload. Screening is charged to the key's rate by the characters it screens, and one key
+ * screens at most {@link ScreenLimits#charsInFlightPerKey()} characters at once, so a key sending
+ * the costliest texts cannot take the pool from the others.
  *
  * @param recording the pool screening runs on; it holds an answer until its events are journaled
- * @param maxBatchItems the most texts one batch may carry
+ * @param rate the per-key token buckets, charged by characters screened
  */
 public record ScreenApi(EngineSlot engine, RecordingPool recording, ScreeningEvents events, MeterRegistry registry,
-                        int maxBatchItems) {
+                        RateLimiter rate, ScreenLimits limits) {
 
   public void mount(Vertx vertx, Mount mount) {
     TextScreener screener = new TextScreener(new DecisionMetrics(registry), events);
+    KeyCharsInFlight share = new KeyCharsInFlight(limits.charsInFlightPerKey());
     mount.route(HttpMethod.POST, "/v1/text/screen", Access.PLATFORM_BODY,
-        new ScreeningRoute(engine, recording, new SingleScreen(screener)));
+        new ScreeningRoute(engine, recording, limits.timeout(), new SingleScreen(screener, rate, share)));
     mount.route(HttpMethod.POST, "/v1/text/screen/batch", Access.PLATFORM_BODY,
-        new ScreeningRoute(engine, recording, new BatchScreen(screener, maxBatchItems)));
+        new ScreeningRoute(engine, recording, limits.timeout(), new BatchScreen(screener, rate, share, limits)));
     LexiconRoutes lexicons = new LexiconRoutes(vertx, engine);
     mount.route(HttpMethod.GET, "/v1/lexicons", Access.ANY_KEY, lexicons::version);
     mount.route(HttpMethod.POST, "/v1/admin/lexicons/reload", Access.ADMIN, lexicons::reload);

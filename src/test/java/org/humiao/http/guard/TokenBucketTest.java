@@ -34,4 +34,14 @@ class TokenBucketTest {
     assertEquals(4, bucket.take(0));
     assertEquals(3, bucket.take(SECOND));
   }
+
+  @Test
+  void aChargeGoesIntoDebtThatLaterRequestsWaitOut() {
+    TokenBucket bucket = new TokenBucket(10, 20, 0);
+    assertEquals(0, bucket.take(0));
+    bucket.charge(49, 0);
+    assertEquals(4, bucket.take(0), "30 tokens owed: 3.1 s at 10 a second, rounded up");
+    assertEquals(1, bucket.take(3 * SECOND), "still 0 tokens");
+    assertEquals(0, bucket.take(3 * SECOND + SECOND / 10));
+  }
 }

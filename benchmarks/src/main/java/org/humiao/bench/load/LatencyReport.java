@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 
@@ -51,6 +52,7 @@ final class LatencyReport {
         .put("throughputPerSecond", Math.round(result.throughput()))
         .put("successes", result.successes())
         .put("outcomes", outcomes)
+        .put("attackerOutcomes", new JsonObject(new LinkedHashMap<>(result.attacker())))
         .put("latencyMillis", percentiles.put("mean", millis((long) result.latency().getMean())));
   }
 
@@ -68,7 +70,11 @@ final class LatencyReport {
     for (double p : PERCENTILES) {
       sb.append(String.format(Locale.ROOT, "%.2f", millis(result.latency().getValueAtPercentile(p)))).append(" | ");
     }
-    return sb.append('\n').toString();
+    sb.append('\n');
+    if (!result.attacker().isEmpty()) {
+      sb.append("\nthe other key's requests answered while measuring: ").append(result.attacker()).append('\n');
+    }
+    return sb.toString();
   }
 
   /** Latency against percentile on the usual log scale: x = log10(1 / (1 - p)). */

@@ -55,6 +55,8 @@ public final class LoadHarness {
   private long stopAt;
   private int inFlight;
   private int sent;
+  /** The other key of the noisy scenario, built before the clock starts (its requests are encoded once); null in the others. */
+  private final NoisyNeighbour neighbour;
 
   private LoadHarness(LoadOptions options, List<String> lines) {
     this.options = options;
@@ -68,6 +70,7 @@ public final class LoadHarness {
     this.headers = HttpHeaders.headers()
         .add(HttpHeaders.AUTHORIZATION, "Bearer " + options.key())
         .add(HttpHeaders.CONTENT_TYPE, "application/json");
+    this.neighbour = options.attackerKey() == null ? null : new NoisyNeighbour(options, options.attackerKey());
   }
 
   public static void main(String[] args) throws Exception {
@@ -106,10 +109,17 @@ public final class LoadHarness {
           closedLoop();
         }
       }
+      if (neighbour != null) {
+        neighbour.start(recordFrom, stopAt);
+      }
       vertx.setPeriodic(50, id -> {
         if (System.nanoTime() >= stopAt && inFlight == 0) {
           vertx.cancelTimer(id);
-          done.complete(new LoadResult(latency.copy(), Map.copyOf(outcomes), options.duration().toNanos()));
+          // the neighbour's own event loop is closed off this one, which must not wait on it
+          vertx.<Map<String, Long>>executeBlocking(() -> neighbour == null ? Map.of() : neighbour.stop())
+              .onSuccess(attacker -> done.complete(new LoadResult(latency.copy(), Map.copyOf(outcomes),
+                  options.duration().toNanos(), attacker)))
+              .onFailure(done::fail);
         }
       });
     });

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param rate requests per second to send on schedule (open loop); 0 runs closed loop at saturation
  * @param connections HTTP connections to the service (and, closed loop, requests in flight)
  * @param clockOffset how far the service's clock is from the real one ({@link ServeAt}); heartbeats are stamped by it
+ * @param attackerKey the other key of the {@code noisy} scenario ({@link NoisyNeighbour}); null for the others
+ * @param attackerConnections the connections it sends on
  */
 record LoadOptions(
     List<URI> urls,
@@ -26,15 +28,19 @@ record LoadOptions(
     Duration duration,
     Path corpus,
     Path out,
-    Duration clockOffset) {
+    Duration clockOffset,
+    String attackerKey,
+    int attackerConnections) {
 
   static final String USAGE = """
       usage: java -cp benchmarks/target/benchmarks.jar org.humiao.bench.load.LoadHarness
         --key KEY                   a platform key of the service
-        [--url http://127.0.0.1:8080[,http://127.0.0.1:8081 ...]] [--scenario screen|batch|minor|mixed] [--rate N (0 = saturation)]
+        [--url http://127.0.0.1:8080[,http://127.0.0.1:8081 ...]] [--scenario screen|batch|minor|mixed|noisy] [--rate N (0 = saturation)]
         [--connections 32] [--warmup 10] [--duration 30] (seconds)
         [--corpus benchmarks/corpus/chat-lines.txt] [--out target/load/<scenario>-<rate>]
         [--clock-offset 0] (seconds; what ServeAt printed, when the service runs at a chosen hour)
+        [--attacker-key KEY2] [--attacker-connections 8] (noisy: KEY screens chat at --rate while KEY2,
+          another platform's key, sends the costliest requests it can within its limits)
       """;
 
   static LoadOptions parse(String[] args) {
@@ -49,6 +55,9 @@ record LoadOptions(
       throw new IllegalArgumentException("missing --key or a value");
     }
     String scenario = named.getOrDefault("scenario", "screen");
+    if (scenario.equals("noisy") != named.containsKey("attacker-key")) {
+      throw new IllegalArgumentException("--attacker-key goes with --scenario noisy, and only with it");
+    }
     int rate = Integer.parseInt(named.getOrDefault("rate", "0"));
     return new LoadOptions(
         Arrays.stream(named.getOrDefault("url", "http://127.0.0.1:8080").split(",")).map(URI::create).toList(),
@@ -60,6 +69,8 @@ record LoadOptions(
         Duration.ofSeconds(Long.parseLong(named.getOrDefault("duration", "30"))),
         Path.of(named.getOrDefault("corpus", "benchmarks/corpus/chat-lines.txt")),
         Path.of(named.getOrDefault("out", "target/load/" + scenario + "-" + (rate == 0 ? "saturation" : rate))),
-        Duration.ofSeconds(Long.parseLong(named.getOrDefault("clock-offset", "0"))));
+        Duration.ofSeconds(Long.parseLong(named.getOrDefault("clock-offset", "0"))),
+        named.get("attacker-key"),
+        Integer.parseInt(named.getOrDefault("attacker-connections", "8")));
   }
 }

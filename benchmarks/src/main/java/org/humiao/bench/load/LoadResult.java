@@ -9,8 +9,9 @@ import java.util.Map;
  *
  * @param latency microseconds from when each request was due to its answer
  * @param outcomes "label status" (or "label error X") to count
+ * @param attacker the same for the noisy neighbour's requests, answered while measuring; empty in other scenarios
  */
-record LoadResult(Histogram latency, Map<String, Long> outcomes, long measuredNanos) {
+record LoadResult(Histogram latency, Map<String, Long> outcomes, long measuredNanos, Map<String, Long> attacker) {
   double throughput() {
     return latency.getTotalCount() / (measuredNanos / 1e9);
   }

@@ -52,6 +52,8 @@ record Scenario(String name, List<Weighted> mix) {
     });
     return switch (name) {
       case "screen" -> new Scenario(name, List.of(screen));
+      // the victim's chat; the costly requests are the other key's (NoisyNeighbour)
+      case "noisy" -> new Scenario(name, List.of(screen));
       case "batch" -> new Scenario(name, List.of(batch));
       case "minor" -> new Scenario(name, List.of(authorize, heartbeat));
       case "mixed" -> new Scenario(name, List.of(
@@ -61,7 +63,7 @@ record Scenario(String name, List<Weighted> mix) {
           new Weighted(9, authorize.label(), authorize.method(), authorize.path(), authorize.body()),
           new Weighted(9, heartbeat.label(), heartbeat.method(), heartbeat.path(), heartbeat.body()),
           new Weighted(2, payment.label(), payment.method(), payment.path(), payment.body())));
-      default -> throw new IllegalArgumentException("unknown scenario " + name + " (screen, batch, minor, mixed)");
+      default -> throw new IllegalArgumentException("unknown scenario " + name + " (screen, batch, minor, mixed, noisy)");
     };
   }
 
