@@ -16,7 +16,11 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-/** A blocking WebClient over loopback for tests: one call, one awaited response. */
+/**
+ * A blocking WebClient over loopback for tests: one call, one awaited response. Every answer it
+ * receives is checked against the OpenAPI spec ({@link ApiContract}); one the spec does not
+ * describe fails the request.
+ */
 public final class Client implements AutoCloseable {
   static final String JSON = "application/json";
 
@@ -27,7 +31,7 @@ public final class Client implements AutoCloseable {
   }
 
   Client(Vertx vertx, WebClientOptions options) {
-    this.web = WebClient.create(vertx, options);
+    this.web = ApiContract.check(WebClient.create(vertx, options));
   }
 
   public HttpResponse<Buffer> get(String path, String key) {
