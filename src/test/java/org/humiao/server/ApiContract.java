@@ -5,13 +5,17 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.impl.ClientPhase;
 import io.vertx.ext.web.client.impl.HttpContext;
 import io.vertx.ext.web.client.impl.WebClientInternal;
+import io.vertx.json.schema.Draft;
 import io.vertx.json.schema.JsonSchema;
+import io.vertx.json.schema.JsonSchemaOptions;
 import io.vertx.json.schema.OutputUnit;
+import io.vertx.json.schema.Validator;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.mediatype.ContentAnalyser;
@@ -21,10 +25,14 @@ import io.vertx.openapi.validation.ResponseValidator;
 import io.vertx.openapi.validation.ValidatableResponse;
 import io.vertx.openapi.validation.ValidationContext;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,6 +47,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ApiContract {
   private static final String SPEC = "src/main/resources/openapi.yaml";
+  /** Where the counts of checked answers are written when the test JVM ends. */
+  private static final Path COUNTS = Path.of("target", "api-contract-checked.tsv");
   /** Answers checked in this JVM, by operation (and "unrouted"): the coverage figure of the suite. */
   private static final Map<String, AtomicLong> CHECKED = new ConcurrentHashMap<>();
   private static volatile ApiContract shared;
@@ -59,6 +69,7 @@ public final class ApiContract {
       synchronized (ApiContract.class) {
         if (shared == null) {
           shared = load(Vertx.vertx(), SPEC);
+          Runtime.getRuntime().addShutdownHook(new Thread(ApiContract::writeCounts, "api-contract-counts"));
         }
       }
     }
@@ -187,9 +198,8 @@ public final class ApiContract {
     if (!expected || body == null) {
       return Future.failedFuture(new AssertionError("an answer the spec does not have: " + what));
     }
-    OutputUnit result = io.vertx.json.schema.Validator.create(error, new io.vertx.json.schema.JsonSchemaOptions()
-        .setDraft(io.vertx.json.schema.Draft.DRAFT4).setBaseUri("https://humiao/"))
-        .validate(body.toJsonObject());
+    OutputUnit result = Validator.create(error, new JsonSchemaOptions().setDraft(Draft.DRAFT202012)
+        .setBaseUri("https://humiao.invalid/")).validate(body.toJsonObject());
     if (!result.getValid()) {
       return Future.failedFuture(new AssertionError("not the spec's error shape: " + what + "\n  " + result));
     }
@@ -203,9 +213,27 @@ public final class ApiContract {
 
   /** Answers checked so far in this JVM, by operation id. */
   public static Map<String, Long> checked() {
-    Map<String, Long> copy = new java.util.TreeMap<>();
+    Map<String, Long> copy = new TreeMap<>();
     CHECKED.forEach((k, v) -> copy.put(k, v.get()));
     return copy;
+  }
+
+  /** One line per operation, "operation TAB answers", and the total; the suite's coverage figure. */
+  private static void writeCounts() {
+    Map<String, Long> counts = checked();
+    StringBuilder out = new StringBuilder();
+    counts.forEach((operation, n) -> out.append(operation).append('\t').append(n).append('\n'));
+    out.append("total\t").append(counts.values().stream().mapToLong(Long::longValue).sum()).append('\n');
+    try {
+      Files.writeString(COUNTS, out);
+    } catch (IOException e) {
+      System.err.println("cannot write " + COUNTS + ": " + e.getMessage());
+    }
+  }
+
+  /** The spec as JSON, for tests that compare its enums with the code's. */
+  JsonObject raw() {
+    return contract.getRawContract();
   }
 
   private static String abbreviate(String text) {
