@@ -31,7 +31,7 @@ public final class DocsApi {
   }
 
   /** The webjar's version, from its own Maven metadata: the pom names it once. */
-  static String swaggerUiVersion() {
+  private static String swaggerUiVersion() {
     try (InputStream in = DocsApi.class.getClassLoader().getResourceAsStream(WEBJAR_POM)) {
       if (in == null) {
         throw new IllegalStateException("the swagger-ui webjar is not on the classpath (" + WEBJAR_POM + ")");

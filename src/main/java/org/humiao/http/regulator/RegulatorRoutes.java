@@ -41,7 +41,7 @@ final class RegulatorRoutes {
   private static final int MIN_YEAR = 2000;
   private static final int MAX_YEAR = 2199;
   /** The Beijing days a summary counts when the query names no {@code from}: a month up to {@code to}. */
-  static final int DEFAULT_DAYS = 30;
+  private static final int DEFAULT_DAYS = 30;
 
   private final ViolationSummaries summaries;
   private final QuarterlyReport quarterly;
