@@ -12,6 +12,7 @@ import org.humiao.http.FailureHandler;
 import org.humiao.http.Mount;
 import org.humiao.http.Mount.Access;
 import org.humiao.http.RequestIds;
+import org.humiao.http.docs.DocsApi;
 import org.humiao.http.guard.Authenticator;
 import org.humiao.http.guard.BodyDeadline;
 import org.humiao.http.guard.ConnectionGuard;
@@ -72,7 +73,9 @@ final class ApiRouter {
     new ScreenApi(c.engine(), c.recording(), c.screeningEvents(), c.registry(), rate, new ScreenLimits(s.maxBatchItems(),
         s.maxBatchChars(), s.screenCharsInFlightPerKey(), Duration.ofMillis(s.requestTimeoutMs()))).mount(vertx, mount);
     new MinorApi(c.minorMode(), c.minorRecording(), c.state().policies()).mount(vertx, mount);
-    new RegulatorApi(c.state().events().summaries(), c.state().events().pager(), c.streams(), c.regulatorReads()).mount(mount);
+    new RegulatorApi(c.state().events().summaries(), c.state().events().pager(), c.streams(), c.regulatorReads(), c.clock())
+        .mount(mount);
+    new DocsApi().mount(mount);
 
     HealthRoutes health = new HealthRoutes(c.engine(), c.state().policies(), c.clock());
     mount.route(HttpMethod.GET, "/health/live", Access.PUBLIC, health::live);

@@ -33,7 +33,7 @@ class FailureHandlerTest {
       throw new IllegalStateException("secret detail of the bug");
     });
     HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(5, TimeUnit.SECONDS);
-    Client client = new Client(vertx, server.actualPort());
+    Client client = Client.unchecked(vertx, server.actualPort());
     try {
       HttpResponse<Buffer> r = client.get("/bug", null);
       String message = Client.assertError(r, 500, "internal").getString("message");
@@ -68,7 +68,7 @@ class FailureHandlerTest {
       refused.thenApply(v -> v).whenComplete((v, failure) -> ctx.fail(failure));
     });
     HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(5, TimeUnit.SECONDS);
-    Client client = new Client(vertx, server.actualPort());
+    Client client = Client.unchecked(vertx, server.actualPort());
     try {
       HttpResponse<Buffer> r = client.get("/write", null);
       Client.assertError(r, 503, "overloaded");

@@ -62,7 +62,7 @@ class RecordingPoolDurabilityTest {
         }).onSuccess(ctx.response()::end).onFailure(ctx::fail));
         HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
             .await(5, TimeUnit.SECONDS);
-        Client client = new Client(vertx, server.actualPort());
+        Client client = Client.unchecked(vertx, server.actualPort());
         try {
           var answer = client.getAsync("/block", null);
           assertTrue(writerHeld.get().await(5, TimeUnit.SECONDS), "the event never reached the writer");

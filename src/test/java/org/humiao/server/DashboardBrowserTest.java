@@ -12,19 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,15 +26,9 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/**
- * The dashboard in a real browser: Debian's headless Chromium, driven through its own
- * chromedriver (never one Selenium Manager would fetch). Missing browser: the test fails with
- * the command that installs it, as .ci/run does.
- */
+/** The dashboard in a real browser: {@link HeadlessChromium}. */
 @ExtendWith(VertxExtension.class)
 class DashboardBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final String BLOCKED = "你个傻*逼";
 
@@ -48,24 +36,13 @@ class DashboardBrowserTest {
   static Path dir;
   static LocalService service;
   static Client client;
-  static WebDriver browser;
+  static ChromeDriver browser;
 
   @BeforeAll
   static void start(Vertx vertx) throws Exception {
-    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      throw new AssertionError("the dashboard test needs " + CHROMIUM + " and " + CHROMEDRIVER
-          + ": apt-get install -y chromium chromium-driver (.ci/run installs them)");
-    }
+    browser = HeadlessChromium.open();
     service = new LocalService(dir, Map.of());
     client = new Client(vertx, service.port());
-    ChromeDriverService driver = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        .build();
-    ChromeOptions options = new ChromeOptions()
-        .setBinary(CHROMIUM.toString())
-        .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1800");
-    browser = new ChromeDriver(driver, options);
   }
 
   @AfterAll
@@ -146,8 +123,6 @@ class DashboardBrowserTest {
     // the figures follow the live feed
     waitForText(wait, "total-events", Long.toString(other + 1));
 
-    Path shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath();
-    Files.createDirectories(Path.of("target"));
-    Files.copy(shot, Path.of("target", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+    HeadlessChromium.screenshot(browser, "dashboard.png");
   }
 }

@@ -160,7 +160,8 @@ class MinorAndRegulatorHttpTest {
 
   @Test
   void badQueryParametersAreInvalidFields() {
-    assertError(client.get("/v1/regulator/summary?from=2026-01-01", service.regulatorKey), 400, "missing_field");
+    // without to, to is today: a from after it is an empty range
+    assertError(client.get("/v1/regulator/summary?from=2099-12-31", service.regulatorKey), 400, "invalid_field");
     assertError(client.get("/v1/regulator/summary?from=2026-13-01&to=2026-12-31", service.regulatorKey),
         400, "invalid_field");
     assertError(client.get("/v1/regulator/summary?from=2026-01-01&to=2026-12-31&groupBy=colour",

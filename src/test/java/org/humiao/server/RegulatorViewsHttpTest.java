@@ -1,7 +1,7 @@
 package org.humiao.server;
 
 import org.humiao.http.regulator.Csv;
-import org.humiao.http.regulator.Dashboard;
+import org.humiao.http.StrictPage;
 import org.humiao.http.regulator.EventCsv;
 import org.humiao.http.regulator.EventStream;
 
@@ -446,7 +446,7 @@ class RegulatorViewsHttpTest {
     for (String asset : List.of("/dashboard", "/dashboard/", "/dashboard/app.js", "/dashboard/app.css", "/dashboard/labels.json")) {
       HttpResponse<Buffer> r = client.get(asset, null);
       assertEquals(200, r.statusCode(), asset);
-      assertEquals(Dashboard.CSP, r.getHeader("Content-Security-Policy"), asset);
+      assertEquals(StrictPage.CSP, r.getHeader("Content-Security-Policy"), asset);
       assertTrue(r.getHeader("Content-Security-Policy").startsWith("default-src 'self'"));
       assertEquals("nosniff", r.getHeader("X-Content-Type-Options"), asset);
     }

@@ -43,10 +43,6 @@ final class QueryParams {
     return BodyFields.id(new JsonObject().put(name, param(ctx, name)), name, "");
   }
 
-  static LocalDate date(RoutingContext ctx, String name) {
-    return BodyFields.required(name, optionalDate(ctx, name));
-  }
-
   static LocalDate optionalDate(RoutingContext ctx, String name) {
     String value = param(ctx, name);
     if (value == null) {

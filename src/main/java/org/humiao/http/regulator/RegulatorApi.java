@@ -5,22 +5,27 @@ import org.humiao.events.summary.EventPager;
 import org.humiao.events.summary.ViolationSummaries;
 import org.humiao.http.Mount;
 import org.humiao.http.Mount.Access;
+import org.humiao.http.StrictPage;
 import org.humiao.http.WorkerPool;
 import org.humiao.http.guard.KeyConcurrency;
+
+import java.time.Clock;
 
 /**
  * The regulators' routes, mounted together: summaries, events, their export, the live stream, the
  * quarterly report and the dashboard. Every role reads; a platform key only its own events.
  *
  * @param pool where reads of the journal run: a pool of their own, so they never hold up screening
+ * @param clock the service's clock: a summary without dates counts the last days up to its today
  */
-public record RegulatorApi(ViolationSummaries summaries, EventPager pager, EventStream streams, WorkerPool pool) {
+public record RegulatorApi(ViolationSummaries summaries, EventPager pager, EventStream streams, WorkerPool pool,
+                           Clock clock) {
 
   /** Reads of one key at once: a regulator's console issues a few in parallel, not dozens. */
   static final int READS_PER_KEY = 4;
 
   public void mount(Mount mount) {
-    RegulatorRoutes regulator = new RegulatorRoutes(summaries, pager, pool);
+    RegulatorRoutes regulator = new RegulatorRoutes(summaries, pager, pool, clock);
     KeyConcurrency reads = new KeyConcurrency(READS_PER_KEY);
     mount.route(HttpMethod.GET, "/v1/regulator/summary", Access.ANY_KEY, reads, regulator::summary);
     mount.route(HttpMethod.GET, "/v1/regulator/events", Access.ANY_KEY, reads, regulator::events);
@@ -28,6 +33,6 @@ public record RegulatorApi(ViolationSummaries summaries, EventPager pager, Event
     mount.route(HttpMethod.GET, "/v1/regulator/stream", Access.ANY_KEY, streams::handle);
     mount.route(HttpMethod.GET, "/v1/regulator/reports/quarterly", Access.ANY_KEY, reads, regulator::quarterly);
     // the page and its assets hold no data: it asks for a key and calls the API
-    mount.route(HttpMethod.GET, "/dashboard/*", Access.PUBLIC, Dashboard::headers, Dashboard.assets());
+    mount.route(HttpMethod.GET, "/dashboard/*", Access.PUBLIC, StrictPage::headers, Dashboard.assets());
   }
 }

@@ -18,13 +18,14 @@ import org.humiao.events.summary.SummaryQuery;
 import org.humiao.events.summary.SummaryRow;
 import org.humiao.events.summary.ViolationSummaries;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
-import static org.humiao.http.regulator.QueryParams.date;
 import static org.humiao.http.regulator.QueryParams.number;
+import static org.humiao.http.regulator.QueryParams.optionalDate;
 import static org.humiao.http.regulator.QueryParams.param;
 import static org.humiao.http.regulator.QueryParams.platform;
 
@@ -39,23 +40,33 @@ final class RegulatorRoutes {
   /** Years a report may be asked for: the law's era, not the date type's. */
   private static final int MIN_YEAR = 2000;
   private static final int MAX_YEAR = 2199;
+  /** The Beijing days a summary counts when the query names no {@code from}: a month up to {@code to}. */
+  private static final int DEFAULT_DAYS = 30;
 
   private final ViolationSummaries summaries;
   private final QuarterlyReport quarterly;
   private final EventPager pager;
   private final WorkerPool pool;
+  private final Clock clock;
 
-  RegulatorRoutes(ViolationSummaries summaries, EventPager pager, WorkerPool pool) {
+  /** @param clock what "today" is, for a summary that names no {@code to} */
+  RegulatorRoutes(ViolationSummaries summaries, EventPager pager, WorkerPool pool, Clock clock) {
     this.summaries = summaries;
     this.quarterly = new QuarterlyReport(summaries);
     this.pager = pager;
     this.pool = pool;
+    this.clock = clock;
   }
 
-  /** {@code GET /v1/regulator/summary?from&to&groupBy&period&platform}: {@code to} is inclusive. */
+  /**
+   * {@code GET /v1/regulator/summary?from&to&groupBy&period&platform}: {@code to} is inclusive;
+   * without it, today in Beijing; without {@code from}, the {@value #DEFAULT_DAYS} days up to {@code to}.
+   */
   void summary(RoutingContext ctx) {
-    LocalDate from = date(ctx, "from");
-    LocalDate to = date(ctx, "to");
+    LocalDate askedTo = optionalDate(ctx, "to");
+    LocalDate to = askedTo != null ? askedTo : LocalDate.now(clock.withZone(ViolationSummaries.ZONE));
+    LocalDate askedFrom = optionalDate(ctx, "from");
+    LocalDate from = askedFrom != null ? askedFrom : to.minusDays(DEFAULT_DAYS - 1);
     if (to.isBefore(from)) {
       throw new ApiError(ErrorCode.INVALID_FIELD, "to (" + to + ") is before from (" + from + ")");
     }

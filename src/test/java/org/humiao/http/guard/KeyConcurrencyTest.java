@@ -45,7 +45,7 @@ class KeyConcurrencyTest {
     });
     HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
         .await(5, TimeUnit.SECONDS);
-    Client client = new Client(vertx, server.actualPort());
+    Client client = Client.unchecked(vertx, server.actualPort());
     try {
       List<io.vertx.core.Future<HttpResponse<Buffer>>> running = new ArrayList<>();
       for (int i = 0; i < 2; i++) {

@@ -1,0 +1,26 @@
+package org.humiao.http;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The headers of the pages the service serves itself (the dashboard, the API page): a strict
+ * Content-Security-Policy, so every script, style and call stays on this origin.
+ */
+public final class StrictPage {
+  /** Same-origin everything, no inline script or style, no framing: the pages handle API keys. */
+  public static final String CSP = "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+      + "frame-ancestors 'none'";
+
+  private StrictPage() {}
+
+  /** Puts the page headers on the answer, then goes on to the handler that serves the file. */
+  public static void headers(RoutingContext ctx) {
+    ctx.response()
+        .putHeader("Content-Security-Policy", CSP)
+        .putHeader("X-Content-Type-Options", "nosniff")
+        .putHeader("Referrer-Policy", "no-referrer")
+        .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+    ctx.next();
+  }
+}
