@@ -31,14 +31,15 @@ import java.util.function.Predicate;
  * does. {@link #holdForces} stops every {@code force()} on a latch, so a test can see what answers
  * leave while a write is on its way to the disk but not yet there.
  *
- * <p>Installed for the whole JVM through {@link PrivateFiles}' test seam; {@link #close()} puts the
- * real opener back. Not modelled: directory entries (a file created or renamed and not yet synced
+ * <p>Installed for the whole JVM through {@link PrivateFiles}' test seam (the tests run one at a
+ * time in one JVM); {@link #close()} puts the real opener back. Not modelled: directory entries (a file created or renamed and not yet synced
  * into its directory survives here), and writes to files other than the chosen ones.
  */
 public final class CrashDisk implements AutoCloseable {
   private final Predicate<Path> chosen;
   private final Map<Path, Image> images = new ConcurrentHashMap<>();
   private volatile Hold hold;
+  private volatile boolean dead;
 
   private CrashDisk(Predicate<Path> chosen) {
     this.chosen = chosen;
@@ -74,19 +75,23 @@ public final class CrashDisk implements AutoCloseable {
 
   /**
    * The power fails: every chosen file becomes what was last forced of it (plus, with {@code tear},
-   * the first half of its oldest unforced write), every channel open on one fails from now on, and
-   * a held force is let go (it then fails too). The real opener is back, so recovery reads the disk.
+   * the first half of its oldest unforced write), every channel open on one fails from now on, a
+   * held force is let go (it then fails too), and opening a chosen file fails until {@link
+   * #close()}, so the writers of the machine that lost power cannot touch the files again while
+   * the test shuts them down. Returns how many torn bytes were kept.
    */
-  public void powerLoss(boolean tear) throws IOException {
-    PrivateFiles.opener = FileChannel::open;
+  public long powerLoss(boolean tear) throws IOException {
+    dead = true;
+    long torn = 0;
     for (Image image : images.values()) {
-      image.lose(tear);
+      torn += image.lose(tear);
     }
     images.clear();
     Hold h = hold;
     if (h != null) {
       h.release();
     }
+    return torn;
   }
 
   @Override
@@ -100,17 +105,24 @@ public final class CrashDisk implements AutoCloseable {
 
   private FileChannel open(Path file, Set<? extends OpenOption> options, FileAttribute<?>... attributes)
       throws IOException {
-    FileChannel real = FileChannel.open(file, options, attributes);
     if (!chosen.test(file) || !options.contains(StandardOpenOption.WRITE)) {
-      return real;
+      return FileChannel.open(file, options, attributes);
+    }
+    if (dead) {
+      throw new IOException("power lost: " + file);
     }
     if (options.contains(StandardOpenOption.APPEND)) {
-      real.close();
       throw new UnsupportedOperationException("CrashDisk does not model APPEND");
     }
     Path key = file.toAbsolutePath().normalize();
-    // what a file holds when first opened counts as forced: it was there before the test's writes
-    Image image = images.computeIfAbsent(key, k -> new Image(k, readAll(k)));
+    boolean existed = Files.exists(key);
+    FileChannel real = FileChannel.open(file, options, attributes);
+    // a file first seen, or made anew where an earlier one was renamed away, starts as forced
+    // (directory entries are not modelled); one already known keeps what it owes
+    Image image = images.compute(key, (k, known) -> known != null && existed ? known : new Image(k, readAll(k)));
+    if (existed && options.contains(StandardOpenOption.TRUNCATE_EXISTING)) {
+      image.truncated(0);
+    }
     return new Channel(real, image);
   }
 
@@ -176,13 +188,16 @@ public final class CrashDisk implements AutoCloseable {
       }
     }
 
-    synchronized void lose(boolean tear) throws IOException {
+    /** Returns how many bytes of a torn write were kept. */
+    synchronized long lose(boolean tear) throws IOException {
       lost = true;
       byte[] left = forced;
+      long torn = 0;
       if (tear) {
         for (Object op : unforced) {
           if (op instanceof Write w) {
             left = apply(left, w, w.bytes.length / 2);
+            torn = w.bytes.length / 2;
             break;
           }
         }
@@ -196,6 +211,7 @@ public final class CrashDisk implements AutoCloseable {
           out.force(true);
         }
       }
+      return torn;
     }
 
     private static byte[] apply(byte[] image, Object op, int maxBytes) {
