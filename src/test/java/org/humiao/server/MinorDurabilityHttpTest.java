@@ -23,6 +23,7 @@ import java.time.ZonedDateTime;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -99,7 +100,7 @@ class MinorDurabilityHttpTest {
    * for 300 ms, then releases the forces and returns the answer, which must be a 200.
    */
   private static JsonObject answerHeldUntilReleased(CrashDisk disk,
-                                                   java.util.function.Supplier<Future<HttpResponse<Buffer>>> request)
+                                                   Supplier<Future<HttpResponse<Buffer>>> request)
       throws Exception {
     CrashDisk.Hold hold = disk.holdForces();
     Future<HttpResponse<Buffer>> answer = request.get();
