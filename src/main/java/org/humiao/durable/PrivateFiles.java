@@ -23,6 +23,18 @@ public final class PrivateFiles {
   private static final FileAttribute<?>[] FILE = attributes("rw-------");
   private static final FileAttribute<?>[] DIRECTORY = attributes("rwx------");
 
+  /** How a channel is opened, as {@link FileChannel#open(Path, Set, FileAttribute[])} takes it. */
+  @FunctionalInterface
+  interface Opener {
+    FileChannel open(Path file, Set<? extends OpenOption> options, FileAttribute<?>... attributes) throws IOException;
+  }
+
+  /**
+   * Test seam, never replaced in production: tests open channels that hold {@code force()} on a
+   * latch or lose what was not forced (a simulated power loss), through the test-side {@code CrashDisk}.
+   */
+  static volatile Opener opener = FileChannel::open;
+
   private PrivateFiles() {}
 
   private static FileAttribute<?>[] attributes(String permissions) {
@@ -83,8 +95,11 @@ public final class PrivateFiles {
     }
   }
 
-  /** Opens {@code file} as {@link FileChannel#open} does; a file it creates is 0600. */
+  /**
+   * Opens {@code file} as {@link FileChannel#open} does; a file it creates is 0600. Every channel
+   * that writes durable data is opened here, which is what lets tests simulate a power loss.
+   */
   public static FileChannel open(Path file, OpenOption... options) throws IOException {
-    return FileChannel.open(file, Set.of(options), FILE);
+    return opener.open(file, Set.of(options), FILE);
   }
 }

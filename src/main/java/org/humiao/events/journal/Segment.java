@@ -44,7 +44,7 @@ final class Segment implements Closeable {
    * good (synced), cutting whatever a failed write left after them.
    */
   static Segment reopen(Path directory, long baseOffset, long size, long nextOffset) throws IOException {
-    FileChannel channel = FileChannel.open(directory.resolve(fileName(baseOffset)), StandardOpenOption.READ,
+    FileChannel channel = PrivateFiles.open(directory.resolve(fileName(baseOffset)), StandardOpenOption.READ,
         StandardOpenOption.WRITE);
     try {
       channel.truncate(size);
@@ -63,7 +63,7 @@ final class Segment implements Closeable {
    * none of them was acknowledged, because a batch is acknowledged only after all of it is synced.
    */
   static Segment recover(Path file, long baseOffset) throws IOException {
-    FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    FileChannel channel = PrivateFiles.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
     try {
       FrameReader reader = new FrameReader(channel, baseOffset);
       long next = baseOffset;
