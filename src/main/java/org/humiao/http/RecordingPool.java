@@ -30,29 +30,38 @@ public final class RecordingPool implements Consumer<ViolationEvent> {
   private final Journal journal;
   private final PendingWrites pending;
   private final int maxInFlight;
+  private final Consumer<ViolationEvent> observer;
   private final AtomicInteger inFlight = new AtomicInteger();
 
-  private RecordingPool(String work, WorkerPool workers, Journal journal, PendingWrites pending, int maxInFlight) {
+  private RecordingPool(String work, WorkerPool workers, Journal journal, PendingWrites pending, int maxInFlight,
+                        Consumer<ViolationEvent> observer) {
     this.work = work;
     this.workers = workers;
     this.journal = journal;
     this.pending = pending;
     this.maxInFlight = maxInFlight;
+    this.observer = observer;
   }
 
   /** Runs the work on {@code workers}. */
   public static RecordingPool onWorkers(WorkerPool workers, Journal journal, PendingWrites pending) {
-    return new RecordingPool(null, workers, journal, pending, 0);
+    return new RecordingPool(null, workers, journal, pending, 0, e -> { });
   }
 
   /** Runs the work on the calling event loop; {@code work} names it in errors ("minor-mode"). */
   public static RecordingPool onEventLoop(String work, Journal journal, PendingWrites pending, int maxInFlight) {
-    return new RecordingPool(work, null, journal, pending, maxInFlight);
+    return new RecordingPool(work, null, journal, pending, maxInFlight, e -> { });
+  }
+
+  /** This pool also telling {@code observer} of each event it journals (metrics count them there). */
+  public RecordingPool observedBy(Consumer<ViolationEvent> observer) {
+    return new RecordingPool(work, workers, journal, pending, maxInFlight, observer);
   }
 
   @Override
   public void accept(ViolationEvent event) {
     pending.await(journal.append(event));
+    observer.accept(event);
   }
 
   /** Call on the event loop: the answer continues on its context once the work's writes are durable. */

@@ -24,6 +24,8 @@ import org.humiao.http.minor.MinorApi;
 import org.humiao.http.regulator.RegulatorApi;
 import org.humiao.http.screen.ScreenApi;
 import org.humiao.http.screen.ScreenLimits;
+import org.humiao.screening.ScreeningEngine;
+import org.humiao.server.metrics.BuildInfoMetrics;
 import org.humiao.keys.Role;
 import org.humiao.server.logging.AccessLogHandler;
 import org.humiao.server.metrics.RequestMetrics;
@@ -72,7 +74,7 @@ final class ApiRouter {
 
     new ScreenApi(c.engine(), c.recording(), c.screeningEvents(), c.registry(), rate, new ScreenLimits(s.maxBatchItems(),
         s.maxBatchChars(), s.screenCharsInFlightPerKey(), Duration.ofMillis(s.requestTimeoutMs()))).mount(vertx, mount);
-    new MinorApi(c.minorMode(), c.minorRecording(), c.state().policies()).mount(vertx, mount);
+    new MinorApi(c.minorMode(), c.minorRecording(), c.state().policies(), c.registry()).mount(vertx, mount);
     new RegulatorApi(c.state().events().summaries(), c.state().events().pager(), c.streams(), c.regulatorReads(), c.clock())
         .mount(mount);
     new DocsApi().mount(mount);
@@ -80,7 +82,8 @@ final class ApiRouter {
     HealthRoutes health = new HealthRoutes(c.engine(), c.state().policies(), c.clock());
     mount.route(HttpMethod.GET, "/health/live", Access.PUBLIC, health::live);
     mount.route(HttpMethod.GET, "/health/ready", Access.PUBLIC, health::ready);
-    mount.route(HttpMethod.GET, "/metrics", Access.PUBLIC, new MetricsRoute(vertx, c.registry()));
+    mount.route(HttpMethod.GET, "/metrics", Access.PUBLIC, new MetricsRoute(vertx, c.registry(), new BuildInfoMetrics(c.registry(), BuildInfo.version(),
+        () -> c.engine().loaded().map(ScreeningEngine::version).orElse("not loaded"))));
     mount.route(HttpMethod.GET, "/openapi.yaml", Access.PUBLIC, ctx -> ctx.response()
         .putHeader("Content-Type", "application/yaml; charset=utf-8")
         .end(c.openApi()));

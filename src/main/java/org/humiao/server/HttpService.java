@@ -7,6 +7,7 @@ import org.humiao.http.regulator.EventStream;
 import org.humiao.http.screen.EngineSlot;
 import org.humiao.http.screen.ScreeningEvents;
 import org.humiao.server.metrics.CalendarMetrics;
+import org.humiao.server.metrics.EventMetrics;
 import org.humiao.server.metrics.JvmMetrics;
 import org.humiao.server.metrics.RepostCacheMetrics;
 import org.humiao.server.metrics.SemanticTierMetrics;
@@ -107,10 +108,12 @@ public final class HttpService {
     RepostCacheMetrics.register(registry, engine);
     SemanticTierMetrics.register(registry, engine);
     KeyRingWatcher keys = new KeyRingWatcher(vertx, new KeyStore(settings.sharedDir()));
-    RecordingPool recording = RecordingPool.onWorkers(pool, state.events().journal(), pending);
-    RecordingPool minorRecording = state.store().mayBlock()
+    EventMetrics events = new EventMetrics(registry);
+    RecordingPool recording = RecordingPool.onWorkers(pool, state.events().journal(), pending).observedBy(events);
+    RecordingPool minorRecording = (state.store().mayBlock()
         ? RecordingPool.onWorkers(minorPool, state.events().journal(), pending)
-        : RecordingPool.onEventLoop("minor-mode", state.events().journal(), pending, settings.maxInFlight());
+        : RecordingPool.onEventLoop("minor-mode", state.events().journal(), pending, settings.maxInFlight()))
+        .observedBy(events);
     Gauge.builder("humiao.minor.in.flight", () -> minorPool.inFlight() + minorRecording.inFlight())
         .description("minor-mode requests admitted and not yet done")
         .register(registry);

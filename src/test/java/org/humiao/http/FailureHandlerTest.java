@@ -92,7 +92,7 @@ class FailureHandlerTest {
     // as a failed write reaches a route: its future, failed and wrapped
     router.get("/write").handler(ctx -> log.submit(1).thenApply(v -> v).whenComplete((v, failure) -> ctx.fail(failure)));
     HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(5, TimeUnit.SECONDS);
-    Client client = new Client(vertx, server.actualPort());
+    Client client = Client.unchecked(vertx, server.actualPort());
     try {
       HttpResponse<Buffer> r = client.get("/write", null);
       Client.assertError(r, 503, "storage_full");

@@ -97,10 +97,16 @@ class ClusterProcessTest {
         try {
           Waits.until(60, () -> markersIn(kafka.bootstrap(), topic).keySet().containsAll(acknowledged.keySet()),
               () -> "acknowledged events missing from Kafka");
+          List<ConsumerRecord<String, byte[]>> records = TopicReader.readAll(kafka.bootstrap(), topic);
           Set<String> ids = new HashSet<>();
-          TopicReader.readAll(kafka.bootstrap(), topic).forEach(r -> ids.add(event(r).getString("id")));
+          records.forEach(r -> ids.add(event(r).getString("id")));
+          // a resend carries the event's own id: one id per acknowledged request, however often sent
+          Map<Integer, Set<String>> markers = markersIn(kafka.bootstrap(), topic);
+          for (Integer marker : acknowledged.keySet()) {
+            assertEquals(1, markers.get(marker).size(), () -> "marker " + marker + " has ids " + markers.get(marker));
+          }
           // each event once in the summary (the minor-mode ones of the first phase too), whatever the
-          // forwarder of the killed one sends twice
+          // forwarder of the killed one sent twice
           Waits.until(30, () -> total(toA, regulator) == ids.size(),
               () -> "summary counts " + total(toA, regulator) + ", Kafka holds " + ids.size() + " events");
           assertTrue(ids.size() >= acknowledged.size());
@@ -139,7 +145,9 @@ class ClusterProcessTest {
     }
     long seconds = 0;
     for (Future<HttpResponse<Buffer>> beat : beats) {
-      JsonObject answer = Client.await(beat).bodyAsJsonObject();
+      HttpResponse<Buffer> response = Client.await(beat);
+      assertEquals(200, response.statusCode(), response::bodyAsString);
+      JsonObject answer = response.bodyAsJsonObject();
       seconds += answer.getLong("countedSeconds") + answer.getLong("overSeconds");
     }
     assertEquals(55 * 60, seconds, "the union [0, 55 min) of the reports, each second once");

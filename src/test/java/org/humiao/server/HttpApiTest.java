@@ -431,7 +431,8 @@ class HttpApiTest {
 
   @Test
   void metricsHaveRouteTemplatesDecisionsEventLoopDelayAndJvm() {
-    client.post(SCREEN, service.platformKey, text("你个傻*逼"));
+    String lexicon = client.post(SCREEN, service.platformKey, text("你个傻*逼")).bodyAsJsonObject().getString("lexiconVersion");
+    client.post("/v1/play/authorize", service.platformKey, new JsonObject().put("user", "nobody").put("session", "s1"));
     client.get("/v1/unknown/12345", null);
     HttpResponse<Buffer> r = client.get("/metrics", null);
     assertEquals(200, r.statusCode());
@@ -444,6 +445,9 @@ class HttpApiTest {
     // the path itself, not its number: "12345" can be a digit run of any metric value
     assertFalse(text.contains("/v1/unknown"), "a raw path became a label");
     assertTrue(text.contains("humiao_screen_decisions_total{category=\"insult\",decision=\"block\"}"), text);
+    assertTrue(text.contains("humiao_events_total{category=\"insult\",kind=\"text_blocked\"} "), text);
+    assertTrue(text.contains("humiao_minor_decisions_total{allowed=\"false\",reason=\"guest_not_allowed\",route=\"/v1/play/authorize\"} "), text);
+    assertTrue(text.contains("humiao_build_info{lexicon=\"" + lexicon + "\",version=\""), text);
     assertTrue(text.contains("humiao_event_loop_delay_seconds_count"), text);
     assertTrue(text.contains("humiao_screen_in_flight"), text);
     assertTrue(text.contains("jvm_memory_used_bytes"), text);

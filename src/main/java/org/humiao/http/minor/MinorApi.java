@@ -1,5 +1,6 @@
 package org.humiao.http.minor;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -23,7 +24,7 @@ import java.util.Map;
  *
  * @param recording where the calls run; it holds an answer until its state and events are synced
  */
-public record MinorApi(MinorMode minorMode, RecordingPool recording, PolicyRegistry policies) {
+public record MinorApi(MinorMode minorMode, RecordingPool recording, PolicyRegistry policies, MeterRegistry registry) {
   private static final System.Logger LOG = System.getLogger(MinorApi.class.getName());
 
   public void mount(Vertx vertx, Mount mount) {
@@ -36,7 +37,9 @@ public record MinorApi(MinorMode minorMode, RecordingPool recording, PolicyRegis
     routes.put("/v1/payments/check", minor::checkPayment);
     routes.put("/v1/payments/refund", minor::refund);
     routes.put("/v1/guardian/controls", minor::guardianControls);
-    routes.forEach((path, call) -> mount.route(HttpMethod.POST, path, Access.PLATFORM_BODY, new MinorRoute(recording, call)));
+    MinorDecisionMetrics decisions = new MinorDecisionMetrics(registry);
+    routes.forEach((path, call) -> mount.route(HttpMethod.POST, path, Access.PLATFORM_BODY,
+        new MinorRoute(recording, call, path, decisions)));
     mount.route(HttpMethod.POST, "/v1/admin/policies/reload", Access.ADMIN, ctx -> reload(vertx, ctx));
   }
 

@@ -25,10 +25,14 @@ final class MinorRoute implements Handler<RoutingContext> {
 
   private final RecordingPool pool;
   private final Call call;
+  private final String route;
+  private final MinorDecisionMetrics decisions;
 
-  MinorRoute(RecordingPool pool, Call call) {
+  MinorRoute(RecordingPool pool, Call call, String route, MinorDecisionMetrics decisions) {
     this.pool = pool;
     this.call = call;
+    this.route = route;
+    this.decisions = decisions;
   }
 
   @Override
@@ -36,7 +40,11 @@ final class MinorRoute implements Handler<RoutingContext> {
     // Read here, on the event loop: the routing context is not to be touched from a worker.
     ApiKey key = Authenticator.key(ctx);
     Buffer body = ctx.body().buffer();
-    pool.submit(() -> call.answer(key, BodyFields.object(body)).toBuffer())
+    pool.submit(() -> {
+          JsonObject answer = call.answer(key, BodyFields.object(body));
+          decisions.record(route, answer);
+          return answer.toBuffer();
+        })
         .onSuccess(answer -> Responses.json(ctx, 200, answer))
         .onFailure(ctx::fail);
   }
