@@ -350,98 +350,109 @@ public final class LabelledCorpus implements Iterable<LabelledText> {
   // ------------------------------------------------------------------------------------------
   // JSONL
 
-  static final class JsonlReader extends Reader {
+  /** One record per line: a byte-order mark on the first line and blank lines are skipped. */
+  abstract static class LineReader extends Reader {
     private final BufferedReader lines;
     private long lineNo;
 
-    JsonlReader(String source, java.io.Reader in) {
+    LineReader(String source, java.io.Reader in) {
       super(source, in instanceof BufferedReader b ? b : new BufferedReader(in));
       this.lines = (BufferedReader) this.in;
     }
 
+    /** Whether a (non-blank) line holds no record, such as a comment. */
+    boolean skip(String line) {
+      return false;
+    }
+
+    abstract LabelledText parse(String line, long lineNo);
+
     @Override
-    LabelledText read() throws IOException {
+    final LabelledText read() throws IOException {
       String line;
       while ((line = lines.readLine()) != null) {
         lineNo++;
         if (lineNo == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
           line = line.substring(1);
         }
-        if (line.isBlank()) {
-          continue;
+        if (!line.isBlank() && !skip(line)) {
+          return parse(line, lineNo);
         }
-        JsonObject o;
-        try {
-          o = new JsonObject(line);
-        } catch (DecodeException e) {
-          throw new IllegalArgumentException(source + ": line " + lineNo + ": bad JSON: " + e.getMessage(), e);
-        }
-        Object text = null;
-        Object label = null;
-        boolean hasText = false;
-        boolean hasLabel = false;
-        for (String k : o.fieldNames()) {
-          if (!hasText && k.equalsIgnoreCase("text")) {
-            text = o.getValue(k);
-            hasText = true;
-          } else if (!hasLabel && k.equalsIgnoreCase("label")) {
-            label = o.getValue(k);
-            hasLabel = true;
-          }
-        }
-        if (!(text instanceof String s)) {
-          throw new IllegalArgumentException(source + ": line " + lineNo + ": missing string field 'text'");
-        }
-        boolean y;
-        if (label instanceof Boolean b) {
-          y = b;
-        } else if (label instanceof Number n) {
-          double d = n.doubleValue();
-          if (d == 1.0) {
-            y = true;
-          } else if (d == 0.0) {
-            y = false;
-          } else {
-            throw new IllegalArgumentException(source + ": line " + lineNo + ": bad label " + n + " (want 0 or 1)");
-          }
-        } else if (label instanceof String ls) {
-          y = parseLabel(ls, source, lineNo);
-        } else {
-          throw new IllegalArgumentException(source + ": line " + lineNo + ": missing field 'label'");
-        }
-        return new LabelledText(s, y);
       }
       return null;
+    }
+  }
+
+  static final class JsonlReader extends LineReader {
+    JsonlReader(String source, java.io.Reader in) {
+      super(source, in);
+    }
+
+    @Override
+    LabelledText parse(String line, long lineNo) {
+      JsonObject o;
+      try {
+        o = new JsonObject(line);
+      } catch (DecodeException e) {
+        throw new IllegalArgumentException(source + ": line " + lineNo + ": bad JSON: " + e.getMessage(), e);
+      }
+      Object text = null;
+      Object label = null;
+      boolean hasText = false;
+      boolean hasLabel = false;
+      for (String k : o.fieldNames()) {
+        if (!hasText && k.equalsIgnoreCase("text")) {
+          text = o.getValue(k);
+          hasText = true;
+        } else if (!hasLabel && k.equalsIgnoreCase("label")) {
+          label = o.getValue(k);
+          hasLabel = true;
+        }
+      }
+      if (!(text instanceof String s)) {
+        throw new IllegalArgumentException(source + ": line " + lineNo + ": missing string field 'text'");
+      }
+      boolean y;
+      if (label instanceof Boolean b) {
+        y = b;
+      } else if (label instanceof Number n) {
+        double d = n.doubleValue();
+        if (d == 1.0) {
+          y = true;
+        } else if (d == 0.0) {
+          y = false;
+        } else {
+          throw new IllegalArgumentException(source + ": line " + lineNo + ": bad label " + n + " (want 0 or 1)");
+        }
+      } else if (label instanceof String ls) {
+        y = parseLabel(ls, source, lineNo);
+      } else {
+        throw new IllegalArgumentException(source + ": line " + lineNo + ": missing field 'label'");
+      }
+      return new LabelledText(s, y);
     }
   }
 
   // ------------------------------------------------------------------------------------------
   // TSV
 
-  static final class TsvReader extends Reader {
-    private final BufferedReader lines;
-    private long lineNo;
-
+  static final class TsvReader extends LineReader {
     TsvReader(String source, java.io.Reader in) {
-      super(source, in instanceof BufferedReader b ? b : new BufferedReader(in));
-      this.lines = (BufferedReader) this.in;
+      super(source, in);
     }
 
     @Override
-    LabelledText read() throws IOException {
-      String line;
-      while ((line = lines.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] cols = line.split("\t", -1);
-        if (cols.length < 2) {
-          throw new IllegalArgumentException(source + ": line " + lineNo + ": want text<TAB>label");
-        }
-        return new LabelledText(cols[0], parseLabel(cols[1], source, lineNo));
+    boolean skip(String line) {
+      return line.startsWith("#");
+    }
+
+    @Override
+    LabelledText parse(String line, long lineNo) {
+      String[] cols = line.split("\t", -1);
+      if (cols.length < 2) {
+        throw new IllegalArgumentException(source + ": line " + lineNo + ": want text<TAB>label");
       }
-      return null;
+      return new LabelledText(cols[0], parseLabel(cols[1], source, lineNo));
     }
   }
 }
