@@ -36,8 +36,10 @@ public final class SemanticTrainer {
     }
   }
 
-  /** One training text, already normalized the way the engine normalizes, with its encoder vector. */
-  /** A training text, its label, its vector and how many times training counts it (at least 1). */
+  /**
+   * One training text, already normalized the way the engine normalizes, with its encoder vector
+   * and how many times training counts it (at least 1).
+   */
   public record Example(String text, boolean offensive, float[] vector, int weight) {
     public Example {
       if (weight < 1) {
