@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.humiao.events.stream.KafkaForwarder;
 import org.humiao.events.stream.SharedKafka;
 import org.humiao.events.stream.TopicReader;
 import org.humiao.events.stream.Waits;
@@ -93,6 +94,11 @@ class ClusterProcessTest {
         assertEquals(0, failedOnA[0], "instance a failed requests while b was down");
 
         b.awaitExit();
+        // as if b had died after sending and before its cursor reached the disk: the restarted
+        // forwarder sends everything b ever journaled again
+        Path cursor = dir.resolve("b/events").resolve(KafkaForwarder.CURSOR_FILE);
+        assertTrue(Files.exists(cursor), "b forwarded nothing before it was killed");
+        Files.writeString(cursor, "0\n");
         ServiceProcess restarted = ServiceProcess.start(dir.resolve("b"), b.port(), env);
         try {
           Waits.until(60, () -> markersIn(kafka.bootstrap(), topic).keySet().containsAll(acknowledged.keySet()),
@@ -100,6 +106,7 @@ class ClusterProcessTest {
           List<ConsumerRecord<String, byte[]>> records = TopicReader.readAll(kafka.bootstrap(), topic);
           Set<String> ids = new HashSet<>();
           records.forEach(r -> ids.add(event(r).getString("id")));
+          assertTrue(records.size() > ids.size(), "the rewound forwarder resent nothing");
           // a resend carries the event's own id: one id per acknowledged request, however often sent
           Map<Integer, Set<String>> markers = markersIn(kafka.bootstrap(), topic);
           for (Integer marker : acknowledged.keySet()) {
