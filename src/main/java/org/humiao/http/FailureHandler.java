@@ -5,8 +5,9 @@ import io.vertx.ext.web.RoutingContext;
 import org.humiao.durable.QueueFullException;
 import org.humiao.durable.StorageFullException;
 import org.humiao.minor.store.StateUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import java.lang.System.Logger.Level;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -17,7 +18,7 @@ import java.util.concurrent.CompletionException;
  * generic message and no stack trace.
  */
 public final class FailureHandler implements Handler<RoutingContext> {
-  private static final System.Logger LOG = System.getLogger(FailureHandler.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
   /** A Redis failover takes seconds; clients should not hammer it meanwhile. */
   private static final long STATE_RETRY_AFTER_SECONDS = 2;
   /** A full write queue drains within a second unless the disk has failed. */
@@ -46,7 +47,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
           STORAGE_FULL_RETRY_AFTER_SECONDS);
     }
     if (failure instanceof StateUnavailableException e) {
-      LOG.log(Level.WARNING, "request " + RequestIds.of(ctx) + ": " + e.getMessage());
+      LOG.atWarn().addKeyValue("requestId", RequestIds.of(ctx)).log("request {}: {}", RequestIds.of(ctx), e.getMessage());
       return new ApiError(ErrorCode.STATE_UNAVAILABLE, "minor-mode state is unavailable; try again shortly",
           STATE_RETRY_AFTER_SECONDS);
     }
@@ -58,8 +59,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
       case 413 -> new ApiError(ErrorCode.BODY_TOO_LARGE, "request body is over the limit");
       default -> {
         String id = RequestIds.of(ctx);
-        LOG.log(Level.ERROR, "request " + id + " " + ctx.request().method() + " " + ctx.request().path()
-            + " failed with status " + ctx.statusCode(), ctx.failure());
+        // the request id as a field of its own, so a platform's report of an id finds the line
+        LOG.atError().setCause(ctx.failure()).addKeyValue("requestId", id)
+            .addKeyValue("method", ctx.request().method().name()).addKeyValue("status", ctx.statusCode())
+            .log("request {} {} {} failed with status {}", id, ctx.request().method(), ctx.request().path(), ctx.statusCode());
         yield new ApiError(ErrorCode.INTERNAL, "internal error, request id " + id);
       }
     };

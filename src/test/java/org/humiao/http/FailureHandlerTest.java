@@ -9,7 +9,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import org.humiao.durable.GroupCommit;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
@@ -34,12 +38,20 @@ class FailureHandlerTest {
     });
     HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(5, TimeUnit.SECONDS);
     Client client = Client.unchecked(vertx, server.actualPort());
+    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    Logger logger = (Logger) LoggerFactory.getLogger(FailureHandler.class);
+    lines.start();
+    logger.addAppender(lines);
     try {
       HttpResponse<Buffer> r = client.get("/bug", null);
       String message = Client.assertError(r, 500, "internal").getString("message");
       assertTrue(message.contains(r.getHeader(RequestIds.HEADER)), message);
       assertFalse(r.bodyAsString().contains("secret detail") || r.bodyAsString().contains("IllegalStateException"));
+      // the log line carries the id as a field of its own, for the JSON log's readers
+      assertTrue(lines.list.stream().anyMatch(e -> e.getKeyValuePairs() != null && e.getKeyValuePairs().stream()
+          .anyMatch(kv -> kv.key.equals("requestId") && r.getHeader(RequestIds.HEADER).equals(kv.value))), lines.list::toString);
     } finally {
+      logger.detachAppender(lines);
       client.close();
       server.close().await(5, TimeUnit.SECONDS);
     }
