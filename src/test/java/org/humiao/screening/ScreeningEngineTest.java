@@ -1,5 +1,6 @@
 package org.humiao.screening;
 
+import org.humiao.TestFiles;
 import org.humiao.screening.text.LexiconException;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -11,9 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -73,7 +72,7 @@ class ScreeningEngineTest {
   @Test
   void reloadSwapsInANewVersionAndABrokenOneChangesNothing(@TempDir Path dir) throws IOException {
     Path copy = dir.resolve("lexicons");
-    copyTree(ShippedEngine.LEXICONS, copy);
+    TestFiles.copyTree(ShippedEngine.LEXICONS, copy);
     ScreeningEngine engine = ShippedEngine.fresh(copy);
     String before = engine.version();
     assertEquals(Decision.PASS, engine.screen("蓝色大鲸鱼").decision());
@@ -147,7 +146,7 @@ class ScreeningEngineTest {
       """)
   void aRuleWithUnboundedRepetitionIsRefused(String regex, boolean refused, @TempDir Path dir) throws IOException {
     Path copy = dir.resolve("lexicons");
-    copyTree(ShippedEngine.LEXICONS, copy);
+    TestFiles.copyTree(ShippedEngine.LEXICONS, copy);
     Files.writeString(copy.resolve("context/rules.tsv"), "insult.test\tinsult\t2\t傻\t" + regex + "\n",
         java.nio.file.StandardOpenOption.APPEND);
     if (refused) {
@@ -190,18 +189,5 @@ class ScreeningEngineTest {
     net.jqwik.api.Arbitrary<String> noise = net.jqwik.api.Arbitraries.of(" ", "*", "😀", "\u200B", "_", "~", "·", "");
     return net.jqwik.api.Combinators.combine(noise, noise, net.jqwik.api.Arbitraries.strings().alpha().ofMaxLength(6))
         .as((a, b, prefix) -> prefix + "你个傻" + a + "逼" + b);
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path p : (Iterable<Path>) paths::iterator) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
   }
 }

@@ -1,5 +1,6 @@
 package org.humiao.server;
 
+import org.humiao.TestFiles;
 import org.humiao.config.Setting;
 import org.humiao.config.Settings;
 import org.humiao.config.SettingsResolver;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A real service on a free loopback port, over a temporary data dir with one key per role (and a
@@ -49,9 +49,9 @@ final class LocalService implements AutoCloseable {
   LocalService(Path dir, Map<Setting, String> overrides, Clock clock, LocalService sibling) throws Exception {
     Path dataDir = dir.resolve("data");
     lexicons = dir.resolve("lexicons");
-    copy(Path.of("lexicons"), lexicons);
+    TestFiles.copyTree(Path.of("lexicons"), lexicons);
     policies = dir.resolve("policies");
-    copy(Path.of("policies"), policies);
+    TestFiles.copyTree(Path.of("policies"), policies);
     store = new KeyStore(Path.of(overrides.getOrDefault(Setting.SHARED_DIR, dataDir.toString())));
     if (sibling == null) {
       List<IssuedKey> keys = List.of(
@@ -86,19 +86,6 @@ final class LocalService implements AutoCloseable {
     service = HttpService.start(settings, () -> EngineFactory.create(settings, Clock.systemDefaultZone()), clock)
         .await(30, TimeUnit.SECONDS);
     service.ready().await(30, TimeUnit.SECONDS);
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : (Iterable<Path>) files::iterator) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    }
   }
 
   int port() {

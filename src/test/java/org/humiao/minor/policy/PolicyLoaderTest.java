@@ -1,5 +1,6 @@
 package org.humiao.minor.policy;
 
+import org.humiao.TestFiles;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -68,7 +68,7 @@ class PolicyLoaderTest {
 
   @Test
   void reloadSwapsInANewVersionAndABrokenDirectoryChangesNothing(@TempDir Path dir) throws IOException {
-    copy(SHIPPED, dir);
+    TestFiles.copyTree(SHIPPED, dir);
     PolicyRegistry registry = new PolicyRegistry(dir);
     PolicyBook before = registry.current();
     Files.writeString(dir.resolve("assignments.json"),
@@ -83,18 +83,5 @@ class PolicyLoaderTest {
     Files.writeString(dir.resolve("nppa-2019.json"), "{ not json");
     assertThrows(IllegalArgumentException.class, registry::reload);
     assertSame(good, registry.current());
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path p : paths.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 }

@@ -1,5 +1,6 @@
 package org.humiao.screening.semantic;
 
+import org.humiao.TestFiles;
 import org.humiao.screening.Decision;
 import org.humiao.screening.Reason;
 import org.humiao.screening.ScreenOptions;
@@ -14,14 +15,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -82,7 +80,7 @@ class SemanticCascadeTest {
 
   /** The shipped lexicons with a head that reads the fake vector and a stack that passes it through. */
   private static Path lexicons(Path dir, String bandLow, String bandHigh, String shortReview) throws IOException {
-    copyTree(Path.of("lexicons"), dir);
+    TestFiles.copyTree(Path.of("lexicons"), dir);
     new SemanticHead("fake/1", new float[][] {{1}}, new float[] {0}, new float[] {4}, -2, "test").write(dir.resolve("model/semantic-head.bin"));
     new Stacker(new float[] {0, 0, 1, 0, 0, 0}, 10, "test").write(dir.resolve("model/semantic-stack.bin"));
     Path policy = dir.resolve("policy.properties");
@@ -242,19 +240,6 @@ class SemanticCascadeTest {
       ScreeningResult result = engine.screen(LONG_TEXT, PATIENT);
       assertEquals(List.of(Tier.FAST), result.tiers());
       assertTrue(engine.semanticStats().isEmpty());
-    }
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path p : paths.sorted(Comparator.naturalOrder()).toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
     }
   }
 }
