@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -110,6 +111,14 @@ public final class GroupCommit<T, R> implements AutoCloseable {
    */
   public CompletableFuture<?> flushed() {
     return latest;
+  }
+
+  /**
+   * What refuses submissions now: the last write's failure, until a write succeeds again (a full
+   * disk is a {@link StorageFullException}); empty while writing works. For health checks.
+   */
+  public Optional<RuntimeException> failure() {
+    return Optional.ofNullable(failure);
   }
 
   /** How many syncs were made; fewer than submissions when group commit is working. */

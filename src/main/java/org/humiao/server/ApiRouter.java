@@ -79,7 +79,7 @@ final class ApiRouter {
         .mount(mount);
     new DocsApi().mount(mount);
 
-    HealthRoutes health = new HealthRoutes(c.engine(), c.state().policies(), c.clock());
+    HealthRoutes health = new HealthRoutes(c.engine(), c.state(), s.profile(), c.clock());
     mount.route(HttpMethod.GET, "/health/live", Access.PUBLIC, health::live);
     mount.route(HttpMethod.GET, "/health/ready", Access.PUBLIC, health::ready);
     mount.route(HttpMethod.GET, "/metrics", Access.PUBLIC, new MetricsRoute(vertx, c.registry(), new BuildInfoMetrics(c.registry(), BuildInfo.version(),

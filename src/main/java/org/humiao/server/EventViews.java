@@ -18,6 +18,7 @@ import org.humiao.events.summary.ViolationSummaries;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -26,10 +27,11 @@ import java.util.function.Consumer;
  * set) a forwarder publishes the journal to the topic and the views read the topic, so they count
  * the events of every instance of a cluster, this one's included.
  *
+ * @param forwarder what publishes the journal to Kafka, for the health check; empty without Kafka
  * @param stopStreams stops the Kafka feed and forwarder (nothing without Kafka); before the journal closes
  */
 record EventViews(Journal journal, ViolationSummaries summaries, RecentEvents recent, EventPager pager,
-                    LiveEvents live, Runnable stopStreams) implements AutoCloseable {
+                    LiveEvents live, Optional<KafkaForwarder> forwarder, Runnable stopStreams) implements AutoCloseable {
   /** Enough for the first pages of every listing to come from memory; a few MB of events. */
   private static final int RECENT_EVENTS = 10_000;
   /**
@@ -49,7 +51,8 @@ record EventViews(Journal journal, ViolationSummaries summaries, RecentEvents re
     if (settings.kafkaBootstrap().isEmpty()) {
       // the archive's counts first, then the journal replays what retention left
       Journal journal = Journal.open(options, SummaryArchive.open(options.eventsDirectory(), summaries), views);
-      return new EventViews(journal, summaries, recent, new EventPager(recent, journal::newestFirst), live, () -> {});
+      return new EventViews(journal, summaries, recent, new EventPager(recent, journal::newestFirst), live, Optional.empty(),
+          () -> {});
     }
     String bootstrap = settings.kafkaBootstrap().get();
     AppendSignal appended = new AppendSignal();
@@ -62,7 +65,8 @@ record EventViews(Journal journal, ViolationSummaries summaries, RecentEvents re
       journal.keepFrom(forwarder::position);
       KafkaEventFeed feed = KafkaEventFeed.start(bootstrap, settings.kafkaTopic(), views, REMEMBERED_IDS, registry);
       KafkaForwarder started = forwarder;
-      return new EventViews(journal, summaries, recent, new EventPager(recent, OlderEvents.NONE), live, () -> {
+      return new EventViews(journal, summaries, recent, new EventPager(recent, OlderEvents.NONE), live,
+          Optional.of(started), () -> {
         feed.close();
         started.close();
       });

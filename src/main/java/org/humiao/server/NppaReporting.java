@@ -16,10 +16,11 @@ import java.time.Clock;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The service's NPPA login/logout reporting: the reporter and the durable outbox it sends from,
- * which is the service's to close after the reporter has stopped.
+ * The service's NPPA login/logout reporting: the reporter, the durable outbox it sends from (the
+ * service's to close after the reporter has stopped) and the listener that counts outcomes.
  */
-record NppaReporting(BehaviourReporter reporter, FileOutbox outbox) implements AutoCloseable {
+record NppaReporting(BehaviourReporter reporter, FileOutbox outbox, LoggingReportListener listener)
+    implements AutoCloseable {
   static final String OUTBOX_DIR = "nppa-outbox";
 
   /** Opens {@code <dataDir>/nppa-outbox} (what an earlier run left is sent first) and starts sending. */
@@ -34,7 +35,7 @@ record NppaReporting(BehaviourReporter reporter, FileOutbox outbox) implements A
     counter(registry, "rejected", listener, LoggingReportListener::rejectedCount);
     counter(registry, "abandoned", listener, LoggingReportListener::abandonedCount);
     reporter.start();
-    return new NppaReporting(reporter, outbox);
+    return new NppaReporting(reporter, outbox, listener);
   }
 
   private static void counter(MeterRegistry registry, String outcome, LoggingReportListener listener,

@@ -138,7 +138,14 @@ class ClusterProfileTest {
   @Test
   @Order(3)
   void aRedisOutageIsUnavailableNeverAllowedAndNothingAcknowledgedIsLost() throws Exception {
+    JsonObject healthy = ok(one.get("/health/ready", null));
+    assertEquals("ready", healthy.getString("status"), healthy::encode);
+    assertEquals("redis", healthy.getJsonObject("checks").getJsonObject("state").getString("backend"));
     redis.kill();
+    // still ready to screen, which needs no Redis; the answer names what is down
+    JsonObject degraded = ok(one.get("/health/ready", null));
+    assertEquals("degraded", degraded.getString("status"), degraded::encode);
+    assertEquals("down", degraded.getJsonObject("checks").getJsonObject("state").getString("status"), degraded::encode);
     for (Client client : List.of(one, two)) {
       HttpResponse<Buffer> refused = client.post("/v1/play/authorize", first.platformKey, play());
       assertError(refused, 503, "state_unavailable");

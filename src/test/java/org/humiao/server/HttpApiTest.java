@@ -326,6 +326,11 @@ class HttpApiTest {
     assertEquals("live", client.get("/health/live", null).bodyAsJsonObject().getString("status"));
     JsonObject ready = client.get("/health/ready", null).bodyAsJsonObject();
     assertEquals("ready", ready.getString("status"));
+    JsonObject checks = ready.getJsonObject("checks");
+    assertEquals("up", checks.getJsonObject("journal").getString("status"), ready::encode);
+    assertEquals(new JsonObject().put("status", "up").put("backend", "embedded"), checks.getJsonObject("state"));
+    assertEquals("off", checks.getJsonObject("kafka").getString("status"), ready::encode);
+    assertEquals("off", checks.getJsonObject("nppa").getString("status"), ready::encode);
     // the detail says where the shipped notices end, and how many days are left of them
     java.time.LocalDate through = org.humiao.minor.policy.HolidayCalendar.load(Path.of("policies", "holidays"))
         .publishedThrough();

@@ -81,6 +81,10 @@ class StorageFullHttpTest {
           Client.assertError(refused, 503, "storage_full");
           assertNotNull(refused.getHeader("Retry-After"), refused.headers()::toString);
         }
+        JsonObject degraded = client.get("/health/ready", null).bodyAsJsonObject();
+        assertEquals("degraded", degraded.getString("status"), degraded::encode);
+        assertEquals("down", degraded.getJsonObject("checks").getJsonObject("journal").getString("status"),
+            degraded::encode);
         // the service still reads while its disk is full
         LocalDate today = LocalDate.now(ViolationSummaries.ZONE);
         HttpResponse<Buffer> summary = client.get("/v1/regulator/summary?from=" + today.minusDays(1) + "&to=" + today,
@@ -94,6 +98,8 @@ class StorageFullHttpTest {
           assertEquals(200, screen(client, first.platformKey).statusCode());
           assertEquals(200, heartbeat(client, first.platformKey).statusCode());
         }
+        JsonObject ready = client.get("/health/ready", null).bodyAsJsonObject();
+        assertEquals("ready", ready.getString("status"), ready::encode);
       } finally {
         client.close();
         first.close();

@@ -16,6 +16,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -303,6 +304,11 @@ public final class Journal implements AutoCloseable {
       end = base;
     }
     return found;
+  }
+
+  /** What refuses appends now (a full disk, a failing write), until a write succeeds again. */
+  public Optional<RuntimeException> writeFailure() {
+    return writer.failure();
   }
 
   /** How many syncs the writer has made; fewer than appends when group commit is working. */

@@ -58,6 +58,8 @@ public final class KafkaForwarder implements AutoCloseable {
   private final Counter failures;
   private final Thread thread;
   private volatile long next;
+  /** When ({@link System#nanoTime()}) the forwarder last was caught up or moved its cursor. */
+  private volatile long progressedAt = System.nanoTime();
   private volatile boolean running = true;
 
   private KafkaForwarder(Journal journal, AppendSignal appended, ForwardCursor cursor, long next, String topic,
@@ -121,14 +123,24 @@ public final class KafkaForwarder implements AutoCloseable {
     return next;
   }
 
-  private double lag() {
+  /** Journaled events Kafka has not acknowledged yet. */
+  public long lag() {
     return journal.endOffset() - next;
+  }
+
+  /**
+   * How long events have waited with no acknowledgement at all: zero while caught up or moving, so a
+   * burst is not a stall and a broker that is away is.
+   */
+  public Duration stalledFor() {
+    return lag() == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - progressedAt);
   }
 
   private void run() {
     try {
       while (running) {
         if (next >= journal.endOffset()) {
+          progressedAt = System.nanoTime();
           appended.await(IDLE_WAIT_MS);
         } else if (!forwardBatch()) {
           failures.increment();
@@ -175,6 +187,7 @@ public final class KafkaForwarder implements AutoCloseable {
         cursor.write(acknowledged);
         forwarded.increment(acknowledged - next);
         next = acknowledged;
+        progressedAt = System.nanoTime();
       }
       return acknowledged == end;
     } catch (IOException | RuntimeException e) {

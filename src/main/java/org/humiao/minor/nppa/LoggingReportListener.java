@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.LongAdder;
  * Logs every record that did not reach the NPPA, and counts outcomes for metrics. Lost records
  * are a compliance gap an operator must see, so each one is logged at WARNING with its code.
  * The log names the session id, never the pi or device id, which identify a person or a phone.
+ * It also remembers whether the last batch reached the NPPA at all, for the health check.
  */
 public final class LoggingReportListener implements ReportListener {
 
@@ -13,6 +14,7 @@ public final class LoggingReportListener implements ReportListener {
   private final LongAdder delivered = new LongAdder();
   private final LongAdder rejected = new LongAdder();
   private final LongAdder abandoned = new LongAdder();
+  private volatile boolean unreachable;
 
   public LoggingReportListener(System.Logger logger) {
     this.logger = logger;
@@ -23,12 +25,19 @@ public final class LoggingReportListener implements ReportListener {
     delivered.add(outcome.delivered().size());
     rejected.add(outcome.rejected().size());
     abandoned.add(outcome.abandoned().size());
+    // a rejection is an answer: only a batch given up on whole says the NPPA could not be reached
+    unreachable = !outcome.abandoned().isEmpty() && outcome.delivered().isEmpty() && outcome.rejected().isEmpty();
     for (Rejection rejection : outcome.rejected()) {
       log("rejected by NPPA", rejection);
     }
     for (Rejection rejection : outcome.abandoned()) {
       log("given up after " + outcome.attempts() + " attempts", rejection);
     }
+  }
+
+  /** True when the last batch was given up on without any answer from the NPPA. */
+  public boolean lastBatchUnreachable() {
+    return unreachable;
   }
 
   public long deliveredCount() {

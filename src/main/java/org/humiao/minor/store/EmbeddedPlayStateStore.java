@@ -230,6 +230,11 @@ public final class EmbeddedPlayStateStore implements PlayStateStore {
   }
 
   @Override
+  public Optional<String> problem() {
+    return log.writeFailure().map(Throwable::getMessage);
+  }
+
+  @Override
   public void close() {
     log.close();
   }

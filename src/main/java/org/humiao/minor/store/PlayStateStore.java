@@ -80,6 +80,12 @@ public interface PlayStateStore extends AutoCloseable {
   /** True when calls wait on I/O and so must run on a worker thread, never on an event loop. */
   boolean mayBlock();
 
+  /**
+   * Why the store cannot take changes now (its log cannot be written, Redis does not answer), or
+   * empty when it can. A health check: it may block like the other calls.
+   */
+  Optional<String> problem();
+
   @Override
   void close();
 }

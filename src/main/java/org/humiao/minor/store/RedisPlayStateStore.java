@@ -190,6 +190,16 @@ public final class RedisPlayStateStore implements PlayStateStore {
   }
 
   @Override
+  public Optional<String> problem() {
+    try {
+      send(Request.cmd(Command.PING));
+      return Optional.empty();
+    } catch (StateUnavailableException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
+  @Override
   public void close() {
     await(redis.close());
   }

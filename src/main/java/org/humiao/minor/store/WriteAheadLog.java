@@ -20,6 +20,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -221,6 +222,11 @@ final class WriteAheadLog implements AutoCloseable {
   /** Completes once every change appended so far is on disk. */
   CompletableFuture<?> flushed() {
     return writer.flushed();
+  }
+
+  /** What refuses appends now (a full disk, a failing write), until a write succeeds again. */
+  Optional<RuntimeException> writeFailure() {
+    return writer.failure();
   }
 
   private List<Void> write(List<byte[]> lines) throws IOException {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -82,11 +83,14 @@ class KafkaForwarderTest {
       // journaled (the appends completed) but unacknowledged: the cursor cannot have moved
       assertEquals(40, forwarder.position());
       assertEquals(200.0, registry.get("humiao.events.forward.lag").gauge().value());
+      Duration stalled = forwarder.stalledFor();
+      Waits.until(10, () -> forwarder.stalledFor().compareTo(stalled) > 0, () -> "a forwarder without a broker is not stalled");
 
       broker.restart();
       awaitPosition(forwarder, 240);
       assertEquals(240.0, registry.get("humiao.events.forwarded").counter().count());
       assertEquals(0.0, registry.get("humiao.events.forward.lag").gauge().value());
+      assertEquals(Duration.ZERO, forwarder.stalledFor());
       assertTopicMirrorsJournal(broker.bootstrap(), topic, journal);
     } finally {
       if (own != null) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -133,8 +134,10 @@ class RedisPlayStateStoreTest extends PlayStateStoreContract {
     try (RedisServerProcess server = RedisServerProcess.start(); RedisStores stores = new RedisStores(server.uri())) {
       PlayStateStore store = stores.open();
       assertEquals(10, store.addPlay("play:o", new Interval(0, 10), 100).addedAllowed());
+      assertEquals(Optional.empty(), store.problem());
 
       server.kill();
+      assertTrue(store.problem().isPresent(), "a stopped Redis is a problem for the health check");
       List<Consumer<PlayStateStore>> calls = List.of(
           s -> s.addPlay("play:o", new Interval(10, 20), 100),
           s -> s.playTotals("play:o", 0),
@@ -151,6 +154,7 @@ class RedisPlayStateStoreTest extends PlayStateStoreContract {
       server.restart(); // empty, and without the scripts: EVALSHA falls back to EVAL
       assertEquals(10, store.addPlay("play:o", new Interval(10, 20), 100).addedAllowed());
       assertTrue(store.claimNonce("nonce:o", 2000, 1000));
+      assertEquals(Optional.empty(), store.problem());
     }
   }
 
