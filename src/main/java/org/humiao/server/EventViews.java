@@ -51,7 +51,7 @@ record EventViews(Journal journal, ViolationSummaries summaries, RecentEvents re
     if (settings.kafkaBootstrap().isEmpty()) {
       // the archive's counts first, then the journal replays what retention left
       Journal journal = Journal.open(options, SummaryArchive.open(options.eventsDirectory(), summaries), views);
-      return new EventViews(journal, summaries, recent, new EventPager(recent, journal::newestFirst), live, Optional.empty(),
+      return new EventViews(journal, summaries, recent, new EventPager(recent, OlderEvents.of(journal)), live, Optional.empty(),
           () -> {});
     }
     String bootstrap = settings.kafkaBootstrap().get();

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,11 @@ import java.util.function.Predicate;
 public final class Journal implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Journal.class.getName());
   private static final int REPLAY_BATCH = 4096;
+  /**
+   * How far journal order may stray from event time: an event is timed when it is screened and
+   * journaled when its batch commits, within a request's timeout, far less than this.
+   */
+  private static final Duration ORDER_SLACK = Duration.ofMinutes(5);
   /** Ids remembered for dropping duplicates: about 10 MB, hours of a busy platform's retries. */
   static final int DEDUPE_WINDOW = 100_000;
   /** Segments hold days of events: an hourly look is plenty, and the first comes a minute after start. */
@@ -60,6 +66,8 @@ public final class Journal implements AutoCloseable {
   private final Duration retention;
   private final ScheduledExecutorService retainer;
   private volatile LongSupplier keepFrom = () -> Long.MAX_VALUE;
+  /** Each segment's first event time, once read: a time-bounded scan skips segments by them. */
+  private final Map<Long, Instant> firstTimes = new ConcurrentHashMap<>();
 
   private Journal(SegmentLog log, GroupCommit<Append, List<JournalEntry>> writer, JournalArchive archive,
                   Duration retention) {
@@ -230,6 +238,7 @@ public final class Journal implements AutoCloseable {
       }
     }
     log.dropBefore(firstKept);
+    firstTimes.keySet().removeIf(base -> base < firstKept);
     LOG.log(System.Logger.Level.INFO, "journal retention deleted {0} segment(s) before offset {1}",
         expired.size(), firstKept);
     return expired.size();
@@ -269,12 +278,25 @@ public final class Journal implements AutoCloseable {
     return new JournalCursor(log.directory(), log.bases(), fromOffset, end);
   }
 
-  /**
-   * Up to {@code limit} entries below {@code beforeOffset} that match, newest first. Scans
-   * segments backwards, each front to back keeping only its last matches, so memory stays at
-   * {@code limit} entries; the cost is reading the segments back to the last match needed.
-   */
+  /** Up to {@code limit} entries below {@code beforeOffset} that match, newest first, at any time. */
   public List<JournalEntry> newestFirst(long beforeOffset, Predicate<ViolationEvent> filter, int limit) {
+    return newestFirst(beforeOffset, filter, null, null, limit);
+  }
+
+  /**
+   * Up to {@code limit} entries below {@code beforeOffset} that match and lie in the time range, newest first. Scans
+   * segments backwards, each front to back keeping only its last matches, so memory stays at
+   * {@code limit} entries; the cost is reading the segments back to the last match needed. A
+   * filter's time range lets whole segments go unread: those whose events all lie after
+   * {@code to}, and every segment from the first whose events all lie before {@code from}.
+   *
+   * @param from no match is earlier than this; null for no bound
+   * @param to no match is at or after this; null for no bound
+   */
+  public List<JournalEntry> newestFirst(long beforeOffset, Predicate<ViolationEvent> filter, Instant from, Instant to,
+                                        int limit) {
+    Predicate<ViolationEvent> matches = filter.and(e -> (from == null || !e.time().isBefore(from))
+        && (to == null || e.time().isBefore(to)));
     long end = Math.min(beforeOffset, log.durableEnd());
     List<Long> bases = log.bases();
     List<JournalEntry> found = new ArrayList<>(Math.min(limit, REPLAY_BATCH));
@@ -283,11 +305,19 @@ public final class Journal implements AutoCloseable {
       if (base >= end) {
         continue;
       }
+      // a segment's events lie between its first event's time and the next segment's, up to ORDER_SLACK
+      if (from != null && i + 1 < bases.size() && before(firstTime(bases.get(i + 1)), from.minus(ORDER_SLACK))) {
+        break;
+      }
+      if (to != null && atOrAfter(firstTime(base), to.plus(ORDER_SLACK))) {
+        end = base;
+        continue;
+      }
       Deque<JournalEntry> newest = new ArrayDeque<>();
       try (JournalCursor cursor = read(base, end)) {
         while (cursor.hasNext()) {
           JournalEntry entry = cursor.next();
-          if (filter.test(entry.event())) {
+          if (matches.test(entry.event())) {
             newest.addLast(entry);
             if (newest.size() > limit - found.size()) {
               newest.removeFirst();
@@ -304,6 +334,37 @@ public final class Journal implements AutoCloseable {
       end = base;
     }
     return found;
+  }
+
+  /** True when {@code time} is known and before {@code bound}. */
+  private static boolean before(Instant time, Instant bound) {
+    return time != null && time.isBefore(bound);
+  }
+
+  /** True when {@code time} is known and at or after {@code bound}. */
+  private static boolean atOrAfter(Instant time, Instant bound) {
+    return time != null && !time.isBefore(bound);
+  }
+
+  /** The time of the first event of the segment at {@code base}, read once; null while it is empty. */
+  private Instant firstTime(long base) {
+    Instant known = firstTimes.get(base);
+    if (known != null) {
+      return known;
+    }
+    try (JournalCursor cursor = read(base, log.durableEnd())) {
+      if (!cursor.hasNext()) {
+        return null;
+      }
+      Instant first = cursor.next().event().time();
+      firstTimes.put(base, first);
+      return first;
+    } catch (UncheckedIOException e) {
+      if (log.bases().contains(base)) {
+        throw e;
+      }
+      return null; // deleted by retention meanwhile: its time bounds nothing
+    }
   }
 
   /** What refuses appends now (a full disk, a failing write), until a write succeeds again. */

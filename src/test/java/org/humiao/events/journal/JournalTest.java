@@ -7,12 +7,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -296,6 +299,49 @@ class JournalTest {
       assertEquals(List.of(38L, 36L, 34L, 32L, 30L), demo.stream().map(JournalEntry::offset).toList());
       List<JournalEntry> older = journal.newestFirst(7, e -> true, 100);
       assertEquals(List.of(6L, 5L, 4L, 3L, 2L, 1L, 0L), older.stream().map(JournalEntry::offset).toList());
+    }
+  }
+
+  @Test
+  void aTimeBoundedScanLeavesSegmentsOutsideTheRangeUnread() throws IOException {
+    try (Journal journal = Journal.open(options(2_000), IGNORE)) {
+      // one event a minute for 400 minutes, a few per segment
+      journal.appendAll(events(0, 400)).join();
+      Instant start = SampleEvents.numbered(0).time();
+      Instant from = start.plus(Duration.ofMinutes(300));
+      Instant to = start.plus(Duration.ofMinutes(350));
+      List<Long> expected = LongStream.range(300, 350).map(n -> 349 - (n - 300)).boxed().toList();
+      assertEquals(expected, offsets(journal.newestFirst(Long.MAX_VALUE, e -> true, from, to, 100)));
+
+      // damage the oldest segment, and the one holding offset 380, past their first events: a scan
+      // that read them would fail
+      Path events = dir.resolve("events");
+      damageAfterFirstFrame(events.resolve(Segment.fileName(0)));
+      Path late;
+      try (Stream<Path> files = Files.list(events)) {
+        late = files.map(Path::getFileName).map(Path::toString).filter(f -> f.endsWith(".log"))
+            .filter(f -> Long.parseLong(f.substring(0, f.length() - 4)) <= 380).max(String::compareTo)
+            .map(events::resolve).orElseThrow();
+      }
+      damageAfterFirstFrame(late);
+      assertThrows(UncheckedIOException.class, () -> journal.newestFirst(Long.MAX_VALUE, e -> true, 100),
+          "the damage is not where a whole scan reads");
+      assertEquals(expected, offsets(journal.newestFirst(Long.MAX_VALUE, e -> true, from, to, 100)));
+      // a range reaching the oldest segment reads it
+      assertThrows(UncheckedIOException.class,
+          () -> journal.newestFirst(Long.MAX_VALUE, e -> true, start, from, 400));
+    }
+  }
+
+  private static List<Long> offsets(List<JournalEntry> entries) {
+    return entries.stream().map(JournalEntry::offset).toList();
+  }
+
+  /** Overwrites a segment from the middle of its second frame on, leaving its first event readable. */
+  private static void damageAfterFirstFrame(Path segment) throws IOException {
+    long size = Files.size(segment);
+    try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+      channel.write(ByteBuffer.wrap(new byte[(int) (size - size / 3)]), size / 3);
     }
   }
 

@@ -38,7 +38,7 @@ class EventPagerTest {
   void pagesNewestFirstFromTheRingThenFromTheJournal() throws IOException {
     RecentEvents recent = new RecentEvents(6);
     try (Journal journal = journal(recent)) {
-      EventPager pager = new EventPager(recent, journal::newestFirst);
+      EventPager pager = new EventPager(recent, OlderEvents.of(journal));
       EventPage first = pager.page(EventFilter.ALL, Long.MAX_VALUE, 4);
       assertEquals(List.of(39L, 38L, 37L, 36L), offsets(first));
       EventPage second = pager.page(EventFilter.ALL, first.nextBefore().orElseThrow(), 4);
@@ -58,7 +58,7 @@ class EventPagerTest {
   void filtersByPlatformKindCategorySeverityAndTime() throws IOException {
     RecentEvents recent = new RecentEvents(6);
     try (Journal journal = journal(recent)) {
-      EventPager pager = new EventPager(recent, journal::newestFirst);
+      EventPager pager = new EventPager(recent, OlderEvents.of(journal));
       // numbered(n): platform demo when n is even, kind cycles by n % 3, severity n % 4 + 1, one a minute
       assertEquals(List.of(36L, 30L, 24L), offsets(pager.page(
           new EventFilter("demo", Kind.TEXT_BLOCKED, null, 0, null, null), Long.MAX_VALUE, 3)));
@@ -78,7 +78,7 @@ class EventPagerTest {
   void pageSizeIsBounded() throws IOException {
     RecentEvents recent = new RecentEvents(6);
     try (Journal journal = journal(recent)) {
-      EventPager pager = new EventPager(recent, journal::newestFirst);
+      EventPager pager = new EventPager(recent, OlderEvents.of(journal));
       assertThrows(IllegalArgumentException.class, () -> pager.page(EventFilter.ALL, Long.MAX_VALUE, 0));
       assertThrows(IllegalArgumentException.class, () -> pager.page(EventFilter.ALL, Long.MAX_VALUE, EventPager.MAX_LIMIT + 1));
     }
