@@ -1,6 +1,7 @@
 package org.humiao.moderation.strategy;
 
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.humiao.screening.Category;
@@ -190,7 +191,7 @@ public final class StrategyLoader {
         throw at.fail("missing");
       }
       if (!(v instanceof Integer i) || i < min || i > max) {
-        throw at.fail(v + " is not an integer from " + min + " to " + max);
+        throw at.fail(Json.encode(v) + " is not an integer from " + min + " to " + max);
       }
       return i;
     }
@@ -198,7 +199,7 @@ public final class StrategyLoader {
     double threshold(JsonObject json, String field) {
       Object v = json.getValue(field);
       if (!(v instanceof Number n) || !(n.doubleValue() > 0 && n.doubleValue() <= 1)) {
-        throw at(field).fail(v + " is not a probability above 0 and at most 1");
+        throw at(field).fail(Json.encode(v) + " is not a probability above 0 and at most 1");
       }
       return n.doubleValue();
     }
