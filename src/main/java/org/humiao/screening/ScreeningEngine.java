@@ -255,6 +255,7 @@ public final class ScreeningEngine implements AutoCloseable {
     addPersonalInfo(loaded.personalInfo(), findings.normalized(), policy, evidence);
     budget.check(TextBudget.Stage.PERSONAL_INFO);
     evidence.removeIf(e -> !rules.screens(e.category()));
+    // toxicity is what the model and the semantic tier find: off, neither votes
     boolean scoresCount = rules.screens(Category.TOXICITY);
 
     // too short a text is not scored by the n-gram model (only the semantic tier may judge it)
@@ -285,8 +286,8 @@ public final class ScreeningEngine implements AutoCloseable {
     Semantic semantic = loaded.semantic();
     // only a text the lexicon lets pass can change its answer in the semantic tier, and not one the
     // lexicon found talking about a harm rather than doing it: that is the encoder's blind spot
-    if (semantic != null && scoresCount && decision == Decision.PASS && !findings.modelMuted() && !findings.mitigated()
-        && admits(semantic.policy(), findings.normalized(), modelApplies, modelScore)) {
+    if (semantic != null && scoresCount && decision == Decision.PASS && !findings.modelMuted()
+        && !findings.mitigated() && admits(semantic.policy(), findings.normalized(), modelApplies, modelScore)) {
       String normalized = findings.normalized().text();
       Optional<float[]> vector = semanticTier.encode(normalized, started + budget(semantic.policy(), options).toNanos());
       if (vector.isPresent()) {

@@ -19,7 +19,7 @@ public record StrategyBook(Map<String, Strategy> strategies, String defaultId, M
     }
   }
 
-  /** The platform's strategy; the default one for a platform without a choice,. */
+  /** The platform's strategy; the default one for a platform without a choice. */
   public Strategy forPlatform(String platform) {
     String id = platform == null ? defaultId : platforms.getOrDefault(platform, defaultId);
     return strategies.get(id);

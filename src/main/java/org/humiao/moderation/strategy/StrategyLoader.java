@@ -121,11 +121,7 @@ public final class StrategyLoader {
         throw where.at("off").fail("must be a list of category ids");
       }
       for (Object name : list) {
-        Category category = where.at("off").category(String.valueOf(name));
-        if (category == Category.UNSCREENED) {
-          throw where.at("off").fail("unscreened cannot be off: a text the engine failed on never passes");
-        }
-        b.off(category);
+        b.off(where.at("off").category(String.valueOf(name)));
       }
     }
     if (json.containsKey("modelReview")) {
@@ -137,7 +133,12 @@ public final class StrategyLoader {
     if (json.containsKey("semanticShortReview")) {
       b.semanticShortReview(where.threshold(json, "semanticShortReview"));
     }
-    return b.build();
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      // the one rule SceneRules keeps itself: what cannot be turned off
+      throw where.at("off").fail(e.getMessage());
+    }
   }
 
   private static JsonObject read(Path file) {
