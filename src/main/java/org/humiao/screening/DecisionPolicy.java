@@ -32,11 +32,9 @@ public record DecisionPolicy(
     personalInfoSeverity = Map.copyOf(personalInfoSeverity);
   }
 
-  public Decision decide(int severity) {
-    if (severity >= blockSeverity) {
-      return Decision.BLOCK;
-    }
-    return severity >= reviewSeverity ? Decision.REVIEW : Decision.PASS;
+  /** The lexicon's own rules, for a call without a strategy's: its two severities, every category on, no overrides. */
+  public SceneRules rules() {
+    return SceneRules.builder(blockSeverity, reviewSeverity).build();
   }
 
   static DecisionPolicy from(Properties p) {

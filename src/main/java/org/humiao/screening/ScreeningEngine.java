@@ -248,28 +248,37 @@ public final class ScreeningEngine implements AutoCloseable {
     long started = System.nanoTime();
     CompiledLexicon lexicon = loaded.lexicon();
     DecisionPolicy policy = lexicon.policy();
+    SceneRules rules = options.rules().orElseGet(policy::rules);
     CompiledLexicon.Findings findings = lexicon.find(text, budget);
     budget.check(TextBudget.Stage.LEXICON);
     List<Evidence> evidence = findings.evidence();
     addPersonalInfo(loaded.personalInfo(), findings.normalized(), policy, evidence);
     budget.check(TextBudget.Stage.PERSONAL_INFO);
+    evidence.removeIf(e -> !rules.screens(e.category()));
+    // toxicity is what the model and the semantic tier find: off, neither votes
+    boolean scoresCount = rules.screens(Category.TOXICITY);
 
     // too short a text is not scored by the n-gram model (only the semantic tier may judge it)
     boolean modelApplies = findings.normalized().length() >= policy.modelMinLength();
     double modelScore = modelApplies ? loaded.model().score(findings.normalized().text()) : 0;
     budget.check(TextBudget.Stage.MODEL);
+    // the finding that calls for the strictest decision decides, the most severe among equals
     int severity = 0;
     Evidence strongest = null;
+    Decision decision = Decision.PASS;
     for (Evidence e : evidence) {
-      if (e.severity() > severity) {
-        severity = e.severity();
+      severity = Math.max(severity, e.severity());
+      Decision d = rules.decide(e.category(), e.severity());
+      if (e.severity() > 0 && (strongest == null || d.compareTo(decision) > 0
+          || d == decision && e.severity() > strongest.severity())) {
         strongest = e;
+        decision = d;
       }
     }
-    Decision decision = policy.decide(severity);
     Reason reason = strongest == null ? Reason.NONE : strongest.via().reason();
     double boost = severity == 1 ? policy.modelBoost() : 0;
-    boolean modelFlag = modelApplies && !findings.modelMuted() && modelScore + boost >= policy.modelReview();
+    boolean modelFlag = scoresCount && modelApplies && !findings.modelMuted()
+        && modelScore + boost >= rules.modelReview().orElse(policy.modelReview());
     double flagScore = modelScore;
     boolean scoreFlag = false;
     List<Tier> tiers = FAST;
@@ -277,8 +286,8 @@ public final class ScreeningEngine implements AutoCloseable {
     Semantic semantic = loaded.semantic();
     // only a text the lexicon lets pass can change its answer in the semantic tier, and not one the
     // lexicon found talking about a harm rather than doing it: that is the encoder's blind spot
-    if (semantic != null && decision == Decision.PASS && !findings.modelMuted() && !findings.mitigated()
-        && admits(semantic.policy(), findings.normalized(), modelApplies, modelScore)) {
+    if (semantic != null && scoresCount && decision == Decision.PASS && !findings.modelMuted()
+        && !findings.mitigated() && admits(semantic.policy(), findings.normalized(), modelApplies, modelScore)) {
       String normalized = findings.normalized().text();
       Optional<float[]> vector = semanticTier.encode(normalized, started + budget(semantic.policy(), options).toNanos());
       if (vector.isPresent()) {
@@ -287,7 +296,9 @@ public final class ScreeningEngine implements AutoCloseable {
         double ngram = modelApplies ? modelScore : loaded.model().score(normalized);
         double stacked = semantic.stacker().score(ngram, semantic.head().score(vector.get()), length);
         semanticScore = OptionalDouble.of(stacked);
-        double threshold = length < policy.modelMinLength() ? semantic.policy().shortReview() : semantic.policy().review();
+        double threshold = length < policy.modelMinLength()
+            ? rules.semanticShortReview().orElse(semantic.policy().shortReview())
+            : rules.semanticReview().orElse(semantic.policy().review());
         // the stack replaces the n-gram model's vote: it saw that model's scores and knows how far to trust them
         modelFlag = false;
         if (stacked + boost >= threshold) {
@@ -307,13 +318,16 @@ public final class ScreeningEngine implements AutoCloseable {
     String canonical = findings.canonical();
     boolean fingerprinted = canonical.length() >= policy.repostMinLength();
     if (fingerprinted && decision != Decision.BLOCK && !reposts.isEmpty()) {
-      Optional<Category> repostOf = reposts.find(MinHash.of(canonical), policy.repostMinSimilarity());
+      Optional<Category> repostOf = reposts.find(MinHash.of(canonical), policy.repostMinSimilarity())
+          .filter(rules::screens);
       if (repostOf.isPresent()) {
         decision = Decision.BLOCK;
         reason = Reason.REPOST;
-        evidence.add(new Evidence("repost", repostOf.get(), policy.blockSeverity(), 0, text.length(), EvidenceSource.REPOST));
+        evidence.add(new Evidence("repost", repostOf.get(), rules.blockSeverity(), 0, text.length(), EvidenceSource.REPOST));
       }
-    } else if (fingerprinted && decision == Decision.BLOCK) {
+    } else if (fingerprinted && decision == Decision.BLOCK && strongest.severity() >= policy.blockSeverity()) {
+      // only what the lexicon itself blocks is remembered: the repost cache serves every platform
+      // and scene, and a strict scene's block (a mild insult in a nickname) must not block chat lines
       reposts.remember(MinHash.of(canonical), strongest.category());
     }
     return new ScreeningResult(decision, reason, categories(evidence, flagScore, scoreFlag), evidence,

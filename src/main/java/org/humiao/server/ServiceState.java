@@ -11,6 +11,7 @@ import org.humiao.durable.PendingWrites;
 import org.humiao.keys.ServerSecrets;
 import org.humiao.minor.attest.TrustedIssuers;
 import org.humiao.minor.policy.PolicyRegistry;
+import org.humiao.moderation.strategy.Strategies;
 import org.humiao.minor.store.EmbeddedPlayStateStore;
 import org.humiao.minor.store.PlayStateStore;
 import org.humiao.minor.store.RedisPlayStateStore;
@@ -26,19 +27,21 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * What the service reads from disk and keeps there, beyond the keys: the minor-mode policies and
- * trusted issuers, the server secrets, the event journal and the minor-mode state (in the data dir,
+ * What the service reads from disk and keeps there, beyond the keys: the minor-mode policies, the
+ * screening strategies and the trusted issuers, the server secrets, the event journal and the minor-mode state (in the data dir,
  * or in Redis for the cluster profile). Opened before
  * the service listens, so a start that cannot read them fails without serving; closed after the
  * last request.
  */
-record ServiceState(PolicyRegistry policies, TrustedIssuers issuers, ServerSecrets secrets, EventViews events,
+record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssuers issuers, ServerSecrets secrets, EventViews events,
                     PlayStateStore store, Optional<NppaReporting> nppa) implements AutoCloseable {
   /**
    * How long Redis keeps a budget's play after its last change: a guest's window (15 days in
    * nppa-2019) is one budget, and a month covers any window a policy file may set.
    */
   private static final Duration PLAY_RETENTION = Duration.ofDays(31);
+  /** The screening strategies' directory inside the policy directory. */
+  private static final String STRATEGIES = "strategies";
 
   /**
    * @param registry where the event streams' and the NPPA reporting's meters go, when they are on
@@ -48,6 +51,7 @@ record ServiceState(PolicyRegistry policies, TrustedIssuers issuers, ServerSecre
   static ServiceState open(Settings settings, Vertx vertx, MeterRegistry registry, Clock clock, PendingWrites pending)
       throws IOException {
     PolicyRegistry policies = new PolicyRegistry(settings.policies());
+    Strategies strategies = new Strategies(settings.policies().resolve(STRATEGIES));
     TrustedIssuers issuers = settings.issuers().map(ServiceState::issuers).orElse(TrustedIssuers.none());
     ServerSecrets secrets = ServerSecrets.loadOrCreate(settings.sharedDir(), new SecureRandom());
     EventViews events = EventViews.open(settings, registry);
@@ -56,7 +60,7 @@ record ServiceState(PolicyRegistry policies, TrustedIssuers issuers, ServerSecre
       store = store(settings, vertx, pending);
       Optional<NppaReporting> nppa = settings.nppa().isEmpty() ? Optional.empty()
           : Optional.of(NppaReporting.start(settings.nppa().get(), settings.dataDir(), clock, registry));
-      return new ServiceState(policies, issuers, secrets, events, store, nppa);
+      return new ServiceState(policies, strategies, issuers, secrets, events, store, nppa);
     } catch (IOException | RuntimeException e) {
       try (events) {
         if (store != null) {

@@ -13,8 +13,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The package layering as rules: {@code server} wires, {@code http} carries requests, and the
- * deciding packages ({@code screening}, {@code minor}, {@code events}) never import upward; so a
- * move that breaks the layering fails the build rather than a review.
+ * deciding packages ({@code screening}, {@code moderation}, {@code minor}, {@code events}) never
+ * import upward; so a move that breaks the layering fails the build rather than a review.
  */
 @AnalyzeClasses(packages = "org.humiao", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
@@ -25,7 +25,7 @@ class LayeringTest {
     JavaClasses classes = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
         .importPackages("org.humiao");
     for (String p : new String[] {"server", "http.screen", "http.minor", "http.regulator", "http.guard", "screening",
-        "screening.semantic", "minor", "events"}) {
+        "screening.semantic", "moderation.strategy", "minor", "events"}) {
       assertTrue(classes.stream().anyMatch(c -> c.getPackageName().equals("org.humiao." + p)), "no class of " + p);
     }
   }
@@ -36,8 +36,9 @@ class LayeringTest {
 
   @ArchTest
   static final ArchRule decidingPackagesNeverImportTheService = noClasses()
-      .that().resideInAnyPackage("org.humiao.screening..", "org.humiao.minor..", "org.humiao.events..",
-          "org.humiao.durable..", "org.humiao.identity..", "org.humiao.keys..", "org.humiao.config..")
+      .that().resideInAnyPackage("org.humiao.screening..", "org.humiao.moderation..", "org.humiao.minor..",
+          "org.humiao.events..", "org.humiao.durable..", "org.humiao.identity..", "org.humiao.keys..",
+          "org.humiao.config..")
       .should().dependOnClassesThat().resideInAnyPackage("org.humiao.http..", "org.humiao.server..", "org.humiao.cli..");
 
   @ArchTest

@@ -41,7 +41,8 @@ class ApiContractTest {
   private static final String SCREENED = "{\"decision\":\"block\",\"reason\":\"term\",\"categories\":[{\"category\":"
       + "\"insult\",\"severity\":3,\"score\":1.0}],\"evidence\":[{\"term\":\"傻逼\",\"category\":\"insult\","
       + "\"severity\":3,\"start\":2,\"end\":5,\"source\":\"exact\"}],\"masked\":\"你个***\",\"modelScore\":0.0,"
-      + "\"tiers\":[\"fast\"],\"scene\":\"chat\",\"lexiconVersion\":\"mini-1\",\"requestId\":\"0123abcd\"}";
+      + "\"tiers\":[\"fast\"],\"scene\":\"chat\",\"lexiconVersion\":\"mini-1\","
+      + "\"strategy\":{\"id\":\"standard\",\"version\":1},\"requestId\":\"0123abcd\"}";
   private static final String AUTHORIZED = "{\"allowed\":true,\"reason\":\"within_limits\",\"secondsLeft\":3600,"
       + "\"nextOpening\":null,\"warningMinutes\":null}";
 

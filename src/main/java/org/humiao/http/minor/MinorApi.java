@@ -13,6 +13,7 @@ import org.humiao.http.RecordingPool;
 import org.humiao.http.Responses;
 import org.humiao.minor.MinorMode;
 import org.humiao.minor.policy.PolicyRegistry;
+import org.humiao.moderation.strategy.Strategies;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -20,11 +21,14 @@ import java.util.Map;
 
 /**
  * The minor-mode routes, mounted together; they serve the platforms, as screening does. And the
- * admin's reload of the policy directory, which picks up a newly published holiday notice.
+ * admin's reload of the policy directory, which picks up a newly published holiday notice and
+ * edited screening strategies ({@code policies/strategies/}).
  *
  * @param recording where the calls run; it holds an answer until its state and events are synced
+ * @param strategies reloaded with the policies, since they live in the same directory
  */
-public record MinorApi(MinorMode minorMode, RecordingPool recording, PolicyRegistry policies, MeterRegistry registry) {
+public record MinorApi(MinorMode minorMode, RecordingPool recording, PolicyRegistry policies, MeterRegistry registry,
+                       Strategies strategies) {
   private static final System.Logger LOG = System.getLogger(MinorApi.class.getName());
 
   public void mount(Vertx vertx, Mount mount) {
@@ -45,7 +49,7 @@ public record MinorApi(MinorMode minorMode, RecordingPool recording, PolicyRegis
 
   /** Reads the policy directory again off the event loop; one that fails to load changes nothing. */
   private void reload(Vertx vertx, RoutingContext ctx) {
-    vertx.executeBlocking(policies::reload, true)
+    vertx.executeBlocking(() -> strategies.reloadAlong(policies::reload), true)
         .onSuccess(book -> {
           LocalDate through = book.calendar().publishedThrough();
           Responses.json(ctx, 200, new JsonObject().put("policies", book.policies().size())

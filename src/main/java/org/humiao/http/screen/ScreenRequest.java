@@ -1,5 +1,7 @@
 package org.humiao.http.screen;
 
+import org.humiao.screening.Scene;
+
 /**
  * One text to screen as a client sent it.
  *

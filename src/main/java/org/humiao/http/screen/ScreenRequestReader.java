@@ -3,6 +3,7 @@ package org.humiao.http.screen;
 import org.humiao.http.ApiError;
 import org.humiao.http.BodyFields;
 import org.humiao.http.ErrorCode;
+import org.humiao.screening.Scene;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -5,6 +5,8 @@ import org.humiao.http.ErrorCode;
 
 import io.vertx.core.json.JsonObject;
 import org.humiao.keys.ApiKey;
+import org.humiao.moderation.strategy.Strategies;
+import org.humiao.moderation.strategy.Strategy;
 import org.humiao.screening.InvalidTextException;
 import org.humiao.screening.ScreenOptions;
 import org.humiao.screening.ScreeningEngine;
@@ -18,14 +20,17 @@ import org.humiao.screening.ScreeningResult;
 final class TextScreener {
   private final DecisionMetrics decisions;
   private final ScreeningEvents events;
+  private final Strategies strategies;
 
-  TextScreener(DecisionMetrics decisions, ScreeningEvents events) {
+  TextScreener(DecisionMetrics decisions, ScreeningEvents events, Strategies strategies) {
     this.decisions = decisions;
     this.events = events;
+    this.strategies = strategies;
   }
 
   /**
-   * @param key the caller, whose platform the text is screened for when the request names none
+   * @param key the caller, whose platform the text is screened for (with that platform's strategy)
+   *     when the request names none
    * @throws ApiError text_too_long or invalid_text when the engine refuses the text
    */
   JsonObject screen(ScreeningEngine engine, ApiKey key, ScreenRequest request) {
@@ -34,17 +39,20 @@ final class TextScreener {
 
   /** @param options the scene and, in a batch, what is left of the batch's budget for the semantic tier */
   JsonObject screen(ScreeningEngine engine, ApiKey key, ScreenRequest request, ScreenOptions options) {
+    String platform = request.platform() != null ? request.platform() : key.platform();
+    Strategy strategy = strategies.current().forPlatform(platform);
     ScreeningResult result;
     try {
-      result = engine.screen(request.text(), options);
+      result = engine.screen(request.text(), options.withRules(strategy.rules(request.scene())));
     } catch (InvalidTextException e) {
       throw new ApiError(errorCode(e), e.getMessage());
     }
     decisions.record(result);
-    events.report(request, request.platform() != null ? request.platform() : key.platform(), result);
+    events.report(request, platform, result);
     return ScreeningJson.of(result)
         .put("scene", request.scene().id())
-        .put("lexiconVersion", result.lexiconVersion());
+        .put("lexiconVersion", result.lexiconVersion())
+        .put("strategy", new JsonObject().put("id", strategy.id()).put("version", strategy.version()));
   }
 
   private static ErrorCode errorCode(InvalidTextException e) {

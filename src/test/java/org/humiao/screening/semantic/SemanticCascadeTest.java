@@ -1,8 +1,10 @@
 package org.humiao.screening.semantic;
 
 import org.humiao.TestFiles;
+import org.humiao.screening.Category;
 import org.humiao.screening.Decision;
 import org.humiao.screening.Reason;
+import org.humiao.screening.SceneRules;
 import org.humiao.screening.ScreenOptions;
 import org.humiao.screening.ScreeningEngine;
 import org.humiao.screening.ScreeningJson;
@@ -151,6 +153,29 @@ class SemanticCascadeTest {
       ScreeningResult lenient = engine.screen(SHORT_TEXT, PATIENT);
       assertEquals(Decision.REVIEW, lenient.decision());
       assertEquals(Reason.SEMANTIC, lenient.reason());
+    }
+  }
+
+  /** A strategy's scene rules override the semantic thresholds of policy.properties; toxicity off silences the tier. */
+  @Test
+  void aScenesRulesOverrideTheSemanticThresholds(@TempDir Path dir) throws IOException {
+    FakeEncoder encoder = new FakeEncoder();
+    try (ScreeningEngine engine = engine(lexicons(dir, "0", "1", "0.95"), encoder, SemanticTier.Settings.defaults())) {
+      // every text is stacked at 0.88: above semantic.review 0.5, below semantic.short-review 0.95
+      assertEquals(Decision.REVIEW, engine.screen(LONG_TEXT, PATIENT).decision());
+      assertEquals(Decision.PASS, engine.screen(SHORT_TEXT, PATIENT).decision());
+      SceneRules lenient = SceneRules.builder(3, 2).semanticReview(0.9).build();
+      assertEquals(Decision.PASS, engine.screen(LONG_TEXT, PATIENT.withRules(lenient)).decision());
+      SceneRules shortStrict = SceneRules.builder(3, 2).semanticShortReview(0.8).build();
+      ScreeningResult reviewed = engine.screen(SHORT_TEXT, PATIENT.withRules(shortStrict));
+      assertEquals(Decision.REVIEW, reviewed.decision());
+      assertEquals(Reason.SEMANTIC, reviewed.reason());
+      int calls = encoder.calls.get();
+      SceneRules toxicityOff = SceneRules.builder(3, 2).off(Category.TOXICITY).build();
+      ScreeningResult silent = engine.screen(LONG_TEXT, PATIENT.withRules(toxicityOff));
+      assertEquals(Decision.PASS, silent.decision());
+      assertEquals(List.of(Tier.FAST), silent.tiers());
+      assertEquals(calls, encoder.calls.get());
     }
   }
 

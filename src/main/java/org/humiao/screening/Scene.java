@@ -1,18 +1,18 @@
-package org.humiao.http.screen;
+package org.humiao.screening;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Where on the platform a text was typed. Carried through to the answer and, later, to events. */
-enum Scene {
+/** Where on the platform a text was typed; a strategy sets the decision rules of each scene. */
+public enum Scene {
   CHAT, COMMENT, DANMAKU, NICKNAME, PROFILE;
 
-  String id() {
+  public String id() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  static Optional<Scene> byId(String id) {
+  public static Optional<Scene> byId(String id) {
     return Arrays.stream(values()).filter(s -> s.id().equals(id)).findFirst();
   }
 }

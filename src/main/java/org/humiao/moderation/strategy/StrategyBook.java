@@ -1,0 +1,27 @@
+package org.humiao.moderation.strategy;
+
+import java.util.Map;
+
+/**
+ * The strategies in force and which platform uses which: one consistent version, swapped whole.
+ *
+ * @param strategies by id
+ * @param defaultId the strategy of a platform {@code platforms} does not name
+ * @param platforms strategy id by platform
+ */
+public record StrategyBook(Map<String, Strategy> strategies, String defaultId, Map<String, String> platforms) {
+
+  public StrategyBook {
+    strategies = Map.copyOf(strategies);
+    platforms = Map.copyOf(platforms);
+    if (!strategies.containsKey(defaultId) || !strategies.keySet().containsAll(platforms.values())) {
+      throw new IllegalArgumentException("a platform or the default names no strategy");
+    }
+  }
+
+  /** The platform's strategy; the default one for a platform without a choice. */
+  public Strategy forPlatform(String platform) {
+    String id = platform == null ? defaultId : platforms.getOrDefault(platform, defaultId);
+    return strategies.get(id);
+  }
+}
