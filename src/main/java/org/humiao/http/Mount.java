@@ -20,7 +20,9 @@ public interface Mount {
     /** A platform or admin key, then the JSON body (type, size, read deadline), buffered last. */
     PLATFORM_BODY,
     /** An admin key. */
-    ADMIN
+    ADMIN,
+    /** Any valid key within its rate, then the JSON body; the route checks the role. */
+    ANY_KEY_BODY
   }
 
   void route(HttpMethod method, String path, Access access, Handler<RoutingContext>... chain);

@@ -14,6 +14,8 @@ import org.humiao.minor.policy.PolicyRegistry;
 import org.humiao.minor.store.EmbeddedPlayStateStore;
 import org.humiao.minor.store.PlayStateStore;
 import org.humiao.minor.store.RedisPlayStateStore;
+import org.humiao.moderation.review.EmbeddedReviewStore;
+import org.humiao.moderation.review.ReviewStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,12 +35,14 @@ import java.util.Optional;
  * last request.
  */
 record ServiceState(PolicyRegistry policies, TrustedIssuers issuers, ServerSecrets secrets, EventViews events,
-                    PlayStateStore store, Optional<NppaReporting> nppa) implements AutoCloseable {
+                    PlayStateStore store, Optional<NppaReporting> nppa, ReviewStore reviews) implements AutoCloseable {
   /**
    * How long Redis keeps a budget's play after its last change: a guest's window (15 days in
    * nppa-2019) is one budget, and a month covers any window a policy file may set.
    */
   private static final Duration PLAY_RETENTION = Duration.ofDays(31);
+  /** The review queue's directory in the data dir (embedded profile). */
+  static final String REVIEW_DIR = "review";
 
   /**
    * @param registry where the event streams' and the NPPA reporting's meters go, when they are on
@@ -52,15 +56,20 @@ record ServiceState(PolicyRegistry policies, TrustedIssuers issuers, ServerSecre
     ServerSecrets secrets = ServerSecrets.loadOrCreate(settings.sharedDir(), new SecureRandom());
     EventViews events = EventViews.open(settings, registry);
     PlayStateStore store = null;
+    ReviewStore reviews = null;
     try {
       store = store(settings, vertx, pending);
+      reviews = reviews(settings);
       Optional<NppaReporting> nppa = settings.nppa().isEmpty() ? Optional.empty()
           : Optional.of(NppaReporting.start(settings.nppa().get(), settings.dataDir(), clock, registry));
-      return new ServiceState(policies, issuers, secrets, events, store, nppa);
+      return new ServiceState(policies, issuers, secrets, events, store, nppa, reviews);
     } catch (IOException | RuntimeException e) {
       try (events) {
         if (store != null) {
           store.close();
+        }
+        if (reviews != null) {
+          reviews.close();
         }
       } catch (IOException | RuntimeException closing) {
         e.addSuppressed(closing);
@@ -80,6 +89,10 @@ record ServiceState(PolicyRegistry policies, TrustedIssuers issuers, ServerSecre
     };
   }
 
+  private static ReviewStore reviews(Settings settings) {
+    return EmbeddedReviewStore.open(settings.dataDir().resolve(REVIEW_DIR));
+  }
+
   private static TrustedIssuers issuers(Path file) {
     try {
       return TrustedIssuers.fromJson(new JsonObject(Files.readString(file, StandardCharsets.UTF_8)));
@@ -92,7 +105,7 @@ record ServiceState(PolicyRegistry policies, TrustedIssuers issuers, ServerSecre
 
   @Override
   public void close() throws IOException {
-    try (events; store) {
+    try (events; store; reviews) {
       // first: a sender still running must not outlive what it reads
       if (nppa.isPresent()) {
         nppa.get().close();

@@ -5,6 +5,7 @@ import org.humiao.http.ErrorCode;
 
 import io.vertx.core.json.JsonObject;
 import org.humiao.keys.ApiKey;
+import org.humiao.moderation.review.ReviewQueue;
 import org.humiao.screening.InvalidTextException;
 import org.humiao.screening.ScreenOptions;
 import org.humiao.screening.ScreeningEngine;
@@ -12,16 +13,19 @@ import org.humiao.screening.ScreeningJson;
 import org.humiao.screening.ScreeningResult;
 
 /**
- * Screens one request's text, counts it, reports a block or review as a violation event and
- * shapes its answer; shared by the single and the batch route. Runs on a worker.
+ * Screens one request's text, counts it, reports a block or review as a violation event, puts a
+ * review into its platform's review queue and shapes its answer; shared by the single and the
+ * batch route. Runs on a worker.
  */
 final class TextScreener {
   private final DecisionMetrics decisions;
   private final ScreeningEvents events;
+  private final ReviewQueue reviews;
 
-  TextScreener(DecisionMetrics decisions, ScreeningEvents events) {
+  TextScreener(DecisionMetrics decisions, ScreeningEvents events, ReviewQueue reviews) {
     this.decisions = decisions;
     this.events = events;
+    this.reviews = reviews;
   }
 
   /**
@@ -41,7 +45,9 @@ final class TextScreener {
       throw new ApiError(errorCode(e), e.getMessage());
     }
     decisions.record(result);
-    events.report(request, request.platform() != null ? request.platform() : key.platform(), result);
+    String platform = request.platform() != null ? request.platform() : key.platform();
+    events.report(request, platform, result);
+    reviews.screened(platform, request.dataId(), request.scene().id(), request.text(), result);
     return ScreeningJson.of(result)
         .put("scene", request.scene().id())
         .put("lexiconVersion", result.lexiconVersion());

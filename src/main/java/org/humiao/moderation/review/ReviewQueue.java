@@ -32,18 +32,22 @@ public final class ReviewQueue {
   private final Clock clock;
   private final Duration lease;
   private final Duration retention;
+  private final ListAddition.Lists lists;
 
   /**
    * @param sink where resolutions go as violation events (the journal)
    * @param lease how long a claim holds a task
    * @param retention how long a resolved task keeps its text
+   * @param lists where a resolution's list addition goes
    */
-  public ReviewQueue(ReviewStore store, Consumer<ViolationEvent> sink, Clock clock, Duration lease, Duration retention) {
+  public ReviewQueue(ReviewStore store, Consumer<ViolationEvent> sink, Clock clock, Duration lease, Duration retention,
+      ListAddition.Lists lists) {
     this.store = store;
     this.sink = sink;
     this.clock = clock;
     this.lease = lease;
     this.retention = retention;
+    this.lists = lists;
   }
 
   public Instant now() {
@@ -92,16 +96,26 @@ public final class ReviewQueue {
     return claimed.task() == null ? claimed : new ReviewStore.Claimed(claimed.outcome(), visible(claimed.task()));
   }
 
-  /** Resolves the task; a resolution is journaled as a {@code review_confirmed} or {@code review_overturned} event. */
-  public ReviewStore.Resolved resolve(String platform, String id, String keyId, Verdict verdict, String category,
-      String note) {
+  /**
+   * Resolves the task; a resolution is journaled as a {@code review_confirmed} or {@code
+   * review_overturned} event, and its list addition, if any, handed to the platform's lists.
+   *
+   * @param addition a term for the platform's lists, or null
+   */
+  public Resolution resolve(String platform, String id, String keyId, Verdict verdict, String category, String note,
+      ListAddition addition) {
     ReviewStore.Resolved resolved = store.resolve(platform, id,
         new ReviewTask.Resolution(verdict, category, note, keyId, clock.instant()));
+    boolean listed = false;
     if (resolved.outcome() == ReviewStore.Outcome.DONE) {
       sink.accept(event(resolved.task()));
+      listed = addition != null && lists.add(platform, addition, category);
     }
-    return resolved;
+    return new Resolution(resolved.outcome(), resolved.task() == null ? null : visible(resolved.task()), listed);
   }
+
+  /** What a resolution did; {@code listed}: whether the lists took its addition. */
+  public record Resolution(ReviewStore.Outcome outcome, ReviewTask task, boolean listed) {}
 
   /** Drops the texts due to go; returns how many. */
   public int dropExpiredTexts() {
@@ -153,8 +167,6 @@ public final class ReviewQueue {
   /** The resolution as regulators see it: the verdict and what it was about, never the text. */
   private static ViolationEvent event(ReviewTask task) {
     ReviewTask.Resolution r = task.resolution();
-    String category = r.category() != null ? r.category()
-        : task.content().categories().isEmpty() ? "unspecified" : task.content().categories().get(0);
     int severity = task.content().evidence().stream().mapToInt(TaskEvidence::severity).max().orElse(0);
     JsonObject evidence = new JsonObject()
         .put("task", task.id())
@@ -170,7 +182,7 @@ public final class ReviewQueue {
     return ViolationEvent.builder(task.platform(), r.verdict().event())
         .id(ViolationEvent.derivedId("review", task.platform(), task.id()))
         .time(r.at())
-        .category(category, severity)
+        .category(task.settledCategory(), severity)
         .rule(Vocabulary.id(task.content().source()))
         .dataId(task.dataId())
         .evidence(evidence)

@@ -92,6 +92,14 @@ public record ReviewTask(String id, String platform, TaskKind kind, String dataI
         resolution);
   }
 
+  /** The category a resolved task settles on: the reviewer's, else the strongest one found, else "unspecified". */
+  public String settledCategory() {
+    if (resolution != null && resolution.category() != null) {
+      return resolution.category();
+    }
+    return content.categories().isEmpty() ? "unspecified" : content.categories().get(0);
+  }
+
   /** Whether the text is to be gone by {@code now}: resolved at least {@code retention} ago. */
   public boolean textExpired(Instant now, Duration retention) {
     return resolution != null && !resolution.at().plus(retention).isAfter(now);
