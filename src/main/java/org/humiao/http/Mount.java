@@ -21,8 +21,8 @@ public interface Mount {
     PLATFORM_BODY,
     /** An admin key. */
     ADMIN,
-    /** Any valid key within its rate, then the JSON body; the route checks the role. */
-    ANY_KEY_BODY
+    /** A reviewer or admin key, then the JSON body, as for {@link #PLATFORM_BODY}. */
+    REVIEWER_BODY
   }
 
   void route(HttpMethod method, String path, Access access, Handler<RoutingContext>... chain);

@@ -71,7 +71,8 @@ final class ApiRouter {
     checks.put(Access.ANY_KEY, List.of(auth, rate));
     checks.put(Access.PLATFORM_BODY, List.of(auth, platformRoles, rate, bodyGuard, deadline, body));
     checks.put(Access.ADMIN, List.of(auth, admin, rate));
-    checks.put(Access.ANY_KEY_BODY, List.of(auth, rate, bodyGuard, deadline, body));
+    checks.put(Access.REVIEWER_BODY, List.of(auth, RoleCheck.allow(Role.REVIEWER, Role.ADMIN), rate, bodyGuard, deadline,
+        body));
     Mount mount = (method, path, access, chain) -> route(router, method, path, checks.get(access), chain);
 
     new ScreenApi(c.engine(), c.recording(), c.screeningEvents(), c.registry(), rate, new ScreenLimits(s.maxBatchItems(),

@@ -20,13 +20,12 @@ public record ReviewApi(ReviewQueue queue, RecordingPool pool, MeterRegistry reg
     ReviewRoutes routes = new ReviewRoutes(queue, pool, new ReviewMetrics(registry, queue));
     RoleCheck readers = RoleCheck.allow(Role.REVIEWER, Role.PLATFORM, Role.ADMIN);
     RoleCheck reviewers = RoleCheck.allow(Role.REVIEWER, Role.ADMIN);
-    RoleCheck platforms = RoleCheck.allow(Role.PLATFORM, Role.ADMIN);
     mount.route(HttpMethod.GET, "/v1/review/tasks", Access.ANY_KEY, readers, routes::list);
     mount.route(HttpMethod.GET, "/v1/review/tasks/:id", Access.ANY_KEY, readers, routes::task);
     mount.route(HttpMethod.POST, "/v1/review/tasks/:id/claim", Access.ANY_KEY, reviewers, routes::claim);
-    mount.route(HttpMethod.POST, "/v1/review/tasks/:id/resolve", Access.ANY_KEY_BODY, reviewers, routes::resolve);
-    mount.route(HttpMethod.POST, "/v1/review/appeals", Access.ANY_KEY_BODY, platforms, routes::appeal);
-    mount.route(HttpMethod.POST, "/v1/review/reports", Access.ANY_KEY_BODY, platforms, routes::report);
+    mount.route(HttpMethod.POST, "/v1/review/tasks/:id/resolve", Access.REVIEWER_BODY, routes::resolve);
+    mount.route(HttpMethod.POST, "/v1/review/appeals", Access.PLATFORM_BODY, routes::appeal);
+    mount.route(HttpMethod.POST, "/v1/review/reports", Access.PLATFORM_BODY, routes::report);
     mount.route(HttpMethod.GET, "/v1/review/summary", Access.ANY_KEY, routes::summary);
   }
 }
