@@ -15,6 +15,7 @@ import org.humiao.minor.store.EmbeddedPlayStateStore;
 import org.humiao.minor.store.PlayStateStore;
 import org.humiao.minor.store.RedisPlayStateStore;
 import org.humiao.moderation.review.EmbeddedReviewStore;
+import org.humiao.moderation.review.RedisReviewStore;
 import org.humiao.moderation.review.ReviewStore;
 
 import java.io.IOException;
@@ -59,7 +60,7 @@ record ServiceState(PolicyRegistry policies, TrustedIssuers issuers, ServerSecre
     ReviewStore reviews = null;
     try {
       store = store(settings, vertx, pending);
-      reviews = reviews(settings);
+      reviews = reviews(settings, vertx);
       Optional<NppaReporting> nppa = settings.nppa().isEmpty() ? Optional.empty()
           : Optional.of(NppaReporting.start(settings.nppa().get(), settings.dataDir(), clock, registry));
       return new ServiceState(policies, issuers, secrets, events, store, nppa, reviews);
@@ -89,8 +90,14 @@ record ServiceState(PolicyRegistry policies, TrustedIssuers issuers, ServerSecre
     };
   }
 
-  private static ReviewStore reviews(Settings settings) {
-    return EmbeddedReviewStore.open(settings.dataDir().resolve(REVIEW_DIR));
+  /** The review queue: in the data dir, or in Redis for the cluster profile, with a client of its own. */
+  private static ReviewStore reviews(Settings settings, Vertx vertx) {
+    return switch (settings.profile()) {
+      case EMBEDDED -> EmbeddedReviewStore.open(settings.dataDir().resolve(REVIEW_DIR));
+      case CLUSTER -> new RedisReviewStore(Redis.createClient(vertx, new RedisOptions()
+              .setConnectionString(settings.redisUri()).setMaxPoolWaiting(settings.maxInFlight())),
+          settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()));
+    };
   }
 
   private static TrustedIssuers issuers(Path file) {

@@ -1,5 +1,8 @@
 package org.humiao.server;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,6 +54,7 @@ class ReviewHttpTest {
   static LocalService service;
   static Client client;
   static String reviewer;
+  static String reviewerId;
   static String secondReviewer;
   static String otherReviewer;
 
@@ -59,6 +64,7 @@ class ReviewHttpTest {
         Setting.REVIEW_TEXT_RETENTION_HOURS, "72"), clock, null);
     client = new Client(vertx, service.port());
     reviewer = addKey(Role.REVIEWER, LocalService.PLATFORM);
+    reviewerId = service.store.read().stream().filter(k -> k.role() == Role.REVIEWER).toList().get(0).id();
     secondReviewer = addKey(Role.REVIEWER, LocalService.PLATFORM);
     otherReviewer = addKey(Role.REVIEWER, "other");
   }
@@ -135,6 +141,34 @@ class ReviewHttpTest {
     assertEquals("实名小号", HELD.substring(evidence.getInteger("start"), evidence.getInteger("end")));
     assertTrue(tasks("?limit=100", otherReviewer).stream().map(JsonObject.class::cast)
         .noneMatch(t -> t.getString("dataId").contains(dataId)), "platform other sees none of demo's tasks");
+  }
+
+  @Test
+  void everyReadOfATextIsLoggedWithKeyAndTaskButNotTheText() {
+    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    Logger review = (Logger) LoggerFactory.getLogger("humiao.review");
+    lines.start();
+    review.addAppender(lines);
+    try {
+      String dataId = "log-" + UUID.randomUUID();
+      screenHeld(service.platformKey, dataId);
+      lines.list.clear();
+      String id = taskOf(dataId, reviewer).getString("id");
+      ok(client.get("/v1/review/tasks/" + id, reviewer));
+      List<ILoggingEvent> reads = lines.list.stream().filter(e -> id.equals(field(e, "taskId"))).toList();
+      assertEquals(2, reads.size(), "the list and the single read");
+      assertEquals(reviewerId, field(reads.get(0), "keyId"));
+      assertEquals(reviewerId, field(reads.get(1), "keyId"));
+      assertTrue(lines.list.stream().noneMatch(e -> e.getFormattedMessage().contains(HELD)
+          || e.getKeyValuePairs().stream().anyMatch(kv -> String.valueOf(kv.value).contains(HELD))));
+    } finally {
+      review.detachAppender(lines);
+    }
+  }
+
+  private static Object field(ILoggingEvent e, String key) {
+    return e.getKeyValuePairs() == null ? null
+        : e.getKeyValuePairs().stream().filter(kv -> kv.key.equals(key)).map(kv -> kv.value).findFirst().orElse(null);
   }
 
   @Test

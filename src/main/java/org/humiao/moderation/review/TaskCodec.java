@@ -31,11 +31,19 @@ public final class TaskCodec {
       json.put("claim", new JsonObject().put("keyId", t.claim().keyId()).put("until", t.claim().until().toString()));
     }
     if (t.resolution() != null) {
-      ReviewTask.Resolution r = t.resolution();
-      json.put("resolution", new JsonObject().put("verdict", Vocabulary.id(r.verdict())).put("category", r.category())
-          .put("note", r.note()).put("keyId", r.keyId()).put("at", r.at().toString()));
+      json.put("resolution", toJson(t.resolution()));
     }
     return json;
+  }
+
+  public static JsonObject toJson(ReviewTask.Resolution r) {
+    return new JsonObject().put("verdict", Vocabulary.id(r.verdict())).put("category", r.category())
+        .put("note", r.note()).put("keyId", r.keyId()).put("at", r.at().toString());
+  }
+
+  public static ReviewTask.Resolution resolution(JsonObject r) {
+    return new ReviewTask.Resolution(parse(Verdict.class, r.getString("verdict")), r.getString("category"),
+        r.getString("note"), r.getString("keyId"), Instant.parse(r.getString("at")));
   }
 
   /** @throws IllegalArgumentException (or a ClassCastException, NullPointerException) when it is no task */
@@ -59,8 +67,7 @@ public final class TaskCodec {
         p == null ? null : new ReviewTask.Complaint(p.getString("userId"), p.getString("reportedUser"),
             p.getString("reason"), p.getBoolean("minor")),
         claim == null ? null : new ReviewTask.Claim(claim.getString("keyId"), Instant.parse(claim.getString("until"))),
-        r == null ? null : new ReviewTask.Resolution(parse(Verdict.class, r.getString("verdict")), r.getString("category"),
-            r.getString("note"), r.getString("keyId"), Instant.parse(r.getString("at"))));
+        r == null ? null : resolution(r));
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String id) {
