@@ -141,6 +141,13 @@ class ReviewHttpTest {
     assertEquals("实名小号", HELD.substring(evidence.getInteger("start"), evidence.getInteger("end")));
     assertTrue(tasks("?limit=100", otherReviewer).stream().map(JsonObject.class::cast)
         .noneMatch(t -> t.getString("dataId").contains(dataId)), "platform other sees none of demo's tasks");
+
+    ok(client.post("/v1/text/screen/batch", service.platformKey, new JsonObject().put("items", new JsonArray()
+        .add(new JsonObject().put("text", "今天一起开黑吗").put("dataId", "batch-pass-" + dataId))
+        .add(new JsonObject().put("text", HELD).put("dataId", "batch-" + dataId)))));
+    assertEquals("screen", taskOf("batch-" + dataId, reviewer).getString("kind"), "a batch item held enters too");
+    assertTrue(tasks("?limit=100", reviewer).stream().map(JsonObject.class::cast)
+        .noneMatch(t -> t.getString("dataId").equals("batch-pass-" + dataId)));
   }
 
   @Test
