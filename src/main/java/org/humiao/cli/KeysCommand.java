@@ -62,10 +62,10 @@ final class KeysCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--role", required = true, paramLabel = "ROLE", converter = RoleConverter.class,
-        description = "platform, regulator or admin")
+        description = "platform, regulator, admin or reviewer")
     Role role;
 
-    @Option(names = "--platform", paramLabel = "ID", description = "the platform id; with --role platform, and only with it")
+    @Option(names = "--platform", paramLabel = "ID", description = "the platform id; with --role platform or reviewer, and only with them")
     String platform;
 
     private final PrintStream out;
@@ -76,8 +76,8 @@ final class KeysCommand implements Runnable {
 
     @Override
     public void run() {
-      if ((role == Role.PLATFORM) != (platform != null)) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--platform ID goes with --role platform, and only with it");
+      if (role.scoped() != (platform != null)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--platform ID goes with --role platform or reviewer, and only with them");
       }
       IssuedKey issued = new KeyIssuer(new SecureRandom(), Clock.systemUTC()).issue(role, platform);
       dir.store().add(issued.stored());

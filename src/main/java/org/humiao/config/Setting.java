@@ -59,7 +59,9 @@ public enum Setting {
   NPPA_ENDPOINT("nppaEndpoint", NppaConfig.PRODUCTION_ENDPOINT.toString()),
   RETENTION_DAYS("retentionDays", "365", 0, 36_500),
   ACCESS_LOG("accessLog", "sampled"),
-  LOG_FORMAT("logFormat", "auto");
+  LOG_FORMAT("logFormat", "auto"),
+  REVIEW_LEASE_SECONDS("reviewLeaseSeconds", "300", 10, 86_400),
+  REVIEW_TEXT_RETENTION_HOURS("reviewTextRetentionHours", "72", 1, 8_760);
 
   private static final Map<String, Setting> BY_KEY =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Setting::key, Function.identity()));

@@ -38,7 +38,11 @@ public record ViolationEvent(
 
   public enum Kind {
     TEXT_BLOCKED, TEXT_REVIEW, REPOST_BLOCKED, CURFEW_ATTEMPT, QUOTA_EXCEEDED, PAYMENT_REFUSED, TIP_REFUSED,
-    PLATFORM_NONCOMPLIANCE, RELINK, GUARDIAN_LOOSENED;
+    PLATFORM_NONCOMPLIANCE, RELINK, GUARDIAN_LOOSENED,
+    /** A reviewer upheld what brought a review task (a hold, an appealed block, a report): {@code block}. */
+    REVIEW_CONFIRMED,
+    /** A reviewer overturned it: {@code pass}. */
+    REVIEW_OVERTURNED;
 
     public String id() {
       return name().toLowerCase(Locale.ROOT);

@@ -18,6 +18,12 @@ public enum ErrorCode {
   PLATFORM_MISMATCH(403),
   NOT_FOUND(404),
   METHOD_NOT_ALLOWED(405),
+  /** Another reviewer's lease on the review task is live. */
+  TASK_CLAIMED(409),
+  /** A resolution without a live claim of the resolving key: claim the task first. */
+  TASK_NOT_CLAIMED(409),
+  /** The review task is resolved already. */
+  TASK_RESOLVED(409),
   /** The body did not arrive in full within readTimeoutMs. */
   REQUEST_TIMEOUT(408),
   BODY_TOO_LARGE(413),

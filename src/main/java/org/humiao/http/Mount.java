@@ -20,7 +20,9 @@ public interface Mount {
     /** A platform or admin key, then the JSON body (type, size, read deadline), buffered last. */
     PLATFORM_BODY,
     /** An admin key. */
-    ADMIN
+    ADMIN,
+    /** A reviewer or admin key, then the JSON body, as for {@link #PLATFORM_BODY}. */
+    REVIEWER_BODY
   }
 
   void route(HttpMethod method, String path, Access access, Handler<RoutingContext>... chain);

@@ -7,7 +7,7 @@ import java.util.Objects;
  * A stored API key: never the key itself, only the SHA-256 of it (hex), so keys.json leaking
  * does not leak credentials.
  *
- * @param platform the platform a platform key acts for; null for other roles
+ * @param platform the platform a platform or reviewer key acts for; null for other roles
  */
 public record ApiKey(String id, Role role, String platform, String sha256, Instant created) {
   public ApiKey {
@@ -15,8 +15,8 @@ public record ApiKey(String id, Role role, String platform, String sha256, Insta
     Objects.requireNonNull(role, "role");
     Objects.requireNonNull(sha256, "sha256");
     Objects.requireNonNull(created, "created");
-    if ((role == Role.PLATFORM) != (platform != null)) {
-      throw new IllegalArgumentException("a platform id goes with platform keys, and only with them (key " + id + ")");
+    if (role.scoped() != (platform != null)) {
+      throw new IllegalArgumentException("a platform id goes with platform and reviewer keys, and only with them (key " + id + ")");
     }
   }
 }

@@ -22,6 +22,7 @@ import org.humiao.http.guard.RateLimiter;
 import org.humiao.http.guard.RoleCheck;
 import org.humiao.http.minor.MinorApi;
 import org.humiao.http.regulator.RegulatorApi;
+import org.humiao.http.review.ReviewApi;
 import org.humiao.http.screen.ScreenApi;
 import org.humiao.http.screen.ScreenLimits;
 import org.humiao.screening.ScreeningEngine;
@@ -70,13 +71,17 @@ final class ApiRouter {
     checks.put(Access.ANY_KEY, List.of(auth, rate));
     checks.put(Access.PLATFORM_BODY, List.of(auth, platformRoles, rate, bodyGuard, deadline, body));
     checks.put(Access.ADMIN, List.of(auth, admin, rate));
+    checks.put(Access.REVIEWER_BODY, List.of(auth, RoleCheck.allow(Role.REVIEWER, Role.ADMIN), rate, bodyGuard, deadline,
+        body));
     Mount mount = (method, path, access, chain) -> route(router, method, path, checks.get(access), chain);
 
     new ScreenApi(c.engine(), c.recording(), c.screeningEvents(), c.registry(), rate, new ScreenLimits(s.maxBatchItems(),
-        s.maxBatchChars(), s.screenCharsInFlightPerKey(), Duration.ofMillis(s.requestTimeoutMs())), c.state().strategies()).mount(vertx, mount);
+        s.maxBatchChars(), s.screenCharsInFlightPerKey(), Duration.ofMillis(s.requestTimeoutMs())), c.state().strategies(),
+        c.reviews()).mount(vertx, mount);
     new MinorApi(c.minorMode(), c.minorRecording(), c.state().policies(), c.registry(), c.state().strategies()).mount(vertx, mount);
     new RegulatorApi(c.state().events().summaries(), c.state().events().pager(), c.streams(), c.regulatorReads(), c.clock())
         .mount(mount);
+    new ReviewApi(c.reviews(), c.recording(), c.registry()).mount(mount);
     new DocsApi().mount(mount);
 
     HealthRoutes health = new HealthRoutes(c.engine(), c.state(), s.profile(), c.clock());

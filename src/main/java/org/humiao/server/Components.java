@@ -12,6 +12,7 @@ import io.vertx.core.buffer.Buffer;
 import org.humiao.config.Settings;
 import org.humiao.keys.KeyRingWatcher;
 import org.humiao.minor.MinorMode;
+import org.humiao.moderation.review.ReviewQueue;
 
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,4 +34,5 @@ record Components(
     EventStream streams,
     RateLimiter rateLimiter,
     AtomicInteger openConnections,
-    Clock clock) {}
+    Clock clock,
+    ReviewQueue reviews) {}

@@ -28,12 +28,15 @@ import org.humiao.keys.KeyRingWatcher;
 import org.humiao.keys.KeyStore;
 import org.humiao.minor.MinorMode;
 import org.humiao.minor.attest.PersonIds;
+import org.humiao.moderation.review.ListAddition;
+import org.humiao.moderation.review.ReviewQueue;
 import org.humiao.screening.ScreeningEngine;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -55,6 +58,7 @@ public final class HttpService {
   private static final int REGULATOR_THREADS = 2;
   private static final int REGULATOR_IN_FLIGHT = 64;
   private static final String OPENAPI = "openapi.yaml";
+  private static final long REVIEW_PURGE_MILLIS = 60_000;
 
   private final Vertx vertx;
   private final Components components;
@@ -130,7 +134,11 @@ public final class HttpService {
         new EventStream(vertx, keys::ring, state.events().live(), state.events().recent(), regulatorReads, registry),
         // one bucket per key across all server instances
         new RateLimiter(settings.rateLimitPerSecond(), settings.rateLimitBurst(), settings.rateLimitCharsPerToken(),
-            System::nanoTime), openConnections, clock);
+            System::nanoTime), openConnections, clock,
+        new ReviewQueue(state.reviews(), recording, clock, Duration.ofSeconds(settings.reviewLeaseSeconds()),
+            Duration.ofHours(settings.reviewTextRetentionHours()), ListAddition.Lists.NONE));
+    // texts past their retention are never shown; this takes them off the disk too, off the event loop
+    vertx.setPeriodic(REVIEW_PURGE_MILLIS, id -> regulatorReads.submit(components.reviews()::dropExpiredTexts));
     HttpService service = new HttpService(vertx, components, List.of(screeningWorkers, minorWorkers, regulatorWorkers), jvm,
         engine.load(vertx, engineFactory));
     return keys.start(settings.keysPollMs())

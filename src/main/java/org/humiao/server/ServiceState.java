@@ -15,6 +15,9 @@ import org.humiao.moderation.strategy.Strategies;
 import org.humiao.minor.store.EmbeddedPlayStateStore;
 import org.humiao.minor.store.PlayStateStore;
 import org.humiao.minor.store.RedisPlayStateStore;
+import org.humiao.moderation.review.EmbeddedReviewStore;
+import org.humiao.moderation.review.RedisReviewStore;
+import org.humiao.moderation.review.ReviewStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,8 +36,9 @@ import java.util.Optional;
  * the service listens, so a start that cannot read them fails without serving; closed after the
  * last request.
  */
-record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssuers issuers, ServerSecrets secrets, EventViews events,
-                    PlayStateStore store, Optional<NppaReporting> nppa) implements AutoCloseable {
+record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssuers issuers, ServerSecrets secrets,
+                    EventViews events, PlayStateStore store, Optional<NppaReporting> nppa, ReviewStore reviews)
+    implements AutoCloseable {
   /**
    * How long Redis keeps a budget's play after its last change: a guest's window (15 days in
    * nppa-2019) is one budget, and a month covers any window a policy file may set.
@@ -42,6 +46,8 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
   private static final Duration PLAY_RETENTION = Duration.ofDays(31);
   /** The screening strategies' directory inside the policy directory. */
   private static final String STRATEGIES = "strategies";
+  /** The review queue's directory in the data dir (embedded profile). */
+  static final String REVIEW_DIR = "review";
 
   /**
    * @param registry where the event streams' and the NPPA reporting's meters go, when they are on
@@ -56,15 +62,20 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
     ServerSecrets secrets = ServerSecrets.loadOrCreate(settings.sharedDir(), new SecureRandom());
     EventViews events = EventViews.open(settings, registry);
     PlayStateStore store = null;
+    ReviewStore reviews = null;
     try {
       store = store(settings, vertx, pending);
+      reviews = reviews(settings, vertx);
       Optional<NppaReporting> nppa = settings.nppa().isEmpty() ? Optional.empty()
           : Optional.of(NppaReporting.start(settings.nppa().get(), settings.dataDir(), clock, registry));
-      return new ServiceState(policies, strategies, issuers, secrets, events, store, nppa);
+      return new ServiceState(policies, strategies, issuers, secrets, events, store, nppa, reviews);
     } catch (IOException | RuntimeException e) {
       try (events) {
         if (store != null) {
           store.close();
+        }
+        if (reviews != null) {
+          reviews.close();
         }
       } catch (IOException | RuntimeException closing) {
         e.addSuppressed(closing);
@@ -84,6 +95,16 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
     };
   }
 
+  /** The review queue: in the data dir, or in Redis for the cluster profile, with a client of its own. */
+  private static ReviewStore reviews(Settings settings, Vertx vertx) {
+    return switch (settings.profile()) {
+      case EMBEDDED -> EmbeddedReviewStore.open(settings.dataDir().resolve(REVIEW_DIR));
+      case CLUSTER -> new RedisReviewStore(Redis.createClient(vertx, new RedisOptions()
+              .setConnectionString(settings.redisUri()).setMaxPoolWaiting(settings.maxInFlight())),
+          settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()));
+    };
+  }
+
   private static TrustedIssuers issuers(Path file) {
     try {
       return TrustedIssuers.fromJson(new JsonObject(Files.readString(file, StandardCharsets.UTF_8)));
@@ -96,7 +117,7 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
 
   @Override
   public void close() throws IOException {
-    try (events; store) {
+    try (events; store; reviews) {
       // first: a sender still running must not outlive what it reads
       if (nppa.isPresent()) {
         nppa.get().close();

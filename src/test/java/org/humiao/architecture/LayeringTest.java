@@ -25,7 +25,7 @@ class LayeringTest {
     JavaClasses classes = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
         .importPackages("org.humiao");
     for (String p : new String[] {"server", "http.screen", "http.minor", "http.regulator", "http.guard", "screening",
-        "screening.semantic", "moderation.strategy", "minor", "events"}) {
+        "screening.semantic", "moderation.strategy", "minor", "events", "moderation.review", "http.review"}) {
       assertTrue(classes.stream().anyMatch(c -> c.getPackageName().equals("org.humiao." + p)), "no class of " + p);
     }
   }
@@ -43,20 +43,21 @@ class LayeringTest {
 
   @ArchTest
   static final ArchRule httpFeaturesDoNotDependOnEachOther = slices()
-      .matching("org.humiao.http.(screen|minor|regulator)..")
+      .matching("org.humiao.http.(screen|minor|regulator|review)..")
       .should().notDependOnEachOther();
 
   @ArchTest
   static final ArchRule httpPlumbingKnowsNoFeatureNorGuard = noClasses()
       .that().resideInAPackage("org.humiao.http")
       .should().dependOnClassesThat().resideInAnyPackage("org.humiao.http.guard..", "org.humiao.http.screen..",
-          "org.humiao.http.minor..", "org.humiao.http.regulator..", "org.humiao.server..", "org.humiao.cli..");
+          "org.humiao.http.minor..", "org.humiao.http.regulator..", "org.humiao.http.review..", "org.humiao.server..",
+          "org.humiao.cli..");
 
   @ArchTest
   static final ArchRule guardsKnowNoFeature = noClasses()
       .that().resideInAPackage("org.humiao.http.guard..")
       .should().dependOnClassesThat().resideInAnyPackage("org.humiao.http.screen..", "org.humiao.http.minor..",
-          "org.humiao.http.regulator..", "org.humiao.server..", "org.humiao.cli..");
+          "org.humiao.http.regulator..", "org.humiao.http.review..", "org.humiao.server..", "org.humiao.cli..");
 
   @ArchTest
   static final ArchRule httpNeverImportsTheWiring = noClasses()

@@ -63,6 +63,17 @@ class KeyStoreTest {
   }
 
   @Test
+  void aReviewerKeyActsForOnePlatformAndSurvivesTheFile(@TempDir Path dir) {
+    KeyStore store = new KeyStore(dir);
+    IssuedKey reviewer = issuer.issue(Role.REVIEWER, "demo");
+    store.add(reviewer.stored());
+    assertEquals(List.of(reviewer.stored()), store.read());
+    assertEquals(Role.REVIEWER, Role.byId("reviewer"));
+    assertThrows(IllegalArgumentException.class, () -> issuer.issue(Role.REVIEWER, null), "a reviewer needs a platform");
+    assertThrows(IllegalArgumentException.class, () -> issuer.issue(Role.REGULATOR, "demo"));
+  }
+
+  @Test
   void bootstrapMakesOneKeyPerRoleOnce(@TempDir Path dir) {
     KeyStore store = new KeyStore(dir);
     List<IssuedKey> first = KeyBootstrap.ensure(store, issuer);

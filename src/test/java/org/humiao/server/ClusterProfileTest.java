@@ -8,6 +8,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import org.humiao.config.Setting;
+import org.humiao.keys.IssuedKey;
+import org.humiao.keys.Role;
 import org.humiao.events.stream.SharedKafka;
 import org.humiao.minor.store.RedisServerProcess;
 import org.junit.jupiter.api.AfterAll;
@@ -115,6 +117,30 @@ class ClusterProfileTest {
     assertEquals("stop", again.getString("action"), again::encode);
     JsonObject authorized = ok(one.post("/v1/play/authorize", first.platformKey, play()));
     assertFalse(authorized.getBoolean("allowed"), authorized::encode);
+  }
+
+  @Test
+  @Order(1)
+  void aReviewTaskOfOneInstanceIsSeenAndClaimedOnceThroughEither() {
+    String q = "?platform=" + LocalService.PLATFORM;
+    String id = ok(one.post("/v1/review/reports", first.platformKey, new JsonObject().put("dataId", "cluster-report")
+        .put("text", "举报的内容").put("reason", "辱骂").put("reportedMinor", true))).getString("id");
+    JsonObject seen = ok(two.get("/v1/review/tasks/" + id, first.platformKey));
+    assertEquals("举报的内容", seen.getString("text"));
+    assertEquals(3, seen.getInteger("priority"));
+    ok(two.post("/v1/review/tasks/" + id + "/claim" + q, first.adminKey, null, Buffer.buffer()));
+    IssuedKey reviewer = first.issuer.issue(Role.REVIEWER, LocalService.PLATFORM);
+    first.store.add(reviewer.stored());
+    HttpResponse<Buffer> taken = null;
+    for (int i = 0; i < 200 && (taken == null || taken.statusCode() == 401); i++) {
+      taken = one.post("/v1/review/tasks/" + id + "/claim", reviewer.secret(), null, Buffer.buffer());
+    }
+    Client.assertError(taken, 409, "task_claimed");
+    JsonObject resolved = ok(one.post("/v1/review/tasks/" + id + "/resolve" + q, first.adminKey,
+        new JsonObject().put("verdict", "block")));
+    assertEquals("confirmed", resolved.getJsonObject("resolution").getString("outcome"));
+    assertEquals(1, ok(two.get("/v1/review/summary", first.regulatorKey)).getJsonObject("kinds")
+        .getJsonObject("report").getLong("confirmed"));
   }
 
   @Test

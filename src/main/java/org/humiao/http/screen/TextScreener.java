@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import org.humiao.keys.ApiKey;
 import org.humiao.moderation.strategy.Strategies;
 import org.humiao.moderation.strategy.Strategy;
+import org.humiao.moderation.review.ReviewQueue;
 import org.humiao.screening.InvalidTextException;
 import org.humiao.screening.ScreenOptions;
 import org.humiao.screening.ScreeningEngine;
@@ -14,18 +15,21 @@ import org.humiao.screening.ScreeningJson;
 import org.humiao.screening.ScreeningResult;
 
 /**
- * Screens one request's text, counts it, reports a block or review as a violation event and
- * shapes its answer; shared by the single and the batch route. Runs on a worker.
+ * Screens one request's text, counts it, reports a block or review as a violation event, puts a
+ * review into its platform's review queue and shapes its answer; shared by the single and the
+ * batch route. Runs on a worker.
  */
 final class TextScreener {
   private final DecisionMetrics decisions;
   private final ScreeningEvents events;
   private final Strategies strategies;
+  private final ReviewQueue reviews;
 
-  TextScreener(DecisionMetrics decisions, ScreeningEvents events, Strategies strategies) {
+  TextScreener(DecisionMetrics decisions, ScreeningEvents events, Strategies strategies, ReviewQueue reviews) {
     this.decisions = decisions;
     this.events = events;
     this.strategies = strategies;
+    this.reviews = reviews;
   }
 
   /**
@@ -49,6 +53,7 @@ final class TextScreener {
     }
     decisions.record(result);
     events.report(request, platform, result);
+    reviews.screened(platform, request.dataId(), request.scene().id(), request.text(), result);
     return ScreeningJson.of(result)
         .put("scene", request.scene().id())
         .put("lexiconVersion", result.lexiconVersion())

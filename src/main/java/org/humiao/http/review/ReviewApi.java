@@ -1,0 +1,31 @@
+package org.humiao.http.review;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.http.HttpMethod;
+import org.humiao.http.Mount;
+import org.humiao.http.Mount.Access;
+import org.humiao.http.RecordingPool;
+import org.humiao.http.guard.RoleCheck;
+import org.humiao.keys.Role;
+import org.humiao.moderation.review.ReviewQueue;
+
+/**
+ * The review routes, mounted together: the queue (list, read, claim, resolve) for reviewers, users'
+ * appeals and reports forwarded by their platform, and the counts regulators read. Each runs on
+ * {@code pool}, which answers only once the store's change and a resolution's event are durable.
+ */
+public record ReviewApi(ReviewQueue queue, RecordingPool pool, MeterRegistry registry) {
+
+  public void mount(Mount mount) {
+    ReviewRoutes routes = new ReviewRoutes(queue, pool, new ReviewMetrics(registry, queue));
+    RoleCheck readers = RoleCheck.allow(Role.REVIEWER, Role.PLATFORM, Role.ADMIN);
+    RoleCheck reviewers = RoleCheck.allow(Role.REVIEWER, Role.ADMIN);
+    mount.route(HttpMethod.GET, "/v1/review/tasks", Access.ANY_KEY, readers, routes::list);
+    mount.route(HttpMethod.GET, "/v1/review/tasks/:id", Access.ANY_KEY, readers, routes::task);
+    mount.route(HttpMethod.POST, "/v1/review/tasks/:id/claim", Access.ANY_KEY, reviewers, routes::claim);
+    mount.route(HttpMethod.POST, "/v1/review/tasks/:id/resolve", Access.REVIEWER_BODY, routes::resolve);
+    mount.route(HttpMethod.POST, "/v1/review/appeals", Access.PLATFORM_BODY, routes::appeal);
+    mount.route(HttpMethod.POST, "/v1/review/reports", Access.PLATFORM_BODY, routes::report);
+    mount.route(HttpMethod.GET, "/v1/review/summary", Access.ANY_KEY, routes::summary);
+  }
+}

@@ -1,0 +1,78 @@
+package org.humiao.moderation.review;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The embedded store: what every store does ({@link ReviewStoreContract}), and its own concern, the file. */
+class EmbeddedReviewStoreTest extends ReviewStoreContract {
+  @TempDir
+  Path dir;
+
+  @BeforeEach
+  void openContractStore() {
+    store = EmbeddedReviewStore.open(dir.resolve("contract"));
+  }
+
+  @AfterEach
+  void closeContractStore() {
+    store.close();
+  }
+
+  @Test
+  void aReopenedStoreHasEveryTaskClaimAndResolution() {
+    Path own = dir.resolve("own");
+    ReviewTask a;
+    ReviewTask b;
+    try (ReviewStore s = EmbeddedReviewStore.open(own)) {
+      a = s.add(task("p", "d1", "text one"));
+      b = s.add(task("p", "d2", "text two"));
+      s.claim("p", a.id(), "k", T0, T0.plusSeconds(60));
+      s.claim("p", b.id(), "k", T0, T0.plusSeconds(60));
+      s.resolve("p", b.id(), resolution("k", T0.plusSeconds(5)));
+    }
+    try (ReviewStore s = EmbeddedReviewStore.open(own)) {
+      assertEquals(new ReviewTask.Claim("k", T0.plusSeconds(60)), s.task("p", a.id()).orElseThrow().claim());
+      assertEquals(resolution("k", T0.plusSeconds(5)), s.task("p", b.id()).orElseThrow().resolution());
+      assertEquals(2, s.tasks("p").size());
+    }
+  }
+
+  @Test
+  void aLineCutShortByACrashIsDroppedAndTheRestKept() throws Exception {
+    Path own = dir.resolve("torn");
+    ReviewTask a;
+    try (ReviewStore s = EmbeddedReviewStore.open(own)) {
+      a = s.add(task("p", "d1", "text one"));
+    }
+    Files.writeString(own.resolve(EmbeddedReviewStore.FILE), "{\"id\":\"half", StandardOpenOption.APPEND);
+    try (ReviewStore s = EmbeddedReviewStore.open(own)) {
+      assertEquals(List.of(a), s.tasks(null));
+    }
+  }
+
+  @Test
+  void aDroppedTextLeavesTheFile() throws Exception {
+    Path own = dir.resolve("drop");
+    try (ReviewStore s = EmbeddedReviewStore.open(own)) {
+      ReviewTask a = s.add(task("p", "d1", "秘密的原文"));
+      s.claim("p", a.id(), "k", T0, T0.plusSeconds(60));
+      s.resolve("p", a.id(), resolution("k", T0.plusSeconds(5)));
+      Path file = own.resolve(EmbeddedReviewStore.FILE);
+      assertTrue(Files.readString(file, StandardCharsets.UTF_8).contains("秘密的原文"));
+      s.dropTexts(T0.plusSeconds(6));
+      assertFalse(Files.readString(file, StandardCharsets.UTF_8).contains("秘密的原文"));
+    }
+  }
+}
