@@ -67,6 +67,11 @@ final class EvalCommand implements Callable<Integer> {
           + "without a topic always train, @N counts a file's rows N times), judge each topic's rows of TRAIN and FILE")
   List<Corpus> loto;
 
+  @Option(names = "--errors", paramLabel = "OUT",
+      description = "with --semantic or --loto: write the cascade's false flags and misses to OUT as TSV "
+          + "(set, kind fp|fn, reason, n-gram, semantic and stacked probabilities, text) to group them into classes")
+  Path errors;
+
   @Mixin
   Engines engines;
 
@@ -137,8 +142,10 @@ final class EvalCommand implements Callable<Integer> {
   private int runSemantic(Path file) throws IOException {
     SemanticData data = SemanticData.open(engines.lexicons(), semanticOptions);
     List<LabelledText> rows = SemanticData.rows(file);
-    JsonObject report = judge(data, data.lexicons, rows);
+    List<Scored> scored = new ArrayList<>();
+    JsonObject report = judge(data, data.lexicons, rows, scored);
     out.println(report.put("file", file.toString()).encode());
+    writeErrors(scored);
     data.cache.close();
     return 0;
   }
@@ -178,16 +185,29 @@ final class EvalCommand implements Callable<Integer> {
         .put("stackSweep", stackSweep(pooled, data.modelMinLength))
         .put("pooled", summary(pooled, data.modelMinLength))
         .encode());
+    writeErrors(pooled);
     data.cache.close();
     return 0;
   }
 
   /** One judged text: label, normalized length, each model's probability and both engines' verdicts. */
-  private record Scored(boolean offensive, int length, double ngram, double semantic, double stacked,
-      boolean fast, boolean cascade, boolean tierRan) {}
+  private record Scored(LabelledText row, boolean offensive, int length, double ngram, double semantic, double stacked,
+      boolean fast, boolean cascade, boolean tierRan, String why) {}
 
-  private static JsonObject judge(SemanticData data, Path lexicons, List<LabelledText> rows) throws IOException {
-    return judge(data, lexicons, rows, new ArrayList<>());
+  /** The cascade's wrong verdicts, one TSV line each, when --errors asks for them. */
+  private void writeErrors(List<Scored> scored) throws IOException {
+    if (errors == null) {
+      return;
+    }
+    List<String> lines = new ArrayList<>();
+    for (Scored s : scored) {
+      if (s.cascade() != s.offensive()) {
+        lines.add(String.join("\t", s.row().topic(), s.offensive() ? "fn" : "fp", s.why(),
+            String.format(java.util.Locale.ROOT, "%.3f\t%.3f\t%.3f", s.ngram(), s.semantic(), s.stacked()),
+            s.row().text().replace('\t', ' ').replace('\n', ' ')));
+      }
+    }
+    Files.write(errors, lines, StandardCharsets.UTF_8);
   }
 
   private static JsonObject judge(SemanticData data, Path lexicons, List<LabelledText> rows, List<Scored> scored) throws IOException {
@@ -213,8 +233,8 @@ final class EvalCommand implements Callable<Integer> {
         }
         double n = ngram.score(e.text());
         double s = head.score(e.vector());
-        scored.add(new Scored(e.offensive(), e.text().length(), n, s, stacker.score(n, s, e.text().length()),
-            f.flagged(), c.flagged(), c.tiers().contains(Tier.SEMANTIC)));
+        scored.add(new Scored(rows.get(i), e.offensive(), e.text().length(), n, s, stacker.score(n, s, e.text().length()),
+            f.flagged(), c.flagged(), c.tiers().contains(Tier.SEMANTIC), why(c)));
       }
       JsonObject report = summary(scored, fast.policy().modelReview(), semanticPolicy, fast.policy().modelMinLength());
       cascade.semanticStats().ifPresent(st -> report.put("skipped", st.skipped().toString()));
@@ -283,6 +303,15 @@ final class EvalCommand implements Callable<Integer> {
         }
       }
     }
+  }
+
+  /** The deciding reason and the evidence behind it, e.g. {@code lexicon:傻逼/insult/3}. */
+  private static String why(ScreeningResult result) {
+    StringBuilder b = new StringBuilder(result.reason().id());
+    for (Evidence e : result.evidence()) {
+      b.append(b.indexOf(":") < 0 ? ":" : ",").append(e.term()).append('/').append(e.category().id()).append('/').append(e.severity());
+    }
+    return b.toString();
   }
 
   private static boolean mildOnly(ScreeningResult result) {
