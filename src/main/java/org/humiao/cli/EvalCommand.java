@@ -67,6 +67,11 @@ final class EvalCommand implements Callable<Integer> {
           + "without a topic always train, @N counts a file's rows N times), judge each topic's rows of TRAIN and FILE")
   List<Corpus> loto;
 
+  @Option(names = "--baseline-lexicons", paramLabel = "DIR",
+      description = "with --loto: also judge each held-out part with the lexicons of DIR and the same trained models, "
+          + "a paired before/after of a lexicon change at the cost of one training")
+  Path baselineLexicons;
+
   @Option(names = "--errors", paramLabel = "OUT",
       description = "with --semantic or --loto: write the cascade's false flags and misses to OUT as TSV "
           + "(set, kind fp|fn, reason, n-gram, semantic and stacked probabilities, text) to group them into classes")
@@ -163,22 +168,31 @@ final class EvalCommand implements Callable<Integer> {
           + "; give a CSV with a topic column (COLD's train split has three)");
     }
     List<Scored> pooled = new ArrayList<>();
+    List<Scored> pooledBaseline = new ArrayList<>();
     JsonObject byTopic = new JsonObject();
     for (String topic : topics) {
       List<LabelledText> in = train.stream().filter(r -> !r.topic().equals(topic)).toList();
       List<LabelledText> out1 = held.stream().filter(r -> r.topic().equals(topic)).toList();
       SemanticTrainer.Trained trained = SemanticTrainer.train(data.examples(in), data.encoderId(),
           SemanticTrainer.Options.defaults(data.modelMinLength));
-      Path dir = Files.createTempDirectory("humiao-loto-" + topic);
-      copyTree(data.lexicons, dir);
-      trained.ngram().write(dir.resolve("model/toxicity.bin"));
-      trained.head().write(dir.resolve("model/semantic-head.bin"));
-      trained.stacker().write(dir.resolve("model/semantic-stack.bin"));
       List<Scored> scored = new ArrayList<>();
-      JsonObject report = judge(data, dir, out1, scored);
+      JsonObject report = judge(data, withModels(data.lexicons, trained, topic), out1, scored);
       pooled.addAll(scored);
       byTopic.put(topic, report.put("trainedOn", in.size()));
       out.println(new JsonObject().put("heldOutTopic", topic).mergeIn(report).encode());
+      if (baselineLexicons != null) {
+        List<Scored> before = new ArrayList<>();
+        JsonObject baseline = judge(data, withModels(baselineLexicons, trained, topic), out1, before);
+        pooledBaseline.addAll(before);
+        out.println(new JsonObject().put("heldOutTopic", topic).put("lexicons", baselineLexicons.toString()).mergeIn(baseline).encode());
+      }
+    }
+    if (baselineLexicons != null) {
+      out.println(new JsonObject()
+          .put("loto", "pooled over " + topics)
+          .put("lexicons", baselineLexicons.toString())
+          .put("pooled", summary(pooledBaseline, data.modelMinLength))
+          .encode());
     }
     out.println(new JsonObject()
         .put("loto", "pooled over " + topics)
@@ -188,6 +202,16 @@ final class EvalCommand implements Callable<Integer> {
     writeErrors(pooled);
     data.cache.close();
     return 0;
+  }
+
+  /** A copy of the lexicons directory holding the models trained for one held-out part. */
+  private static Path withModels(Path lexicons, SemanticTrainer.Trained trained, String topic) throws IOException {
+    Path dir = Files.createTempDirectory("humiao-loto-" + topic);
+    copyTree(lexicons, dir);
+    trained.ngram().write(dir.resolve("model/toxicity.bin"));
+    trained.head().write(dir.resolve("model/semantic-head.bin"));
+    trained.stacker().write(dir.resolve("model/semantic-stack.bin"));
+    return dir;
   }
 
   /** One judged text: label, normalized length, each model's probability and both engines' verdicts. */
