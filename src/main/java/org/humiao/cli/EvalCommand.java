@@ -67,6 +67,16 @@ final class EvalCommand implements Callable<Integer> {
           + "without a topic always train, @N counts a file's rows N times), judge each topic's rows of TRAIN and FILE")
   List<Corpus> loto;
 
+  @Option(names = "--baseline-lexicons", paramLabel = "DIR",
+      description = "with --loto: also judge each held-out part with the lexicons of DIR and the same trained models, "
+          + "a paired before/after of a lexicon change at the cost of one training")
+  Path baselineLexicons;
+
+  @Option(names = "--errors", paramLabel = "OUT",
+      description = "with --semantic or --loto: write the cascade's false flags and misses to OUT as TSV "
+          + "(set, kind fp|fn, reason, n-gram, semantic and stacked probabilities, text) to group them into classes")
+  Path errors;
+
   @Mixin
   Engines engines;
 
@@ -137,8 +147,10 @@ final class EvalCommand implements Callable<Integer> {
   private int runSemantic(Path file) throws IOException {
     SemanticData data = SemanticData.open(engines.lexicons(), semanticOptions);
     List<LabelledText> rows = SemanticData.rows(file);
-    JsonObject report = judge(data, data.lexicons, rows);
+    List<Scored> scored = new ArrayList<>();
+    JsonObject report = judge(data, data.lexicons, rows, scored);
     out.println(report.put("file", file.toString()).encode());
+    writeErrors(scored);
     data.cache.close();
     return 0;
   }
@@ -156,38 +168,70 @@ final class EvalCommand implements Callable<Integer> {
           + "; give a CSV with a topic column (COLD's train split has three)");
     }
     List<Scored> pooled = new ArrayList<>();
+    List<Scored> pooledBaseline = new ArrayList<>();
     JsonObject byTopic = new JsonObject();
     for (String topic : topics) {
       List<LabelledText> in = train.stream().filter(r -> !r.topic().equals(topic)).toList();
       List<LabelledText> out1 = held.stream().filter(r -> r.topic().equals(topic)).toList();
       SemanticTrainer.Trained trained = SemanticTrainer.train(data.examples(in), data.encoderId(),
           SemanticTrainer.Options.defaults(data.modelMinLength));
-      Path dir = Files.createTempDirectory("humiao-loto-" + topic);
-      copyTree(data.lexicons, dir);
-      trained.ngram().write(dir.resolve("model/toxicity.bin"));
-      trained.head().write(dir.resolve("model/semantic-head.bin"));
-      trained.stacker().write(dir.resolve("model/semantic-stack.bin"));
       List<Scored> scored = new ArrayList<>();
-      JsonObject report = judge(data, dir, out1, scored);
+      JsonObject report = judge(data, withModels(data.lexicons, trained, topic), out1, scored);
       pooled.addAll(scored);
       byTopic.put(topic, report.put("trainedOn", in.size()));
       out.println(new JsonObject().put("heldOutTopic", topic).mergeIn(report).encode());
+      if (baselineLexicons != null) {
+        List<Scored> before = new ArrayList<>();
+        JsonObject baseline = judge(data, withModels(baselineLexicons, trained, topic), out1, before);
+        pooledBaseline.addAll(before);
+        out.println(new JsonObject().put("heldOutTopic", topic).put("lexicons", baselineLexicons.toString()).mergeIn(baseline).encode());
+      }
+    }
+    if (baselineLexicons != null) {
+      out.println(new JsonObject()
+          .put("loto", "pooled over " + topics)
+          .put("lexicons", baselineLexicons.toString())
+          .put("pooled", summary(pooledBaseline, data.modelMinLength))
+          .encode());
     }
     out.println(new JsonObject()
         .put("loto", "pooled over " + topics)
         .put("stackSweep", stackSweep(pooled, data.modelMinLength))
         .put("pooled", summary(pooled, data.modelMinLength))
         .encode());
+    writeErrors(pooled);
     data.cache.close();
     return 0;
   }
 
-  /** One judged text: label, normalized length, each model's probability and both engines' verdicts. */
-  private record Scored(boolean offensive, int length, double ngram, double semantic, double stacked,
-      boolean fast, boolean cascade, boolean tierRan) {}
+  /** A copy of the lexicons directory holding the models trained for one held-out part. */
+  private static Path withModels(Path lexicons, SemanticTrainer.Trained trained, String topic) throws IOException {
+    Path dir = Files.createTempDirectory("humiao-loto-" + topic);
+    copyTree(lexicons, dir);
+    trained.ngram().write(dir.resolve("model/toxicity.bin"));
+    trained.head().write(dir.resolve("model/semantic-head.bin"));
+    trained.stacker().write(dir.resolve("model/semantic-stack.bin"));
+    return dir;
+  }
 
-  private static JsonObject judge(SemanticData data, Path lexicons, List<LabelledText> rows) throws IOException {
-    return judge(data, lexicons, rows, new ArrayList<>());
+  /** One judged text: label, normalized length, each model's probability and both engines' verdicts. */
+  private record Scored(LabelledText row, boolean offensive, int length, double ngram, double semantic, double stacked,
+      boolean fast, boolean cascade, boolean tierRan, String why) {}
+
+  /** The cascade's wrong verdicts, one TSV line each, when --errors asks for them. */
+  private void writeErrors(List<Scored> scored) throws IOException {
+    if (errors == null) {
+      return;
+    }
+    List<String> lines = new ArrayList<>();
+    for (Scored s : scored) {
+      if (s.cascade() != s.offensive()) {
+        lines.add(String.join("\t", s.row().topic(), s.offensive() ? "fn" : "fp", s.why(),
+            String.format(java.util.Locale.ROOT, "%.3f\t%.3f\t%.3f", s.ngram(), s.semantic(), s.stacked()),
+            s.row().text().replace('\t', ' ').replace('\n', ' ')));
+      }
+    }
+    Files.write(errors, lines, StandardCharsets.UTF_8);
   }
 
   private static JsonObject judge(SemanticData data, Path lexicons, List<LabelledText> rows, List<Scored> scored) throws IOException {
@@ -213,8 +257,8 @@ final class EvalCommand implements Callable<Integer> {
         }
         double n = ngram.score(e.text());
         double s = head.score(e.vector());
-        scored.add(new Scored(e.offensive(), e.text().length(), n, s, stacker.score(n, s, e.text().length()),
-            f.flagged(), c.flagged(), c.tiers().contains(Tier.SEMANTIC)));
+        scored.add(new Scored(rows.get(i), e.offensive(), e.text().length(), n, s, stacker.score(n, s, e.text().length()),
+            f.flagged(), c.flagged(), c.tiers().contains(Tier.SEMANTIC), why(c)));
       }
       JsonObject report = summary(scored, fast.policy().modelReview(), semanticPolicy, fast.policy().modelMinLength());
       cascade.semanticStats().ifPresent(st -> report.put("skipped", st.skipped().toString()));
@@ -283,6 +327,15 @@ final class EvalCommand implements Callable<Integer> {
         }
       }
     }
+  }
+
+  /** The deciding reason and the evidence behind it, e.g. {@code lexicon:傻逼/insult/3}. */
+  private static String why(ScreeningResult result) {
+    StringBuilder b = new StringBuilder(result.reason().id());
+    for (Evidence e : result.evidence()) {
+      b.append(b.indexOf(":") < 0 ? ":" : ",").append(e.term()).append('/').append(e.category().id()).append('/').append(e.severity());
+    }
+    return b.toString();
   }
 
   private static boolean mildOnly(ScreeningResult result) {

@@ -82,12 +82,13 @@ class SemanticTablesTest {
    * Realistic school, game and streaming sentences with the tier on: sentences.tsv was written
    * beside the rules; heldout-sentences.tsv was written apart and is never trained or tuned on
    * (docs/screening-quality.md). Prints the figures, holds the floors measured when the models
-   * were last trained (2026-12-07: 99/99 and 15/99; held out 360/400 caught, 70/400 flagged), so a
+   * were last trained (2026-12-07: 99/99 and 15/99; held out 360/400 caught, 70/400 flagged; with
+   * lexicon 2026.12.07-2, 66/400 flagged), so a
    * change that loses ground fails, and prints the misses of the table
    * that is not held out: reading the held-out misses would be tuning on them.
    */
   @ParameterizedTest
-  @CsvSource({"sentences.tsv, 0.98, 0.16, true", "heldout-sentences.tsv, 0.90, 0.18, false"})
+  @CsvSource({"sentences.tsv, 0.98, 0.16, true", "heldout-sentences.tsv, 0.90, 0.17, false"})
   void realisticSentencesWithTheTierOn(String file, double minCaught, double maxFlagged, boolean printMisses)
       throws IOException {
     int harmful = 0;
