@@ -235,13 +235,7 @@ public final class RedisPlayStateStore implements PlayStateStore {
 
   private Response run(RedisScript script, List<String> keys, Object... args) {
     List<String> argv = Arrays.stream(args).map(String::valueOf).toList();
-    return await(redis.send(script.evalSha(keys, argv)).recover(e -> noScript(e)
-        ? redis.send(script.eval(keys, argv))
-        : Future.failedFuture(e)));
-  }
-
-  private static boolean noScript(Throwable e) {
-    return e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT");
+    return await(script.run(redis, keys, argv));
   }
 
   private Response send(Request request) {

@@ -1,7 +1,10 @@
 package org.humiao.minor.store;
 
+import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,9 +20,9 @@ import java.util.List;
  * script by the SHA-1 of its text, so EVALSHA needs no SCRIPT LOAD round trip first, and EVAL (on
  * NOSCRIPT, after a restart or a SCRIPT FLUSH) both runs and caches it.
  */
-record RedisScript(String name, String source, String sha) {
+public record RedisScript(String name, String source, String sha) {
 
-  static RedisScript load(String name) {
+  public static RedisScript load(String name) {
     String resource = "/redis/" + name + ".lua";
     try (InputStream in = RedisScript.class.getResourceAsStream(resource)) {
       if (in == null) {
@@ -32,12 +35,15 @@ record RedisScript(String name, String source, String sha) {
     }
   }
 
-  Request evalSha(List<String> keys, List<String> args) {
-    return request(Command.EVALSHA, sha, keys, args);
+  /** Runs the script by its SHA-1, and by its text when Redis does not know it (NOSCRIPT). */
+  public Future<Response> run(Redis redis, List<String> keys, List<String> args) {
+    return redis.send(request(Command.EVALSHA, sha, keys, args)).recover(e -> noScript(e)
+        ? redis.send(request(Command.EVAL, source, keys, args))
+        : Future.failedFuture(e));
   }
 
-  Request eval(List<String> keys, List<String> args) {
-    return request(Command.EVAL, source, keys, args);
+  private static boolean noScript(Throwable e) {
+    return e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT");
   }
 
   private static Request request(Command command, String script, List<String> keys, List<String> args) {
