@@ -59,7 +59,8 @@ public enum Setting {
   NPPA_ENDPOINT("nppaEndpoint", NppaConfig.PRODUCTION_ENDPOINT.toString()),
   RETENTION_DAYS("retentionDays", "365", 0, 36_500),
   ACCESS_LOG("accessLog", "sampled"),
-  LOG_FORMAT("logFormat", "auto");
+  LOG_FORMAT("logFormat", "auto"),
+  PILEON_MAX_TARGETS("pileOnMaxTargets", "200000", 1, Integer.MAX_VALUE);
 
   private static final Map<String, Setting> BY_KEY =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Setting::key, Function.identity()));

@@ -57,7 +57,8 @@ public record Settings(
     Optional<NppaConfig> nppa,
     int retentionDays,
     AccessLog accessLog,
-    LogFormat logFormat) {
+    LogFormat logFormat,
+    int pileOnMaxTargets) {
 
   /** Where a cluster's Kafka is when kafkaBootstrap does not say: as redisUri's default, a local one. */
   static final String CLUSTER_KAFKA_BOOTSTRAP = "127.0.0.1:9092";
@@ -115,7 +116,8 @@ public record Settings(
         v.nppa(),
         v.integer(Setting.RETENTION_DAYS),
         v.choice(Setting.ACCESS_LOG, AccessLog.class),
-        v.choice(Setting.LOG_FORMAT, LogFormat.class));
+        v.choice(Setting.LOG_FORMAT, LogFormat.class),
+        v.integer(Setting.PILEON_MAX_TARGETS));
   }
 
   /** The HTTP event loops: the setting, or one per core when it is 0. */

@@ -1,6 +1,5 @@
 package org.humiao.pileon;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,30 +13,26 @@ import java.util.Objects;
  * @param relation null when the platform did not say
  * @param dataId the platform's id of the message; may be null
  */
-public record Aim(String platform, List<String> targets, String author, Relation relation, String dataId,
-                  Instant at) {
+public record Aim(String platform, List<String> targets, String author, Relation relation, String dataId) {
   public Aim {
     Objects.requireNonNull(platform, "platform");
-    Objects.requireNonNull(at, "at");
     targets = List.copyOf(new LinkedHashSet<>(targets));
   }
 
-  public static Builder builder(String platform, Instant at) {
-    return new Builder(platform, at);
+  public static Builder builder(String platform) {
+    return new Builder(platform);
   }
 
   /** Builds an {@link Aim}; targets, author, relation and dataId are optional. */
   public static final class Builder {
     private final String platform;
-    private final Instant at;
     private final List<String> targets = new ArrayList<>();
     private String author;
     private Relation relation;
     private String dataId;
 
-    private Builder(String platform, Instant at) {
+    private Builder(String platform) {
       this.platform = platform;
-      this.at = at;
     }
 
     /** Adds a target; a null one (a request naming none) is left out. */
@@ -69,7 +64,7 @@ public record Aim(String platform, List<String> targets, String author, Relation
     }
 
     public Aim build() {
-      return new Aim(platform, targets, author, relation, dataId, at);
+      return new Aim(platform, targets, author, relation, dataId);
     }
   }
 }

@@ -9,6 +9,7 @@ import org.humiao.screening.Decision;
 import org.humiao.screening.Reason;
 import org.humiao.screening.ScreeningResult;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,10 +40,15 @@ public final class PileOnTracker {
   private final Pseudonyms pseudonyms;
   private final Consumer<ViolationEvent> events;
   private final List<Duration> windows;
+  private final Clock clock;
 
-  /** @param events where {@code bullying_surge} events go */
+  /**
+   * @param events where {@code bullying_surge} events go
+   * @param clock the time messages are counted at (a replay's simulated one)
+   */
   public PileOnTracker(PileOnPolicy policy, PileOnStore store, MinorLookup minors, Pseudonyms pseudonyms,
-                       Consumer<ViolationEvent> events) {
+                       Consumer<ViolationEvent> events, Clock clock) {
+    this.clock = clock;
     this.policy = policy;
     this.store = store;
     this.minors = minors;
@@ -60,7 +66,8 @@ public final class PileOnTracker {
     if (aim.targets().isEmpty()) {
       return Verdict.untouched(result);
     }
-    long now = aim.at().toEpochMilli();
+    Instant at = clock.instant();
+    long now = at.toEpochMilli();
     boolean shielded = false;
     for (String target : aim.targets()) {
       shielded |= store.protection(key(aim.platform(), target), now).filter(p -> p.scope().covers(aim.relation()))
@@ -78,10 +85,11 @@ public final class PileOnTracker {
       String key = key(aim.platform(), target);
       store.addEvidence(key, entry, policy.evidenceRetention(), policy.evidencePerTarget());
       List<Tally> tallies = store.hit(key, now, author, windows, policy.hitsPerTarget());
-      boolean minor = minors.isMinor(aim.platform(), target, aim.at());
+      boolean minor = minors.isMinor(aim.platform(), target, at);
       Optional<LevelRule> reached = reached(policy.levels(minor), tallies);
       if (reached.isPresent() && store.raise(key, reached.get().level(), now, reached.get().window())) {
-        crossed(aim, target, key, minor, reached.get(), tallies.get(windows.indexOf(reached.get().window())), result);
+        crossed(aim, at, target, key, minor, reached.get(), tallies.get(windows.indexOf(reached.get().window())),
+            result);
         if (highest.isEmpty() || highest.get().level().compareTo(reached.get().level()) < 0) {
           highest = Optional.of(new Verdict.Crossing(target, reached.get().level()));
         }
@@ -119,9 +127,9 @@ public final class PileOnTracker {
         .max(Comparator.comparing(LevelRule::level));
   }
 
-  private void crossed(Aim aim, String target, String key, boolean minor, LevelRule rule, Tally tally,
+  private void crossed(Aim aim, Instant at, String target, String key, boolean minor, LevelRule rule, Tally tally,
       ScreeningResult result) {
-    long now = aim.at().toEpochMilli();
+    long now = at.toEpochMilli();
     boolean autoProtected = false;
     if (minor && rule.level() == RiskLevel.SURGE && policy.autoProtect().isPresent()
         && store.protection(key, now).isEmpty()) {
@@ -131,7 +139,7 @@ public final class PileOnTracker {
     }
     CategoryScore strongest = result.categories().isEmpty() ? UNNAMED : result.categories().get(0);
     events.accept(ViolationEvent.builder(aim.platform(), ViolationEvent.Kind.BULLYING_SURGE)
-        .time(aim.at())
+        .time(at)
         .category(strongest.category().id(), minor ? MINOR_SEVERITY : ADULT_SEVERITY)
         .rule(rule.level().id())
         .user(key)
@@ -143,8 +151,9 @@ public final class PileOnTracker {
         .build());
   }
 
-  /** The target as its platform may see it at {@code now}. */
-  public TargetStatus status(String platform, String target, Instant now) {
+  /** The target as its platform may see it now. */
+  public TargetStatus status(String platform, String target) {
+    Instant now = clock.instant();
     String key = key(platform, target);
     long millis = now.toEpochMilli();
     List<Tally> tallies = store.tallies(key, millis, windows);
@@ -176,11 +185,11 @@ public final class PileOnTracker {
   }
 
   /** Switches a target's protection on until {@code until}, or off (empty scope); answers the status after. */
-  public TargetStatus protect(String platform, String target, Optional<ProtectionScope> scope, Instant until,
-      Instant now) {
+  public TargetStatus protect(String platform, String target, Optional<ProtectionScope> scope, Instant until) {
+    Instant now = clock.instant();
     store.protect(key(platform, target), scope.map(s -> new Protection(s, now.toEpochMilli(), until.toEpochMilli(),
         false)));
-    return status(platform, target, now);
+    return status(platform, target);
   }
 
   /** The evidence of {@code [from, to)}, oldest first, at most {@code limit} entries. */

@@ -33,7 +33,8 @@ import java.util.Optional;
  * last request.
  */
 record ServiceState(PolicyRegistry policies, TrustedIssuers issuers, ServerSecrets secrets, EventViews events,
-                    PlayStateStore store, Optional<NppaReporting> nppa) implements AutoCloseable {
+                    PlayStateStore store, Optional<NppaReporting> nppa, Optional<PileOnSetup> pileOn)
+    implements AutoCloseable {
   /**
    * How long Redis keeps a budget's play after its last change: a guest's window (15 days in
    * nppa-2019) is one budget, and a month covers any window a policy file may set.
@@ -52,16 +53,19 @@ record ServiceState(PolicyRegistry policies, TrustedIssuers issuers, ServerSecre
     ServerSecrets secrets = ServerSecrets.loadOrCreate(settings.sharedDir(), new SecureRandom());
     EventViews events = EventViews.open(settings, registry);
     PlayStateStore store = null;
+    Optional<PileOnSetup> pileOn = Optional.empty();
     try {
       store = store(settings, vertx, pending);
+      pileOn = PileOnSetup.open(settings, vertx);
       Optional<NppaReporting> nppa = settings.nppa().isEmpty() ? Optional.empty()
           : Optional.of(NppaReporting.start(settings.nppa().get(), settings.dataDir(), clock, registry));
-      return new ServiceState(policies, issuers, secrets, events, store, nppa);
+      return new ServiceState(policies, issuers, secrets, events, store, nppa, pileOn);
     } catch (IOException | RuntimeException e) {
       try (events) {
         if (store != null) {
           store.close();
         }
+        pileOn.ifPresent(PileOnSetup::close);
       } catch (IOException | RuntimeException closing) {
         e.addSuppressed(closing);
       }
@@ -93,6 +97,7 @@ record ServiceState(PolicyRegistry policies, TrustedIssuers issuers, ServerSecre
   @Override
   public void close() throws IOException {
     try (events; store) {
+      pileOn.ifPresent(PileOnSetup::close);
       // first: a sender still running must not outlive what it reads
       if (nppa.isPresent()) {
         nppa.get().close();

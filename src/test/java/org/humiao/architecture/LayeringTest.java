@@ -25,7 +25,7 @@ class LayeringTest {
     JavaClasses classes = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
         .importPackages("org.humiao");
     for (String p : new String[] {"server", "http.screen", "http.minor", "http.regulator", "http.guard", "screening",
-        "screening.semantic", "minor", "events"}) {
+        "screening.semantic", "minor", "events", "pileon", "http.targets"}) {
       assertTrue(classes.stream().anyMatch(c -> c.getPackageName().equals("org.humiao." + p)), "no class of " + p);
     }
   }
@@ -37,25 +37,27 @@ class LayeringTest {
   @ArchTest
   static final ArchRule decidingPackagesNeverImportTheService = noClasses()
       .that().resideInAnyPackage("org.humiao.screening..", "org.humiao.minor..", "org.humiao.events..",
-          "org.humiao.durable..", "org.humiao.identity..", "org.humiao.keys..", "org.humiao.config..")
+          "org.humiao.durable..", "org.humiao.identity..", "org.humiao.keys..", "org.humiao.config..",
+          "org.humiao.pileon..")
       .should().dependOnClassesThat().resideInAnyPackage("org.humiao.http..", "org.humiao.server..", "org.humiao.cli..");
 
   @ArchTest
   static final ArchRule httpFeaturesDoNotDependOnEachOther = slices()
-      .matching("org.humiao.http.(screen|minor|regulator)..")
+      .matching("org.humiao.http.(screen|minor|regulator|targets)..")
       .should().notDependOnEachOther();
 
   @ArchTest
   static final ArchRule httpPlumbingKnowsNoFeatureNorGuard = noClasses()
       .that().resideInAPackage("org.humiao.http")
       .should().dependOnClassesThat().resideInAnyPackage("org.humiao.http.guard..", "org.humiao.http.screen..",
-          "org.humiao.http.minor..", "org.humiao.http.regulator..", "org.humiao.server..", "org.humiao.cli..");
+          "org.humiao.http.minor..", "org.humiao.http.regulator..", "org.humiao.http.targets..", "org.humiao.server..",
+          "org.humiao.cli..");
 
   @ArchTest
   static final ArchRule guardsKnowNoFeature = noClasses()
       .that().resideInAPackage("org.humiao.http.guard..")
       .should().dependOnClassesThat().resideInAnyPackage("org.humiao.http.screen..", "org.humiao.http.minor..",
-          "org.humiao.http.regulator..", "org.humiao.server..", "org.humiao.cli..");
+          "org.humiao.http.regulator..", "org.humiao.http.targets..", "org.humiao.server..", "org.humiao.cli..");
 
   @ArchTest
   static final ArchRule httpNeverImportsTheWiring = noClasses()

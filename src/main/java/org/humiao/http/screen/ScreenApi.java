@@ -8,6 +8,9 @@ import org.humiao.http.Mount.Access;
 import org.humiao.http.RecordingPool;
 import org.humiao.http.guard.KeyCharsInFlight;
 import org.humiao.http.guard.RateLimiter;
+import org.humiao.pileon.PileOnTracker;
+
+import java.util.Optional;
 
 /**
  * The screening routes, mounted together: single and batch screening, the lexicon version and
@@ -17,12 +20,13 @@ import org.humiao.http.guard.RateLimiter;
  *
  * @param recording the pool screening runs on; it holds an answer until its events are journaled
  * @param rate the per-key token buckets, charged by characters screened
+ * @param pileOn pile-on tracking of the texts aimed at targets; empty: off
  */
 public record ScreenApi(EngineSlot engine, RecordingPool recording, ScreeningEvents events, MeterRegistry registry,
-                        RateLimiter rate, ScreenLimits limits) {
+                        RateLimiter rate, ScreenLimits limits, Optional<PileOnTracker> pileOn) {
 
   public void mount(Vertx vertx, Mount mount) {
-    TextScreener screener = new TextScreener(new DecisionMetrics(registry), events);
+    TextScreener screener = new TextScreener(new DecisionMetrics(registry), events, pileOn);
     KeyCharsInFlight share = new KeyCharsInFlight(limits.charsInFlightPerKey());
     mount.route(HttpMethod.POST, "/v1/text/screen", Access.PLATFORM_BODY,
         new ScreeningRoute(engine, recording, limits.timeout(), new SingleScreen(screener, rate, share)));

@@ -5,11 +5,16 @@ import org.humiao.http.ErrorCode;
 
 import io.vertx.core.json.JsonObject;
 import org.humiao.keys.ApiKey;
+import org.humiao.pileon.Aim;
+import org.humiao.pileon.PileOnTracker;
+import org.humiao.pileon.Verdict;
 import org.humiao.screening.InvalidTextException;
 import org.humiao.screening.ScreenOptions;
 import org.humiao.screening.ScreeningEngine;
 import org.humiao.screening.ScreeningJson;
 import org.humiao.screening.ScreeningResult;
+
+import java.util.Optional;
 
 /**
  * Screens one request's text, counts it, reports a block or review as a violation event and
@@ -18,10 +23,13 @@ import org.humiao.screening.ScreeningResult;
 final class TextScreener {
   private final DecisionMetrics decisions;
   private final ScreeningEvents events;
+  private final Optional<PileOnTracker> pileOn;
 
-  TextScreener(DecisionMetrics decisions, ScreeningEvents events) {
+  /** @param pileOn counts abuse aimed at targets; empty: tracking is off */
+  TextScreener(DecisionMetrics decisions, ScreeningEvents events, Optional<PileOnTracker> pileOn) {
     this.decisions = decisions;
     this.events = events;
+    this.pileOn = pileOn;
   }
 
   /**
@@ -40,11 +48,16 @@ final class TextScreener {
     } catch (InvalidTextException e) {
       throw new ApiError(errorCode(e), e.getMessage());
     }
+    String platform = request.platform() != null ? request.platform() : key.platform();
+    Verdict verdict = pileOn.isEmpty() || platform == null ? Verdict.untouched(result)
+        : pileOn.get().screened(Aim.builder(platform).target(request.targetId()).targets(request.mentions())
+            .author(request.authorId()).relation(request.relation()).dataId(request.dataId()).build(), result);
+    result = verdict.result();
     decisions.record(result);
-    events.report(request, request.platform() != null ? request.platform() : key.platform(), result);
-    return ScreeningJson.of(result)
+    events.report(request, platform, result);
+    return verdict.annotate(ScreeningJson.of(result)
         .put("scene", request.scene().id())
-        .put("lexiconVersion", result.lexiconVersion());
+        .put("lexiconVersion", result.lexiconVersion()));
   }
 
   private static ErrorCode errorCode(InvalidTextException e) {
