@@ -13,10 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The store in Redis, shared by the instances of a cluster: a target's window, level and evidence
@@ -133,15 +130,6 @@ public final class RedisPileOnStore implements PileOnStore {
   }
 
   private <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StateUnavailableException("interrupted while waiting for Redis", e);
-    } catch (ExecutionException e) {
-      throw new StateUnavailableException("Redis failed: " + e.getCause().getMessage(), e.getCause());
-    } catch (TimeoutException e) {
-      throw new StateUnavailableException("Redis did not answer within " + timeout, e);
-    }
+    return StateUnavailableException.awaitRedis(future, timeout);
   }
 }
