@@ -65,6 +65,7 @@ public final class Main implements Runnable {
         .addSubcommand(new EvalCommand(out, err))
         .addSubcommand(new TrainCommand(out, err))
         .addSubcommand(new SimulateCommand(out))
+        .addSubcommand(new ReplayCommand(out))
         .addSubcommand(new HelpCommand());
     return configure(cli, out, err);
   }

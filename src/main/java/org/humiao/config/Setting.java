@@ -61,7 +61,8 @@ public enum Setting {
   ACCESS_LOG("accessLog", "sampled"),
   LOG_FORMAT("logFormat", "auto"),
   REVIEW_LEASE_SECONDS("reviewLeaseSeconds", "300", 10, 86_400),
-  REVIEW_TEXT_RETENTION_HOURS("reviewTextRetentionHours", "72", 1, 8_760);
+  REVIEW_TEXT_RETENTION_HOURS("reviewTextRetentionHours", "72", 1, 8_760),
+  PILEON_MAX_TARGETS("pileOnMaxTargets", "200000", 1, Integer.MAX_VALUE);
 
   private static final Map<String, Setting> BY_KEY =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Setting::key, Function.identity()));

@@ -59,7 +59,8 @@ public record Settings(
     AccessLog accessLog,
     LogFormat logFormat,
     int reviewLeaseSeconds,
-    int reviewTextRetentionHours) {
+    int reviewTextRetentionHours,
+    int pileOnMaxTargets) {
 
   /** Where a cluster's Kafka is when kafkaBootstrap does not say: as redisUri's default, a local one. */
   static final String CLUSTER_KAFKA_BOOTSTRAP = "127.0.0.1:9092";
@@ -119,7 +120,8 @@ public record Settings(
         v.choice(Setting.ACCESS_LOG, AccessLog.class),
         v.choice(Setting.LOG_FORMAT, LogFormat.class),
         v.integer(Setting.REVIEW_LEASE_SECONDS),
-        v.integer(Setting.REVIEW_TEXT_RETENTION_HOURS));
+        v.integer(Setting.REVIEW_TEXT_RETENTION_HOURS),
+        v.integer(Setting.PILEON_MAX_TARGETS));
   }
 
   /** The HTTP event loops: the setting, or one per core when it is 0. */

@@ -42,7 +42,9 @@ public record ViolationEvent(
     /** A reviewer upheld what brought a review task (a hold, an appealed block, a report): {@code block}. */
     REVIEW_CONFIRMED,
     /** A reviewer overturned it: {@code pass}. */
-    REVIEW_OVERTURNED;
+    REVIEW_OVERTURNED,
+    /** Abuse aimed at one target crossed a pile-on level ({@code policies/pileon.json}). */
+    BULLYING_SURGE;
 
     public String id() {
       return name().toLowerCase(Locale.ROOT);

@@ -17,6 +17,8 @@ public interface Mount {
     PUBLIC,
     /** Any valid key within its rate; a platform key sees only its own platform's data. */
     ANY_KEY,
+    /** A platform or admin key, no body: a platform's reads of its own data. */
+    PLATFORM,
     /** A platform or admin key, then the JSON body (type, size, read deadline), buffered last. */
     PLATFORM_BODY,
     /** An admin key. */

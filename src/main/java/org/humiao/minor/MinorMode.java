@@ -1,6 +1,7 @@
 package org.humiao.minor;
 
 import org.humiao.minor.store.Keys;
+import org.humiao.minor.time.ChinaTime;
 import org.humiao.durable.PendingWrites;
 import org.humiao.events.Pseudonyms;
 import org.humiao.events.ViolationEvent;
@@ -17,6 +18,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -59,6 +61,16 @@ public final class MinorMode {
   /** Checks an age attestation and links the user to its person. */
   public AttestAnswer attest(String platform, String userId, AttestationRequest request) {
     return attestations.attest(platform, userId, request);
+  }
+
+  /**
+   * Whether an attestation made the user a minor at {@code at}: the one fact pile-on tracking needs
+   * to put a minor's stricter levels first. An unattested user is not known to be one.
+   */
+  public boolean isMinor(String platform, String userId, Instant at) {
+    return store.link(Keys.user(platform, userId))
+        .map(link -> ChinaTime.ageOn(link.birthDate(), ChinaTime.day(at.getEpochSecond())) < 18)
+        .orElse(false);
   }
 
   /** May the user start (or resume) the session now. */

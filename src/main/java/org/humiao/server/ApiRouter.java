@@ -23,8 +23,10 @@ import org.humiao.http.guard.RoleCheck;
 import org.humiao.http.minor.MinorApi;
 import org.humiao.http.regulator.RegulatorApi;
 import org.humiao.http.review.ReviewApi;
+import org.humiao.http.screen.Moderation;
 import org.humiao.http.screen.ScreenApi;
 import org.humiao.http.screen.ScreenLimits;
+import org.humiao.http.targets.TargetsApi;
 import org.humiao.screening.ScreeningEngine;
 import org.humiao.server.metrics.BuildInfoMetrics;
 import org.humiao.keys.Role;
@@ -69,6 +71,7 @@ final class ApiRouter {
     Map<Access, List<Handler<RoutingContext>>> checks = new EnumMap<>(Access.class);
     checks.put(Access.PUBLIC, List.of());
     checks.put(Access.ANY_KEY, List.of(auth, rate));
+    checks.put(Access.PLATFORM, List.of(auth, platformRoles, rate));
     checks.put(Access.PLATFORM_BODY, List.of(auth, platformRoles, rate, bodyGuard, deadline, body));
     checks.put(Access.ADMIN, List.of(auth, admin, rate));
     checks.put(Access.REVIEWER_BODY, List.of(auth, RoleCheck.allow(Role.REVIEWER, Role.ADMIN), rate, bodyGuard, deadline,
@@ -76,8 +79,9 @@ final class ApiRouter {
     Mount mount = (method, path, access, chain) -> route(router, method, path, checks.get(access), chain);
 
     new ScreenApi(c.engine(), c.recording(), c.screeningEvents(), c.registry(), rate, new ScreenLimits(s.maxBatchItems(),
-        s.maxBatchChars(), s.screenCharsInFlightPerKey(), Duration.ofMillis(s.requestTimeoutMs())), c.state().strategies(),
-        c.reviews()).mount(vertx, mount);
+        s.maxBatchChars(), s.screenCharsInFlightPerKey(), Duration.ofMillis(s.requestTimeoutMs())),
+        new Moderation(c.state().strategies(), c.reviews(), c.pileOn())).mount(vertx, mount);
+    c.pileOn().ifPresent(tracker -> new TargetsApi(tracker, c.screeningPool(), c.clock()).mount(mount));
     new MinorApi(c.minorMode(), c.minorRecording(), c.state().policies(), c.registry(), c.state().strategies()).mount(vertx, mount);
     new RegulatorApi(c.state().events().summaries(), c.state().events().pager(), c.streams(), c.regulatorReads(), c.clock())
         .mount(mount);

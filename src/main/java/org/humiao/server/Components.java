@@ -13,8 +13,10 @@ import org.humiao.config.Settings;
 import org.humiao.keys.KeyRingWatcher;
 import org.humiao.minor.MinorMode;
 import org.humiao.moderation.review.ReviewQueue;
+import org.humiao.pileon.PileOnTracker;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** What the routes and the server instances share across the service's life: built once by {@link HttpService}. */
@@ -32,6 +34,7 @@ record Components(
     MinorMode minorMode,
     RecordingPool minorRecording,
     EventStream streams,
+    Optional<PileOnTracker> pileOn,
     RateLimiter rateLimiter,
     AtomicInteger openConnections,
     Clock clock,

@@ -9,6 +9,7 @@ import org.humiao.http.screen.ScreeningEvents;
 import org.humiao.server.metrics.CalendarMetrics;
 import org.humiao.server.metrics.EventMetrics;
 import org.humiao.server.metrics.JvmMetrics;
+import org.humiao.server.metrics.PileOnMetrics;
 import org.humiao.server.metrics.RepostCacheMetrics;
 import org.humiao.server.metrics.SemanticTierMetrics;
 
@@ -30,6 +31,7 @@ import org.humiao.minor.MinorMode;
 import org.humiao.minor.attest.PersonIds;
 import org.humiao.moderation.review.ListAddition;
 import org.humiao.moderation.review.ReviewQueue;
+import org.humiao.pileon.PileOnTracker;
 import org.humiao.screening.ScreeningEngine;
 
 import java.io.IOException;
@@ -38,6 +40,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -129,9 +132,13 @@ public final class HttpService {
     Gauge.builder("humiao.http.connections.open", openConnections, AtomicInteger::get)
         .description("HTTP connections open")
         .register(registry);
+    Optional<PileOnTracker> pileOn = state.pileOn().map(p -> new PileOnTracker(p.policy(), p.store(), minorMode::isMinor,
+        pseudonyms, recording, clock));
+    state.pileOn().ifPresent(p -> PileOnMetrics.register(registry, p.store()));
     Components components = new Components(settings, keys, engine, pool, regulatorReads, registry, openApi, state, recording,
         new ScreeningEvents(pseudonyms, recording, clock), minorMode, minorRecording,
         new EventStream(vertx, keys::ring, state.events().live(), state.events().recent(), regulatorReads, registry),
+        pileOn,
         // one bucket per key across all server instances
         new RateLimiter(settings.rateLimitPerSecond(), settings.rateLimitBurst(), settings.rateLimitCharsPerToken(),
             System::nanoTime), openConnections, clock,

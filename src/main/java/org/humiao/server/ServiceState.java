@@ -37,7 +37,8 @@ import java.util.Optional;
  * last request.
  */
 record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssuers issuers, ServerSecrets secrets,
-                    EventViews events, PlayStateStore store, Optional<NppaReporting> nppa, ReviewStore reviews)
+                    EventViews events, PlayStateStore store, Optional<NppaReporting> nppa, ReviewStore reviews,
+                    Optional<PileOnSetup> pileOn)
     implements AutoCloseable {
   /**
    * How long Redis keeps a budget's play after its last change: a guest's window (15 days in
@@ -63,12 +64,14 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
     EventViews events = EventViews.open(settings, registry);
     PlayStateStore store = null;
     ReviewStore reviews = null;
+    Optional<PileOnSetup> pileOn = Optional.empty();
     try {
       store = store(settings, vertx, pending);
       reviews = reviews(settings, vertx);
+      pileOn = PileOnSetup.open(settings, vertx);
       Optional<NppaReporting> nppa = settings.nppa().isEmpty() ? Optional.empty()
           : Optional.of(NppaReporting.start(settings.nppa().get(), settings.dataDir(), clock, registry));
-      return new ServiceState(policies, strategies, issuers, secrets, events, store, nppa, reviews);
+      return new ServiceState(policies, strategies, issuers, secrets, events, store, nppa, reviews, pileOn);
     } catch (IOException | RuntimeException e) {
       try (events) {
         if (store != null) {
@@ -77,6 +80,7 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
         if (reviews != null) {
           reviews.close();
         }
+        pileOn.ifPresent(PileOnSetup::close);
       } catch (IOException | RuntimeException closing) {
         e.addSuppressed(closing);
       }
@@ -118,6 +122,7 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
   @Override
   public void close() throws IOException {
     try (events; store; reviews) {
+      pileOn.ifPresent(PileOnSetup::close);
       // first: a sender still running must not outlive what it reads
       if (nppa.isPresent()) {
         nppa.get().close();

@@ -25,7 +25,8 @@ class LayeringTest {
     JavaClasses classes = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
         .importPackages("org.humiao");
     for (String p : new String[] {"server", "http.screen", "http.minor", "http.regulator", "http.guard", "screening",
-        "screening.semantic", "moderation.strategy", "minor", "events", "moderation.review", "http.review"}) {
+        "screening.semantic", "moderation.strategy", "minor", "events", "moderation.review", "http.review", "pileon",
+        "http.targets"}) {
       assertTrue(classes.stream().anyMatch(c -> c.getPackageName().equals("org.humiao." + p)), "no class of " + p);
     }
   }
@@ -38,26 +39,26 @@ class LayeringTest {
   static final ArchRule decidingPackagesNeverImportTheService = noClasses()
       .that().resideInAnyPackage("org.humiao.screening..", "org.humiao.moderation..", "org.humiao.minor..",
           "org.humiao.events..", "org.humiao.durable..", "org.humiao.identity..", "org.humiao.keys..",
-          "org.humiao.config..")
+          "org.humiao.config..", "org.humiao.pileon..")
       .should().dependOnClassesThat().resideInAnyPackage("org.humiao.http..", "org.humiao.server..", "org.humiao.cli..");
 
   @ArchTest
   static final ArchRule httpFeaturesDoNotDependOnEachOther = slices()
-      .matching("org.humiao.http.(screen|minor|regulator|review)..")
+      .matching("org.humiao.http.(screen|minor|regulator|review|targets)..")
       .should().notDependOnEachOther();
 
   @ArchTest
   static final ArchRule httpPlumbingKnowsNoFeatureNorGuard = noClasses()
       .that().resideInAPackage("org.humiao.http")
       .should().dependOnClassesThat().resideInAnyPackage("org.humiao.http.guard..", "org.humiao.http.screen..",
-          "org.humiao.http.minor..", "org.humiao.http.regulator..", "org.humiao.http.review..", "org.humiao.server..",
+          "org.humiao.http.minor..", "org.humiao.http.regulator..", "org.humiao.http.review..", "org.humiao.http.targets..", "org.humiao.server..",
           "org.humiao.cli..");
 
   @ArchTest
   static final ArchRule guardsKnowNoFeature = noClasses()
       .that().resideInAPackage("org.humiao.http.guard..")
       .should().dependOnClassesThat().resideInAnyPackage("org.humiao.http.screen..", "org.humiao.http.minor..",
-          "org.humiao.http.regulator..", "org.humiao.http.review..", "org.humiao.server..", "org.humiao.cli..");
+          "org.humiao.http.regulator..", "org.humiao.http.review..", "org.humiao.http.targets..", "org.humiao.server..", "org.humiao.cli..");
 
   @ArchTest
   static final ArchRule httpNeverImportsTheWiring = noClasses()

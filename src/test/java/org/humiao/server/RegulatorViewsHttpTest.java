@@ -1,6 +1,6 @@
 package org.humiao.server;
 
-import org.humiao.http.regulator.Csv;
+import org.humiao.http.Csv;
 import org.humiao.http.StrictPage;
 import org.humiao.http.regulator.EventCsv;
 import org.humiao.http.regulator.EventStream;

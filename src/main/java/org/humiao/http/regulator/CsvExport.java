@@ -1,5 +1,6 @@
 package org.humiao.http.regulator;
 
+import org.humiao.http.Csv;
 import org.humiao.http.WorkerPool;
 
 import io.vertx.core.Future;

@@ -8,8 +8,6 @@ import org.humiao.http.Mount.Access;
 import org.humiao.http.RecordingPool;
 import org.humiao.http.guard.KeyCharsInFlight;
 import org.humiao.http.guard.RateLimiter;
-import org.humiao.moderation.strategy.Strategies;
-import org.humiao.moderation.review.ReviewQueue;
 
 /**
  * The screening routes, mounted together: single and batch screening, the lexicon version and
@@ -19,14 +17,13 @@ import org.humiao.moderation.review.ReviewQueue;
  *
  * @param recording the pool screening runs on; it holds an answer until its events are journaled
  * @param rate the per-key token buckets, charged by characters screened
- * @param strategies each platform's decision rules per scene
- * @param reviews where texts held for review go
+ * @param moderation what the platform's own moderation adds to screening
  */
 public record ScreenApi(EngineSlot engine, RecordingPool recording, ScreeningEvents events, MeterRegistry registry,
-                        RateLimiter rate, ScreenLimits limits, Strategies strategies, ReviewQueue reviews) {
+                        RateLimiter rate, ScreenLimits limits, Moderation moderation) {
 
   public void mount(Vertx vertx, Mount mount) {
-    TextScreener screener = new TextScreener(new DecisionMetrics(registry), events, strategies, reviews);
+    TextScreener screener = new TextScreener(new DecisionMetrics(registry), events, moderation);
     KeyCharsInFlight share = new KeyCharsInFlight(limits.charsInFlightPerKey());
     mount.route(HttpMethod.POST, "/v1/text/screen", Access.PLATFORM_BODY,
         new ScreeningRoute(engine, recording, limits.timeout(), new SingleScreen(screener, rate, share)));

@@ -1,6 +1,9 @@
 package org.humiao.http.screen;
 
+import org.humiao.pileon.Relation;
 import org.humiao.screening.Scene;
+
+import java.util.List;
 
 /**
  * One text to screen as a client sent it.
@@ -11,6 +14,8 @@ import org.humiao.screening.Scene;
  * @param region the administrative region code of the author, for the regulators' summaries; may be null
  * @param dataId the platform's id of the content (message, comment); the same platform and dataId
  *     give the same event id, so a retried request is journaled once; may be null
+ * @param mentions the users @-mentioned, targets of pile-on tracking as targetId is
+ * @param relation the author's relation to the targets; may be null
  */
 record ScreenRequest(String text, Scene scene, String platform, String authorId, String targetId, String region,
-                     String dataId) {}
+                     String dataId, List<String> mentions, Relation relation) {}

@@ -32,7 +32,8 @@ final class ScreenRequestReader {
     }
     return new ScreenRequest(s, scene(json, where), BodyFields.id(json, "platform", where),
         BodyFields.id(json, "authorId", where), BodyFields.id(json, "targetId", where),
-        BodyFields.id(json, "region", where), BodyFields.id(json, "dataId", where));
+        BodyFields.id(json, "region", where), BodyFields.id(json, "dataId", where),
+        PileOnFields.mentions(json, where), PileOnFields.relation(json, where));
   }
 
   static JsonArray items(JsonObject body, int maxItems) {

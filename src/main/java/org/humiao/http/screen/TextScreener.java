@@ -5,9 +5,9 @@ import org.humiao.http.ErrorCode;
 
 import io.vertx.core.json.JsonObject;
 import org.humiao.keys.ApiKey;
-import org.humiao.moderation.strategy.Strategies;
 import org.humiao.moderation.strategy.Strategy;
-import org.humiao.moderation.review.ReviewQueue;
+import org.humiao.pileon.Aim;
+import org.humiao.pileon.Verdict;
 import org.humiao.screening.InvalidTextException;
 import org.humiao.screening.ScreenOptions;
 import org.humiao.screening.ScreeningEngine;
@@ -15,21 +15,19 @@ import org.humiao.screening.ScreeningJson;
 import org.humiao.screening.ScreeningResult;
 
 /**
- * Screens one request's text, counts it, reports a block or review as a violation event, puts a
- * review into its platform's review queue and shapes its answer; shared by the single and the
- * batch route. Runs on a worker.
+ * Screens one request's text by its platform's strategy, counts it, lets pile-on tracking see it,
+ * reports a block or review as a violation event, puts a review into its platform's review queue
+ * and shapes its answer; shared by the single and the batch route. Runs on a worker.
  */
 final class TextScreener {
   private final DecisionMetrics decisions;
   private final ScreeningEvents events;
-  private final Strategies strategies;
-  private final ReviewQueue reviews;
+  private final Moderation moderation;
 
-  TextScreener(DecisionMetrics decisions, ScreeningEvents events, Strategies strategies, ReviewQueue reviews) {
+  TextScreener(DecisionMetrics decisions, ScreeningEvents events, Moderation moderation) {
     this.decisions = decisions;
     this.events = events;
-    this.strategies = strategies;
-    this.reviews = reviews;
+    this.moderation = moderation;
   }
 
   /**
@@ -44,20 +42,24 @@ final class TextScreener {
   /** @param options the scene and, in a batch, what is left of the batch's budget for the semantic tier */
   JsonObject screen(ScreeningEngine engine, ApiKey key, ScreenRequest request, ScreenOptions options) {
     String platform = request.platform() != null ? request.platform() : key.platform();
-    Strategy strategy = strategies.current().forPlatform(platform);
+    Strategy strategy = moderation.strategies().current().forPlatform(platform);
     ScreeningResult result;
     try {
       result = engine.screen(request.text(), options.withRules(strategy.rules(request.scene())));
     } catch (InvalidTextException e) {
       throw new ApiError(errorCode(e), e.getMessage());
     }
+    Verdict verdict = moderation.pileOn().isEmpty() || platform == null ? Verdict.untouched(result)
+        : moderation.pileOn().get().screened(Aim.builder(platform).target(request.targetId()).targets(request.mentions())
+            .author(request.authorId()).relation(request.relation()).dataId(request.dataId()).build(), result);
+    result = verdict.result();
     decisions.record(result);
     events.report(request, platform, result);
-    reviews.screened(platform, request.dataId(), request.scene().id(), request.text(), result);
-    return ScreeningJson.of(result)
+    moderation.reviews().screened(platform, request.dataId(), request.scene().id(), request.text(), result);
+    return verdict.annotate(ScreeningJson.of(result)
         .put("scene", request.scene().id())
         .put("lexiconVersion", result.lexiconVersion())
-        .put("strategy", new JsonObject().put("id", strategy.id()).put("version", strategy.version()));
+        .put("strategy", new JsonObject().put("id", strategy.id()).put("version", strategy.version())));
   }
 
   private static ErrorCode errorCode(InvalidTextException e) {

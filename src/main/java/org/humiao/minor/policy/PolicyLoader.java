@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -22,13 +23,15 @@ import java.util.stream.Stream;
  */
 public final class PolicyLoader {
   public static final String ASSIGNMENTS = "assignments.json";
+  /** Other features' files in the policy directory (pile-on levels), not minor-mode policies. */
+  private static final Set<String> NOT_POLICIES = Set.of(ASSIGNMENTS, "pileon.json");
 
   private PolicyLoader() {}
 
   public static PolicyBook load(Path dir, Path assignmentsFile) {
     Map<String, MinorPolicy> policies = new HashMap<>();
     try (Stream<Path> s = Files.list(dir)) {
-      for (Path f : s.filter(p -> p.toString().endsWith(".json") && !p.getFileName().toString().equals(ASSIGNMENTS))
+      for (Path f : s.filter(p -> p.toString().endsWith(".json") && !NOT_POLICIES.contains(p.getFileName().toString()))
           .sorted().toList()) {
         MinorPolicy policy = parsePolicy(readJson(f));
         if (!f.getFileName().toString().equals(policy.id() + ".json")) {

@@ -13,9 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The store in Redis, shared by several service instances: every compound operation is one Lua
@@ -245,7 +242,7 @@ public final class RedisPlayStateStore implements PlayStateStore {
 
   private Response run(RedisScript script, List<String> keys, Object... args) {
     List<String> argv = Arrays.stream(args).map(String::valueOf).toList();
-    return await(script.send(redis, keys, argv));
+    return await(script.run(redis, keys, argv));
   }
 
   private Response send(Request request) {
@@ -253,15 +250,6 @@ public final class RedisPlayStateStore implements PlayStateStore {
   }
 
   private <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StateUnavailableException("interrupted while waiting for Redis", e);
-    } catch (ExecutionException e) {
-      throw new StateUnavailableException("Redis failed: " + e.getCause().getMessage(), e.getCause());
-    } catch (TimeoutException e) {
-      throw new StateUnavailableException("Redis did not answer within " + timeout, e);
-    }
+    return StateUnavailableException.awaitRedis(future, timeout);
   }
 }

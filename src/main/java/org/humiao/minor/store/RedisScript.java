@@ -35,19 +35,15 @@ public record RedisScript(String name, String source, String sha) {
     }
   }
 
-  /** Runs the script by its SHA-1, and by its text when Redis does not have it cached (NOSCRIPT). */
-  public Future<Response> send(Redis redis, List<String> keys, List<String> args) {
-    return redis.send(evalSha(keys, args)).recover(e -> e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT")
-        ? redis.send(eval(keys, args))
+  /** Runs the script by its SHA-1, and by its text when Redis does not know it (NOSCRIPT). */
+  public Future<Response> run(Redis redis, List<String> keys, List<String> args) {
+    return redis.send(request(Command.EVALSHA, sha, keys, args)).recover(e -> noScript(e)
+        ? redis.send(request(Command.EVAL, source, keys, args))
         : Future.failedFuture(e));
   }
 
-  Request evalSha(List<String> keys, List<String> args) {
-    return request(Command.EVALSHA, sha, keys, args);
-  }
-
-  Request eval(List<String> keys, List<String> args) {
-    return request(Command.EVAL, source, keys, args);
+  private static boolean noScript(Throwable e) {
+    return e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT");
   }
 
   private static Request request(Command command, String script, List<String> keys, List<String> args) {

@@ -16,9 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The queue of the cluster profile, in Redis, so every instance sees and claims the same tasks. A
@@ -141,7 +138,7 @@ public final class RedisReviewStore implements ReviewStore {
   }
 
   private Response run(RedisScript script, List<String> keys, Object... args) {
-    return await(script.send(redis, keys, Arrays.stream(args).map(String::valueOf).toList()));
+    return await(script.run(redis, keys, Arrays.stream(args).map(String::valueOf).toList()));
   }
 
   private Response send(Request request) {
@@ -149,15 +146,6 @@ public final class RedisReviewStore implements ReviewStore {
   }
 
   private <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StateUnavailableException("interrupted while waiting for Redis", e);
-    } catch (ExecutionException e) {
-      throw new StateUnavailableException("Redis failed: " + e.getCause().getMessage(), e.getCause());
-    } catch (TimeoutException e) {
-      throw new StateUnavailableException("Redis did not answer within " + timeout, e);
-    }
+    return StateUnavailableException.awaitRedis(future, timeout);
   }
 }

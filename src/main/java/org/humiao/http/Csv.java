@@ -1,4 +1,4 @@
-package org.humiao.http.regulator;
+package org.humiao.http;
 
 import java.util.List;
 

@@ -1,0 +1,128 @@
+package org.humiao.pileon;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What every {@link PileOnStore} does, so the embedded and the Redis store stay interchangeable:
+ * each implementation's test class extends this and opens stores over one shared state (two Redis
+ * clients on one prefix are two instances of a cluster; the embedded store is one instance's).
+ */
+abstract class PileOnStoreContract {
+  private static final Duration TEN_MINUTES = Duration.ofMinutes(10);
+  private static final List<Duration> WINDOWS = List.of(Duration.ofHours(1), TEN_MINUTES);
+  /** Real epoch millis: Redis expires keys relative to the calls, and the calls come now. */
+  private final long t0 = System.currentTimeMillis();
+
+  /** A store over the test's state; every call of one test shares it. */
+  protected abstract PileOnStore open();
+
+  @Test
+  void countsMessagesAndDistinctNamedAuthorsPerWindow() {
+    PileOnStore store = open();
+    store.hit("t", t0 - Duration.ofMinutes(30).toMillis(), "old", WINDOWS, 100);
+    store.hit("t", t0 - 2000, "a", WINDOWS, 100);
+    store.hit("t", t0 - 1000, "a", WINDOWS, 100);
+    store.hit("t", t0 - 500, null, WINDOWS, 100);
+    List<Tally> tallies = store.hit("t", t0, "b", WINDOWS, 100);
+    assertEquals(List.of(new Tally(5, 3), new Tally(4, 2)), tallies);
+    assertEquals(tallies, store.tallies("t", t0, WINDOWS));
+    // eleven minutes on, the ten-minute window is empty and the hour still holds them
+    assertEquals(List.of(new Tally(5, 3), new Tally(0, 0)), store.tallies("t", t0 + Duration.ofMinutes(11).toMillis(),
+        WINDOWS));
+    assertEquals(List.of(Tally.ZERO, Tally.ZERO), store.tallies("other", t0, WINDOWS));
+  }
+
+  @Test
+  void aTargetRemembersAtMostItsCapTheNewest() {
+    PileOnStore store = open();
+    for (int i = 0; i < 30; i++) {
+      store.hit("t", t0 + i, "author" + i, WINDOWS, 10);
+    }
+    assertEquals(new Tally(10, 10), store.tallies("t", t0 + 30, WINDOWS).get(1));
+  }
+
+  @Test
+  void aLevelIsRaisedOnceUntilItsHoldRunsOutAndAHigherOneRaisesAgain() {
+    PileOnStore store = open();
+    assertEquals(LevelMark.NONE, store.level("t", t0));
+    assertTrue(store.raise("t", RiskLevel.WATCH, t0, TEN_MINUTES));
+    assertFalse(store.raise("t", RiskLevel.WATCH, t0 + 1000, TEN_MINUTES));
+    assertEquals(new LevelMark(RiskLevel.WATCH, t0, t0 + 1000 + TEN_MINUTES.toMillis()), store.level("t", t0 + 1000));
+    assertTrue(store.raise("t", RiskLevel.SURGE, t0 + 2000, TEN_MINUTES));
+    assertFalse(store.raise("t", RiskLevel.WATCH, t0 + 3000, TEN_MINUTES), "a lower level is no news");
+    assertEquals(RiskLevel.SURGE, store.level("t", t0 + 3000).level());
+    long later = t0 + 3000 + TEN_MINUTES.toMillis();
+    assertEquals(LevelMark.NONE, store.level("t", later));
+    assertTrue(store.raise("t", RiskLevel.WATCH, later, TEN_MINUTES), "a run-out mark is raised anew");
+  }
+
+  @Test
+  void protectionHoldsUntilItEndsOrIsSwitchedOff() {
+    PileOnStore store = open();
+    Protection p = new Protection(ProtectionScope.STRANGERS, t0, t0 + 60_000, false);
+    store.protect("t", Optional.of(p));
+    assertEquals(Optional.of(p), store.protection("t", t0 + 1));
+    assertEquals(Optional.empty(), store.protection("t", t0 + 60_000));
+    assertEquals(Optional.empty(), store.protection("u", t0));
+    store.protect("t", Optional.empty());
+    assertEquals(Optional.empty(), store.protection("t", t0 + 1));
+  }
+
+  @Test
+  void evidenceIsAnsweredByTimeOldestFirstWithinItsCap() {
+    PileOnStore store = open();
+    for (int i = 0; i < 8; i++) {
+      store.addEvidence("t", entry(t0 + i * 1000L, "d" + i), Duration.ofHours(1), 5);
+    }
+    List<EvidenceEntry> all = store.evidence("t", t0, t0 + 60_000, 100);
+    assertEquals(List.of("d3", "d4", "d5", "d6", "d7"), all.stream().map(EvidenceEntry::dataId).toList());
+    assertEquals(entry(t0 + 4000, "d4"), all.get(1));
+    assertEquals(List.of("d4", "d5"), store.evidence("t", t0 + 4000, t0 + 6000, 100).stream()
+        .map(EvidenceEntry::dataId).toList());
+    assertEquals(2, store.evidence("t", t0, t0 + 60_000, 2).size());
+    assertEquals(List.of(), store.evidence("u", t0, t0 + 60_000, 100));
+  }
+
+  @Test
+  void concurrentRaisesOfOneLevelThroughTwoStoresRaiseItOnce() throws Exception {
+    PileOnStore a = open();
+    PileOnStore b = open();
+    List<Callable<Boolean>> calls = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      PileOnStore store = i % 2 == 0 ? a : b;
+      long at = t0 + i;
+      calls.add(() -> {
+        store.hit("t", at, "author" + at, WINDOWS, 100);
+        return store.raise("t", RiskLevel.SURGE, at, TEN_MINUTES);
+      });
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    int raised = 0;
+    try {
+      for (Future<Boolean> f : pool.invokeAll(calls)) {
+        raised += f.get() ? 1 : 0;
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertEquals(1, raised);
+    assertEquals(new Tally(40, 40), b.tallies("t", t0 + 40, WINDOWS).get(1));
+  }
+
+  static EvidenceEntry entry(long at, String dataId) {
+    return new EvidenceEntry(at, dataId, "u_author", "你个***", "block", List.of("insult"));
+  }
+}
