@@ -12,7 +12,9 @@ record Keyword(Kind kind, Term term, Via via, int rule, int collapsed) {
   enum Kind { TERM, WHITELIST, TARGET, GROUP, CUE, MITIGATION_CUE }
 
   enum Via {
-    EXACT(EvidenceSource.EXACT), VARIANT(EvidenceSource.VARIANT), ABBREVIATION(EvidenceSource.ABBREVIATION);
+    EXACT(EvidenceSource.EXACT), VARIANT(EvidenceSource.VARIANT), ABBREVIATION(EvidenceSource.ABBREVIATION),
+    /** A platform list's term as written, and a variant spelling generated from one. */
+    PLATFORM_EXACT(EvidenceSource.PLATFORM_LIST), PLATFORM_VARIANT(EvidenceSource.PLATFORM_LIST);
 
     private final EvidenceSource source;
 
@@ -43,6 +45,6 @@ record Keyword(Kind kind, Term term, Via via, int rule, int collapsed) {
 
   /** Guarded matches are checked against word segmentation before they count. */
   boolean guarded() {
-    return via == Via.VARIANT || term.has(Term.Tag.AMBIGUOUS);
+    return via == Via.VARIANT || via == Via.PLATFORM_VARIANT || term.has(Term.Tag.AMBIGUOUS);
   }
 }

@@ -206,6 +206,18 @@ public final class ScreeningEngine implements AutoCloseable {
     return new Semantic(head, Stacker.read(lexiconDir.resolve(STACK_FILE)), SemanticPolicy.from(properties));
   }
 
+  /**
+   * Compiles a platform's own terms and allow phrases against the lexicon version in force (seconds
+   * for thousands of phonetic terms: call it off the event loop and keep the result).
+   *
+   * @param terms tagged {@link Term.Tag#PHONETIC} when their variant spellings are to be matched too
+   * @param allow phrases that stop any term match they cover, as the shared whitelist does
+   */
+  public LexiconOverlay overlay(List<Term> terms, List<String> allow) {
+    CompiledLexicon lexicon = current.get().lexicon();
+    return new LexiconOverlay(lexicon.version(), lexicon.overlay(terms, allow));
+  }
+
   /** {@link #screen(String, ScreenOptions)} with the default scene's budget. */
   public ScreeningResult screen(String text) {
     return screen(text, ScreenOptions.DEFAULT);
@@ -248,7 +260,8 @@ public final class ScreeningEngine implements AutoCloseable {
     long started = System.nanoTime();
     CompiledLexicon lexicon = loaded.lexicon();
     DecisionPolicy policy = lexicon.policy();
-    CompiledLexicon.Findings findings = lexicon.find(text, budget);
+    CompiledLexicon.Findings findings = lexicon.find(text, budget,
+        options.overlay().map(LexiconOverlay::automaton).orElse(null));
     budget.check(TextBudget.Stage.LEXICON);
     List<Evidence> evidence = findings.evidence();
     addPersonalInfo(loaded.personalInfo(), findings.normalized(), policy, evidence);
