@@ -20,6 +20,7 @@ import org.humiao.http.guard.JsonBodyGuard;
 import org.humiao.http.guard.KnownMethods;
 import org.humiao.http.guard.RateLimiter;
 import org.humiao.http.guard.RoleCheck;
+import org.humiao.http.lists.ListsApi;
 import org.humiao.http.minor.MinorApi;
 import org.humiao.http.regulator.RegulatorApi;
 import org.humiao.http.screen.ScreenApi;
@@ -73,7 +74,9 @@ final class ApiRouter {
     Mount mount = (method, path, access, chain) -> route(router, method, path, checks.get(access), chain);
 
     new ScreenApi(c.engine(), c.recording(), c.screeningEvents(), c.registry(), rate, new ScreenLimits(s.maxBatchItems(),
-        s.maxBatchChars(), s.screenCharsInFlightPerKey(), Duration.ofMillis(s.requestTimeoutMs()))).mount(vertx, mount);
+        s.maxBatchChars(), s.screenCharsInFlightPerKey(), Duration.ofMillis(s.requestTimeoutMs())), c.state().lists())
+        .mount(vertx, mount);
+    new ListsApi(c.state().lists(), c.screeningPool()).mount(mount);
     new MinorApi(c.minorMode(), c.minorRecording(), c.state().policies(), c.registry()).mount(vertx, mount);
     new RegulatorApi(c.state().events().summaries(), c.state().events().pager(), c.streams(), c.regulatorReads(), c.clock())
         .mount(mount);

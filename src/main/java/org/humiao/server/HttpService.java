@@ -55,6 +55,9 @@ public final class HttpService {
   private static final int REGULATOR_THREADS = 2;
   private static final int REGULATOR_IN_FLIGHT = 64;
   private static final String OPENAPI = "openapi.yaml";
+  /** How often the platforms' list versions are read: a change takes effect everywhere within about this. */
+  private static final long LISTS_POLL_MS = 1000;
+  private static final System.Logger LOG = System.getLogger(HttpService.class.getName());
 
   private final Vertx vertx;
   private final Components components;
@@ -131,6 +134,11 @@ public final class HttpService {
         // one bucket per key across all server instances
         new RateLimiter(settings.rateLimitPerSecond(), settings.rateLimitBurst(), settings.rateLimitCharsPerToken(),
             System::nanoTime), openConnections, clock);
+    // other instances' list changes (cluster) arrive within about a second; ordered, so polls never overlap
+    vertx.setPeriodic(LISTS_POLL_MS, id -> screeningWorkers.executeBlocking(() -> {
+      state.lists().refresh();
+      return null;
+    }, true).onFailure(e -> LOG.log(System.Logger.Level.WARNING, "platform lists not refreshed: " + e.getMessage())));
     HttpService service = new HttpService(vertx, components, List.of(screeningWorkers, minorWorkers, regulatorWorkers), jvm,
         engine.load(vertx, engineFactory));
     return keys.start(settings.keysPollMs())

@@ -14,6 +14,11 @@ import org.humiao.minor.policy.PolicyRegistry;
 import org.humiao.minor.store.EmbeddedPlayStateStore;
 import org.humiao.minor.store.PlayStateStore;
 import org.humiao.minor.store.RedisPlayStateStore;
+import org.humiao.moderation.lists.EmbeddedPlatformListStore;
+import org.humiao.moderation.lists.ListLimits;
+import org.humiao.moderation.lists.PlatformListStore;
+import org.humiao.moderation.lists.PlatformLists;
+import org.humiao.moderation.lists.RedisPlatformListStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,13 +32,13 @@ import java.util.Optional;
 
 /**
  * What the service reads from disk and keeps there, beyond the keys: the minor-mode policies and
- * trusted issuers, the server secrets, the event journal and the minor-mode state (in the data dir,
- * or in Redis for the cluster profile). Opened before
+ * trusted issuers, the server secrets, the event journal, the minor-mode state and the platforms'
+ * lists (in the data dir, or in Redis for the cluster profile). Opened before
  * the service listens, so a start that cannot read them fails without serving; closed after the
  * last request.
  */
 record ServiceState(PolicyRegistry policies, TrustedIssuers issuers, ServerSecrets secrets, EventViews events,
-                    PlayStateStore store, Optional<NppaReporting> nppa) implements AutoCloseable {
+                    PlayStateStore store, Optional<NppaReporting> nppa, PlatformLists lists) implements AutoCloseable {
   /**
    * How long Redis keeps a budget's play after its last change: a guest's window (15 days in
    * nppa-2019) is one budget, and a month covers any window a policy file may set.
@@ -52,15 +57,21 @@ record ServiceState(PolicyRegistry policies, TrustedIssuers issuers, ServerSecre
     ServerSecrets secrets = ServerSecrets.loadOrCreate(settings.sharedDir(), new SecureRandom());
     EventViews events = EventViews.open(settings, registry);
     PlayStateStore store = null;
+    PlatformLists lists = null;
     try {
       store = store(settings, vertx, pending);
+      lists = new PlatformLists(listStore(settings, vertx),
+          new ListLimits(settings.listMaxEntries(), settings.listMaxEntryLength()));
       Optional<NppaReporting> nppa = settings.nppa().isEmpty() ? Optional.empty()
           : Optional.of(NppaReporting.start(settings.nppa().get(), settings.dataDir(), clock, registry));
-      return new ServiceState(policies, issuers, secrets, events, store, nppa);
+      return new ServiceState(policies, issuers, secrets, events, store, nppa, lists);
     } catch (IOException | RuntimeException e) {
       try (events) {
         if (store != null) {
           store.close();
+        }
+        if (lists != null) {
+          lists.close();
         }
       } catch (IOException | RuntimeException closing) {
         e.addSuppressed(closing);
@@ -80,6 +91,15 @@ record ServiceState(PolicyRegistry policies, TrustedIssuers issuers, ServerSecre
     };
   }
 
+  private static PlatformListStore listStore(Settings settings, Vertx vertx) {
+    return switch (settings.profile()) {
+      case EMBEDDED -> EmbeddedPlatformListStore.open(settings.dataDir());
+      // a client of its own: list changes and the poll each second must not wait behind minor-mode calls
+      case CLUSTER -> new RedisPlatformListStore(Redis.createClient(vertx, new RedisOptions()
+          .setConnectionString(settings.redisUri())), settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()));
+    };
+  }
+
   private static TrustedIssuers issuers(Path file) {
     try {
       return TrustedIssuers.fromJson(new JsonObject(Files.readString(file, StandardCharsets.UTF_8)));
@@ -92,7 +112,7 @@ record ServiceState(PolicyRegistry policies, TrustedIssuers issuers, ServerSecre
 
   @Override
   public void close() throws IOException {
-    try (events; store) {
+    try (events; store; lists) {
       // first: a sender still running must not outlive what it reads
       if (nppa.isPresent()) {
         nppa.get().close();

@@ -37,12 +37,13 @@ class LayeringTest {
   @ArchTest
   static final ArchRule decidingPackagesNeverImportTheService = noClasses()
       .that().resideInAnyPackage("org.humiao.screening..", "org.humiao.minor..", "org.humiao.events..",
-          "org.humiao.durable..", "org.humiao.identity..", "org.humiao.keys..", "org.humiao.config..")
+          "org.humiao.durable..", "org.humiao.identity..", "org.humiao.keys..", "org.humiao.config..",
+          "org.humiao.moderation.lists..")
       .should().dependOnClassesThat().resideInAnyPackage("org.humiao.http..", "org.humiao.server..", "org.humiao.cli..");
 
   @ArchTest
   static final ArchRule httpFeaturesDoNotDependOnEachOther = slices()
-      .matching("org.humiao.http.(screen|minor|regulator)..")
+      .matching("org.humiao.http.(screen|minor|regulator|lists)..")
       .should().notDependOnEachOther();
 
   @ArchTest

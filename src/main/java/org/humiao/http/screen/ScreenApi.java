@@ -8,6 +8,7 @@ import org.humiao.http.Mount.Access;
 import org.humiao.http.RecordingPool;
 import org.humiao.http.guard.KeyCharsInFlight;
 import org.humiao.http.guard.RateLimiter;
+import org.humiao.moderation.lists.PlatformLists;
 
 /**
  * The screening routes, mounted together: single and batch screening, the lexicon version and
@@ -17,12 +18,13 @@ import org.humiao.http.guard.RateLimiter;
  *
  * @param recording the pool screening runs on; it holds an answer until its events are journaled
  * @param rate the per-key token buckets, charged by characters screened
+ * @param lists each platform's own lists, matched on its texts on top of the shared lexicon
  */
 public record ScreenApi(EngineSlot engine, RecordingPool recording, ScreeningEvents events, MeterRegistry registry,
-                        RateLimiter rate, ScreenLimits limits) {
+                        RateLimiter rate, ScreenLimits limits, PlatformLists lists) {
 
   public void mount(Vertx vertx, Mount mount) {
-    TextScreener screener = new TextScreener(new DecisionMetrics(registry), events);
+    TextScreener screener = new TextScreener(new DecisionMetrics(registry), events, lists);
     KeyCharsInFlight share = new KeyCharsInFlight(limits.charsInFlightPerKey());
     mount.route(HttpMethod.POST, "/v1/text/screen", Access.PLATFORM_BODY,
         new ScreeningRoute(engine, recording, limits.timeout(), new SingleScreen(screener, rate, share)));

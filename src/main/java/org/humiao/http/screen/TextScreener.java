@@ -5,6 +5,7 @@ import org.humiao.http.ErrorCode;
 
 import io.vertx.core.json.JsonObject;
 import org.humiao.keys.ApiKey;
+import org.humiao.moderation.lists.PlatformLists;
 import org.humiao.screening.InvalidTextException;
 import org.humiao.screening.ScreenOptions;
 import org.humiao.screening.ScreeningEngine;
@@ -18,10 +19,12 @@ import org.humiao.screening.ScreeningResult;
 final class TextScreener {
   private final DecisionMetrics decisions;
   private final ScreeningEvents events;
+  private final PlatformLists lists;
 
-  TextScreener(DecisionMetrics decisions, ScreeningEvents events) {
+  TextScreener(DecisionMetrics decisions, ScreeningEvents events, PlatformLists lists) {
     this.decisions = decisions;
     this.events = events;
+    this.lists = lists;
   }
 
   /**
@@ -34,14 +37,16 @@ final class TextScreener {
 
   /** @param options the scene and, in a batch, what is left of the batch's budget for the semantic tier */
   JsonObject screen(ScreeningEngine engine, ApiKey key, ScreenRequest request, ScreenOptions options) {
+    String platform = request.platform() != null ? request.platform() : key.platform();
+    ScreenOptions withLists = lists.overlay(platform, engine).map(options::withOverlay).orElse(options);
     ScreeningResult result;
     try {
-      result = engine.screen(request.text(), options);
+      result = engine.screen(request.text(), withLists);
     } catch (InvalidTextException e) {
       throw new ApiError(errorCode(e), e.getMessage());
     }
     decisions.record(result);
-    events.report(request, request.platform() != null ? request.platform() : key.platform(), result);
+    events.report(request, platform, result);
     return ScreeningJson.of(result)
         .put("scene", request.scene().id())
         .put("lexiconVersion", result.lexiconVersion());

@@ -17,9 +17,9 @@ import java.util.List;
  * script by the SHA-1 of its text, so EVALSHA needs no SCRIPT LOAD round trip first, and EVAL (on
  * NOSCRIPT, after a restart or a SCRIPT FLUSH) both runs and caches it.
  */
-record RedisScript(String name, String source, String sha) {
+public record RedisScript(String name, String source, String sha) {
 
-  static RedisScript load(String name) {
+  public static RedisScript load(String name) {
     String resource = "/redis/" + name + ".lua";
     try (InputStream in = RedisScript.class.getResourceAsStream(resource)) {
       if (in == null) {
@@ -32,11 +32,11 @@ record RedisScript(String name, String source, String sha) {
     }
   }
 
-  Request evalSha(List<String> keys, List<String> args) {
+  public Request evalSha(List<String> keys, List<String> args) {
     return request(Command.EVALSHA, sha, keys, args);
   }
 
-  Request eval(List<String> keys, List<String> args) {
+  public Request eval(List<String> keys, List<String> args) {
     return request(Command.EVAL, source, keys, args);
   }
 
