@@ -20,8 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * one map miss. Store calls block: run everything but {@link #overlay}'s cache hit on a worker.
  */
 public final class PlatformLists implements Closeable {
-  /** Concurrent changes to one platform that a change waits out before it gives up. */
-  private static final int ATTEMPTS = 5;
+  /** Other instances' concurrent changes to one platform that a change waits out before it gives up. */
+  private static final int ATTEMPTS = 20;
   /** An overlay of a superseded version is not asked for again; it goes once unused this long. */
   private static final Duration UNUSED = Duration.ofMinutes(10);
 
@@ -31,6 +31,8 @@ public final class PlatformLists implements Closeable {
   private final Map<String, PlatformEntries> active = new ConcurrentHashMap<>();
   /** Every platform's version as last read, so a refresh reads only what changed. */
   private final Map<String, Long> seen = new ConcurrentHashMap<>();
+  /** One change at a time per platform within this instance; instances race only with each other. */
+  private final Map<String, Object> changing = new ConcurrentHashMap<>();
   private final Cache<OverlayKey, LexiconOverlay> overlays = Caffeine.newBuilder().expireAfterAccess(UNUSED).build();
 
   private record OverlayKey(String platform, long version, String lexiconVersion) {}
@@ -59,11 +61,13 @@ public final class PlatformLists implements Closeable {
    * @throws ListStoreUnavailableException when the store fails, or other changes keep coming first
    */
   public PlatformEntries change(String platform, ListEdit edit) {
-    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      PlatformEntries next = edit.applyTo(store.read(platform));
-      if (store.write(next)) {
-        learn(next);
-        return next;
+    synchronized (changing.computeIfAbsent(platform, p -> new Object())) {
+      for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        PlatformEntries next = edit.applyTo(store.read(platform));
+        if (store.write(next)) {
+          learn(next);
+          return next;
+        }
       }
     }
     throw new ListStoreUnavailableException("the lists of platform " + platform + " changed " + ATTEMPTS
