@@ -74,16 +74,16 @@ final class CompiledLexicon {
         }
       }
     }
-    addWhitelist(builder, allow);
+    addWhitelist(builder, allow, Keyword.PLATFORM_ALLOW);
     return builder.build();
   }
 
-  private void addWhitelist(KeywordAutomaton.Builder builder, List<String> phrases) {
+  private void addWhitelist(KeywordAutomaton.Builder builder, List<String> phrases, Keyword keyword) {
     for (String phrase : phrases) {
       String normalized = normalizer.normalize(phrase).text();
       // a phrase that folds to one character (滚滚 → 滚) would whitelist that character everywhere
       if (normalized.length() > 1) {
-        builder.add(normalized, Keyword.WHITELIST);
+        builder.add(normalized, keyword);
       }
     }
   }
@@ -110,7 +110,7 @@ final class CompiledLexicon {
       }
       builder.add(normalizer.normalize(abbreviation).text(), Keyword.term(term, Keyword.Via.ABBREVIATION, 0));
     });
-    addWhitelist(builder, lexicon.whitelist());
+    addWhitelist(builder, lexicon.whitelist(), Keyword.WHITELIST);
     for (String target : lexicon.targets()) {
       builder.add(normalizer.normalize(target).text(), Keyword.TARGET);
     }
@@ -136,9 +136,10 @@ final class CompiledLexicon {
    * @param modelMuted a mitigation (counter-speech) says the model's tone alone must not flag it
    * @param mitigated a mitigation lowered a finding: the text talks about a harm (news, law,
    *     prevention, counter-speech) rather than doing it, which a sentence encoder cannot tell apart
+   * @param platformAllowed the text holds one of the calling platform's allow phrases
    */
   record Findings(NormalizedText normalized, List<Evidence> evidence, String canonical, boolean modelMuted,
-                  boolean mitigated) {}
+                  boolean mitigated, boolean platformAllowed) {}
 
   /** What the mitigations of one text did. */
   private record Mitigated(boolean modelMuted, boolean lowered) {}
@@ -173,7 +174,8 @@ final class CompiledLexicon {
     }
     scan.applyRules(evidence);
     Mitigated mitigated = scan.applyMitigations(evidence, kept);
-    return new Findings(text, evidence, canonical(text, kept), mitigated.modelMuted(), mitigated.lowered());
+    return new Findings(text, evidence, canonical(text, kept), mitigated.modelMuted(), mitigated.lowered(),
+        scan.platformAllowed);
   }
 
   /** The normalized text with every matched spelling replaced by its term, for fingerprints. */
@@ -222,6 +224,7 @@ final class CompiledLexicon {
     private BitSet cuedRules;
     private BitSet cuedMitigations;
     private String plain;
+    boolean platformAllowed;
 
     Scan(NormalizedText text, TextBudget budget) {
       this.text = text;
@@ -233,7 +236,10 @@ final class CompiledLexicon {
       Hit hit = new Hit(begin, end, keyword);
       switch (keyword.kind()) {
         case TERM -> terms.add(hit);
-        case WHITELIST -> (whitelist == null ? whitelist = new ArrayList<>(2) : whitelist).add(hit);
+        case WHITELIST -> {
+          (whitelist == null ? whitelist = new ArrayList<>(2) : whitelist).add(hit);
+          platformAllowed |= keyword == Keyword.PLATFORM_ALLOW;
+        }
         case TARGET -> (targets == null ? targets = new ArrayList<>(2) : targets).add(hit);
         case GROUP -> (groups == null ? groups = new ArrayList<>(2) : groups).add(hit);
         case CUE -> {

@@ -40,6 +40,8 @@ record Keyword(Kind kind, Term term, Via via, int rule, int collapsed) {
   }
 
   static final Keyword WHITELIST = new Keyword(Kind.WHITELIST, null, null, -1, 0);
+  /** A platform's allow phrase: a whitelist phrase that also tells the text is the platform's own wording. */
+  static final Keyword PLATFORM_ALLOW = new Keyword(Kind.WHITELIST, null, null, 1, 0);
   static final Keyword TARGET = new Keyword(Kind.TARGET, null, null, -1, 0);
   static final Keyword GROUP = new Keyword(Kind.GROUP, null, null, -1, 0);
 

@@ -319,14 +319,16 @@ public final class ScreeningEngine implements AutoCloseable {
 
     String canonical = findings.canonical();
     boolean fingerprinted = canonical.length() >= policy.repostMinLength();
-    if (fingerprinted && decision != Decision.BLOCK && !reposts.isEmpty()) {
+    // the repost fingerprints are every platform's: a platform's allow phrase exempts its texts from
+    // them, and a text blocked by a platform's own term is not remembered for the others
+    if (fingerprinted && decision != Decision.BLOCK && !reposts.isEmpty() && !findings.platformAllowed()) {
       Optional<Category> repostOf = reposts.find(MinHash.of(canonical), policy.repostMinSimilarity());
       if (repostOf.isPresent()) {
         decision = Decision.BLOCK;
         reason = Reason.REPOST;
         evidence.add(new Evidence("repost", repostOf.get(), policy.blockSeverity(), 0, text.length(), EvidenceSource.REPOST));
       }
-    } else if (fingerprinted && decision == Decision.BLOCK) {
+    } else if (fingerprinted && decision == Decision.BLOCK && strongest.via() != EvidenceSource.PLATFORM_LIST) {
       reposts.remember(MinHash.of(canonical), strongest.category());
     }
     return new ScreeningResult(decision, reason, categories(evidence, flagScore, scoreFlag), evidence,

@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(VertxExtension.class)
 class PlatformListsHttpTest {
-  static final String CHEAT = "找科技大师买挂";
+  /** Long enough to be fingerprinted for reposts (8 characters in the shipped policy). */
+  static final String CHEAT = "想上分就找科技大师买挂";
   static final String PRODUCT = "我在玩傻逼大作战";
   private static final String A = LocalService.PLATFORM;
   private static final String B = "other";
@@ -114,13 +115,13 @@ class PlatformListsHttpTest {
     assertEquals("科技大师", evidence.getString("term"));
     assertEquals("fraud", evidence.getString("category"));
     assertEquals("term", blocked.getString("reason"));
-    assertEquals("找****买挂", blocked.getString("masked"));
+    assertEquals("想上分就找****买挂", blocked.getString("masked"));
     // severity 2 decides review, as a shared term of severity 2 does
     assertEquals("review", screen(client, service.platformKey, "这里有代练工作室接单").getString("decision"));
     // the allow phrase covers the shared term inside the platform's product name
     awaitDecision(client, service.platformKey, PRODUCT, "pass");
 
-    // another platform: neither list applies
+    // another platform: neither list applies, not even through the repost fingerprints of A's blocked texts
     assertEquals("pass", screen(client, service.otherPlatformKey, CHEAT).getString("decision"));
     JsonObject shared = screen(client, service.otherPlatformKey, PRODUCT);
     assertEquals("block", shared.getString("decision"));
@@ -145,7 +146,7 @@ class PlatformListsHttpTest {
 
   @Test
   void aVariantSpellingIsMatchedOnlyWhenTheEntryAsksForIt() throws Exception {
-    String pinyin = "找kejidashi买挂";
+    String pinyin = "想上分就找kejidashi买挂";
     ok(send(client, HttpMethod.PUT, path(B, "block"), service.otherPlatformKey, entries(term("科技大师", "fraud", 3, false))));
     awaitDecision(client, service.otherPlatformKey, CHEAT, "block");
     assertEquals("pass", screen(client, service.otherPlatformKey, pinyin).getString("decision"));
