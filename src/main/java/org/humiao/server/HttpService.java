@@ -66,6 +66,7 @@ public final class HttpService {
   private final List<WorkerExecutor> workers;
   private final JvmMetrics jvm;
   private final Future<Void> ready;
+  private long listsPoll = -1;
 
   private HttpService(Vertx vertx, Components components, List<WorkerExecutor> workers, JvmMetrics jvm,
       Future<Void> ready) {
@@ -134,13 +135,13 @@ public final class HttpService {
         // one bucket per key across all server instances
         new RateLimiter(settings.rateLimitPerSecond(), settings.rateLimitBurst(), settings.rateLimitCharsPerToken(),
             System::nanoTime), openConnections, clock);
+    HttpService service = new HttpService(vertx, components, List.of(screeningWorkers, minorWorkers, regulatorWorkers), jvm,
+        engine.load(vertx, engineFactory));
     // other instances' list changes (cluster) arrive within about a second; ordered, so polls never overlap
-    vertx.setPeriodic(LISTS_POLL_MS, id -> screeningWorkers.executeBlocking(() -> {
+    service.listsPoll = vertx.setPeriodic(LISTS_POLL_MS, id -> screeningWorkers.executeBlocking(() -> {
       state.lists().refresh();
       return null;
     }, true).onFailure(e -> LOG.log(System.Logger.Level.WARNING, "platform lists not refreshed: " + e.getMessage())));
-    HttpService service = new HttpService(vertx, components, List.of(screeningWorkers, minorWorkers, regulatorWorkers), jvm,
-        engine.load(vertx, engineFactory));
     return keys.start(settings.keysPollMs())
         .compose(v -> service.deployServers(settings.port(), settings.effectiveEventLoops()))
         .map(v -> service)
@@ -213,6 +214,8 @@ public final class HttpService {
   /** Stops accepting, lets in-flight requests finish (up to shutdownGraceMs), then releases everything. */
   public Future<Void> close() {
     components.keys().stop();
+    // before the workers it runs on are closed
+    vertx.cancelTimer(listsPoll);
     Future<Void> undeployed = deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
     // A promise of no context: one bound to this Vert.x could not deliver once its event loops are gone.
     Promise<Void> closed = Promise.promise();
