@@ -43,7 +43,6 @@ class ClusterListsHttpTest {
         Setting.PROFILE, "cluster",
         Setting.REDIS_URI, redis.uri(),
         Setting.REDIS_PREFIX, "lists-test-" + UUID.randomUUID() + ":",
-        Setting.REDIS_TIMEOUT_MS, "3000",
         Setting.KAFKA_BOOTSTRAP, kafka.bootstrap(),
         Setting.KAFKA_TOPIC, "cluster-lists-" + UUID.randomUUID(),
         Setting.SHARED_DIR, Files.createDirectories(dir.resolve("shared")).toString());

@@ -25,6 +25,8 @@ public final class PlatformLists implements Closeable {
   /** An overlay of a superseded version is not asked for again; it goes once unused this long. */
   private static final Duration UNUSED = Duration.ofMinutes(10);
 
+  private static final System.Logger LOG = System.getLogger(PlatformLists.class.getName());
+
   private final PlatformListStore store;
   private final ListLimits limits;
   /** The platforms with at least one entry, at their latest known version. */
@@ -37,11 +39,18 @@ public final class PlatformLists implements Closeable {
 
   private record OverlayKey(String platform, long version, String lexiconVersion) {}
 
-  /** Reads every platform's lists from {@code store}, which it owns (and closes). */
+  /**
+   * Reads every platform's lists from {@code store}, which it owns (and closes). A store that does
+   * not answer now (Redis still connecting) does not stop the start: the next {@link #refresh} reads them.
+   */
   public PlatformLists(PlatformListStore store, ListLimits limits) {
     this.store = store;
     this.limits = limits;
-    refresh();
+    try {
+      refresh();
+    } catch (ListStoreUnavailableException e) {
+      LOG.log(System.Logger.Level.WARNING, "platform lists not read at start, read again each second: " + e.getMessage());
+    }
   }
 
   public ListLimits limits() {
