@@ -36,6 +36,8 @@ public enum Setting {
   REPOST_TTL_HOURS("repostTtlHours", "168", 1, Integer.MAX_VALUE),
   MAX_BATCH_ITEMS("maxBatchItems", "100", 1, Integer.MAX_VALUE),
   MAX_BATCH_CHARS("maxBatchChars", "50000", 1, Integer.MAX_VALUE),
+  LIST_MAX_ENTRIES("listMaxEntries", "5000", 1, 1_000_000),
+  LIST_MAX_ENTRY_LENGTH("listMaxEntryLength", "64", 1, 1000),
   MAX_BODY_BYTES("maxBodyBytes", "262144", 1, Integer.MAX_VALUE),
   RATE_LIMIT_PER_SECOND("rateLimitPerSecond", "500"),
   RATE_LIMIT_BURST("rateLimitBurst", "1000", 1, Integer.MAX_VALUE),

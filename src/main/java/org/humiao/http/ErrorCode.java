@@ -13,6 +13,8 @@ public enum ErrorCode {
   TEXT_TOO_LONG(400),
   INVALID_TEXT(400),
   BATCH_TOO_LARGE(400),
+  /** A change to a platform's list with bad entries, each named by its array and index; nothing was applied. */
+  INVALID_LIST_ENTRIES(400),
   UNAUTHORIZED(401),
   FORBIDDEN(403),
   PLATFORM_MISMATCH(403),

@@ -24,6 +24,7 @@ final class CompiledLexicon {
 
   private final Lexicon lexicon;
   private final TextNormalizer normalizer;
+  private final VariantGenerator variants;
   private final KeywordAutomaton automaton;
   private final SegmentationGuard guard;
 
@@ -31,7 +32,8 @@ final class CompiledLexicon {
     this.lexicon = lexicon;
     this.normalizer = new TextNormalizer(lexicon.splitCharacters());
     this.guard = guard;
-    this.automaton = compile(lexicon, normalizer);
+    this.variants = variants(lexicon, normalizer);
+    this.automaton = compile(lexicon, normalizer, variants);
   }
 
   String version() {
@@ -46,13 +48,48 @@ final class CompiledLexicon {
     return normalizer;
   }
 
-  private static KeywordAutomaton compile(Lexicon lexicon, TextNormalizer normalizer) {
-    KeywordAutomaton.Builder builder = new KeywordAutomaton.Builder();
+  private static VariantGenerator variants(Lexicon lexicon, TextNormalizer normalizer) {
     Map<Character, List<String>> homophones = new HashMap<>();
-    lexicon.homophones().forEach((canonical, variants) -> homophones.put(
+    lexicon.homophones().forEach((canonical, spellings) -> homophones.put(
         normalizer.normalize(String.valueOf(canonical)).charAt(0),
-        variants.stream().map(v -> normalizer.normalize(v).text()).filter(v -> !v.isEmpty()).toList()));
-    VariantGenerator variants = new VariantGenerator(homophones);
+        spellings.stream().map(v -> normalizer.normalize(v).text()).filter(v -> !v.isEmpty()).toList()));
+    return new VariantGenerator(homophones);
+  }
+
+  /**
+   * A platform's own terms and allow phrases, compiled with this version's normalizer and
+   * homophones: a term tagged phonetic gets the same variant spellings a shared phonetic term gets,
+   * any other term only its written form; an allow phrase works as a whitelist phrase.
+   */
+  KeywordAutomaton overlay(List<Term> terms, List<String> allow) {
+    KeywordAutomaton.Builder builder = new KeywordAutomaton.Builder();
+    for (Term term : terms) {
+      NormalizedText written = normalizer.normalize(term.text());
+      String normalized = written.text();
+      int collapsed = written.collapsed(0, written.length());
+      builder.add(normalized, Keyword.term(term, Keyword.Via.PLATFORM_EXACT, collapsed));
+      if (term.has(Term.Tag.PHONETIC)) {
+        for (String variant : variants.variants(term.text(), normalized)) {
+          builder.add(variant, Keyword.term(term, Keyword.Via.PLATFORM_VARIANT, collapsed));
+        }
+      }
+    }
+    addWhitelist(builder, allow, Keyword.PLATFORM_ALLOW);
+    return builder.build();
+  }
+
+  private void addWhitelist(KeywordAutomaton.Builder builder, List<String> phrases, Keyword keyword) {
+    for (String phrase : phrases) {
+      String normalized = normalizer.normalize(phrase).text();
+      // a phrase that folds to one character (滚滚 → 滚) would whitelist that character everywhere
+      if (normalized.length() > 1) {
+        builder.add(normalized, keyword);
+      }
+    }
+  }
+
+  private KeywordAutomaton compile(Lexicon lexicon, TextNormalizer normalizer, VariantGenerator variants) {
+    KeywordAutomaton.Builder builder = new KeywordAutomaton.Builder();
     Map<String, Term> byText = new HashMap<>();
     for (Term term : lexicon.terms()) {
       NormalizedText written = normalizer.normalize(term.text());
@@ -73,13 +110,7 @@ final class CompiledLexicon {
       }
       builder.add(normalizer.normalize(abbreviation).text(), Keyword.term(term, Keyword.Via.ABBREVIATION, 0));
     });
-    for (String phrase : lexicon.whitelist()) {
-      String normalized = normalizer.normalize(phrase).text();
-      // a phrase that folds to one character (滚滚 → 滚) would whitelist that character everywhere
-      if (normalized.length() > 1) {
-        builder.add(normalized, Keyword.WHITELIST);
-      }
-    }
+    addWhitelist(builder, lexicon.whitelist(), Keyword.WHITELIST);
     for (String target : lexicon.targets()) {
       builder.add(normalizer.normalize(target).text(), Keyword.TARGET);
     }
@@ -105,20 +136,33 @@ final class CompiledLexicon {
    * @param modelMuted a mitigation (counter-speech) says the model's tone alone must not flag it
    * @param mitigated a mitigation lowered a finding: the text talks about a harm (news, law,
    *     prevention, counter-speech) rather than doing it, which a sentence encoder cannot tell apart
+   * @param platformAllowed the text holds one of the calling platform's allow phrases
    */
   record Findings(NormalizedText normalized, List<Evidence> evidence, String canonical, boolean modelMuted,
-                  boolean mitigated) {}
+                  boolean mitigated, boolean platformAllowed) {}
 
   /** What the mitigations of one text did. */
   private record Mitigated(boolean modelMuted, boolean lowered) {}
 
   private static final Mitigated NOT_MITIGATED = new Mitigated(false, false);
 
-  /** @param budget charged for each segmentation the matches ask for */
+  /** What the shared lexicon alone finds. */
   Findings find(String original, TextBudget budget) {
+    return find(original, budget, null);
+  }
+
+  /**
+   * @param budget charged for each segmentation the matches ask for
+   * @param overlay a platform's own terms and allow phrases, scanned into the same hits as the
+   *     shared ones (so an allow phrase covers a shared term and the shared whitelist a platform's); null: none
+   */
+  Findings find(String original, TextBudget budget, KeywordAutomaton overlay) {
     NormalizedText text = normalizer.normalize(original);
     Scan scan = new Scan(text, budget);
     automaton.scan(text, scan);
+    if (overlay != null) {
+      overlay.scan(text, scan);
+    }
     List<Hit> kept = scan.filter();
     List<Evidence> evidence = new ArrayList<>(kept.size() + 1);
     for (Hit hit : kept) {
@@ -130,7 +174,8 @@ final class CompiledLexicon {
     }
     scan.applyRules(evidence);
     Mitigated mitigated = scan.applyMitigations(evidence, kept);
-    return new Findings(text, evidence, canonical(text, kept), mitigated.modelMuted(), mitigated.lowered());
+    return new Findings(text, evidence, canonical(text, kept), mitigated.modelMuted(), mitigated.lowered(),
+        scan.platformAllowed);
   }
 
   /** The normalized text with every matched spelling replaced by its term, for fingerprints. */
@@ -179,6 +224,7 @@ final class CompiledLexicon {
     private BitSet cuedRules;
     private BitSet cuedMitigations;
     private String plain;
+    boolean platformAllowed;
 
     Scan(NormalizedText text, TextBudget budget) {
       this.text = text;
@@ -190,7 +236,10 @@ final class CompiledLexicon {
       Hit hit = new Hit(begin, end, keyword);
       switch (keyword.kind()) {
         case TERM -> terms.add(hit);
-        case WHITELIST -> (whitelist == null ? whitelist = new ArrayList<>(2) : whitelist).add(hit);
+        case WHITELIST -> {
+          (whitelist == null ? whitelist = new ArrayList<>(2) : whitelist).add(hit);
+          platformAllowed |= keyword == Keyword.PLATFORM_ALLOW;
+        }
         case TARGET -> (targets == null ? targets = new ArrayList<>(2) : targets).add(hit);
         case GROUP -> (groups == null ? groups = new ArrayList<>(2) : groups).add(hit);
         case CUE -> {

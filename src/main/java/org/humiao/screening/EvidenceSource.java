@@ -10,7 +10,9 @@ public enum EvidenceSource {
   ABBREVIATION(Reason.TERM, true),
   RULE(Reason.RULE, false),
   PERSONAL_INFO(Reason.PERSONAL_INFO, false),
-  REPOST(Reason.REPOST, false);
+  REPOST(Reason.REPOST, false),
+  /** A term of the calling platform's own block list (or a variant spelling generated from one). */
+  PLATFORM_LIST(Reason.TERM, false);
 
   private final Reason reason;
   private final boolean respelled;
@@ -30,7 +32,7 @@ public enum EvidenceSource {
     return respelled;
   }
 
-  /** The documented {@code source} of the API: exact, variant, abbreviation, rule:&lt;id&gt;, pii:&lt;kind&gt;, repost. */
+  /** The documented {@code source} of the API: exact, variant, abbreviation, rule:&lt;id&gt;, pii:&lt;kind&gt;, repost, platform_list. */
   String id(String detail) {
     return switch (this) {
       case RULE -> "rule:" + detail;

@@ -12,7 +12,9 @@ record Keyword(Kind kind, Term term, Via via, int rule, int collapsed) {
   enum Kind { TERM, WHITELIST, TARGET, GROUP, CUE, MITIGATION_CUE }
 
   enum Via {
-    EXACT(EvidenceSource.EXACT), VARIANT(EvidenceSource.VARIANT), ABBREVIATION(EvidenceSource.ABBREVIATION);
+    EXACT(EvidenceSource.EXACT), VARIANT(EvidenceSource.VARIANT), ABBREVIATION(EvidenceSource.ABBREVIATION),
+    /** A platform list's term as written, and a variant spelling generated from one. */
+    PLATFORM_EXACT(EvidenceSource.PLATFORM_LIST), PLATFORM_VARIANT(EvidenceSource.PLATFORM_LIST);
 
     private final EvidenceSource source;
 
@@ -38,11 +40,13 @@ record Keyword(Kind kind, Term term, Via via, int rule, int collapsed) {
   }
 
   static final Keyword WHITELIST = new Keyword(Kind.WHITELIST, null, null, -1, 0);
+  /** A platform's allow phrase: a whitelist phrase that also tells the text is the platform's own wording. */
+  static final Keyword PLATFORM_ALLOW = new Keyword(Kind.WHITELIST, null, null, 1, 0);
   static final Keyword TARGET = new Keyword(Kind.TARGET, null, null, -1, 0);
   static final Keyword GROUP = new Keyword(Kind.GROUP, null, null, -1, 0);
 
   /** Guarded matches are checked against word segmentation before they count. */
   boolean guarded() {
-    return via == Via.VARIANT || term.has(Term.Tag.AMBIGUOUS);
+    return via == Via.VARIANT || via == Via.PLATFORM_VARIANT || term.has(Term.Tag.AMBIGUOUS);
   }
 }

@@ -206,6 +206,18 @@ public final class ScreeningEngine implements AutoCloseable {
     return new Semantic(head, Stacker.read(lexiconDir.resolve(STACK_FILE)), SemanticPolicy.from(properties));
   }
 
+  /**
+   * Compiles a platform's own terms and allow phrases against the lexicon version in force (seconds
+   * for thousands of phonetic terms: call it off the event loop and keep the result).
+   *
+   * @param terms tagged {@link Term.Tag#PHONETIC} when their variant spellings are to be matched too
+   * @param allow phrases that stop any term match they cover, as the shared whitelist does
+   */
+  public LexiconOverlay overlay(List<Term> terms, List<String> allow) {
+    CompiledLexicon lexicon = current.get().lexicon();
+    return new LexiconOverlay(lexicon.version(), lexicon.overlay(terms, allow));
+  }
+
   /** {@link #screen(String, ScreenOptions)} with the default scene's budget. */
   public ScreeningResult screen(String text) {
     return screen(text, ScreenOptions.DEFAULT);
@@ -249,7 +261,8 @@ public final class ScreeningEngine implements AutoCloseable {
     CompiledLexicon lexicon = loaded.lexicon();
     DecisionPolicy policy = lexicon.policy();
     SceneRules rules = options.rules().orElseGet(policy::rules);
-    CompiledLexicon.Findings findings = lexicon.find(text, budget);
+    CompiledLexicon.Findings findings = lexicon.find(text, budget,
+        options.overlay().map(LexiconOverlay::automaton).orElse(null));
     budget.check(TextBudget.Stage.LEXICON);
     List<Evidence> evidence = findings.evidence();
     addPersonalInfo(loaded.personalInfo(), findings.normalized(), policy, evidence);
@@ -317,7 +330,9 @@ public final class ScreeningEngine implements AutoCloseable {
 
     String canonical = findings.canonical();
     boolean fingerprinted = canonical.length() >= policy.repostMinLength();
-    if (fingerprinted && decision != Decision.BLOCK && !reposts.isEmpty()) {
+    // the repost fingerprints are every platform's: a platform's allow phrase exempts its texts from
+    // them, and a text blocked by a platform's own term is not remembered for the others
+    if (fingerprinted && decision != Decision.BLOCK && !reposts.isEmpty() && !findings.platformAllowed()) {
       Optional<Category> repostOf = reposts.find(MinHash.of(canonical), policy.repostMinSimilarity())
           .filter(rules::screens);
       if (repostOf.isPresent()) {
@@ -325,8 +340,9 @@ public final class ScreeningEngine implements AutoCloseable {
         reason = Reason.REPOST;
         evidence.add(new Evidence("repost", repostOf.get(), rules.blockSeverity(), 0, text.length(), EvidenceSource.REPOST));
       }
-    } else if (fingerprinted && decision == Decision.BLOCK && strongest.severity() >= policy.blockSeverity()) {
-      // only what the lexicon itself blocks is remembered: the repost cache serves every platform
+    } else if (fingerprinted && decision == Decision.BLOCK && strongest.severity() >= policy.blockSeverity()
+        && strongest.via() != EvidenceSource.PLATFORM_LIST) {
+      // only what the shared lexicon itself blocks is remembered: the repost cache serves every platform
       // and scene, and a strict scene's block (a mild insult in a nickname) must not block chat lines
       reposts.remember(MinHash.of(canonical), strongest.category());
     }

@@ -20,6 +20,7 @@ import org.humiao.http.guard.JsonBodyGuard;
 import org.humiao.http.guard.KnownMethods;
 import org.humiao.http.guard.RateLimiter;
 import org.humiao.http.guard.RoleCheck;
+import org.humiao.http.lists.ListsApi;
 import org.humiao.http.minor.MinorApi;
 import org.humiao.http.regulator.RegulatorApi;
 import org.humiao.http.review.ReviewApi;
@@ -80,7 +81,8 @@ final class ApiRouter {
 
     new ScreenApi(c.engine(), c.recording(), c.screeningEvents(), c.registry(), rate, new ScreenLimits(s.maxBatchItems(),
         s.maxBatchChars(), s.screenCharsInFlightPerKey(), Duration.ofMillis(s.requestTimeoutMs())),
-        new Moderation(c.state().strategies(), c.reviews(), c.pileOn())).mount(vertx, mount);
+        new Moderation(c.state().strategies(), c.state().lists(), c.reviews(), c.pileOn())).mount(vertx, mount);
+    new ListsApi(c.state().lists(), c.screeningPool()).mount(mount);
     c.pileOn().ifPresent(tracker -> new TargetsApi(tracker, c.screeningPool(), c.clock()).mount(mount));
     new MinorApi(c.minorMode(), c.minorRecording(), c.state().policies(), c.registry(), c.state().strategies()).mount(vertx, mount);
     new RegulatorApi(c.state().events().summaries(), c.state().events().pager(), c.streams(), c.regulatorReads(), c.clock())

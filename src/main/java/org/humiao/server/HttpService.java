@@ -62,6 +62,9 @@ public final class HttpService {
   private static final int REGULATOR_IN_FLIGHT = 64;
   private static final String OPENAPI = "openapi.yaml";
   private static final long REVIEW_PURGE_MILLIS = 60_000;
+  /** How often the platforms' list versions are read: a change takes effect everywhere within about this. */
+  private static final long LISTS_POLL_MS = 1000;
+  private static final System.Logger LOG = System.getLogger(HttpService.class.getName());
 
   private final Vertx vertx;
   private final Components components;
@@ -70,6 +73,7 @@ public final class HttpService {
   private final List<WorkerExecutor> workers;
   private final JvmMetrics jvm;
   private final Future<Void> ready;
+  private long listsPoll = -1;
 
   private HttpService(Vertx vertx, Components components, List<WorkerExecutor> workers, JvmMetrics jvm,
       Future<Void> ready) {
@@ -148,6 +152,11 @@ public final class HttpService {
     vertx.setPeriodic(REVIEW_PURGE_MILLIS, id -> regulatorReads.submit(components.reviews()::dropExpiredTexts));
     HttpService service = new HttpService(vertx, components, List.of(screeningWorkers, minorWorkers, regulatorWorkers), jvm,
         engine.load(vertx, engineFactory));
+    // other instances' list changes (cluster) arrive within about a second; ordered, so polls never overlap
+    service.listsPoll = vertx.setPeriodic(LISTS_POLL_MS, id -> screeningWorkers.executeBlocking(() -> {
+      state.lists().refresh();
+      return null;
+    }, true).onFailure(e -> LOG.log(System.Logger.Level.WARNING, "platform lists not refreshed: " + e.getMessage())));
     return keys.start(settings.keysPollMs())
         .compose(v -> service.deployServers(settings.port(), settings.effectiveEventLoops()))
         .map(v -> service)
@@ -220,6 +229,8 @@ public final class HttpService {
   /** Stops accepting, lets in-flight requests finish (up to shutdownGraceMs), then releases everything. */
   public Future<Void> close() {
     components.keys().stop();
+    // before the workers it runs on are closed
+    vertx.cancelTimer(listsPoll);
     Future<Void> undeployed = deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
     // A promise of no context: one bound to this Vert.x could not deliver once its event loops are gone.
     Promise<Void> closed = Promise.promise();

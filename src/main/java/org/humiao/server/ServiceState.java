@@ -18,6 +18,11 @@ import org.humiao.minor.store.RedisPlayStateStore;
 import org.humiao.moderation.review.EmbeddedReviewStore;
 import org.humiao.moderation.review.RedisReviewStore;
 import org.humiao.moderation.review.ReviewStore;
+import org.humiao.moderation.lists.EmbeddedPlatformListStore;
+import org.humiao.moderation.lists.ListLimits;
+import org.humiao.moderation.lists.PlatformListStore;
+import org.humiao.moderation.lists.PlatformLists;
+import org.humiao.moderation.lists.RedisPlatformListStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,14 +36,14 @@ import java.util.Optional;
 
 /**
  * What the service reads from disk and keeps there, beyond the keys: the minor-mode policies, the
- * screening strategies and the trusted issuers, the server secrets, the event journal and the minor-mode state (in the data dir,
- * or in Redis for the cluster profile). Opened before
- * the service listens, so a start that cannot read them fails without serving; closed after the
- * last request.
+ * screening strategies and the trusted issuers, the server secrets, the event journal, the minor-mode
+ * state, the review queue, pile-on windows and the platforms' lists (in the data dir, or in Redis for
+ * the cluster profile). Opened before the service listens, so a start that cannot read them fails
+ * without serving; closed after the last request.
  */
 record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssuers issuers, ServerSecrets secrets,
                     EventViews events, PlayStateStore store, Optional<NppaReporting> nppa, ReviewStore reviews,
-                    Optional<PileOnSetup> pileOn)
+                    Optional<PileOnSetup> pileOn, PlatformLists lists)
     implements AutoCloseable {
   /**
    * How long Redis keeps a budget's play after its last change: a guest's window (15 days in
@@ -65,13 +70,16 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
     PlayStateStore store = null;
     ReviewStore reviews = null;
     Optional<PileOnSetup> pileOn = Optional.empty();
+    PlatformLists lists = null;
     try {
       store = store(settings, vertx, pending);
       reviews = reviews(settings, vertx);
       pileOn = PileOnSetup.open(settings, vertx);
+      lists = new PlatformLists(listStore(settings, vertx),
+          new ListLimits(settings.listMaxEntries(), settings.listMaxEntryLength()));
       Optional<NppaReporting> nppa = settings.nppa().isEmpty() ? Optional.empty()
           : Optional.of(NppaReporting.start(settings.nppa().get(), settings.dataDir(), clock, registry));
-      return new ServiceState(policies, strategies, issuers, secrets, events, store, nppa, reviews, pileOn);
+      return new ServiceState(policies, strategies, issuers, secrets, events, store, nppa, reviews, pileOn, lists);
     } catch (IOException | RuntimeException e) {
       try (events) {
         if (store != null) {
@@ -81,6 +89,9 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
           reviews.close();
         }
         pileOn.ifPresent(PileOnSetup::close);
+        if (lists != null) {
+          lists.close();
+        }
       } catch (IOException | RuntimeException closing) {
         e.addSuppressed(closing);
       }
@@ -109,6 +120,16 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
     };
   }
 
+  /** The platforms' lists: in the data dir, or in Redis for the cluster profile. */
+  private static PlatformListStore listStore(Settings settings, Vertx vertx) {
+    return switch (settings.profile()) {
+      case EMBEDDED -> EmbeddedPlatformListStore.open(settings.dataDir());
+      // a client of its own: list changes and the poll each second must not wait behind minor-mode calls
+      case CLUSTER -> new RedisPlatformListStore(Redis.createClient(vertx, new RedisOptions()
+          .setConnectionString(settings.redisUri())), settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()));
+    };
+  }
+
   private static TrustedIssuers issuers(Path file) {
     try {
       return TrustedIssuers.fromJson(new JsonObject(Files.readString(file, StandardCharsets.UTF_8)));
@@ -121,7 +142,7 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
 
   @Override
   public void close() throws IOException {
-    try (events; store; reviews) {
+    try (events; store; reviews; lists) {
       pileOn.ifPresent(PileOnSetup::close);
       // first: a sender still running must not outlive what it reads
       if (nppa.isPresent()) {

@@ -497,7 +497,9 @@ class HttpApiTest {
       for (String operation : documented) {
         String[] parts = operation.split(" ", 2);
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.valueOf(parts[0])).setHost("127.0.0.1")
-            .setPort(service.port()).setURI(parts[1]).putHeader("Authorization", "Bearer " + service.adminKey)
+            // a path's parameters filled with values it serves
+            .setPort(service.port()).setURI(parts[1].replace("{platform}", LocalService.PLATFORM).replace("{list}", "block"))
+            .putHeader("Authorization", "Bearer " + service.adminKey)
             .putHeader("Content-Type", Client.JSON);
         int status = http.request(options).compose(request -> request.send(Buffer.buffer("{}")))
             .map(response -> {

@@ -8,6 +8,7 @@ import org.humiao.http.Mount.Access;
 import org.humiao.http.RecordingPool;
 import org.humiao.http.guard.KeyCharsInFlight;
 import org.humiao.http.guard.RateLimiter;
+import org.humiao.moderation.lists.PlatformLists;
 
 /**
  * The screening routes, mounted together: single and batch screening, the lexicon version and

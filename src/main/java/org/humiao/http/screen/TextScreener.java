@@ -43,9 +43,11 @@ final class TextScreener {
   JsonObject screen(ScreeningEngine engine, ApiKey key, ScreenRequest request, ScreenOptions options) {
     String platform = request.platform() != null ? request.platform() : key.platform();
     Strategy strategy = moderation.strategies().current().forPlatform(platform);
+    ScreenOptions decided = options.withRules(strategy.rules(request.scene()));
+    ScreenOptions withLists = moderation.lists().overlay(platform, engine).map(decided::withOverlay).orElse(decided);
     ScreeningResult result;
     try {
-      result = engine.screen(request.text(), options.withRules(strategy.rules(request.scene())));
+      result = engine.screen(request.text(), withLists);
     } catch (InvalidTextException e) {
       throw new ApiError(errorCode(e), e.getMessage());
     }

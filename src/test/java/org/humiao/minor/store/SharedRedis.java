@@ -11,6 +11,7 @@ import java.net.URI;
  * The Redis of the test run, as a parameter: {@code HUMIAO_TEST_REDIS} (default
  * redis://127.0.0.1:6379, where CI starts one), or, if nothing listens there, a redis-server of the
  * run's own, started once and stopped when the run ends. Tests keep to keys of their own prefix.
+ * Public for the other Redis stores' tests (the platform lists').
  */
 public record SharedRedis(String uri) {
   static final String DEFAULT_URI = "redis://127.0.0.1:6379";

@@ -35,12 +35,14 @@ record LoadOptions(
   static final String USAGE = """
       usage: java -cp benchmarks/target/benchmarks.jar org.humiao.bench.load.LoadHarness
         --key KEY                   a platform key of the service
-        [--url http://127.0.0.1:8080[,http://127.0.0.1:8081 ...]] [--scenario screen|batch|minor|mixed|noisy] [--rate N (0 = saturation)]
+        [--url http://127.0.0.1:8080[,http://127.0.0.1:8081 ...]] [--scenario screen|batch|minor|mixed|noisy|lists] [--rate N (0 = saturation)]
         [--connections 32] [--warmup 10] [--duration 30] (seconds)
         [--corpus benchmarks/corpus/chat-lines.txt] [--out target/load/<scenario>-<rate>]
         [--clock-offset 0] (seconds; what ServeAt printed, when the service runs at a chosen hour)
         [--attacker-key KEY2] [--attacker-connections 8] (noisy: KEY screens chat at --rate while KEY2,
           another platform's key, sends the costliest requests it can within its limits)
+        (lists: KEY is an admin key; it first puts a block list of 1,000 generated terms for each of the
+          platforms load-00 to load-49, then screens chat on behalf of a random one of them)
       """;
 
   static LoadOptions parse(String[] args) {

@@ -16,6 +16,10 @@ import java.util.SplittableRandom;
 /** A weighted mix of requests; each draw picks one and fills it from the chat corpus. */
 record Scenario(String name, List<Weighted> mix) {
   static final int USERS = 10_000;
+  /** The lists scenario: this many platforms, each with a block list of {@link #LIST_TERMS} generated terms. */
+  static final int PLATFORMS = 50;
+  static final int LIST_TERMS = 1000;
+  private static final String[] CATEGORIES = {"insult", "fraud", "gambling", "porn", "anti_addiction_evasion"};
 
   record Request(String label, HttpMethod method, String path, Buffer body) {}
 
@@ -36,6 +40,10 @@ record Scenario(String name, List<Weighted> mix) {
       }
       return new JsonObject().put("items", items).toBuffer();
     });
+    // as an admin key, on behalf of one of the PLATFORMS, each with its own list
+    Weighted listed = new Weighted(1, "screen", HttpMethod.POST, "/v1/text/screen",
+        (r, lines) -> new JsonObject().put("text", pick(r, lines)).put("scene", "chat")
+            .put("platform", platform(r.nextInt(PLATFORMS))).toBuffer());
     Weighted lexicons = new Weighted(1, "lexicons", HttpMethod.GET, "/v1/lexicons", (r, lines) -> null);
     // minor mode: the USERS attested before the run, on a streaming service, sessions reporting the last 30 s
     Weighted authorize = new Weighted(1, "authorize", HttpMethod.POST, "/v1/play/authorize",
@@ -55,6 +63,7 @@ record Scenario(String name, List<Weighted> mix) {
       // the victim's chat; the costly requests are the other key's (NoisyNeighbour)
       case "noisy" -> new Scenario(name, List.of(screen));
       case "batch" -> new Scenario(name, List.of(batch));
+      case "lists" -> new Scenario(name, List.of(listed));
       case "minor" -> new Scenario(name, List.of(authorize, heartbeat));
       case "mixed" -> new Scenario(name, List.of(
           new Weighted(70, screen.label(), screen.method(), screen.path(), screen.body()),
@@ -63,13 +72,46 @@ record Scenario(String name, List<Weighted> mix) {
           new Weighted(9, authorize.label(), authorize.method(), authorize.path(), authorize.body()),
           new Weighted(9, heartbeat.label(), heartbeat.method(), heartbeat.path(), heartbeat.body()),
           new Weighted(2, payment.label(), payment.method(), payment.path(), payment.body())));
-      default -> throw new IllegalArgumentException("unknown scenario " + name + " (screen, batch, minor, mixed, noisy)");
+      default -> throw new IllegalArgumentException("unknown scenario " + name + " (screen, batch, minor, mixed, noisy, lists)");
     };
   }
 
   /** Whether the mix plays as attested users, who must be registered before the run ({@link #attestation}). */
   boolean playsAsUsers() {
     return mix.stream().anyMatch(w -> w.path().startsWith("/v1/play/"));
+  }
+
+  /** Whether the platforms' block lists are to be put before the run ({@link #blockList}). */
+  boolean screensWithLists() {
+    return name.equals("lists");
+  }
+
+  static String platform(int index) {
+    return "load-%02d".formatted(index);
+  }
+
+  /**
+   * The PUT body of platform {@code index}'s block list: {@link #LIST_TERMS} terms of 2 to 4
+   * random common Chinese characters (the same on every run), every other one with its variant
+   * spellings, so its automaton is as large as real lists make it.
+   */
+  static Buffer blockList(int index) {
+    SplittableRandom random = new SplittableRandom(index);
+    JsonArray entries = new JsonArray();
+    java.util.Set<String> terms = new java.util.HashSet<>();
+    while (terms.size() < LIST_TERMS) {
+      StringBuilder term = new StringBuilder();
+      int length = 2 + random.nextInt(3);
+      for (int c = 0; c < length; c++) {
+        // the first 3,500 code points of the CJK block hold most common characters
+        term.append((char) (0x4E00 + random.nextInt(3500)));
+      }
+      if (terms.add(term.toString())) {
+        entries.add(new JsonObject().put("term", term.toString()).put("category", CATEGORIES[terms.size() % CATEGORIES.length])
+            .put("severity", 1 + terms.size() % 4).put("variants", terms.size() % 2 == 0));
+      }
+    }
+    return new JsonObject().put("entries", entries).toBuffer();
   }
 
   /**
