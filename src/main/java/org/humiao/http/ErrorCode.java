@@ -13,6 +13,8 @@ public enum ErrorCode {
   TEXT_TOO_LONG(400),
   INVALID_TEXT(400),
   BATCH_TOO_LARGE(400),
+  /** A region that is not a GB/T 2260 division code of the shipped table. */
+  UNKNOWN_REGION(400),
   UNAUTHORIZED(401),
   FORBIDDEN(403),
   PLATFORM_MISMATCH(403),

@@ -119,14 +119,14 @@ public final class HttpService {
         .register(registry);
     Pseudonyms pseudonyms = new Pseudonyms(state.secrets().pseudonymKey());
     MinorMode minorMode = new MinorMode(state.policies(), state.store(), state.issuers(),
-        new PersonIds(state.secrets().personKey()), pseudonyms, minorRecording,
+        new PersonIds(state.secrets().personKey()), pseudonyms, new DefaultRegions(keys::ring, minorRecording),
         state.nppa().map(NppaReporting::reporter), pending, clock);
     AtomicInteger openConnections = new AtomicInteger();
     Gauge.builder("humiao.http.connections.open", openConnections, AtomicInteger::get)
         .description("HTTP connections open")
         .register(registry);
     Components components = new Components(settings, keys, engine, pool, regulatorReads, registry, openApi, state, recording,
-        new ScreeningEvents(pseudonyms, recording, clock), minorMode, minorRecording,
+        new ScreeningEvents(pseudonyms, new DefaultRegions(keys::ring, recording), clock), minorMode, minorRecording,
         new EventStream(vertx, keys::ring, state.events().live(), state.events().recent(), regulatorReads, registry),
         // one bucket per key across all server instances
         new RateLimiter(settings.rateLimitPerSecond(), settings.rateLimitBurst(), settings.rateLimitCharsPerToken(),
