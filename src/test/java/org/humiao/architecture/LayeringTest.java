@@ -25,7 +25,7 @@ class LayeringTest {
     JavaClasses classes = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
         .importPackages("org.humiao");
     for (String p : new String[] {"server", "http.screen", "http.minor", "http.regulator", "http.guard", "screening",
-        "screening.semantic", "minor", "events", "regions"}) {
+        "screening.semantic", "minor", "events", "regions", "cases"}) {
       assertTrue(classes.stream().anyMatch(c -> c.getPackageName().equals("org.humiao." + p)), "no class of " + p);
     }
   }
@@ -38,7 +38,7 @@ class LayeringTest {
   static final ArchRule decidingPackagesNeverImportTheService = noClasses()
       .that().resideInAnyPackage("org.humiao.screening..", "org.humiao.minor..", "org.humiao.events..",
           "org.humiao.durable..", "org.humiao.identity..", "org.humiao.keys..", "org.humiao.config..",
-          "org.humiao.regions..")
+          "org.humiao.regions..", "org.humiao.cases..")
       .should().dependOnClassesThat().resideInAnyPackage("org.humiao.http..", "org.humiao.server..", "org.humiao.cli..");
 
   @ArchTest

@@ -13,9 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The store in Redis, shared by several service instances: every compound operation is one Lua
@@ -235,13 +232,7 @@ public final class RedisPlayStateStore implements PlayStateStore {
 
   private Response run(RedisScript script, List<String> keys, Object... args) {
     List<String> argv = Arrays.stream(args).map(String::valueOf).toList();
-    return await(redis.send(script.evalSha(keys, argv)).recover(e -> noScript(e)
-        ? redis.send(script.eval(keys, argv))
-        : Future.failedFuture(e)));
-  }
-
-  private static boolean noScript(Throwable e) {
-    return e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT");
+    return await(script.run(redis, keys, argv));
   }
 
   private Response send(Request request) {
@@ -249,15 +240,7 @@ public final class RedisPlayStateStore implements PlayStateStore {
   }
 
   private <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StateUnavailableException("interrupted while waiting for Redis", e);
-    } catch (ExecutionException e) {
-      throw new StateUnavailableException("Redis failed: " + e.getCause().getMessage(), e.getCause());
-    } catch (TimeoutException e) {
-      throw new StateUnavailableException("Redis did not answer within " + timeout, e);
-    }
+    return RedisScript.await(future, timeout);
   }
+
 }

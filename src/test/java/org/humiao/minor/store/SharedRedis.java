@@ -12,10 +12,10 @@ import java.net.URI;
  * redis://127.0.0.1:6379, where CI starts one), or, if nothing listens there, a redis-server of the
  * run's own, started once and stopped when the run ends. Tests keep to keys of their own prefix.
  */
-record SharedRedis(String uri) {
+public record SharedRedis(String uri) {
   static final String DEFAULT_URI = "redis://127.0.0.1:6379";
 
-  static final class Extension implements ParameterResolver {
+  public static final class Extension implements ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedRedis.class);
 
     @Override
