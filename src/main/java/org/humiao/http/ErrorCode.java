@@ -19,6 +19,8 @@ public enum ErrorCode {
   FORBIDDEN(403),
   PLATFORM_MISMATCH(403),
   NOT_FOUND(404),
+  /** A mandatory-report case may not take that step from its status (or another key just moved it). */
+  CASE_CONFLICT(409),
   METHOD_NOT_ALLOWED(405),
   /** The body did not arrive in full within readTimeoutMs. */
   REQUEST_TIMEOUT(408),

@@ -22,6 +22,7 @@ import org.humiao.http.guard.RateLimiter;
 import org.humiao.http.guard.RoleCheck;
 import org.humiao.http.minor.MinorApi;
 import org.humiao.http.regulator.RegulatorApi;
+import org.humiao.http.cases.CasesApi;
 import org.humiao.http.screen.ScreenApi;
 import org.humiao.http.screen.ScreenLimits;
 import org.humiao.screening.ScreeningEngine;
@@ -65,10 +66,12 @@ final class ApiRouter {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(s.maxBodyBytes());
     RoleCheck platformRoles = RoleCheck.allow(Role.PLATFORM, Role.ADMIN);
     RoleCheck admin = RoleCheck.allow(Role.ADMIN);
+    RoleCheck regulatorRoles = RoleCheck.allow(Role.REGULATOR, Role.ADMIN);
     Map<Access, List<Handler<RoutingContext>>> checks = new EnumMap<>(Access.class);
     checks.put(Access.PUBLIC, List.of());
     checks.put(Access.ANY_KEY, List.of(auth, rate));
     checks.put(Access.PLATFORM_BODY, List.of(auth, platformRoles, rate, bodyGuard, deadline, body));
+    checks.put(Access.REGULATOR_BODY, List.of(auth, regulatorRoles, rate, bodyGuard, deadline, body));
     checks.put(Access.ADMIN, List.of(auth, admin, rate));
     Mount mount = (method, path, access, chain) -> route(router, method, path, checks.get(access), chain);
 
@@ -77,6 +80,7 @@ final class ApiRouter {
     new MinorApi(c.minorMode(), c.minorRecording(), c.state().policies(), c.registry()).mount(vertx, mount);
     new RegulatorApi(c.state().events().summaries(), c.state().events().pager(), c.streams(), c.regulatorReads(), c.clock())
         .mount(mount);
+    new CasesApi(c.state().cases(), c.regulatorReads(), c.clock()).mount(mount);
     new DocsApi().mount(mount);
 
     HealthRoutes health = new HealthRoutes(c.engine(), c.state().policies(), c.clock());

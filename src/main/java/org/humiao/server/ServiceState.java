@@ -1,5 +1,10 @@
 package org.humiao.server;
 
+import org.humiao.cases.CaseOpener;
+import org.humiao.cases.CaseStore;
+import org.humiao.cases.FileCaseStore;
+import org.humiao.cases.RedisCaseStore;
+import org.humiao.events.ViolationEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
@@ -30,15 +35,20 @@ import java.util.Optional;
  * trusted issuers, the server secrets, the event journal and the minor-mode state (in the data dir,
  * or in Redis for the cluster profile). Opened before
  * the service listens, so a start that cannot read them fails without serving; closed after the
- * last request.
+ * last request. The mandatory-report cases live beside the minor-mode state (data dir or Redis);
+ * their opener hears of every event from the live events, and on a start opens the cases of the
+ * recent events, which an event journaled just before a stop may have missed.
  */
 record ServiceState(PolicyRegistry policies, TrustedIssuers issuers, ServerSecrets secrets, EventViews events,
-                    PlayStateStore store, Optional<NppaReporting> nppa) implements AutoCloseable {
+                    PlayStateStore store, Optional<NppaReporting> nppa, CaseStore cases, CaseOpener caseOpener,
+                    Runnable stopOpeningCases) implements AutoCloseable {
   /**
    * How long Redis keeps a budget's play after its last change: a guest's window (15 days in
    * nppa-2019) is one budget, and a month covers any window a policy file may set.
    */
   private static final Duration PLAY_RETENTION = Duration.ofDays(31);
+  /** Recent mandatory-report events whose cases a start opens, should an earlier run have stopped before it did. */
+  private static final int RECENT_CASES = 10_000;
 
   /**
    * @param registry where the event streams' and the NPPA reporting's meters go, when they are on
@@ -52,15 +62,23 @@ record ServiceState(PolicyRegistry policies, TrustedIssuers issuers, ServerSecre
     ServerSecrets secrets = ServerSecrets.loadOrCreate(settings.sharedDir(), new SecureRandom());
     EventViews events = EventViews.open(settings, registry);
     PlayStateStore store = null;
+    CaseStore cases = null;
     try {
       store = store(settings, vertx, pending);
+      cases = cases(settings, vertx);
+      CaseOpener opener = new CaseOpener(cases, clock);
+      opener.accept(events.recent().after(-1, ViolationEvent::mandatoryReport, RECENT_CASES));
+      Runnable stopOpening = events.live().subscribe(opener);
       Optional<NppaReporting> nppa = settings.nppa().isEmpty() ? Optional.empty()
           : Optional.of(NppaReporting.start(settings.nppa().get(), settings.dataDir(), clock, registry));
-      return new ServiceState(policies, issuers, secrets, events, store, nppa);
+      return new ServiceState(policies, issuers, secrets, events, store, nppa, cases, opener, stopOpening);
     } catch (IOException | RuntimeException e) {
       try (events) {
         if (store != null) {
           store.close();
+        }
+        if (cases != null) {
+          cases.close();
         }
       } catch (IOException | RuntimeException closing) {
         e.addSuppressed(closing);
@@ -80,6 +98,14 @@ record ServiceState(PolicyRegistry policies, TrustedIssuers issuers, ServerSecre
     };
   }
 
+  private static CaseStore cases(Settings settings, Vertx vertx) throws IOException {
+    return switch (settings.profile()) {
+      case EMBEDDED -> FileCaseStore.open(settings.dataDir());
+      case CLUSTER -> new RedisCaseStore(Redis.createClient(vertx, new RedisOptions()
+          .setConnectionString(settings.redisUri())), settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()));
+    };
+  }
+
   private static TrustedIssuers issuers(Path file) {
     try {
       return TrustedIssuers.fromJson(new JsonObject(Files.readString(file, StandardCharsets.UTF_8)));
@@ -92,7 +118,13 @@ record ServiceState(PolicyRegistry policies, TrustedIssuers issuers, ServerSecre
 
   @Override
   public void close() throws IOException {
-    try (events; store) {
+    stopOpeningCases.run();
+    try {
+      caseOpener.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try (events; store; cases) {
       // first: a sender still running must not outlive what it reads
       if (nppa.isPresent()) {
         nppa.get().close();

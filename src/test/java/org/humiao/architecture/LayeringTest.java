@@ -43,20 +43,21 @@ class LayeringTest {
 
   @ArchTest
   static final ArchRule httpFeaturesDoNotDependOnEachOther = slices()
-      .matching("org.humiao.http.(screen|minor|regulator)..")
+      .matching("org.humiao.http.(screen|minor|regulator|cases)..")
       .should().notDependOnEachOther();
 
   @ArchTest
   static final ArchRule httpPlumbingKnowsNoFeatureNorGuard = noClasses()
       .that().resideInAPackage("org.humiao.http")
       .should().dependOnClassesThat().resideInAnyPackage("org.humiao.http.guard..", "org.humiao.http.screen..",
-          "org.humiao.http.minor..", "org.humiao.http.regulator..", "org.humiao.server..", "org.humiao.cli..");
+          "org.humiao.http.minor..", "org.humiao.http.regulator..", "org.humiao.http.cases..", "org.humiao.server..",
+          "org.humiao.cli..");
 
   @ArchTest
   static final ArchRule guardsKnowNoFeature = noClasses()
       .that().resideInAPackage("org.humiao.http.guard..")
       .should().dependOnClassesThat().resideInAnyPackage("org.humiao.http.screen..", "org.humiao.http.minor..",
-          "org.humiao.http.regulator..", "org.humiao.server..", "org.humiao.cli..");
+          "org.humiao.http.regulator..", "org.humiao.http.cases..", "org.humiao.server..", "org.humiao.cli..");
 
   @ArchTest
   static final ArchRule httpNeverImportsTheWiring = noClasses()
