@@ -1,18 +1,18 @@
 package org.humiao.server;
 
-import org.humiao.cases.CaseOpener;
-import org.humiao.cases.CaseStore;
-import org.humiao.cases.FileCaseStore;
-import org.humiao.cases.RedisCaseStore;
-import org.humiao.events.ViolationEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
+import org.humiao.cases.CaseOpener;
+import org.humiao.cases.CaseStore;
+import org.humiao.cases.FileCaseStore;
+import org.humiao.cases.RedisCaseStore;
 import org.humiao.config.Settings;
 import org.humiao.durable.PendingWrites;
+import org.humiao.events.ViolationEvent;
 import org.humiao.keys.ServerSecrets;
 import org.humiao.minor.attest.TrustedIssuers;
 import org.humiao.minor.policy.PolicyRegistry;
@@ -66,11 +66,12 @@ record ServiceState(PolicyRegistry policies, TrustedIssuers issuers, ServerSecre
     try {
       store = store(settings, vertx, pending);
       cases = cases(settings, vertx);
+      Optional<NppaReporting> nppa = settings.nppa().isEmpty() ? Optional.empty()
+          : Optional.of(NppaReporting.start(settings.nppa().get(), settings.dataDir(), clock, registry));
+      // last, so no failure after it leaves its thread behind
       CaseOpener opener = new CaseOpener(cases, clock);
       opener.accept(events.recent().after(-1, ViolationEvent::mandatoryReport, RECENT_CASES));
       Runnable stopOpening = events.live().subscribe(opener);
-      Optional<NppaReporting> nppa = settings.nppa().isEmpty() ? Optional.empty()
-          : Optional.of(NppaReporting.start(settings.nppa().get(), settings.dataDir(), clock, registry));
       return new ServiceState(policies, issuers, secrets, events, store, nppa, cases, opener, stopOpening);
     } catch (IOException | RuntimeException e) {
       try (events) {

@@ -480,7 +480,9 @@ class HttpApiTest {
     Set<String> routed = new TreeSet<>();
     for (Route route : ApiRouter.create(vertx, service.service.components(), new ConnectionGuard(vertx, 1, 1, new AtomicInteger())).getRoutes()) {
       if (route.getPath() != null) {
-        route.methods().forEach(m -> routed.add(m.name() + " " + route.getPath()));
+        // vert.x writes a path parameter :id, OpenAPI {id}
+        String path = route.getPath().replaceAll(":(\\w+)", "{$1}");
+        route.methods().forEach(m -> routed.add(m.name() + " " + path));
       }
     }
     assertEquals(routed, documented);
@@ -489,8 +491,9 @@ class HttpApiTest {
     try {
       for (String operation : documented) {
         String[] parts = operation.split(" ", 2);
+        String uri = parts[1].replaceAll("\\{\\w+}", "unknown");
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.valueOf(parts[0])).setHost("127.0.0.1")
-            .setPort(service.port()).setURI(parts[1]).putHeader("Authorization", "Bearer " + service.adminKey)
+            .setPort(service.port()).setURI(uri).putHeader("Authorization", "Bearer " + service.adminKey)
             .putHeader("Content-Type", Client.JSON);
         int status = http.request(options).compose(request -> request.send(Buffer.buffer("{}")))
             .map(response -> {
@@ -502,12 +505,24 @@ class HttpApiTest {
               }
               return response.statusCode();
             }).await(20, TimeUnit.SECONDS);
-        assertNotEquals(404, status, operation);
+        // a path with a parameter names nothing that exists; its 404 is the route's own (no such case), not the router's
+        if (status == 404 && !uri.equals(parts[1])) {
+          assertFalse(routerNotFound(http, options), operation + ": no route took it");
+        } else {
+          assertNotEquals(404, status, operation);
+        }
         assertNotEquals(405, status, operation);
       }
     } finally {
       http.close().await(5, TimeUnit.SECONDS);
     }
+  }
+
+  /** Whether a request's 404 is the router's: no route took it. */
+  private static boolean routerNotFound(HttpClient http, RequestOptions options) throws Exception {
+    String body = http.request(options).compose(request -> request.send(Buffer.buffer("{}")))
+        .compose(response -> response.body()).await(20, TimeUnit.SECONDS).toString();
+    return body.contains("no such route");
   }
 
   @Test
