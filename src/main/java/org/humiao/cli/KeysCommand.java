@@ -40,7 +40,8 @@ final class KeysCommand implements Runnable {
   }
 
   static String describe(ApiKey k) {
-    return "id=" + k.id() + " role=" + k.role().id() + (k.platform() == null ? "" : " platform=" + k.platform());
+    return "id=" + k.id() + " role=" + k.role().id() + (k.platform() == null ? "" : " platform=" + k.platform())
+        + (k.region() == null ? "" : " region=" + k.region());
   }
 
   /** The data-dir option every keys command takes. */
@@ -68,6 +69,11 @@ final class KeysCommand implements Runnable {
     @Option(names = "--platform", paramLabel = "ID", description = "the platform id; with --role platform or reviewer, and only with them")
     String platform;
 
+    @Option(names = "--region", paramLabel = "CODE", description = "a GB/T 2260 division code: a regulator key sees "
+        + "that division and everything under it (000000 or none: the whole country); a platform key's events carry it "
+        + "when a request names no region")
+    String region;
+
     private final PrintStream out;
 
     Add(PrintStream out) {
@@ -79,7 +85,12 @@ final class KeysCommand implements Runnable {
       if (role.scoped() != (platform != null)) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--platform ID goes with --role platform or reviewer, and only with them");
       }
-      IssuedKey issued = new KeyIssuer(new SecureRandom(), Clock.systemUTC()).issue(role, platform);
+      IssuedKey issued;
+      try {
+        issued = new KeyIssuer(new SecureRandom(), Clock.systemUTC()).issue(role, platform, region);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--region: " + e.getMessage());
+      }
       dir.store().add(issued.stored());
       out.println(describe(issued.stored()) + " key=" + issued.secret());
     }

@@ -16,7 +16,8 @@ import java.util.UUID;
  * @param user pseudonymous user id ({@link Pseudonyms}); null when no user is known
  * @param category a screening category id, or the minor-mode rule family (curfew, quota, spending, tipping, guest)
  * @param rule the reason code that decided (a screening reason or a minor-mode reason code)
- * @param region an administrative region code if the platform gave one, else null
+ * @param region a GB/T 2260 division code: the request's, else the platform's default (its keys'
+ *     region), else null
  * @param dataId the platform's own id of the content (message, comment) the event is about, so the
  *     platform can find it again; null when the request named none
  */
@@ -67,6 +68,12 @@ public record ViolationEvent(
   @Override
   public JsonObject evidence() {
     return evidence.copy();
+  }
+
+  /** This event with {@code region} in place of its own. */
+  public ViolationEvent withRegion(String region) {
+    return new ViolationEvent(id, time, platform, kind, category, severity, rule, user, region, dataId, mandatoryReport,
+        evidence);
   }
 
   public JsonObject toJson() {

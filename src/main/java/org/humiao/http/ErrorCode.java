@@ -15,10 +15,14 @@ public enum ErrorCode {
   BATCH_TOO_LARGE(400),
   /** A change to a platform's list with bad entries, each named by its array and index; nothing was applied. */
   INVALID_LIST_ENTRIES(400),
+  /** A region that is not a GB/T 2260 division code of the shipped table. */
+  UNKNOWN_REGION(400),
   UNAUTHORIZED(401),
   FORBIDDEN(403),
   PLATFORM_MISMATCH(403),
   NOT_FOUND(404),
+  /** A mandatory-report case may not take that step from its status (or another key just moved it). */
+  CASE_CONFLICT(409),
   METHOD_NOT_ALLOWED(405),
   /** Another reviewer's lease on the review task is live. */
   TASK_CLAIMED(409),

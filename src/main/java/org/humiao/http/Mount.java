@@ -21,6 +21,8 @@ public interface Mount {
     PLATFORM,
     /** A platform or admin key, then the JSON body (type, size, read deadline), buffered last. */
     PLATFORM_BODY,
+    /** A regulator or admin key, then the JSON body, as for {@link #PLATFORM_BODY}. */
+    REGULATOR_BODY,
     /** An admin key. */
     ADMIN,
     /** A reviewer or admin key, then the JSON body, as for {@link #PLATFORM_BODY}. */

@@ -22,13 +22,18 @@ public final class KeyIssuer {
   }
 
   public IssuedKey issue(Role role, String platform) {
+    return issue(role, platform, null);
+  }
+
+  /** @param region the key's GB/T 2260 division ({@link ApiKey#region()}); null for none */
+  public IssuedKey issue(Role role, String platform, String region) {
     byte[] secretBytes = new byte[32];
     random.nextBytes(secretBytes);
     byte[] idBytes = new byte[6];
     random.nextBytes(idBytes);
     String secret = PREFIX + BASE64URL.encodeToString(secretBytes);
     String id = "key_" + HexFormat.of().formatHex(idBytes);
-    return new IssuedKey(secret, new ApiKey(id, role, platform, HexFormat.of().formatHex(sha256(secret)), clock.instant()));
+    return new IssuedKey(secret, new ApiKey(id, role, platform, HexFormat.of().formatHex(sha256(secret)), clock.instant(), region));
   }
 
   static byte[] sha256(String secret) {

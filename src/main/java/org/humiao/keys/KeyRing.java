@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +20,22 @@ public final class KeyRing {
   /** Keyed by the raw hash (a ByteBuffer compares by content), so a lookup formats no hex. */
   private final Map<ByteBuffer, ApiKey> byHash;
   private final List<ApiKey> keys;
+  /** Each platform's default region: the region of its newest platform key that has one. */
+  private final Map<String, String> platformRegions;
 
   public KeyRing(Collection<ApiKey> keys) {
     this.keys = List.copyOf(keys);
     this.byHash = this.keys.stream().collect(Collectors.toUnmodifiableMap(
         key -> ByteBuffer.wrap(HexFormat.of().parseHex(key.sha256())), Function.identity()));
+    this.platformRegions = this.keys.stream()
+        .filter(key -> key.role() == Role.PLATFORM && key.region() != null)
+        .sorted(Comparator.comparing(ApiKey::created))
+        .collect(Collectors.toUnmodifiableMap(ApiKey::platform, ApiKey::region, (older, newer) -> newer));
+  }
+
+  /** The region of {@code platform}'s events that name none; empty when none of its keys has one. */
+  public Optional<String> platformRegion(String platform) {
+    return Optional.ofNullable(platformRegions.get(platform));
   }
 
   public List<ApiKey> keys() {

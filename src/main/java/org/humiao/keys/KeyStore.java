@@ -107,11 +107,14 @@ public final class KeyStore {
     if (k.platform() != null) {
       json.put("platform", k.platform());
     }
+    if (k.region() != null) {
+      json.put("region", k.region());
+    }
     return json.put("sha256", k.sha256()).put("created", k.created().toString());
   }
 
   private static ApiKey fromJson(JsonObject json) {
     return new ApiKey(json.getString("id"), Role.byId(json.getString("role")), json.getString("platform"),
-        json.getString("sha256"), Instant.parse(json.getString("created")));
+        json.getString("sha256"), Instant.parse(json.getString("created")), json.getString("region"));
   }
 }

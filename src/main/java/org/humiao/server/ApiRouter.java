@@ -25,6 +25,7 @@ import org.humiao.http.minor.MinorApi;
 import org.humiao.http.regulator.RegulatorApi;
 import org.humiao.http.review.ReviewApi;
 import org.humiao.http.screen.Moderation;
+import org.humiao.http.cases.CasesApi;
 import org.humiao.http.screen.ScreenApi;
 import org.humiao.http.screen.ScreenLimits;
 import org.humiao.http.targets.TargetsApi;
@@ -69,11 +70,13 @@ final class ApiRouter {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(s.maxBodyBytes());
     RoleCheck platformRoles = RoleCheck.allow(Role.PLATFORM, Role.ADMIN);
     RoleCheck admin = RoleCheck.allow(Role.ADMIN);
+    RoleCheck regulatorRoles = RoleCheck.allow(Role.REGULATOR, Role.ADMIN);
     Map<Access, List<Handler<RoutingContext>>> checks = new EnumMap<>(Access.class);
     checks.put(Access.PUBLIC, List.of());
     checks.put(Access.ANY_KEY, List.of(auth, rate));
     checks.put(Access.PLATFORM, List.of(auth, platformRoles, rate));
     checks.put(Access.PLATFORM_BODY, List.of(auth, platformRoles, rate, bodyGuard, deadline, body));
+    checks.put(Access.REGULATOR_BODY, List.of(auth, regulatorRoles, rate, bodyGuard, deadline, body));
     checks.put(Access.ADMIN, List.of(auth, admin, rate));
     checks.put(Access.REVIEWER_BODY, List.of(auth, RoleCheck.allow(Role.REVIEWER, Role.ADMIN), rate, bodyGuard, deadline,
         body));
@@ -88,6 +91,7 @@ final class ApiRouter {
     new RegulatorApi(c.state().events().summaries(), c.state().events().pager(), c.streams(), c.regulatorReads(), c.clock())
         .mount(mount);
     new ReviewApi(c.reviews(), c.recording(), c.registry()).mount(mount);
+    new CasesApi(c.state().cases(), c.regulatorReads(), c.clock()).mount(mount);
     new DocsApi().mount(mount);
 
     HealthRoutes health = new HealthRoutes(c.engine(), c.state(), s.profile(), c.clock());

@@ -130,7 +130,7 @@ public final class HttpService {
         .register(registry);
     Pseudonyms pseudonyms = new Pseudonyms(state.secrets().pseudonymKey());
     MinorMode minorMode = new MinorMode(state.policies(), state.store(), state.issuers(),
-        new PersonIds(state.secrets().personKey()), pseudonyms, minorRecording,
+        new PersonIds(state.secrets().personKey()), pseudonyms, new DefaultRegions(keys::ring, minorRecording),
         state.nppa().map(NppaReporting::reporter), pending, clock);
     AtomicInteger openConnections = new AtomicInteger();
     Gauge.builder("humiao.http.connections.open", openConnections, AtomicInteger::get)
@@ -140,7 +140,7 @@ public final class HttpService {
         pseudonyms, recording, clock));
     state.pileOn().ifPresent(p -> PileOnMetrics.register(registry, p.store()));
     Components components = new Components(settings, keys, engine, pool, regulatorReads, registry, openApi, state, recording,
-        new ScreeningEvents(pseudonyms, recording, clock), minorMode, minorRecording,
+        new ScreeningEvents(pseudonyms, new DefaultRegions(keys::ring, recording), clock), minorMode, minorRecording,
         new EventStream(vertx, keys::ring, state.events().live(), state.events().recent(), regulatorReads, registry),
         pileOn,
         // one bucket per key across all server instances

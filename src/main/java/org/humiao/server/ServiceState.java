@@ -6,8 +6,13 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
+import org.humiao.cases.CaseOpener;
+import org.humiao.cases.CaseStore;
+import org.humiao.cases.FileCaseStore;
+import org.humiao.cases.RedisCaseStore;
 import org.humiao.config.Settings;
 import org.humiao.durable.PendingWrites;
+import org.humiao.events.ViolationEvent;
 import org.humiao.keys.ServerSecrets;
 import org.humiao.minor.attest.TrustedIssuers;
 import org.humiao.minor.policy.PolicyRegistry;
@@ -37,13 +42,16 @@ import java.util.Optional;
 /**
  * What the service reads from disk and keeps there, beyond the keys: the minor-mode policies, the
  * screening strategies and the trusted issuers, the server secrets, the event journal, the minor-mode
- * state, the review queue, pile-on windows and the platforms' lists (in the data dir, or in Redis for
- * the cluster profile). Opened before the service listens, so a start that cannot read them fails
- * without serving; closed after the last request.
+ * state, the review queue, pile-on windows, the platforms' lists and the mandatory-report cases (in
+ * the data dir, or in Redis for the cluster profile). Opened before the service listens, so a start
+ * that cannot read them fails without serving; closed after the last request. The cases' opener hears
+ * of every event from the live events, and on a start opens the cases of the recent events, which an
+ * event journaled just before a stop may have missed.
  */
 record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssuers issuers, ServerSecrets secrets,
                     EventViews events, PlayStateStore store, Optional<NppaReporting> nppa, ReviewStore reviews,
-                    Optional<PileOnSetup> pileOn, PlatformLists lists)
+                    Optional<PileOnSetup> pileOn, PlatformLists lists, CaseStore cases, CaseOpener caseOpener,
+                    Runnable stopOpeningCases)
     implements AutoCloseable {
   /**
    * How long Redis keeps a budget's play after its last change: a guest's window (15 days in
@@ -54,6 +62,8 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
   private static final String STRATEGIES = "strategies";
   /** The review queue's directory in the data dir (embedded profile). */
   static final String REVIEW_DIR = "review";
+  /** Recent mandatory-report events whose cases a start opens, should an earlier run have stopped before it did. */
+  private static final int RECENT_CASES = 10_000;
 
   /**
    * @param registry where the event streams' and the NPPA reporting's meters go, when they are on
@@ -71,15 +81,22 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
     ReviewStore reviews = null;
     Optional<PileOnSetup> pileOn = Optional.empty();
     PlatformLists lists = null;
+    CaseStore cases = null;
     try {
       store = store(settings, vertx, pending);
       reviews = reviews(settings, vertx);
       pileOn = PileOnSetup.open(settings, vertx);
       lists = new PlatformLists(listStore(settings, vertx),
           new ListLimits(settings.listMaxEntries(), settings.listMaxEntryLength()));
+      cases = cases(settings, vertx);
       Optional<NppaReporting> nppa = settings.nppa().isEmpty() ? Optional.empty()
           : Optional.of(NppaReporting.start(settings.nppa().get(), settings.dataDir(), clock, registry));
-      return new ServiceState(policies, strategies, issuers, secrets, events, store, nppa, reviews, pileOn, lists);
+      // last, so no failure after it leaves its thread behind
+      CaseOpener opener = new CaseOpener(cases, clock);
+      opener.accept(events.recent().after(-1, ViolationEvent::mandatoryReport, RECENT_CASES));
+      Runnable stopOpening = events.live().subscribe(opener);
+      return new ServiceState(policies, strategies, issuers, secrets, events, store, nppa, reviews, pileOn, lists,
+          cases, opener, stopOpening);
     } catch (IOException | RuntimeException e) {
       try (events) {
         if (store != null) {
@@ -91,6 +108,9 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
         pileOn.ifPresent(PileOnSetup::close);
         if (lists != null) {
           lists.close();
+        }
+        if (cases != null) {
+          cases.close();
         }
       } catch (IOException | RuntimeException closing) {
         e.addSuppressed(closing);
@@ -130,6 +150,15 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
     };
   }
 
+  /** The mandatory-report cases: in the data dir, or in Redis for the cluster profile. */
+  private static CaseStore cases(Settings settings, Vertx vertx) throws IOException {
+    return switch (settings.profile()) {
+      case EMBEDDED -> FileCaseStore.open(settings.dataDir());
+      case CLUSTER -> new RedisCaseStore(Redis.createClient(vertx, new RedisOptions()
+          .setConnectionString(settings.redisUri())), settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()));
+    };
+  }
+
   private static TrustedIssuers issuers(Path file) {
     try {
       return TrustedIssuers.fromJson(new JsonObject(Files.readString(file, StandardCharsets.UTF_8)));
@@ -142,7 +171,13 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
 
   @Override
   public void close() throws IOException {
-    try (events; store; reviews; lists) {
+    stopOpeningCases.run();
+    try {
+      caseOpener.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try (events; store; reviews; lists; cases) {
       pileOn.ifPresent(PileOnSetup::close);
       // first: a sender still running must not outlive what it reads
       if (nppa.isPresent()) {

@@ -56,4 +56,26 @@ class KeysCommandTest {
     assertEquals(2, keys("rotate", "--data-dir", dir.toString()).status());
     assertFalse(new KeyStore(dir).exists(), "no refused command wrote a key");
   }
+
+  @Test
+  void aRegulatorKeyTakesARegionOfTheTableAndAPlatformKeyADefaultRegion(@TempDir Path dir) {
+    String added = run("add", "--data-dir", dir.toString(), "--role", "regulator", "--region", "530500");
+    String secret = added.substring(added.indexOf("key=") + 4).trim();
+    KeyRing ring = new KeyRing(new KeyStore(dir).read());
+    assertEquals("530500", ring.find(secret).orElseThrow().region());
+    assertEquals("530500", ring.find(secret).orElseThrow().scope().code());
+    run("add", "--data-dir", dir.toString(), "--role", "regulator", "--region", "000000");
+    run("add", "--data-dir", dir.toString(), "--role", "platform", "--platform", "acme", "--region", "530502");
+    assertEquals("530502", new KeyRing(new KeyStore(dir).read()).platformRegion("acme").orElseThrow());
+    assertTrue(run("list", "--data-dir", dir.toString()).contains("role=regulator region=530500"));
+
+    for (String[] refused : new String[][] {{"regulator", "530599"}, {"regulator", "5305"}, {"admin", "530500"}}) {
+      Cli run = keys("add", "--data-dir", dir.toString(), "--role", refused[0], "--region", refused[1]);
+      assertEquals(2, run.status(), run.err());
+      assertTrue(run.err().contains("--region"), run.err());
+    }
+    Cli national = keys("add", "--data-dir", dir.toString(), "--role", "platform", "--platform", "x", "--region", "000000");
+    assertEquals(2, national.status(), "000000 is no region an event can carry");
+    assertEquals(3, new KeyStore(dir).read().size(), "no refused command wrote a key");
+  }
 }

@@ -97,4 +97,17 @@ class KeyStoreTest {
     assertThrows(IllegalArgumentException.class, () -> issuer.issue(Role.PLATFORM, null));
     assertThrows(IllegalArgumentException.class, () -> issuer.issue(Role.ADMIN, "demo"));
   }
+
+  @Test
+  void aKeysRegionIsStoredAndAnUnknownOneMakesTheFileInvalid(@TempDir Path dir) throws Exception {
+    IssuedKey county = issuer.issue(Role.REGULATOR, null, "530502");
+    IssuedKey platform = issuer.issue(Role.PLATFORM, "demo", "530521");
+    KeyStore store = new KeyStore(dir);
+    store.write(List.of(county.stored(), platform.stored(), issuer.issue(Role.REGULATOR, null).stored()));
+    assertEquals(List.of("530502", "530521"), store.read().stream().map(ApiKey::region).filter(r -> r != null).toList());
+    assertEquals("530502", county.stored().scope().code());
+    assertTrue(platform.stored().scope().national(), "a platform key's region is its events' default, not a scope");
+    Files.writeString(store.file(), Files.readString(store.file()).replace("530502", "530599"));
+    assertThrows(KeyFileException.class, store::read);
+  }
 }

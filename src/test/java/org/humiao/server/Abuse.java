@@ -33,6 +33,8 @@ final class Abuse {
     TEXT("1", "[]", "{}", "true", "\"\\u0000\"", "\"a\\ud800\"", "\"\\udc00b\""),
     ID("1", "[]", "{}", "true", "\"\"", '"' + "x".repeat(129) + '"', "\"a\\u0000\"", "\"\\u001b[2J\"",
         "\"a\\ud800\"", "\"\\udfff\"", '"' + "\\u200b".repeat(200) + '"'),
+    /** An id's wrong values, and ids that are no GB/T 2260 division of the table. */
+    REGION("1", "[]", "{}", "true", "\"\"", "\"a\\u0000\"", "\"+110105\"", "\"000000\"", "\"530599\"", "\"5305020\""),
     STRING("1", "[]", "{}", "true", "1e400"),
     NUMBER("\"100\"", "[]", "{}", "true", "1e400", "-1e400", "1.5", "-1", "123456789012345678901234567890",
         "9223372036854775808", "-9223372036854775809"),
@@ -76,7 +78,7 @@ final class Abuse {
   /** Screening fields, of a single request and of each batch item alike. */
   static final List<Field> SCREEN_FIELDS = List.of(new Field("text", Type.TEXT, true),
       new Field("scene", Type.ENUM, false), new Field("platform", Type.ID, false),
-      new Field("authorId", Type.ID, false), new Field("targetId", Type.ID, false), new Field("region", Type.ID, false));
+      new Field("authorId", Type.ID, false), new Field("targetId", Type.ID, false), new Field("region", Type.REGION, false));
 
   private Abuse() {}
 

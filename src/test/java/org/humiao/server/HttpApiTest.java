@@ -496,10 +496,11 @@ class HttpApiTest {
     try {
       for (String operation : documented) {
         String[] parts = operation.split(" ", 2);
+        // a path's parameters filled with values it serves, or unknown ones
+        String uri = parts[1].replace("{platform}", LocalService.PLATFORM).replace("{list}", "block")
+            .replaceAll("\\{\\w+}", "unknown");
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.valueOf(parts[0])).setHost("127.0.0.1")
-            // a path's parameters filled with values it serves
-            .setPort(service.port()).setURI(parts[1].replace("{platform}", LocalService.PLATFORM).replace("{list}", "block"))
-            .putHeader("Authorization", "Bearer " + service.adminKey)
+            .setPort(service.port()).setURI(uri).putHeader("Authorization", "Bearer " + service.adminKey)
             .putHeader("Content-Type", Client.JSON);
         int status = http.request(options).compose(request -> request.send(Buffer.buffer("{}")))
             .map(response -> {
@@ -511,12 +512,24 @@ class HttpApiTest {
               }
               return response.statusCode();
             }).await(20, TimeUnit.SECONDS);
-        assertNotEquals(404, status, operation);
+        // a path with a parameter names nothing that exists; its 404 is the route's own (no such case), not the router's
+        if (status == 404 && !uri.equals(parts[1])) {
+          assertFalse(routerNotFound(http, options), operation + ": no route took it");
+        } else {
+          assertNotEquals(404, status, operation);
+        }
         assertNotEquals(405, status, operation);
       }
     } finally {
       http.close().await(5, TimeUnit.SECONDS);
     }
+  }
+
+  /** Whether a request's 404 is the router's: no route took it. */
+  private static boolean routerNotFound(HttpClient http, RequestOptions options) throws Exception {
+    String body = http.request(options).compose(request -> request.send(Buffer.buffer("{}")))
+        .compose(response -> response.body()).await(20, TimeUnit.SECONDS).toString();
+    return body.contains("no such route");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package org.humiao.events.summary;
 
+import org.humiao.regions.RegionScope;
+
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.Collections;
@@ -12,10 +14,12 @@ import java.util.Set;
  * not grouped by are summed over.
  *
  * @param platform null for every platform (a regulator); a platform sees only its own events
+ * @param regions the regions whose events count (a regulator key's scope)
  */
-public record SummaryQuery(LocalDate from, LocalDate to, Set<Dimension> groupBy, String platform) {
+public record SummaryQuery(LocalDate from, LocalDate to, Set<Dimension> groupBy, String platform, RegionScope regions) {
   public SummaryQuery {
     Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(regions, "regions");
     Objects.requireNonNull(to, "to");
     if (to.isBefore(from)) {
       throw new IllegalArgumentException("summary range ends (" + to + ") before it starts (" + from + ")");
@@ -25,6 +29,11 @@ public record SummaryQuery(LocalDate from, LocalDate to, Set<Dimension> groupBy,
     if (groupBy.contains(Dimension.DAY) && groupBy.contains(Dimension.QUARTER)) {
       throw new IllegalArgumentException("group by day or by quarter, not both");
     }
+  }
+
+  /** A query of every region. */
+  public SummaryQuery(LocalDate from, LocalDate to, Set<Dimension> groupBy, String platform) {
+    this(from, to, groupBy, platform, RegionScope.NATIONAL);
   }
 
   boolean groups(Dimension dimension) {

@@ -2,6 +2,7 @@ package org.humiao.events.summary;
 
 import org.humiao.events.ViolationEvent;
 import org.humiao.events.journal.JournalEntry;
+import org.humiao.regions.RegionScope;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -66,6 +67,7 @@ public final class ViolationSummaries implements Consumer<List<JournalEntry>> {
     if (scope == Dictionary.MISSING) {
       return List.of();
     }
+    boolean[] regionsInScope = regionsIn(query.regions());
     Grouping grouping = new Grouping(query, platforms, categories, regions);
     List<String> periods = new ArrayList<>();
     Map<Long, Tally> groups = new HashMap<>();
@@ -83,6 +85,11 @@ public final class ViolationSummaries implements Consumer<List<JournalEntry>> {
         if (scope != ALL_PLATFORMS && CellKeys.platform(key) != scope) {
           continue;
         }
+        // a region first seen after the mask was made is left out, as an event after the query would be
+        int region = CellKeys.region(key);
+        if (regionsInScope != null && (region >= regionsInScope.length || !regionsInScope[region])) {
+          continue;
+        }
         long group = grouping.pack(periodIndex, key);
         if (group >= 0) {
           groups.computeIfAbsent(group, g -> new Tally()).add(key, snapshot.counts().get(i));
@@ -95,6 +102,18 @@ public final class ViolationSummaries implements Consumer<List<JournalEntry>> {
         rows.add(grouping.row(group, periodLabels, tally.events, tally.mandatoryReports, tally.maxSeverity)));
     rows.sort(ROW_ORDER);
     return rows;
+  }
+
+  /** Which region ids are in {@code scope}, tested once per distinct region; null for the national scope. */
+  private boolean[] regionsIn(RegionScope scope) {
+    if (scope.national()) {
+      return null;
+    }
+    boolean[] in = new boolean[regions.size()];
+    for (int id = 0; id < in.length; id++) {
+      in[id] = scope.contains(regions.value(id));
+    }
+    return in;
   }
 
   private static final class Tally {

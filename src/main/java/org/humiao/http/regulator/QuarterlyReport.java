@@ -6,6 +6,7 @@ import org.humiao.events.summary.Dimension;
 import org.humiao.events.summary.SummaryQuery;
 import org.humiao.events.summary.SummaryRow;
 import org.humiao.events.summary.ViolationSummaries;
+import org.humiao.regions.RegionScope;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -28,28 +29,30 @@ final class QuarterlyReport {
     this.summaries = summaries;
   }
 
-  /** @param platform null for every platform */
-  JsonObject build(int year, int quarter, String platform) {
+  /**
+   * @param platform null for every platform
+   * @param regions the regions the report covers
+   */
+  JsonObject build(int year, int quarter, String platform, RegionScope regions) {
     LocalDate from = LocalDate.of(year, (quarter - 1) * 3 + 1, 1);
     LocalDate end = from.plusMonths(3);
-    List<SummaryRow> total = query(from, end, platform, EnumSet.noneOf(Dimension.class));
+    Function<Set<Dimension>, List<SummaryRow>> by =
+        groupBy -> summaries.query(new SummaryQuery(from, end, groupBy, platform, regions));
+    List<SummaryRow> total = by.apply(EnumSet.noneOf(Dimension.class));
     JsonObject report = new JsonObject()
         .put("year", year)
         .put("quarter", quarter)
         .put("period", year + "-Q" + quarter)
         .put("from", from.toString())
         .put("to", end.minusDays(1).toString())
-        .put("platform", platform);
+        .put("platform", platform)
+        .put("region", regions.code());
     figures(report, total.isEmpty() ? null : total.get(0));
     return report
-        .put("byPlatform", rows(query(from, end, platform, Set.of(Dimension.PLATFORM)), "platform", SummaryRow::platform))
-        .put("byCategory", rows(query(from, end, platform, Set.of(Dimension.CATEGORY)), "category", SummaryRow::category))
-        .put("byKind", rows(query(from, end, platform, Set.of(Dimension.KIND)), "kind", row -> row.kind().id()))
-        .put("byMonth", months(from, query(from, end, platform, Set.of(Dimension.DAY))));
-  }
-
-  private List<SummaryRow> query(LocalDate from, LocalDate end, String platform, Set<Dimension> groupBy) {
-    return summaries.query(new SummaryQuery(from, end, groupBy, platform));
+        .put("byPlatform", rows(by.apply(Set.of(Dimension.PLATFORM)), "platform", SummaryRow::platform))
+        .put("byCategory", rows(by.apply(Set.of(Dimension.CATEGORY)), "category", SummaryRow::category))
+        .put("byKind", rows(by.apply(Set.of(Dimension.KIND)), "kind", row -> row.kind().id()))
+        .put("byMonth", months(from, by.apply(Set.of(Dimension.DAY))));
   }
 
   private static JsonArray rows(List<SummaryRow> rows, String name, Function<SummaryRow, String> value) {

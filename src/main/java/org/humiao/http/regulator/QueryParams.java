@@ -12,13 +12,15 @@ import org.humiao.events.ViolationEvent;
 import org.humiao.events.summary.EventFilter;
 import org.humiao.events.summary.ViolationSummaries;
 import org.humiao.keys.ApiKey;
+import org.humiao.regions.RegionScope;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
 
 /**
  * Reads the query parameters of the regulators' routes, or throws the 400 that names the
- * parameter, as {@link BodyFields} does for bodies; and applies a platform key's scope.
+ * parameter, as {@link BodyFields} does for bodies; and applies a platform key's platform and a
+ * regulator key's regions.
  */
 final class QueryParams {
   /** Dates a query may name: events are not older, and a far year only makes periods to walk through. */
@@ -37,6 +39,11 @@ final class QueryParams {
     String named = id(ctx, "platform");
     PlatformScope.check(key, named);
     return named != null ? named : key.platform();
+  }
+
+  /** The regions the key may read: a regulator key's division and everything under it, or all. */
+  static RegionScope regions(RoutingContext ctx) {
+    return Authenticator.key(ctx).scope();
   }
 
   static String id(RoutingContext ctx, String name) {
@@ -96,6 +103,7 @@ final class QueryParams {
         id(ctx, "category"),
         (int) number(ctx, "minSeverity", 0, 0, Integer.MAX_VALUE),
         from == null ? null : from.atStartOfDay(ViolationSummaries.ZONE).toInstant(),
-        to == null ? null : to.plusDays(1).atStartOfDay(ViolationSummaries.ZONE).toInstant());
+        to == null ? null : to.plusDays(1).atStartOfDay(ViolationSummaries.ZONE).toInstant(),
+        regions(ctx));
   }
 }

@@ -17,6 +17,7 @@ import org.humiao.events.summary.EventPager;
 import org.humiao.events.summary.SummaryQuery;
 import org.humiao.events.summary.SummaryRow;
 import org.humiao.events.summary.ViolationSummaries;
+import org.humiao.regions.RegionScope;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -31,7 +32,8 @@ import static org.humiao.http.regulator.QueryParams.platform;
 
 /**
  * The regulators' reading of the violation events: counts and listings. A regulator or admin key
- * sees every platform; a platform key sees its own events only, whatever it asks. The query is
+ * sees every platform, a regulator key only the events of its region and the divisions under it
+ * (none: the whole country); a platform key sees its own events only, whatever it asks. The query is
  * checked on the event loop (cheap), the reading runs on the worker pool (a listing may scan the
  * journal on disk).
  */
@@ -88,7 +90,7 @@ final class RegulatorRoutes {
     if (groupBy.contains(Dimension.DAY) && groupBy.contains(Dimension.QUARTER)) {
       throw new ApiError(ErrorCode.INVALID_FIELD, "group by day or by quarter, not both");
     }
-    SummaryQuery query = new SummaryQuery(from, to.plusDays(1), groupBy, platform(ctx));
+    SummaryQuery query = new SummaryQuery(from, to.plusDays(1), groupBy, platform(ctx), QueryParams.regions(ctx));
     pool.submit(() -> summaryJson(query, to))
         .onSuccess(answer -> Responses.json(ctx, 200, answer))
         .onFailure(ctx::fail);
@@ -99,7 +101,8 @@ final class RegulatorRoutes {
     int year = (int) QueryParams.requiredNumber(ctx, "year", MIN_YEAR, MAX_YEAR);
     int quarter = (int) QueryParams.requiredNumber(ctx, "quarter", 1, 4);
     String platform = platform(ctx);
-    pool.submit(() -> quarterly.build(year, quarter, platform))
+    RegionScope regions = QueryParams.regions(ctx);
+    pool.submit(() -> quarterly.build(year, quarter, platform, regions))
         .onSuccess(answer -> Responses.json(ctx, 200, answer))
         .onFailure(ctx::fail);
   }
@@ -132,6 +135,7 @@ final class RegulatorRoutes {
         .put("to", to.toString())
         .put("groupBy", new JsonArray(query.groupBy().stream().map(RegulatorRoutes::dimensionId).toList()))
         .put("platform", query.platform())
+        .put("region", query.regions().code())
         .put("rows", rows);
   }
 

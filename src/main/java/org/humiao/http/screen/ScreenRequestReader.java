@@ -7,6 +7,7 @@ import org.humiao.screening.Scene;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.humiao.regions.RegionTable;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -32,7 +33,7 @@ final class ScreenRequestReader {
     }
     return new ScreenRequest(s, scene(json, where), BodyFields.id(json, "platform", where),
         BodyFields.id(json, "authorId", where), BodyFields.id(json, "targetId", where),
-        BodyFields.id(json, "region", where), BodyFields.id(json, "dataId", where),
+        region(json, where), BodyFields.id(json, "dataId", where),
         PileOnFields.mentions(json, where), PileOnFields.relation(json, where));
   }
 
@@ -48,6 +49,14 @@ final class ScreenRequestReader {
       throw new ApiError(ErrorCode.BATCH_TOO_LARGE, "a batch holds at most " + maxItems + " items, got " + array.size());
     }
     return array;
+  }
+
+  private static String region(JsonObject json, String where) {
+    String region = BodyFields.id(json, "region", where);
+    if (region != null && !RegionTable.shipped().contains(region)) {
+      throw new ApiError(ErrorCode.UNKNOWN_REGION, where + "region must be a 6-digit GB/T 2260 division code, e.g. 530502");
+    }
+    return region;
   }
 
   private static Scene scene(JsonObject json, String where) {

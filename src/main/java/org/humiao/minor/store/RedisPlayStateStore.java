@@ -252,4 +252,5 @@ public final class RedisPlayStateStore implements PlayStateStore {
   private <T> T await(Future<T> future) {
     return StateUnavailableException.awaitRedis(future, timeout);
   }
+
 }
