@@ -5,6 +5,7 @@ import org.humiao.screening.text.CharFolding;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -268,8 +269,10 @@ final class CompiledLexicon {
       if (terms.isEmpty()) {
         return terms;
       }
-      // longest first at each position, so a shorter term inside a kept one is dropped
-      terms.sort((a, b) -> a.begin != b.begin ? Integer.compare(a.begin, b.begin) : Integer.compare(b.end, a.end));
+      // longest first at each position, so a shorter term inside a kept one is dropped; on the same
+      // span a platform's own term first: its judgement of the term (a severity) overrides the shared one
+      terms.sort(Comparator.<Hit>comparingInt(h -> h.begin).thenComparing(h -> -h.end)
+          .thenComparing(h -> h.keyword.via().source() != EvidenceSource.PLATFORM_LIST));
       List<Hit> kept = new ArrayList<>(terms.size());
       List<Hit> unaimed = new ArrayList<>(0);
       for (Hit hit : terms) {

@@ -29,7 +29,6 @@ import org.humiao.keys.KeyRingWatcher;
 import org.humiao.keys.KeyStore;
 import org.humiao.minor.MinorMode;
 import org.humiao.minor.attest.PersonIds;
-import org.humiao.moderation.review.ListAddition;
 import org.humiao.moderation.review.ReviewQueue;
 import org.humiao.pileon.PileOnTracker;
 import org.humiao.screening.ScreeningEngine;
@@ -147,7 +146,7 @@ public final class HttpService {
         new RateLimiter(settings.rateLimitPerSecond(), settings.rateLimitBurst(), settings.rateLimitCharsPerToken(),
             System::nanoTime), openConnections, clock,
         new ReviewQueue(state.reviews(), recording, clock, Duration.ofSeconds(settings.reviewLeaseSeconds()),
-            Duration.ofHours(settings.reviewTextRetentionHours()), ListAddition.Lists.NONE));
+            Duration.ofHours(settings.reviewTextRetentionHours()), new ReviewedListAdditions(state.lists())));
     // texts past their retention are never shown; this takes them off the disk too, off the event loop
     vertx.setPeriodic(REVIEW_PURGE_MILLIS, id -> regulatorReads.submit(components.reviews()::dropExpiredTexts));
     HttpService service = new HttpService(vertx, components, List.of(screeningWorkers, minorWorkers, regulatorWorkers), jvm,

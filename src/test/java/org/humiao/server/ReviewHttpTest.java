@@ -6,6 +6,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
@@ -254,7 +255,19 @@ class ReviewHttpTest {
     assertEquals("resolved", resolved.getString("status"));
     assertEquals("confirmed", resolved.getJsonObject("resolution").getString("outcome"));
     assertEquals("anti_addiction_evasion", resolved.getJsonObject("resolution").getString("category"));
-    assertFalse(resolved.getBoolean("listed"), "no per-platform lists in this build");
+    assertTrue(resolved.getBoolean("listed"), resolved::encode);
+    // the reviewer's term is in the platform's block list and blocks its texts from now on
+    JsonObject blockList = ok(client.get("/v1/platforms/demo/lists/block", service.platformKey));
+    assertTrue(blockList.getJsonArray("entries").stream().map(JsonObject.class::cast)
+        .anyMatch(e -> "实名小号".equals(e.getString("term")) && "anti_addiction_evasion".equals(e.getString("category"))),
+        blockList::encode);
+    JsonObject rescreened = ok(client.post("/v1/text/screen", service.platformKey,
+        new JsonObject().put("text", "出售实名小号，私聊")));
+    assertEquals("block", rescreened.getString("decision"), rescreened::encode);
+    assertEquals("platform_list", rescreened.getJsonArray("evidence").getJsonObject(0).getString("source"),
+        rescreened::encode);
+    // the other tests of this class screen the same held text
+    ok(PlatformListsHttpTest.send(client, HttpMethod.DELETE, "/v1/platforms/demo/lists/block", service.adminKey, null));
     assertError(resolve(id, secondReviewer, new JsonObject().put("verdict", "pass")), 409, "task_resolved");
     assertError(claim(id, reviewer), 409, "task_resolved");
 

@@ -17,6 +17,8 @@ import org.humiao.regions.RegionScope;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 
+import static org.humiao.http.Query.number;
+
 /**
  * Reads the query parameters of the regulators' routes, or throws the 400 that names the
  * parameter, as {@link BodyFields} does for bodies; and applies a platform key's platform and a
@@ -64,22 +66,6 @@ final class QueryParams {
       // answered below, as a date out of range is
     }
     throw BodyFields.invalid(name, "a date YYYY-MM-DD from " + EARLIEST + " to " + LATEST);
-  }
-
-  static long number(RoutingContext ctx, String name, long absent, long min, long max) {
-    String value = param(ctx, name);
-    if (value == null) {
-      return absent;
-    }
-    try {
-      long n = Long.parseLong(value);
-      if (n >= min && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // answered below, as a number out of range is
-    }
-    throw BodyFields.invalid(name, "a whole number from " + min + " to " + max);
   }
 
   static long requiredNumber(RoutingContext ctx, String name, long min, long max) {

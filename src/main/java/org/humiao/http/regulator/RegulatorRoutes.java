@@ -25,7 +25,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
-import static org.humiao.http.regulator.QueryParams.number;
+import static org.humiao.http.Query.number;
 import static org.humiao.http.regulator.QueryParams.optionalDate;
 import static org.humiao.http.regulator.QueryParams.param;
 import static org.humiao.http.regulator.QueryParams.platform;

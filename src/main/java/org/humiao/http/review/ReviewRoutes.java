@@ -11,6 +11,7 @@ import org.humiao.http.Responses;
 import org.humiao.http.guard.Authenticator;
 import org.humiao.http.guard.PlatformScope;
 import org.humiao.keys.ApiKey;
+import org.humiao.moderation.lists.ListKind;
 import org.humiao.moderation.review.ListAddition;
 import org.humiao.moderation.review.ReviewQueue;
 import org.humiao.moderation.review.ReviewStore;
@@ -24,6 +25,8 @@ import org.humiao.screening.Category;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+
+import static org.humiao.http.Query.number;
 
 /**
  * The review routes' handlers. What a key may see is its own platform's (an admin names one, or
@@ -187,22 +190,6 @@ final class ReviewRoutes {
     }
   }
 
-  private static long number(RoutingContext ctx, String name, long absent, long min, long max) {
-    String value = ctx.queryParams().get(name);
-    if (value == null) {
-      return absent;
-    }
-    try {
-      long n = Long.parseLong(value);
-      if (n >= min && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // answered below, as a number out of range is
-    }
-    throw BodyFields.invalid(name, "a whole number from " + min + " to " + max);
-  }
-
   /** An optional free text of at most {@code max} characters. */
   private static String text(JsonObject body, String field, int max) {
     Object value = body.getValue(field);
@@ -223,8 +210,8 @@ final class ReviewRoutes {
       throw BodyFields.invalid("addToList", "an object {\"list\": \"block\"|\"allow\", \"term\": …}");
     }
     return new ListAddition(
-        BodyFields.oneOf(ListAddition.ListKind.class, "addToList.list",
-            BodyFields.required("addToList.list", json.getValue("list")), Vocabulary::id),
+        BodyFields.oneOf(ListKind.class, "addToList.list",
+            BodyFields.required("addToList.list", json.getValue("list")), ListKind::id),
         BodyFields.required("addToList.term", text(json, "term", 100)));
   }
 }

@@ -109,7 +109,8 @@ public final class ReviewQueue {
     boolean listed = false;
     if (resolved.outcome() == ReviewStore.Outcome.DONE) {
       sink.accept(event(resolved.task()));
-      listed = addition != null && lists.add(platform, addition, category);
+      // the resolution's category: the reviewer's, or the task's when the reviewer named none
+      listed = addition != null && lists.add(platform, addition, resolved.task().settledCategory());
     }
     return new Resolution(resolved.outcome(), resolved.task() == null ? null : visible(resolved.task()), listed);
   }
