@@ -196,6 +196,14 @@ final class CompiledLexicon {
     return sb.append(text.chars(), i, text.length() - i).toString();
   }
 
+  /**
+   * Longest first at each position, so a shorter term inside a kept one is dropped; on the same span
+   * a platform's own term first: its judgement of the term (a severity) overrides the shared one.
+   */
+  private static final Comparator<Hit> HIT_ORDER = Comparator.<Hit>comparingInt(h -> h.begin)
+      .thenComparingInt(h -> -h.end)
+      .thenComparing(h -> h.keyword.via().source() != EvidenceSource.PLATFORM_LIST);
+
   private static final class Hit {
     final int begin;
     final int end;
@@ -269,10 +277,7 @@ final class CompiledLexicon {
       if (terms.isEmpty()) {
         return terms;
       }
-      // longest first at each position, so a shorter term inside a kept one is dropped; on the same
-      // span a platform's own term first: its judgement of the term (a severity) overrides the shared one
-      terms.sort(Comparator.<Hit>comparingInt(h -> h.begin).thenComparing(h -> -h.end)
-          .thenComparing(h -> h.keyword.via().source() != EvidenceSource.PLATFORM_LIST));
+      terms.sort(HIT_ORDER);
       List<Hit> kept = new ArrayList<>(terms.size());
       List<Hit> unaimed = new ArrayList<>(0);
       for (Hit hit : terms) {
