@@ -5,7 +5,7 @@ import io.vertx.core.json.JsonObject;
 import org.humiao.keys.ApiKey;
 import org.humiao.moderation.review.ReviewSummary;
 import org.humiao.moderation.review.ReviewTask;
-import org.humiao.moderation.review.TaskEvidence;
+import org.humiao.moderation.review.TaskCodec;
 import org.humiao.moderation.review.TaskKind;
 import org.humiao.moderation.review.Vocabulary;
 import org.slf4j.Logger;
@@ -36,30 +36,23 @@ final class ReviewJson {
       LOG.atInfo().setMessage("review text read").addKeyValue("keyId", reader.id()).addKeyValue("taskId", t.id())
           .addKeyValue("platform", t.platform()).log();
     }
-    JsonArray evidence = new JsonArray();
-    for (TaskEvidence e : c.evidence()) {
-      evidence.add(new JsonObject().put("term", e.term()).put("category", e.category()).put("severity", e.severity())
-          .put("start", e.start()).put("end", e.end()).put("source", e.source()));
-    }
     JsonObject json = receipt(t, now)
         .put("platform", t.platform())
         .put("dataId", t.dataId())
         .put("scene", c.scene())
         .put("text", c.text())
         .put("masked", c.masked())
-        .put("evidence", evidence)
+        .put("evidence", TaskCodec.evidence(c))
         .put("categories", new JsonArray(new ArrayList<>(c.categories())))
         .put("source", Vocabulary.id(c.source()))
         .put("complaint", null)
         .put("claim", null)
         .put("resolution", null);
     if (t.complaint() != null) {
-      ReviewTask.Complaint p = t.complaint();
-      json.put("complaint", new JsonObject().put("userId", p.userId()).put("reportedUser", p.reportedUser())
-          .put("reason", p.reason()).put("minor", p.minor()));
+      json.put("complaint", TaskCodec.toJson(t.complaint()));
     }
     if (t.claim() != null) {
-      json.put("claim", new JsonObject().put("keyId", t.claim().keyId()).put("until", t.claim().until().toString()));
+      json.put("claim", TaskCodec.toJson(t.claim()));
     }
     if (t.resolution() != null) {
       ReviewTask.Resolution r = t.resolution();

@@ -13,9 +13,7 @@ public final class TaskCodec {
 
   public static JsonObject toJson(ReviewTask t) {
     ReviewTask.Content c = t.content();
-    JsonArray evidence = new JsonArray();
-    c.evidence().forEach(e -> evidence.add(new JsonObject().put("term", e.term()).put("category", e.category())
-        .put("severity", e.severity()).put("start", e.start()).put("end", e.end()).put("source", e.source())));
+    JsonArray evidence = evidence(c);
     JsonObject json = new JsonObject()
         .put("id", t.id()).put("platform", t.platform()).put("kind", Vocabulary.id(t.kind())).put("dataId", t.dataId())
         .put("priority", t.priority()).put("created", t.created().toString())
@@ -23,17 +21,32 @@ public final class TaskCodec {
             .put("evidence", evidence).put("categories", new JsonArray(new ArrayList<>(c.categories())))
             .put("source", Vocabulary.id(c.source())));
     if (t.complaint() != null) {
-      ReviewTask.Complaint p = t.complaint();
-      json.put("complaint", new JsonObject().put("userId", p.userId()).put("reportedUser", p.reportedUser())
-          .put("reason", p.reason()).put("minor", p.minor()));
+      json.put("complaint", toJson(t.complaint()));
     }
     if (t.claim() != null) {
-      json.put("claim", new JsonObject().put("keyId", t.claim().keyId()).put("until", t.claim().until().toString()));
+      json.put("claim", toJson(t.claim()));
     }
     if (t.resolution() != null) {
       json.put("resolution", toJson(t.resolution()));
     }
     return json;
+  }
+
+  /** The evidence of a task's content, with offsets: as stored and as shown to a reviewer. */
+  public static JsonArray evidence(ReviewTask.Content c) {
+    JsonArray evidence = new JsonArray();
+    c.evidence().forEach(e -> evidence.add(new JsonObject().put("term", e.term()).put("category", e.category())
+        .put("severity", e.severity()).put("start", e.start()).put("end", e.end()).put("source", e.source())));
+    return evidence;
+  }
+
+  public static JsonObject toJson(ReviewTask.Complaint p) {
+    return new JsonObject().put("userId", p.userId()).put("reportedUser", p.reportedUser())
+        .put("reason", p.reason()).put("minor", p.minor());
+  }
+
+  public static JsonObject toJson(ReviewTask.Claim claim) {
+    return new JsonObject().put("keyId", claim.keyId()).put("until", claim.until().toString());
   }
 
   public static JsonObject toJson(ReviewTask.Resolution r) {
