@@ -92,6 +92,14 @@ class ClusterProcessTest {
         }
         assertTrue(killed[0], "the load ended before instance b was killed");
         assertEquals(0, failedOnA[0], "instance a failed requests while b was down");
+        // the client retries through a every request it sent b: those b never answered, and those whose
+        // answer it did not see. The same dataId is the same event id on either instance, so each
+        // marker stays one event
+        for (int lane = 1; lane < REQUESTS; lane += 2) {
+          HttpResponse<Buffer> retried = toA.post("/v1/text/screen", key, marker(lane));
+          assertEquals(200, retried.statusCode(), retried::bodyAsString);
+          acknowledged.put(lane, true);
+        }
 
         b.awaitExit();
         // as if b had died after sending and before its cursor reached the disk: the restarted
@@ -168,6 +176,11 @@ class ClusterProcessTest {
     assertEquals(5, accepted);
   }
 
+  /** The screen request of one lane: its marker in the text, and the platform's id of the content. */
+  private static JsonObject marker(int lane) {
+    return new JsonObject().put("text", BLOCKED + "m" + lane + "x").put("dataId", "m" + lane);
+  }
+
   /** Sends requests one after another, alternating instances, until REQUESTS are spent; kills b after some acks. */
   private static Future<Void> lane(int lane, Client toA, Client toB, String key, Map<Integer, Boolean> acknowledged,
       int[] failedOnA, int[] acksOfB, boolean[] killed, ServiceProcess b) {
@@ -176,8 +189,7 @@ class ClusterProcessTest {
     }
     boolean onA = lane % 2 == 0;
     Client client = onA ? toA : toB;
-    JsonObject body = new JsonObject().put("text", BLOCKED + "m" + lane + "x");
-    return client.request(HttpMethod.POST, "/v1/text/screen", key).sendJsonObject(body)
+    return client.request(HttpMethod.POST, "/v1/text/screen", key).sendJsonObject(marker(lane))
         .<HttpResponse<Buffer>>map(r -> r)
         .otherwise(failure -> null)
         .compose(response -> {
