@@ -69,4 +69,33 @@ class CommandsTest {
     assertEquals(2.0 / 3, summary.getDouble("precision"), 1e-3);
     assertEquals(2.0 / 3, summary.getDouble("recall"), 1e-3);
   }
+
+  @Test
+  void evalErrorsListsExactlyTheCascadesFalseFlagsAndMisses(@TempDir Path dir) throws Exception {
+    // labels set against what the engine says on purpose: insults marked innocent, chat marked harmful
+    List<String> texts = List.of("你个傻逼", "我迟早弄死你", "今天作业好多啊", "我们去操场打球吧", "放学别走，等着挨揍",
+        "周末一起去图书馆吗", "你这个废物赶紧滚出我们班", "这道数学题怎么做");
+    int[] labels = {0, 1, 1, 0, 1, 1, 0, 0};
+    StringBuilder rows = new StringBuilder();
+    for (int i = 0; i < texts.size(); i++) {
+      rows.append(new JsonObject().put("text", texts.get(i)).put("label", labels[i]).encode()).append('\n');
+    }
+    Path file = dir.resolve("labelled.jsonl");
+    Files.writeString(file, rows.toString());
+    Path errors = dir.resolve("errors.tsv");
+    Cli run = Cli.run("eval", "--semantic", "--errors", errors.toString(), file.toString());
+    assertEquals(0, run.status(), run.err());
+    List<String> lines = run.out().lines().toList();
+    JsonObject confusion = new JsonObject(lines.get(lines.size() - 1)).getJsonObject("engineCascade")
+        .getJsonObject("confusion");
+    List<String[]> wrong = Files.readAllLines(errors).stream().map(l -> l.split("\t")).toList();
+    assertEquals(confusion.getInteger("fp"), (int) wrong.stream().filter(w -> w[1].equals("fp")).count(), run.out());
+    assertEquals(confusion.getInteger("fn"), (int) wrong.stream().filter(w -> w[1].equals("fn")).count(), run.out());
+    assertTrue(!wrong.isEmpty(), "the labels set against the engine give errors");
+    for (String[] w : wrong) {
+      String text = w[w.length - 1];
+      int label = labels[texts.indexOf(text)];
+      assertEquals(w[1].equals("fn") ? 1 : 0, label, () -> String.join(" | ", w));
+    }
+  }
 }
