@@ -45,7 +45,12 @@ public record ViolationEvent(
     /** A reviewer overturned it: {@code pass}. */
     REVIEW_OVERTURNED,
     /** Abuse aimed at one target crossed a pile-on level ({@code policies/pileon.json}). */
-    BULLYING_SURGE;
+    BULLYING_SURGE,
+    /**
+     * Protection was switched on for a pile-on's target (by the platform or by the policy); its evidence says
+     * how long after the surge ({@code secondsSinceSurge}), which regulators read as time to protection.
+     */
+    TARGET_PROTECTED;
 
     public String id() {
       return name().toLowerCase(Locale.ROOT);
