@@ -237,7 +237,7 @@
 
   function showLive(event) {
     const item = element('li');
-    item.dataset.offset = event.offset;
+    item.dataset.cursor = event.cursor;
     const masked = event.evidence && event.evidence.masked ? '「' + event.evidence.masked + '」' : '';
     item.append(
       element('span', beijingTime(event.time) + ' '),

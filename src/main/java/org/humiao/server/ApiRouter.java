@@ -88,7 +88,8 @@ final class ApiRouter {
     new ListsApi(c.state().lists(), c.screeningPool()).mount(mount);
     c.pileOn().ifPresent(tracker -> new TargetsApi(tracker, c.screeningPool(), c.clock()).mount(mount));
     new MinorApi(c.minorMode(), c.minorRecording(), c.state().policies(), c.registry(), c.state().strategies()).mount(vertx, mount);
-    new RegulatorApi(c.state().events().summaries(), c.state().events().pager(), c.streams(), c.regulatorReads(), c.clock())
+    new RegulatorApi(c.state().events().summaries(), c.state().events().pager(), c.streams().cursors(), c.streams(),
+        c.regulatorReads(), c.clock())
         .mount(mount);
     new ReviewApi(c.reviews(), c.recording(), c.registry()).mount(mount);
     new CasesApi(c.state().cases(), c.regulatorReads(), c.clock()).mount(mount);

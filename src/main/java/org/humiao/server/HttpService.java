@@ -3,6 +3,7 @@ package org.humiao.server;
 import org.humiao.http.RecordingPool;
 import org.humiao.http.WorkerPool;
 import org.humiao.http.guard.RateLimiter;
+import org.humiao.http.regulator.EventCursors;
 import org.humiao.http.regulator.EventStream;
 import org.humiao.http.screen.EngineSlot;
 import org.humiao.http.screen.ScreeningEvents;
@@ -140,7 +141,8 @@ public final class HttpService {
     state.pileOn().ifPresent(p -> PileOnMetrics.register(registry, p.store()));
     Components components = new Components(settings, keys, engine, pool, regulatorReads, registry, openApi, state, recording,
         new ScreeningEvents(pseudonyms, new DefaultRegions(keys::ring, recording), clock), minorMode, minorRecording,
-        new EventStream(vertx, keys::ring, state.events().live(), state.events().recent(), regulatorReads, registry),
+        new EventStream(vertx, keys::ring, state.events().live(), state.events().recent(), regulatorReads,
+            new EventCursors(state.secrets().pseudonymKey()), registry),
         pileOn,
         // one bucket per key across all server instances
         new RateLimiter(settings.rateLimitPerSecond(), settings.rateLimitBurst(), settings.rateLimitCharsPerToken(),

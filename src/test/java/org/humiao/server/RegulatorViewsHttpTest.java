@@ -46,6 +46,7 @@ import java.util.stream.IntStream;
 import static org.humiao.server.Client.assertError;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -383,12 +384,13 @@ class RegulatorViewsHttpTest {
       assertEquals("demo", events.get(0).getString("platform"));
       assertEquals("310000", events.get(0).getString("region"));
       assertEquals("other", events.get(1).getString("platform"));
-      assertEquals(events.get(0).getLong("offset").toString(), events.get(0).getString("sseId"));
-      assertTrue(events.get(1).getLong("offset") > events.get(0).getLong("offset"));
+      assertEquals(events.get(0).getString("cursor"), events.get(0).getString("sseId"));
 
       eventually(() -> !other.events().isEmpty(), "an event on the platform's stream");
       assertEquals("other", other.events().get(0).getString("platform"), "a platform sees its own events only");
-      assertEquals(events.get(1).getLong("offset"), other.events().get(0).getLong("offset"));
+      assertEquals(events.get(1).getString("id"), other.events().get(0).getString("id"));
+      assertNotEquals(events.get(1).getString("cursor"), other.events().get(0).getString("cursor"),
+          "each view has cursors of its own");
       assertTrue(severe.events().isEmpty(), "severity 3 is below minSeverity 4");
     }
     assertError(client.get("/v1/regulator/stream?platform=demo", service.otherPlatformKey), 403, "platform_mismatch");
@@ -396,21 +398,56 @@ class RegulatorViewsHttpTest {
 
   @Test
   void lastEventIdReplaysWhatTheStreamMissedOnce() throws Exception {
-    long first = screenedOffset(service.platformKey);
-    long second = screenedOffset(service.platformKey);
-    try (Stream stream = Stream.open("/v1/regulator/stream?platform=demo", service.regulatorKey, Long.toString(first))) {
-      long third = screenedOffset(service.platformKey);
-      eventually(() -> stream.events().stream().anyMatch(e -> e.getLong("offset") == third), "the live event");
-      List<Long> offsets = stream.events().stream().map(e -> e.getLong("offset")).toList();
-      assertEquals(List.of(second, third), offsets);
+    JsonObject first = screenedEvent();
+    JsonObject second = screenedEvent();
+    try (Stream stream = Stream.open("/v1/regulator/stream?platform=demo", service.regulatorKey,
+        first.getString("cursor"))) {
+      JsonObject third = screenedEvent();
+      eventually(() -> stream.events().stream().anyMatch(e -> e.getString("id").equals(third.getString("id"))),
+          "the live event");
+      List<String> ids = stream.events().stream().map(e -> e.getString("id")).toList();
+      assertEquals(List.of(second.getString("id"), third.getString("id")), ids);
     }
+    assertError(Client.await(client.request(HttpMethod.GET, "/v1/regulator/stream", service.otherPlatformKey)
+        .putHeader(EventStream.LAST_EVENT_ID, first.getString("cursor")).send()), 400, "invalid_field");
   }
 
-  /** Screens a blocked text and answers the offset of its event, the newest of the platform. */
-  private static long screenedOffset(String key) {
-    screen(key, new JsonObject().put("text", BLOCKED));
-    return ok(client.get("/v1/regulator/events?limit=1", key)).getJsonArray("events").getJsonObject(0)
-        .getLong("offset");
+  /** Screens a blocked text as the demo platform and answers its event as the regulator lists it. */
+  private static JsonObject screenedEvent() {
+    screen(service.platformKey, new JsonObject().put("text", BLOCKED));
+    return ok(client.get("/v1/regulator/events?platform=demo&limit=1", service.regulatorKey)).getJsonArray("events")
+        .getJsonObject(0);
+  }
+
+  @Test
+  void cursorsPageAViewsOwnEventsAndShowNothingOfOthers() {
+    for (int i = 0; i < 3; i++) {
+      screen(service.platformKey, new JsonObject().put("text", BLOCKED));
+      screen(service.otherPlatformKey, new JsonObject().put("text", BLOCKED));
+    }
+    JsonArray all = ok(client.get("/v1/regulator/events?limit=1000", service.platformKey)).getJsonArray("events");
+    List<String> paged = new ArrayList<>();
+    String before = null;
+    do {
+      JsonObject page = ok(client.get("/v1/regulator/events?limit=2" + (before == null ? "" : "&before=" + before),
+          service.platformKey));
+      page.getJsonArray("events").forEach(e -> paged.add(((JsonObject) e).getString("id")));
+      before = page.getString("nextBefore");
+      if (before != null) {
+        assertFalse(before.matches("[0-9]+"), "a cursor, not a journal offset: " + before);
+      }
+    } while (before != null);
+    assertEquals(all.stream().map(e -> ((JsonObject) e).getString("id")).toList(), paged,
+        "paging by cursors walks the platform's events, each once");
+    for (Object e : all) {
+      JsonObject event = (JsonObject) e;
+      assertFalse(event.containsKey("offset"), "no journal offset in a platform's listing");
+      assertTrue(event.getString("cursor").matches("[A-Za-z0-9_-]{22}"), event.getString("cursor"));
+    }
+    String demoCursor = all.getJsonObject(0).getString("cursor");
+    assertError(client.get("/v1/regulator/events?before=" + demoCursor, service.otherPlatformKey), 400, "invalid_field");
+    assertError(client.get("/v1/regulator/events?before=" + demoCursor, service.regulatorKey), 400, "invalid_field");
+    assertError(client.get("/v1/regulator/events?before=12", service.platformKey), 400, "invalid_field");
   }
 
   @Test

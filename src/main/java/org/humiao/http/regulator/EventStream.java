@@ -1,6 +1,5 @@
 package org.humiao.http.regulator;
 
-import org.humiao.http.BodyFields;
 import org.humiao.http.WorkerPool;
 
 import io.micrometer.core.instrument.Counter;
@@ -26,7 +25,7 @@ import java.util.function.Supplier;
 
 /**
  * {@code GET /v1/regulator/stream}: every event journaled from now on that passes the listing
- * filter (and the key's platform scope), as Server-Sent Events whose id is the journal offset. A
+ * filter (and the key's platform scope), as Server-Sent Events whose id is the event's cursor. A
  * {@code Last-Event-ID} first replays what the stream missed, as far as the ring of recent events
  * reaches. One {@link StreamSubscriber} per open stream; {@link #closeAll()} ends them when the
  * server stops, so a graceful shutdown does not wait on streams that never end by themselves.
@@ -48,6 +47,7 @@ public final class EventStream {
   private final LiveEvents live;
   private final RecentEvents recent;
   private final WorkerPool pool;
+  private final EventCursors cursors;
   private final Counter dropped;
   private final Set<StreamSubscriber> open = ConcurrentHashMap.newKeySet();
   private final Vertx vertx;
@@ -55,8 +55,9 @@ public final class EventStream {
 
   /** @param keys the key ring as it is now; a stream whose key left it is closed */
   public EventStream(Vertx vertx, Supplier<KeyRing> keys, LiveEvents live, RecentEvents recent, WorkerPool pool,
-      MeterRegistry registry) {
+      EventCursors cursors, MeterRegistry registry) {
     this.vertx = vertx;
+    this.cursors = cursors;
     this.live = live;
     this.recent = recent;
     this.pool = pool;
@@ -78,7 +79,8 @@ public final class EventStream {
       throw new ApiError(ErrorCode.TOO_MANY_STREAMS, "at most " + MAX_PER_KEY + " live streams per key and "
           + MAX_OPEN + " in all; close one first", 5);
     }
-    Long lastEventId = lastEventId(ctx);
+    String lastEventId = ctx.request().getHeader(LAST_EVENT_ID);
+    Long after = lastEventId == null ? null : cursors.offset(lastEventId, key, LAST_EVENT_ID);
     HttpServerResponse response = ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream; charset=utf-8")
         .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
@@ -86,28 +88,12 @@ public final class EventStream {
         .putHeader("X-Accel-Buffering", "no")
         .setChunked(true);
     StreamSubscriber subscriber = new StreamSubscriber(ctx.vertx(), response, filter, key.id(),
-        System.currentTimeMillis() + MAX_LIFETIME_MILLIS, dropped, open::remove);
+        offset -> cursors.of(offset, key), System.currentTimeMillis() + MAX_LIFETIME_MILLIS, dropped, open::remove);
     open.add(subscriber);
     subscriber.start(live, HEARTBEAT_MILLIS);
-    if (lastEventId != null) {
-      subscriber.replay(pool.submit(() -> recent.after(lastEventId, filter, StreamSubscriber.MAX_HELD)));
+    if (after != null) {
+      subscriber.replay(pool.submit(() -> recent.after(after, filter, StreamSubscriber.MAX_HELD)));
     }
-  }
-
-  private static Long lastEventId(RoutingContext ctx) {
-    String value = ctx.request().getHeader(LAST_EVENT_ID);
-    if (value == null) {
-      return null;
-    }
-    try {
-      long offset = Long.parseLong(value.trim());
-      if (offset >= 0) {
-        return offset;
-      }
-    } catch (NumberFormatException e) {
-      // answered below, as a negative offset is
-    }
-    throw BodyFields.invalid(LAST_EVENT_ID, "an event id (journal offset) of this stream");
   }
 
   private void closeStale(KeyRing ring) {
@@ -118,6 +104,11 @@ public final class EventStream {
         s.close();
       }
     }
+  }
+
+  /** What the stream's ids are; listings show the same cursors. */
+  public EventCursors cursors() {
+    return cursors;
   }
 
   /** Ends every open stream; for the server's shutdown. */

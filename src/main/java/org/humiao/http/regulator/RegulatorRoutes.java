@@ -5,6 +5,8 @@ import org.humiao.http.BodyFields;
 import org.humiao.http.ErrorCode;
 import org.humiao.http.Responses;
 import org.humiao.http.WorkerPool;
+import org.humiao.http.guard.Authenticator;
+import org.humiao.keys.ApiKey;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -48,14 +50,16 @@ final class RegulatorRoutes {
   private final ViolationSummaries summaries;
   private final QuarterlyReport quarterly;
   private final EventPager pager;
+  private final EventCursors cursors;
   private final WorkerPool pool;
   private final Clock clock;
 
   /** @param clock what "today" is, for a summary that names no {@code to} */
-  RegulatorRoutes(ViolationSummaries summaries, EventPager pager, WorkerPool pool, Clock clock) {
+  RegulatorRoutes(ViolationSummaries summaries, EventPager pager, EventCursors cursors, WorkerPool pool, Clock clock) {
     this.summaries = summaries;
     this.quarterly = new QuarterlyReport(summaries);
     this.pager = pager;
+    this.cursors = cursors;
     this.pool = pool;
     this.clock = clock;
   }
@@ -107,12 +111,17 @@ final class RegulatorRoutes {
         .onFailure(ctx::fail);
   }
 
-  /** {@code GET /v1/regulator/events?platform&kind&category&minSeverity&from&to&before&limit}: newest first. */
+  /**
+   * {@code GET /v1/regulator/events?platform&kind&category&minSeverity&from&to&before&limit}: newest first;
+   * {@code before} is the {@code nextBefore} cursor of the page before.
+   */
   void events(RoutingContext ctx) {
     EventFilter filter = QueryParams.eventFilter(ctx);
-    long before = number(ctx, "before", Long.MAX_VALUE, 0, Long.MAX_VALUE);
+    ApiKey reader = Authenticator.key(ctx);
+    String cursor = param(ctx, "before");
+    long before = cursor == null ? Long.MAX_VALUE : cursors.offset(cursor, reader, "before");
     int limit = (int) number(ctx, "limit", DEFAULT_PAGE, 1, EventPager.MAX_LIMIT);
-    pool.submit(() -> pageJson(pager.page(filter, before, limit)))
+    pool.submit(() -> pageJson(pager.page(filter, before, limit), reader))
         .onSuccess(answer -> Responses.json(ctx, 200, answer))
         .onFailure(ctx::fail);
   }
@@ -139,14 +148,14 @@ final class RegulatorRoutes {
         .put("rows", rows);
   }
 
-  private static JsonObject pageJson(EventPage page) {
+  private JsonObject pageJson(EventPage page, ApiKey reader) {
     JsonArray events = new JsonArray();
     for (JournalEntry entry : page.entries()) {
-      events.add(entry.event().toJson().put("offset", entry.offset()));
+      events.add(entry.event().toJson().put("cursor", cursors.of(entry.offset(), reader)));
     }
     return new JsonObject()
         .put("events", events)
-        .put("nextBefore", page.nextBefore().isPresent() ? page.nextBefore().getAsLong() : null);
+        .put("nextBefore", page.nextBefore().isPresent() ? cursors.of(page.nextBefore().getAsLong(), reader) : null);
   }
 
   private static Dimension dimension(String param, String name) {

@@ -12,6 +12,7 @@ import org.humiao.events.summary.LiveEvents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 
 /**
  * One open event stream. Batches arrive on the journal's writer thread and are handed to the
@@ -31,6 +32,7 @@ final class StreamSubscriber {
   private final Counter dropped;
   private final Consumer<StreamSubscriber> closed;
   private final String keyId;
+  private final LongFunction<String> cursors;
   private final long endsAt;
   private Runnable unsubscribe = () -> {};
   private long heartbeat = -1;
@@ -41,12 +43,14 @@ final class StreamSubscriber {
 
   /**
    * @param keyId the key that opened the stream; the stream ends when it is revoked
+   * @param cursors the cursor of a journal offset as this stream's key sees it
    * @param endsAt the epoch millisecond the stream ends at, however busy
    */
-  StreamSubscriber(Vertx vertx, HttpServerResponse response, EventFilter filter, String keyId, long endsAt,
-                   Counter dropped, Consumer<StreamSubscriber> closed) {
+  StreamSubscriber(Vertx vertx, HttpServerResponse response, EventFilter filter, String keyId,
+                   LongFunction<String> cursors, long endsAt, Counter dropped, Consumer<StreamSubscriber> closed) {
     this.vertx = vertx;
     this.keyId = keyId;
+    this.cursors = cursors;
     this.endsAt = endsAt;
     this.context = vertx.getOrCreateContext();
     this.response = response;
@@ -101,8 +105,8 @@ final class StreamSubscriber {
 
   private void send(JournalEntry entry) {
     if (entry.offset() > lastSent && filter.test(entry.event())) {
-      send("id: " + entry.offset() + "\ndata: " + entry.event().toJson().put("offset", entry.offset()).encode()
-          + "\n\n");
+      String cursor = cursors.apply(entry.offset());
+      send("id: " + cursor + "\ndata: " + entry.event().toJson().put("cursor", cursor).encode() + "\n\n");
       lastSent = entry.offset();
     }
   }
