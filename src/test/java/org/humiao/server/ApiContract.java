@@ -156,7 +156,8 @@ public final class ApiContract {
     // HEAD has the answer of GET without its body
     HttpMethod asked = method == HttpMethod.HEAD ? HttpMethod.GET : method;
     Operation operation = operation(path, asked);
-    if (operation == null) {
+    if (operation == null || status == 414 || status == 431) {
+      // a request line or headers too large are answered before routing, whatever the path
       return unrouted(path, status, body, what);
     }
     Map<String, String> single = new HashMap<>();
@@ -193,7 +194,7 @@ public final class ApiContract {
   }
 
   private Future<Void> unrouted(String path, int status, Buffer body, String what) {
-    boolean expected = status == 501 || (operation(path, HttpMethod.GET) == null && contract.findPath(path) == null
+    boolean expected = status == 414 || status == 431 || status == 501 || (operation(path, HttpMethod.GET) == null && contract.findPath(path) == null
         ? status == 404 : status == 405);
     if (!expected || body == null) {
       return Future.failedFuture(new AssertionError("an answer the spec does not have: " + what));

@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Whatever is sent, the answer is sane (never a server error, always the error shape) and the
  * service goes on answering. Seeds are fixed, so a failure replays.
  */
-class FuzzProperties {
+class FuzzPropertiesTest {
   private static final String SEED = "20261123";
   private static final List<String> SUMMARY_PARAMS = List.of("from", "to", "groupBy", "period", "platform");
   private static final List<String> EVENTS_PARAMS = List.of("platform", "kind", "category", "minSeverity", "before", "limit");
@@ -157,7 +157,7 @@ class FuzzProperties {
     return Arbitraries.frequencyOf(
         Tuple.of(6, scalars),
         Tuple.of(1, child.list().ofMaxSize(4).map(l -> "[" + String.join(",", l) + "]")),
-        Tuple.of(1, child.list().ofMaxSize(3).map(FuzzProperties::object)));
+        Tuple.of(1, child.list().ofMaxSize(3).map(FuzzPropertiesTest::object)));
   }
 
   private static String object(List<String> values) {

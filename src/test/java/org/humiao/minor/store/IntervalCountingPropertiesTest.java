@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Heartbeats retried, duplicated and reordered: whatever the order, every second of the union is
  * counted exactly once, allowed up to the limit and excess beyond it.
  */
-class IntervalCountingProperties {
+class IntervalCountingPropertiesTest {
 
   @Property(tries = 200)
   void countedSecondsAreTheSizeOfTheUnion(@ForAll("heartbeats") List<Interval> reports, @ForAll long seed,
