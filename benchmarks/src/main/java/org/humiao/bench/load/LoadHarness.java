@@ -238,6 +238,11 @@ public final class LoadHarness {
   }
 
   private static String outcome(Scenario.Request request, HttpClientResponse response) {
-    return request.label() + " " + response.statusCode();
+    String outcome = request.label() + " " + response.statusCode();
+    if (Scenario.CRAFTED.containsKey(request.label()) && response.statusCode() == 200) {
+      // whether the crafted text was flagged is the point of that scenario
+      outcome += " " + new io.vertx.core.json.JsonObject(response.body().result()).getString("decision");
+    }
+    return outcome;
   }
 }

@@ -21,6 +21,16 @@ record Scenario(String name, List<Weighted> mix) {
   static final int LIST_TERMS = 1000;
   private static final String[] CATEGORIES = {"insult", "fraud", "gambling", "porn", "anti_addiction_evasion"};
 
+  /**
+   * The crafted texts of issue 16 that once crashed screening open or held a worker for 150-210 ms: a
+   * threat and a self-harm line behind 3,200 characters of repetition, and 5,000 characters of 你住在.
+   * Each must be answered quickly and flagged: their outcomes carry the decision.
+   */
+  static final java.util.Map<String, String> CRAFTED = java.util.Map.of(
+      "crafted-threat", "我" + "想要".repeat(1600) + "。我迟早弄死你，傻逼",
+      "crafted-self-harm", "我" + "真的很".repeat(1600) + "。我真的不想活了",
+      "crafted-address", NoisyNeighbour.COSTLY);
+
   record Request(String label, HttpMethod method, String path, Buffer body) {}
 
   record Weighted(int weight, String label, HttpMethod method, String path, Body body) {}
@@ -60,6 +70,10 @@ record Scenario(String name, List<Weighted> mix) {
     });
     return switch (name) {
       case "screen" -> new Scenario(name, List.of(screen));
+      case "crafted" -> new Scenario(name, CRAFTED.entrySet().stream()
+          .map(e -> new Weighted(1, e.getKey(), HttpMethod.POST, "/v1/text/screen",
+              (r, lines) -> new JsonObject().put("text", e.getValue()).toBuffer()))
+          .toList());
       // the victim's chat; the costly requests are the other key's (NoisyNeighbour)
       case "noisy" -> new Scenario(name, List.of(screen));
       case "batch" -> new Scenario(name, List.of(batch));
@@ -72,7 +86,8 @@ record Scenario(String name, List<Weighted> mix) {
           new Weighted(9, authorize.label(), authorize.method(), authorize.path(), authorize.body()),
           new Weighted(9, heartbeat.label(), heartbeat.method(), heartbeat.path(), heartbeat.body()),
           new Weighted(2, payment.label(), payment.method(), payment.path(), payment.body())));
-      default -> throw new IllegalArgumentException("unknown scenario " + name + " (screen, batch, minor, mixed, noisy, lists)");
+      default -> throw new IllegalArgumentException("unknown scenario " + name
+          + " (screen, batch, minor, mixed, noisy, lists, crafted)");
     };
   }
 
