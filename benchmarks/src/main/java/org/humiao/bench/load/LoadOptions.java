@@ -35,7 +35,7 @@ record LoadOptions(
   static final String USAGE = """
       usage: java -cp benchmarks/target/benchmarks.jar org.humiao.bench.load.LoadHarness
         --key KEY                   a platform key of the service
-        [--url http://127.0.0.1:8080[,http://127.0.0.1:8081 ...]] [--scenario screen|batch|minor|mixed|noisy|lists|crafted] [--rate N (0 = saturation)]
+        [--url http://127.0.0.1:8080[,http://127.0.0.1:8081 ...]] [--scenario screen|batch|minor|mixed|noisy|lists|targets|crafted] [--rate N (0 = saturation)]
         [--connections 32] [--warmup 10] [--duration 30] (seconds)
         [--corpus benchmarks/corpus/chat-lines.txt] [--out target/load/<scenario>-<rate>]
         [--clock-offset 0] (seconds; what ServeAt printed, when the service runs at a chosen hour)

@@ -19,6 +19,8 @@ record Scenario(String name, List<Weighted> mix) {
   /** The lists scenario: this many platforms, each with a block list of {@link #LIST_TERMS} generated terms. */
   static final int PLATFORMS = 50;
   static final int LIST_TERMS = 1000;
+  /** The targets scenario: lines aimed at this many distinct users, to see the pile-on windows' memory bounded. */
+  static final int TARGETS = 1_000_000;
   private static final String[] CATEGORIES = {"insult", "fraud", "gambling", "porn", "anti_addiction_evasion"};
 
   /**
@@ -54,6 +56,15 @@ record Scenario(String name, List<Weighted> mix) {
     Weighted listed = new Weighted(1, "screen", HttpMethod.POST, "/v1/text/screen",
         (r, lines) -> new JsonObject().put("text", pick(r, lines)).put("scene", "chat")
             .put("platform", platform(r.nextInt(PLATFORMS))).toBuffer());
+    // aimed at one of a million users, some with @-mentions: pile-on tracking on every abusive line
+    Weighted aimed = new Weighted(1, "screen", HttpMethod.POST, "/v1/text/screen", (r, lines) -> {
+      JsonObject body = new JsonObject().put("text", pick(r, lines)).put("scene", "chat")
+          .put("targetId", "t-" + r.nextInt(TARGETS)).put("relation", "stranger");
+      if (r.nextInt(10) == 0) {
+        body.put("mentions", new JsonArray().add("t-" + r.nextInt(TARGETS)).add("t-" + r.nextInt(TARGETS)));
+      }
+      return body.toBuffer();
+    });
     Weighted lexicons = new Weighted(1, "lexicons", HttpMethod.GET, "/v1/lexicons", (r, lines) -> null);
     // minor mode: the USERS attested before the run, on a streaming service, sessions reporting the last 30 s
     Weighted authorize = new Weighted(1, "authorize", HttpMethod.POST, "/v1/play/authorize",
@@ -78,6 +89,7 @@ record Scenario(String name, List<Weighted> mix) {
       case "noisy" -> new Scenario(name, List.of(screen));
       case "batch" -> new Scenario(name, List.of(batch));
       case "lists" -> new Scenario(name, List.of(listed));
+      case "targets" -> new Scenario(name, List.of(aimed));
       case "minor" -> new Scenario(name, List.of(authorize, heartbeat));
       case "mixed" -> new Scenario(name, List.of(
           new Weighted(70, screen.label(), screen.method(), screen.path(), screen.body()),
@@ -87,7 +99,7 @@ record Scenario(String name, List<Weighted> mix) {
           new Weighted(9, heartbeat.label(), heartbeat.method(), heartbeat.path(), heartbeat.body()),
           new Weighted(2, payment.label(), payment.method(), payment.path(), payment.body())));
       default -> throw new IllegalArgumentException("unknown scenario " + name
-          + " (screen, batch, minor, mixed, noisy, lists, crafted)");
+          + " (screen, batch, minor, mixed, noisy, lists, targets, crafted)");
     };
   }
 
