@@ -299,13 +299,15 @@ class DashboardBrowserTest {
 
     show(wait, "live");
     waitForContent(wait, "live-status", "已连接");
-    String marker = "实时" + System.nanoTime();
+    // markup in a user's text is shown as the text it is, never parsed
+    String marker = "<i>实时" + System.nanoTime() + "</i>";
     screen(service.otherPlatformKey, marker + " " + BLOCKED);
     WebElement arrived = wait.withMessage("the new severe event in the live feed")
         .until(d -> d.findElements(By.cssSelector("#live-feed li")).stream()
             .filter(li -> li.getText().contains(marker)).findFirst().orElse(null));
     assertTrue(arrived.getText().contains("other"), arrived::getText);
     assertTrue(arrived.getText().contains("文本拦截"), arrived::getText);
+    assertTrue(browser.findElements(By.cssSelector("#live-feed i")).isEmpty(), "no element made of the text");
     // the figures follow the live feed
     waitForContent(wait, "total-events", Long.toString(other + 1));
     screenshot("live");
