@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
 public final class RegionTable {
   static final String RESOURCE = "regions/gbt2260.tsv";
   private static final Pattern CODE = Pattern.compile("[1-9][0-9]{5}");
+  private static final Comparator<Region> BY_CODE = Comparator.comparing(Region::code);
 
   private final Map<String, Region> byCode;
 
@@ -65,6 +67,11 @@ public final class RegionTable {
       chain.add(r.code());
     }
     return chain;
+  }
+
+  /** The divisions a scope covers (its own and every one under it; all for the country), by code. */
+  public List<Region> within(RegionScope scope) {
+    return byCode.values().stream().filter(r -> scope.contains(r.code())).sorted(BY_CODE).toList();
   }
 
   static RegionTable read(InputStream in) throws IOException {

@@ -26,12 +26,14 @@ import org.humiao.http.regulator.RegulatorApi;
 import org.humiao.http.review.ReviewApi;
 import org.humiao.http.screen.Moderation;
 import org.humiao.http.cases.CasesApi;
+import org.humiao.http.console.ConsoleApi;
 import org.humiao.http.screen.ScreenApi;
 import org.humiao.http.screen.ScreenLimits;
 import org.humiao.http.targets.TargetsApi;
 import org.humiao.screening.ScreeningEngine;
 import org.humiao.server.metrics.BuildInfoMetrics;
 import org.humiao.keys.Role;
+import org.humiao.regions.RegionTable;
 import org.humiao.server.logging.AccessLogHandler;
 import org.humiao.server.metrics.RequestMetrics;
 
@@ -94,6 +96,7 @@ final class ApiRouter {
     new ReviewApi(c.reviews(), c.recording(), c.registry()).mount(mount);
     new CasesApi(c.state().cases(), c.regulatorReads(), c.clock()).mount(mount);
     new DocsApi().mount(mount);
+    new ConsoleApi(RegionTable.shipped()).mount(mount);
 
     HealthRoutes health = new HealthRoutes(c.engine(), c.state(), s.profile(), c.clock());
     mount.route(HttpMethod.GET, "/health/live", Access.PUBLIC, health::live);

@@ -6,43 +6,116 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
+import org.humiao.events.SampleEvents;
+import org.humiao.events.ViolationEvent;
+import org.humiao.events.journal.Journal;
+import org.humiao.events.journal.JournalOptions;
+import org.humiao.regions.RegionTable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
+import static org.humiao.server.CasesHttpTest.regulator;
+import static org.humiao.server.RegulatorViewsHttpTest.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The dashboard in a real browser: {@link HeadlessChromium}. */
+/**
+ * The regulators' console in a real browser ({@link HeadlessChromium}), over a service whose journal
+ * holds the events of {@code console/events.tsv}: each view shows what the table says it must
+ * (counted here, independently of the page), a case step taken through the page is the case's
+ * step in the API, and each view leaves a screenshot in target/console-VIEW.png. The live feed's
+ * test runs second, on top of those events.
+ */
 @ExtendWith(VertxExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final String BLOCKED = "你个傻*逼";
+  private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+  private static final List<String> REFUSALS = List.of("curfew_attempt", "quota_exceeded", "payment_refused", "tip_refused");
 
   @TempDir
   static Path dir;
   static LocalService service;
   static Client client;
   static ChromeDriver browser;
+  static List<Line> lines;
+
+  /** A line of console/events.tsv: {@code count} events, a minute apart, from the given Beijing hour. */
+  record Line(int daysAgo, int hour, String platform, String kind, String category, int severity, String region,
+              int count) {
+    static Line parse(String tsv) {
+      String[] f = tsv.split("\t");
+      return new Line(Integer.parseInt(f[0]), Integer.parseInt(f[1]), f[2], f[3], f[4], Integer.parseInt(f[5]), f[6],
+          Integer.parseInt(f[7]));
+    }
+
+    LocalDate day() {
+      return LocalDate.now(BEIJING).minusDays(daysAgo);
+    }
+
+    List<ViolationEvent> events(int line) {
+      ViolationEvent.Kind k = ViolationEvent.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
+      List<ViolationEvent> events = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        events.add(SampleEvents.event("console-" + line + "-" + i, day().atTime(hour, i).atZone(BEIJING).toInstant(),
+            platform, k, category, severity, region));
+      }
+      return events;
+    }
+  }
 
   @BeforeAll
   static void start(Vertx vertx) throws Exception {
     browser = HeadlessChromium.open();
+    lines = Files.readAllLines(Path.of("src/test/resources/console/events.tsv"), StandardCharsets.UTF_8).stream()
+        .filter(l -> !l.isBlank() && !l.startsWith("#")).map(Line::parse).toList();
+    writeJournal(dir.resolve("data"));
     service = new LocalService(dir, Map.of());
     client = new Client(vertx, service.port());
+  }
+
+  /** The table's events, journaled before the service starts: it counts them and opens their cases on start. */
+  private static void writeJournal(Path dataDir) throws IOException {
+    List<ViolationEvent> events = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      events.addAll(lines.get(i).events(i));
+    }
+    try (Journal journal = Journal.open(JournalOptions.defaults(dataDir), entries -> {})) {
+      journal.appendAll(events).join();
+    }
   }
 
   @AfterAll
@@ -58,14 +131,300 @@ class DashboardBrowserTest {
     }
   }
 
+  // --- the views over the table's events ---------------------------------------------------
+
+  @Test
+  @Order(1)
+  void eachViewShowsTheEventsOfTheTableAndACaseStepTakenOnThePageIsTheCasesStep() throws Exception {
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    eventually(() -> cases(service.regulatorKey).size() == total(l -> l.severity() == 4), "the cases opened on start");
+    login(wait, service.regulatorKey);
+
+    // overview: the totals
+    waitForView(wait, "overview");
+    assertEquals(Long.toString(total(l -> true)), text("total-events"));
+    assertEquals(Long.toString(total(l -> l.severity() == 4)), text("total-mandatory"));
+    String from = browser.findElement(By.id("from")).getDomProperty("value");
+    String to = browser.findElement(By.id("to")).getDomProperty("value");
+    assertEquals(total(l -> true), apiTotal(from, to), "the API counts the same");
+    screenshot("overview");
+
+    // trend: one stacked series per category, a value per Beijing day of the range
+    show(wait, "trend");
+    List<LocalDate> days = LocalDate.parse(from).datesUntil(LocalDate.parse(to).plusDays(1)).toList();
+    Map<String, List<Long>> trend = new TreeMap<>();
+    for (Line l : lines) {
+      List<Long> series = trend.computeIfAbsent(l.category(), c -> new ArrayList<>(days.stream().map(d -> 0L).toList()));
+      int day = days.indexOf(l.day());
+      series.set(day, series.get(day) + l.count());
+    }
+    assertEquals(trend, chartSeries("trend-chart"));
+    screenshot("trend");
+
+    // regions: the country's provinces, then down to 保山市's counties and the city's own events
+    show(wait, "regions");
+    assertEquals(regionTotals(null), regionRows(), "provinces");
+    assertEquals(Set.of("云南省", "江苏省", "四川省", "北京市"), Set.copyOf(texts("#region-table tbody tr td:first-child")));
+    browser.findElement(By.cssSelector("#region-table tr[data-code='530000'] button")).click();
+    assertEquals(regionTotals("530000"), regionRows(), "云南省's cities");
+    browser.findElement(By.cssSelector("#region-table tr[data-code='530500'] button")).click();
+    Map<String, Long> baoshan = regionTotals("530500");
+    baoshan.put("530500", total(l -> l.region().equals("530500")));
+    assertEquals(baoshan, regionRows(), "保山市's counties and its own events");
+    assertTrue(texts("#region-table tbody tr td:first-child").contains("隆阳区"), "the table's names");
+    assertEquals(Long.toString(total(l -> l.region().equals("530502") && l.severity() == 4)),
+        browser.findElement(By.cssSelector("#region-table tr[data-code='530502'] td[data-count=mandatoryReports]")).getText());
+    assertEquals(List.of("全国", "云南省", "保山市"), texts("#region-path button"));
+    screenshot("regions");
+
+    // ranking: the compliance route's platforms, or 暂无数据 while it is not there
+    show(wait, "ranking");
+    HttpResponse<Buffer> compliance = client.get("/v1/regulator/compliance?from=" + from + "&to=" + to,
+        service.regulatorKey);
+    if (compliance.statusCode() == 404) {
+      assertTrue(browser.findElement(By.id("ranking-empty")).isDisplayed());
+      assertEquals("暂无数据", text("ranking-empty"));
+      assertFalse(browser.findElement(By.id("ranking-table")).isDisplayed());
+    } else {
+      assertEquals(200, compliance.statusCode(), compliance::bodyAsString);
+      JsonArray platforms = compliance.bodyAsJsonObject().getJsonArray("platforms");
+      assertEquals(platforms.stream().map(p -> ((JsonObject) p).getString("platform")).toList(),
+          browser.findElements(By.cssSelector("#ranking-table tbody tr")).stream().map(r -> r.getDomAttribute("data-id")).toList());
+      for (Object p : platforms) {
+        JsonObject platform = (JsonObject) p;
+        String cell = "#ranking-table tr[data-id='" + platform.getString("platform") + "'] td[data-count=%s]";
+        for (String field : List.of("rank", "violations", "mandatoryReports", "surges")) {
+          assertEquals(String.format("%,d", platform.getLong(field)),
+              browser.findElement(By.cssSelector(String.format(cell, field))).getText(), field);
+        }
+      }
+    }
+    screenshot("ranking");
+
+    // cases: the worklist is GET /v1/cases; a step confirmed on the page is the case's step
+    show(wait, "cases");
+    JsonArray listed = cases(service.regulatorKey);
+    assertEquals(ids(listed), Set.copyOf(browser.findElements(By.cssSelector("#case-table tbody tr")).stream()
+        .map(r -> r.getDomAttribute("data-id")).toList()));
+    String id = listed.getJsonObject(0).getString("id");
+    step(wait, id, "acknowledged", null, "已电话联系平台");
+    JsonObject acknowledged = oneCase(id);
+    assertEquals("acknowledged", acknowledged.getString("status"));
+    JsonObject last = acknowledged.getJsonArray("history").getJsonObject(1);
+    assertEquals("已电话联系平台", last.getString("note"));
+    step(wait, id, "referred", "education", "转介县教育局");
+    JsonObject referred = oneCase(id);
+    assertEquals("referred", referred.getString("status"));
+    assertEquals("education", referred.getString("agency"));
+    assertEquals("教育", browser.findElement(By.cssSelector("#case-table tr[data-id='" + id + "'] td:nth-child(8)")).getText());
+    screenshot("cases");
+
+    // minor mode: refusals by Beijing hour, one stacked series per kind; non-compliance by platform
+    show(wait, "minor");
+    Map<String, List<Long>> hours = new TreeMap<>();
+    for (String kind : REFUSALS) {
+      Long[] byHour = new Long[24];
+      Arrays.fill(byHour, 0L);
+      lines.stream().filter(l -> l.kind().equals(kind)).forEach(l -> byHour[l.hour()] += l.count());
+      hours.put(kind, List.of(byHour));
+    }
+    assertEquals(hours, chartSeries("minor-hours-chart"));
+    assertEquals(byPlatform("platform_noncompliance"), tableCounts("#noncompliance-table", "td.count"));
+    screenshot("minor");
+
+    // pile-ons: surges and protections by platform
+    show(wait, "pileon");
+    assertEquals(byPlatform("bullying_surge"), tableCounts("#pileon-table", "td[data-count=bullying_surge]"));
+    assertEquals(byPlatform("target_protected"), tableCounts("#pileon-table", "td[data-count=target_protected]"));
+    screenshot("pileon");
+
+    // a city's key: its own division is the top of the drill-down, nothing from elsewhere
+    String city = regulator(service, "530500");
+    eventually(() -> client.get("/v1/regulator/regions", city).statusCode() == 200, "the city's key is loaded");
+    JsonArray names = client.get("/v1/regulator/regions", city).bodyAsJsonObject().getJsonArray("regions");
+    assertTrue(names.stream().allMatch(r -> ((JsonObject) r).getString("code").startsWith("5305")), names::encode);
+    browser.findElement(By.id("logout")).click();
+    login(wait, city);
+    show(wait, "regions");
+    assertEquals(baoshan, regionRows(), "保山市's key starts at its counties");
+    assertEquals(List.of("保山市"), texts("#region-path button"));
+
+    // nothing refused by the policy, nothing failed, but the ranking's route that is not there yet
+    assertEquals(List.of(), HeadlessChromium.errors(browser).stream()
+        .filter(e -> !(e.contains("/v1/regulator/compliance") && e.contains("404"))).toList());
+  }
+
+  /** Takes a case's step through its row's button and the confirmation dialog; waits for the row to show it. */
+  private static void step(WebDriverWait wait, String id, String status, String agency, String note) {
+    browser.findElement(By.cssSelector("#case-table tr[data-id='" + id + "'] button[data-step=" + status + "]")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("case-dialog")));
+    assertTrue(text("case-dialog-text").contains("改为"), "the dialog asks first");
+    if (agency != null) {
+      new Select(browser.findElement(By.id("case-agency"))).selectByValue(agency);
+    }
+    browser.findElement(By.id("case-note")).sendKeys(note);
+    browser.findElement(By.id("case-confirm")).click();
+    // the table is drawn anew once the step is taken: a row found just before may be gone
+    wait.withMessage("the case's row to read " + status).ignoring(StaleElementReferenceException.class)
+        .until(d -> status.equals(d.findElement(
+        By.cssSelector("#case-table tr[data-id='" + id + "']")).getDomAttribute("data-status")));
+  }
+
+  // --- the live feed, on top of the table's events -------------------------------------------
+
+  @Test
+  @Order(2)
+  void aRegulatorFiltersByPlatformAndWatchesSevereEventsArrive() throws Exception {
+    screen(service.platformKey, BLOCKED);
+    screen(service.platformKey, "再说一遍 " + BLOCKED);
+    screen(service.otherPlatformKey, BLOCKED);
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    login(wait, service.regulatorKey);
+    assertEquals("护苗 · 监管控制台", browser.getTitle());
+
+    String from = wait.until(d -> d.findElement(By.id("from")).getDomProperty("value"));
+    String to = browser.findElement(By.id("to")).getDomProperty("value");
+    long all = apiTotal(from, to);
+    assertEquals(total(l -> true) + 3, all, "the table's events and the three screened above");
+    waitForView(wait, "overview");
+    assertEquals(Long.toString(all), text("total-events"));
+    assertEquals(Long.toString(total(l -> l.kind().equals("text_blocked")) + 3),
+        browser.findElement(By.cssSelector("#by-kind li[data-id=text_blocked] strong")).getText());
+    assertTrue(browser.findElement(By.id("by-category")).getText().contains("侮辱谩骂"), "Chinese category labels");
+
+    wait.until(d -> d.findElements(By.cssSelector("#platform option[value=other]")).size() == 1);
+    new Select(browser.findElement(By.id("platform"))).selectByValue("other");
+    browser.findElement(By.id("apply")).click();
+    long other = apiTotal(from, to, "other");
+    assertEquals(1, other);
+    waitForContent(wait, "total-events", Long.toString(other));
+    assertEquals(List.of("other"), browser.findElements(By.cssSelector("#by-platform tr")).stream()
+        .map(row -> row.getDomAttribute("data-id")).toList());
+
+    show(wait, "live");
+    waitForContent(wait, "live-status", "已连接");
+    // markup in a user's text is shown as the text it is, never parsed
+    String marker = "<i>实时" + System.nanoTime() + "</i>";
+    screen(service.otherPlatformKey, marker + " " + BLOCKED);
+    WebElement arrived = wait.withMessage("the new severe event in the live feed")
+        .until(d -> d.findElements(By.cssSelector("#live-feed li")).stream()
+            .filter(li -> li.getText().contains(marker)).findFirst().orElse(null));
+    assertTrue(arrived.getText().contains("other"), arrived::getText);
+    assertTrue(arrived.getText().contains("文本拦截"), arrived::getText);
+    assertTrue(browser.findElements(By.cssSelector("#live-feed i")).isEmpty(), "no element made of the text");
+    // the figures follow the live feed
+    waitForContent(wait, "total-events", Long.toString(other + 1));
+    screenshot("live");
+  }
+
+  // --- the page --------------------------------------------------------------------------
+
+  private static void login(WebDriverWait wait, String key) {
+    String page = "http://127.0.0.1:" + service.port() + "/dashboard";
+    browser.get(page);
+    browser.executeScript("sessionStorage.clear()");
+    browser.get(page);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("key"))).sendKeys(key);
+    browser.findElement(By.cssSelector("#key-form button")).click();
+  }
+
+  /** Shows a view's tab and waits for its data. */
+  private static void show(WebDriverWait wait, String view) {
+    browser.findElement(By.id("tab-" + view)).click();
+    waitForView(wait, view);
+  }
+
+  private static void waitForView(WebDriverWait wait, String view) {
+    wait.withMessage(() -> "view " + view + " to be ready; error: " + text("error"))
+        .until(d -> "ready".equals(d.findElement(By.id("view-" + view)).getDomAttribute("data-state")));
+  }
+
+  private static String text(String id) {
+    return browser.findElement(By.id(id)).getDomProperty("textContent");
+  }
+
+  private static void waitForContent(WebDriverWait wait, String id, String content) {
+    wait.withMessage(() -> "#" + id + " to read " + content + ", it reads " + text(id))
+        .until(d -> content.equals(text(id)));
+  }
+
+  private static List<String> texts(String css) {
+    return browser.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+  }
+
+  /** What ECharts itself holds: series id → values. */
+  private static Map<String, List<Long>> chartSeries(String id) {
+    String json = (String) browser.executeScript("return JSON.stringify(echarts.getInstanceByDom("
+        + "document.getElementById(arguments[0])).getOption().series.map(s => [s.id, s.data]))", id);
+    Map<String, List<Long>> series = new TreeMap<>();
+    for (Object s : new JsonArray(json)) {
+      JsonArray pair = (JsonArray) s;
+      series.put(pair.getString(0), pair.getJsonArray(1).stream().map(v -> ((Number) v).longValue()).toList());
+    }
+    return series;
+  }
+
+  /** The region table's rows: code → events. */
+  private static Map<String, Long> regionRows() {
+    Map<String, Long> rows = new HashMap<>();
+    for (WebElement row : browser.findElements(By.cssSelector("#region-table tbody tr[data-code]"))) {
+      rows.put(row.getDomAttribute("data-code"),
+          Long.parseLong(row.findElement(By.cssSelector("td[data-count=events]")).getText()));
+    }
+    return rows;
+  }
+
+  private static Map<String, Long> tableCounts(String table, String cell) {
+    Map<String, Long> rows = new HashMap<>();
+    for (WebElement row : browser.findElements(By.cssSelector(table + " tbody tr[data-id]"))) {
+      rows.put(row.getDomAttribute("data-id"), Long.parseLong(row.findElement(By.cssSelector(cell)).getText()));
+    }
+    return rows;
+  }
+
+  private static void screenshot(String view) throws IOException {
+    HeadlessChromium.screenshot(browser, "console-" + view + ".png");
+  }
+
+  // --- counted from the table --------------------------------------------------------------
+
+  private static long total(Predicate<Line> which) {
+    return lines.stream().filter(which).mapToLong(Line::count).sum();
+  }
+
+  private static Map<String, Long> byPlatform(String kind) {
+    return lines.stream().filter(l -> l.kind().equals(kind))
+        .collect(Collectors.groupingBy(Line::platform, Collectors.summingLong(Line::count)));
+  }
+
+  /** Events by the division directly under {@code parent} (null: the provinces) that holds their region. */
+  private static Map<String, Long> regionTotals(String parent) {
+    RegionTable table = RegionTable.shipped();
+    Map<String, Long> totals = new HashMap<>();
+    for (Line l : lines) {
+      List<String> ancestry = table.ancestry(l.region());
+      int at = parent == null ? ancestry.size() : ancestry.indexOf(parent);
+      if (at > 0) {
+        totals.merge(ancestry.get(at - 1), (long) l.count(), Long::sum);
+      }
+    }
+    return totals;
+  }
+
+  // --- the API -----------------------------------------------------------------------------
+
   private static void screen(String key, String text) {
     HttpResponse<Buffer> r = client.post("/v1/text/screen", key, new JsonObject().put("text", text));
     assertEquals(200, r.statusCode(), r::bodyAsString);
     assertEquals("block", r.bodyAsJsonObject().getString("decision"), r::bodyAsString);
   }
 
+  private static long apiTotal(String from, String to) {
+    return apiTotal(from, to, null);
+  }
+
   /** Events over the days the page shows, as the API counts them. */
-  private static long summaryTotal(String from, String to, String platform) {
+  private static long apiTotal(String from, String to, String platform) {
     String path = "/v1/regulator/summary?from=" + from + "&to=" + to + (platform == null ? "" : "&platform=" + platform);
     HttpResponse<Buffer> r = client.get(path, service.regulatorKey);
     assertEquals(200, r.statusCode(), r::bodyAsString);
@@ -73,56 +432,21 @@ class DashboardBrowserTest {
     return rows.isEmpty() ? 0 : rows.getJsonObject(0).getLong("events");
   }
 
-  private static void waitForText(WebDriverWait wait, String id, String text) {
-    wait.withMessage(() -> "#" + id + " to read " + text + ", it reads "
-            + browser.findElement(By.id(id)).getText())
-        .until(ExpectedConditions.textToBe(By.id(id), text));
+  private static JsonArray cases(String key) {
+    HttpResponse<Buffer> r = client.get("/v1/cases", key);
+    assertEquals(200, r.statusCode(), r::bodyAsString);
+    return r.bodyAsJsonObject().getJsonArray("cases");
   }
 
-  @Test
-  void aRegulatorSeesTheFiguresFiltersThemAndWatchesSevereEventsArrive() throws Exception {
-    screen(service.platformKey, BLOCKED);
-    screen(service.platformKey, "再说一遍 " + BLOCKED);
-    screen(service.otherPlatformKey, BLOCKED);
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+  private static JsonObject oneCase(String id) {
+    HttpResponse<Buffer> r = client.get("/v1/cases/" + id, service.regulatorKey);
+    assertEquals(200, r.statusCode(), r::bodyAsString);
+    return r.bodyAsJsonObject();
+  }
 
-    browser.get("http://127.0.0.1:" + service.port() + "/dashboard");
-    assertEquals("护苗 · 监管看板", browser.getTitle());
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("key"))).sendKeys(service.regulatorKey);
-    browser.findElement(By.cssSelector("#key-form button")).click();
-
-    String from = wait.until(d -> d.findElement(By.id("from")).getAttribute("value"));
-    String to = browser.findElement(By.id("to")).getAttribute("value");
-    long all = summaryTotal(from, to, null);
-    assertEquals(3, all, "the events screened above");
-    waitForText(wait, "total-events", Long.toString(all));
-    waitForText(wait, "total-mandatory", "0");
-    assertEquals("3", browser.findElement(By.cssSelector("#by-kind li[data-id=text_blocked] strong")).getText());
-    assertTrue(browser.findElement(By.id("by-category")).getText().contains("侮辱谩骂"), "Chinese category labels");
-    List<WebElement> bars = browser.findElements(By.cssSelector("#trend rect"));
-    assertEquals(30, bars.size(), "one bar a day");
-    assertEquals("3", bars.get(bars.size() - 1).getAttribute("data-count"), "today's bar");
-
-    wait.until(d -> d.findElements(By.cssSelector("#platform option[value=other]")).size() == 1);
-    new Select(browser.findElement(By.id("platform"))).selectByValue("other");
-    browser.findElement(By.id("apply")).click();
-    long other = summaryTotal(from, to, "other");
-    assertEquals(1, other);
-    waitForText(wait, "total-events", Long.toString(other));
-    assertEquals(List.of("other"), browser.findElements(By.cssSelector("#by-platform tr")).stream()
-        .map(row -> row.getAttribute("data-id")).toList());
-
-    waitForText(wait, "live-status", "已连接");
-    String marker = "实时" + System.nanoTime();
-    screen(service.otherPlatformKey, marker + " " + BLOCKED);
-    WebElement arrived = wait.withMessage("the new severe event in the live feed")
-        .until(d -> d.findElements(By.cssSelector("#live-feed li")).stream()
-            .filter(li -> li.getText().contains(marker)).findFirst().orElse(null));
-    assertTrue(arrived.getText().contains("other"), arrived::getText);
-    assertTrue(arrived.getText().contains("文本拦截"), arrived::getText);
-    // the figures follow the live feed
-    waitForText(wait, "total-events", Long.toString(other + 1));
-
-    HeadlessChromium.screenshot(browser, "dashboard.png");
+  private static Set<String> ids(JsonArray cases) {
+    Set<String> ids = new HashSet<>();
+    cases.forEach(c -> ids.add(((JsonObject) c).getString("id")));
+    return ids;
   }
 }

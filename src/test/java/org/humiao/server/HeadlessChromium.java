@@ -4,11 +4,16 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.logging.Level;
 
 /**
  * Debian's headless Chromium for the pages' browser tests, driven through its own chromedriver
@@ -33,7 +38,22 @@ final class HeadlessChromium {
     ChromeOptions options = new ChromeOptions()
         .setBinary(CHROMIUM.toString())
         .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1800");
+    // the page's console, so a test can see what the browser refused (a CSP violation) or failed on
+    options.setCapability(ChromeOptions.LOGGING_PREFS, loggingPrefs());
     return new ChromeDriver(driver, options);
+  }
+
+  private static LoggingPreferences loggingPrefs() {
+    LoggingPreferences prefs = new LoggingPreferences();
+    prefs.enable(LogType.BROWSER, Level.ALL);
+    return prefs;
+  }
+
+  /** The errors the pages' console logged since the last call: refused by the CSP, uncaught, failed loads. */
+  static List<String> errors(ChromeDriver browser) {
+    return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+        .map(LogEntry::getMessage).toList();
   }
 
   /** Saves what the browser shows as target/{@code name}. */

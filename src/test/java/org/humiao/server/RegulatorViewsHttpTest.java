@@ -17,6 +17,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
+import org.humiao.cases.Agency;
+import org.humiao.cases.CaseStatus;
 import org.humiao.events.ViolationEvent;
 import org.humiao.keys.IssuedKey;
 import org.humiao.keys.Role;
@@ -36,11 +38,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.humiao.server.Client.assertError;
@@ -480,7 +485,8 @@ class RegulatorViewsHttpTest {
 
   @Test
   void theDashboardIsPublicStaticAndUnderAStrictPolicy() {
-    for (String asset : List.of("/dashboard", "/dashboard/", "/dashboard/app.js", "/dashboard/app.css", "/dashboard/labels.json")) {
+    for (String asset : List.of("/dashboard", "/dashboard/", "/dashboard/app.js", "/dashboard/app.css", "/dashboard/labels.json",
+        "/dashboard/vendor/echarts/echarts.min.js")) {
       HttpResponse<Buffer> r = client.get(asset, null);
       assertEquals(200, r.statusCode(), asset);
       assertEquals(StrictPage.CSP, r.getHeader("Content-Security-Policy"), asset);
@@ -488,7 +494,7 @@ class RegulatorViewsHttpTest {
       assertEquals("nosniff", r.getHeader("X-Content-Type-Options"), asset);
     }
     String page = client.get("/dashboard/", null).bodyAsString();
-    assertTrue(page.contains("监管看板"), page);
+    assertTrue(page.contains("监管控制台"), page);
     assertFalse(page.contains("<script>") || page.matches("(?s).*<script[^>]*>[^<]+</script>.*"), "no inline script");
     assertTrue(client.get("/dashboard/", null).getHeader("Content-Type").startsWith("text/html"));
     JsonObject labels = client.get("/dashboard/labels.json", null).bodyAsJsonObject();
@@ -498,6 +504,17 @@ class RegulatorViewsHttpTest {
     for (org.humiao.screening.Category category : org.humiao.screening.Category.values()) {
       assertTrue(labels.getJsonObject("categories").containsKey(category.id()), category.id());
     }
+    for (CaseStatus status : CaseStatus.values()) {
+      assertTrue(labels.getJsonObject("caseStatuses").containsKey(status.id()), status.id());
+      // the page offers exactly the steps the server takes
+      Set<String> steps = Arrays.stream(CaseStatus.values()).filter(status::mayBecome).map(CaseStatus::id)
+          .collect(Collectors.toSet());
+      assertEquals(steps, Set.copyOf(labels.getJsonObject("caseSteps").getJsonArray(status.id()).getList()), status.id());
+    }
+    for (Agency agency : Agency.values()) {
+      assertEquals(agency.label(), labels.getJsonObject("agencies").getString(agency.id()), agency.id());
+    }
+    assertError(client.get("/dashboard/vendor/echarts/missing.js", null), 404, "not_found");
     assertError(client.get("/dashboard/missing.js", null), 404, "not_found");
     assertError(client.get("/dashboard/..%2f..%2fpom.xml", null), 404, "not_found");
   }

@@ -5,7 +5,6 @@ import org.humiao.events.summary.EventPager;
 import org.humiao.events.summary.ViolationSummaries;
 import org.humiao.http.Mount;
 import org.humiao.http.Mount.Access;
-import org.humiao.http.StrictPage;
 import org.humiao.http.WorkerPool;
 import org.humiao.http.guard.KeyConcurrency;
 
@@ -13,7 +12,7 @@ import java.time.Clock;
 
 /**
  * The regulators' routes, mounted together: summaries, events, their export, the live stream, the
- * quarterly report and the dashboard. Every role reads; a platform key only its own events.
+ * quarterly report (the console that reads them is http.console). Every role reads; a platform key only its own events.
  *
  * @param cursors what listings and the stream show of journal offsets
  * @param pool where reads of the journal run: a pool of their own, so they never hold up screening
@@ -33,7 +32,5 @@ public record RegulatorApi(ViolationSummaries summaries, EventPager pager, Event
     mount.route(HttpMethod.GET, "/v1/regulator/events/export", Access.ANY_KEY, reads, new CsvExport(pager, pool)::handle);
     mount.route(HttpMethod.GET, "/v1/regulator/stream", Access.ANY_KEY, streams::handle);
     mount.route(HttpMethod.GET, "/v1/regulator/reports/quarterly", Access.ANY_KEY, reads, regulator::quarterly);
-    // the page and its assets hold no data: it asks for a key and calls the API
-    mount.route(HttpMethod.GET, "/dashboard/*", Access.PUBLIC, StrictPage::headers, Dashboard.assets());
   }
 }
