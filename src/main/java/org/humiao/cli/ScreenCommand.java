@@ -100,7 +100,7 @@ final class ScreenCommand implements Callable<Integer> {
           "line is " + line.length() + " UTF-16 units, the limit is " + TextLimits.DEFAULT_MAX_LENGTH).encode();
     }
     try {
-      return ScreeningJson.of(engine.screen(line.text(), Engines.UNHURRIED)).encode();
+      return ScreeningJson.encode(engine.screen(line.text(), Engines.UNHURRIED));
     } catch (InvalidTextException e) {
       return ScreeningJson.error(e.problem().id(), e.getMessage()).encode();
     }
