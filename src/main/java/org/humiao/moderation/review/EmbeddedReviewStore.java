@@ -32,7 +32,9 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>New tasks come from the screening workers, several at once under load: their lines are
  * appended under the lock and forced outside it, one force covering every line appended before
  * it (group commit), so a screening worker waits for at most one sync and the others' lines ride
- * along. Claims and resolutions, rare and read-modify-write, keep one sync each under the lock.
+ * along. A new task is in memory (listed, claimable) a moment before its add returns; a claim's
+ * own force covers its line too. Claims and resolutions, rare and read-modify-write, keep one sync
+ * each under the lock.
  */
 public final class EmbeddedReviewStore implements ReviewStore {
   public static final String FILE = "tasks.jsonl";
@@ -51,7 +53,7 @@ public final class EmbeddedReviewStore implements ReviewStore {
   private long forcedGeneration = -1;
   private long forced;
   private final LongAdder forces = new LongAdder();
-  /** Held by the one thread forcing new tasks' lines; taken inside the store's lock only by a rewrite. */
+  /** Held by the one thread forcing new tasks' lines; the store's lock is taken inside it, never around it. */
   private final Object syncLock = new Object();
 
   private EmbeddedReviewStore(Path dir) throws IOException {
