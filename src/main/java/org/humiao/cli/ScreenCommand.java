@@ -6,6 +6,7 @@ import org.humiao.screening.ScreeningJson;
 import org.humiao.screening.TextLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.BufferedReader;
@@ -42,6 +43,9 @@ final class ScreenCommand implements Callable<Integer> {
   @Parameters(arity = "0..1", paramLabel = "FILE", description = "the text file (default: stdin)")
   Path file;
 
+  @Option(names = "--threads", paramLabel = "N", description = "lines screened at once (default: every core)")
+  int threads = Runtime.getRuntime().availableProcessors();
+
   private final InputStream stdin;
   private final PrintStream out;
   private final PrintStream err;
@@ -56,7 +60,9 @@ final class ScreenCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path input = file == null ? null : CommandFailure.readableFile(file, "text file",
         "give a UTF-8 file of one text per line, or no FILE to read stdin");
-    int threads = Runtime.getRuntime().availableProcessors();
+    if (threads < 1) {
+      throw new CommandFailure("--threads must be at least 1, got " + threads);
+    }
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "humiao-screen");
       t.setDaemon(true);
@@ -100,7 +106,7 @@ final class ScreenCommand implements Callable<Integer> {
           "line is " + line.length() + " UTF-16 units, the limit is " + TextLimits.DEFAULT_MAX_LENGTH).encode();
     }
     try {
-      return ScreeningJson.of(engine.screen(line.text(), Engines.UNHURRIED)).encode();
+      return ScreeningJson.encode(engine.screen(line.text(), Engines.UNHURRIED));
     } catch (InvalidTextException e) {
       return ScreeningJson.error(e.problem().id(), e.getMessage()).encode();
     }

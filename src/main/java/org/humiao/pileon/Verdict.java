@@ -1,8 +1,9 @@
 package org.humiao.pileon;
 
-import io.vertx.core.json.JsonObject;
+import com.fasterxml.jackson.core.JsonGenerator;
 import org.humiao.screening.ScreeningResult;
 
+import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -18,12 +19,16 @@ public record Verdict(ScreeningResult result, boolean protectedTarget, Optional<
     return new Verdict(result, false, Optional.empty());
   }
 
-  /** Adds {@code protected} and {@code pileOn} to a screen answer, when they apply. */
-  public JsonObject annotate(JsonObject answer) {
+  /** Writes {@code protected} and {@code pileOn} into a screen answer being written, when they apply. */
+  public void writeFields(JsonGenerator answer) throws IOException {
     if (protectedTarget) {
-      answer.put("protected", true);
+      answer.writeBooleanField("protected", true);
     }
-    crossing.ifPresent(c -> answer.put("pileOn", new JsonObject().put("level", c.level().id()).put("target", c.target())));
-    return answer;
+    if (crossing.isPresent()) {
+      answer.writeObjectFieldStart("pileOn");
+      answer.writeStringField("level", crossing.get().level().id());
+      answer.writeStringField("target", crossing.get().target());
+      answer.writeEndObject();
+    }
   }
 }

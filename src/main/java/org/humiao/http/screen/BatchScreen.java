@@ -9,7 +9,6 @@ import org.humiao.http.guard.RateLimiter;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import org.humiao.keys.ApiKey;
 import org.humiao.screening.ScreenOptions;
 import org.humiao.screening.ScreeningEngine;
@@ -33,8 +32,8 @@ final class BatchScreen implements ScreeningRoute.Task {
   private final KeyCharsInFlight share;
   private final ScreenLimits limits;
 
-  /** One slot of the batch as read: a request to screen, or the error it already has. */
-  private record Slot(ScreenRequest request, ApiError error) {}
+  /** One slot of the batch: a request to screen, the error it has, or, once screened, its answer. */
+  private record Slot(ScreenRequest request, ApiError error, ScreenAnswer answer) {}
 
   BatchScreen(TextScreener screener, RateLimiter rate, KeyCharsInFlight share, ScreenLimits limits) {
     this.screener = screener;
@@ -72,40 +71,47 @@ final class BatchScreen implements ScreeningRoute.Task {
     // waiting its own would outlast the request's timeout
     long semanticDeadline = System.nanoTime() + slots.stream().filter(s -> s.request() != null)
         .mapToLong(s -> current.semanticBudget(s.request().scene().id()).toNanos()).max().orElse(0);
-    JsonArray answers = new JsonArray();
+    List<Slot> answered = new ArrayList<>(slots.size());
     for (int i = 0; i < slots.size(); i++) {
       Slot slot = slots.get(i);
       // past the deadline the client has its 503: the items left would be screened for no one
       ScreeningRoute.checkDeadline(deadlineNanos, "after " + i + " of " + slots.size() + " items");
-      answers.add(slot.error() != null ? errorJson(slot.error()) : screenSlot(current, key, slot.request(), semanticDeadline));
+      answered.add(slot.error() != null ? slot : screenSlot(current, key, slot.request(), semanticDeadline));
     }
-    return new JsonObject()
-        .put("items", answers)
-        .put("requestId", requestId)
-        .put("lexiconVersion", version)
-        .toBuffer();
+    return ScreenAnswer.object(json -> {
+      json.writeArrayFieldStart("items");
+      for (Slot slot : answered) {
+        if (slot.answer() != null) {
+          json.writeStartObject();
+          slot.answer().writeFields(json);
+          json.writeEndObject();
+        } else {
+          // errors are few: their one shape is reused rather than written again field by field
+          json.writeRawValue(ScreeningJson.error(slot.error().code().id(), slot.error().getMessage()).encode());
+        }
+      }
+      json.writeEndArray();
+      json.writeStringField("requestId", requestId);
+      json.writeStringField("lexiconVersion", version);
+    });
   }
 
   private static Slot read(Object item, int index) {
     try {
-      return new Slot(ScreenRequestReader.item(item, "items[" + index + "]."), null);
+      return new Slot(ScreenRequestReader.item(item, "items[" + index + "]."), null, null);
     } catch (ApiError e) {
-      return new Slot(null, e);
+      return new Slot(null, e, null);
     }
   }
 
-  private JsonObject screenSlot(ScreeningEngine current, ApiKey key, ScreenRequest request, long deadline) {
+  private Slot screenSlot(ScreeningEngine current, ApiKey key, ScreenRequest request, long deadline) {
     Duration scene = current.semanticBudget(request.scene().id());
     Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     ScreenOptions options = ScreenOptions.scene(request.scene().id()).withBudget(left.compareTo(scene) < 0 ? left : scene);
     try {
-      return screener.screen(current, key, request, options);
+      return new Slot(request, null, screener.screen(current, key, request, options));
     } catch (ApiError e) {
-      return errorJson(e);
+      return new Slot(request, e, null);
     }
-  }
-
-  private static JsonObject errorJson(ApiError e) {
-    return ScreeningJson.error(e.code().id(), e.getMessage());
   }
 }

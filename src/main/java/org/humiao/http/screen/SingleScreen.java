@@ -28,7 +28,11 @@ final class SingleScreen implements ScreeningRoute.Task {
     PlatformScope.check(key, request.platform());
     try (KeyCharsInFlight.Share admitted = share.acquire(key, request.text().length())) {
       rate.charge(key, request.text().length());
-      return screener.screen(engine, key, request).put("requestId", requestId).toBuffer();
+      ScreenAnswer answer = screener.screen(engine, key, request);
+      return ScreenAnswer.object(json -> {
+        answer.writeFields(json);
+        json.writeStringField("requestId", requestId);
+      });
     }
   }
 }

@@ -3,7 +3,6 @@ package org.humiao.http.screen;
 import org.humiao.http.ApiError;
 import org.humiao.http.ErrorCode;
 
-import io.vertx.core.json.JsonObject;
 import org.humiao.keys.ApiKey;
 import org.humiao.moderation.strategy.Strategy;
 import org.humiao.pileon.Aim;
@@ -11,13 +10,12 @@ import org.humiao.pileon.Verdict;
 import org.humiao.screening.InvalidTextException;
 import org.humiao.screening.ScreenOptions;
 import org.humiao.screening.ScreeningEngine;
-import org.humiao.screening.ScreeningJson;
 import org.humiao.screening.ScreeningResult;
 
 /**
  * Screens one request's text by its platform's strategy, counts it, lets pile-on tracking see it,
  * reports a block or review as a violation event, puts a review into its platform's review queue
- * and shapes its answer; shared by the single and the batch route. Runs on a worker.
+ * and returns what its answer is written from; shared by the single and the batch route. Runs on a worker.
  */
 final class TextScreener {
   private final DecisionMetrics decisions;
@@ -35,12 +33,12 @@ final class TextScreener {
    *     when the request names none
    * @throws ApiError text_too_long or invalid_text when the engine refuses the text
    */
-  JsonObject screen(ScreeningEngine engine, ApiKey key, ScreenRequest request) {
+  ScreenAnswer screen(ScreeningEngine engine, ApiKey key, ScreenRequest request) {
     return screen(engine, key, request, ScreenOptions.scene(request.scene().id()));
   }
 
   /** @param options the scene and, in a batch, what is left of the batch's budget for the semantic tier */
-  JsonObject screen(ScreeningEngine engine, ApiKey key, ScreenRequest request, ScreenOptions options) {
+  ScreenAnswer screen(ScreeningEngine engine, ApiKey key, ScreenRequest request, ScreenOptions options) {
     String platform = request.platform() != null ? request.platform() : key.platform();
     Strategy strategy = moderation.strategies().current().forPlatform(platform);
     ScreenOptions decided = options.withRules(strategy.rules(request.scene()));
@@ -58,10 +56,7 @@ final class TextScreener {
     decisions.record(result);
     events.report(request, platform, result);
     moderation.reviews().screened(platform, request.dataId(), request.scene().id(), request.text(), result);
-    return verdict.annotate(ScreeningJson.of(result)
-        .put("scene", request.scene().id())
-        .put("lexiconVersion", result.lexiconVersion())
-        .put("strategy", new JsonObject().put("id", strategy.id()).put("version", strategy.version())));
+    return new ScreenAnswer(verdict, request.scene(), strategy);
   }
 
   private static ErrorCode errorCode(InvalidTextException e) {

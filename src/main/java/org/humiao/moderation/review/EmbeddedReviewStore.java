@@ -7,6 +7,7 @@ import org.humiao.durable.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The queue of one process: tasks in memory, each change appended to {@code tasks.jsonl} (the
@@ -27,7 +29,12 @@ import java.util.Optional;
  * holds many more lines than tasks, and whenever texts are dropped, so a dropped text is gone from
  * the disk, not only from memory.
  *
- * <p>Review traffic is a small part of screening's, so one lock and one sync per change are enough.
+ * <p>New tasks come from the screening workers, several at once under load: their lines are
+ * appended under the lock and forced outside it, one force covering every line appended before
+ * it (group commit), so a screening worker waits for at most one sync and the others' lines ride
+ * along. A new task is in memory (listed, claimable) a moment before its add returns; a claim's
+ * own force covers its line too. Claims and resolutions, rare and read-modify-write, keep one sync
+ * each under the lock.
  */
 public final class EmbeddedReviewStore implements ReviewStore {
   public static final String FILE = "tasks.jsonl";
@@ -38,6 +45,16 @@ public final class EmbeddedReviewStore implements ReviewStore {
   private final Map<String, ReviewTask> tasks = new LinkedHashMap<>();
   private FileChannel log;
   private int lines;
+  /** Bytes in {@link #log}. */
+  private long appended;
+  /** Raised by every rewrite, whose file is forced whole: a line of an older file needs no force. */
+  private long generation;
+  /** How far {@link #log} of that generation is known forced; under {@link #syncLock}. */
+  private long forcedGeneration = -1;
+  private long forced;
+  private final LongAdder forces = new LongAdder();
+  /** Held by the one thread forcing new tasks' lines; the store's lock is taken inside it, never around it. */
+  private final Object syncLock = new Object();
 
   private EmbeddedReviewStore(Path dir) throws IOException {
     PrivateFiles.createDirectories(dir);
@@ -77,13 +94,20 @@ public final class EmbeddedReviewStore implements ReviewStore {
     }
   }
 
+  /** Returns once the task's line (or, for a known task, every line so far) is on disk. */
   @Override
-  public synchronized ReviewTask add(ReviewTask task) {
-    ReviewTask known = tasks.get(task.id());
-    if (known != null) {
-      return known;
+  public ReviewTask add(ReviewTask task) {
+    ReviewTask added;
+    long upTo;
+    long inGeneration;
+    synchronized (this) {
+      ReviewTask known = tasks.get(task.id());
+      added = known != null ? known : write(task, false);
+      upTo = appended;
+      inGeneration = generation;
     }
-    return write(task);
+    awaitForced(inGeneration, upTo);
+    return added;
   }
 
   @Override
@@ -136,18 +160,30 @@ public final class EmbeddedReviewStore implements ReviewStore {
     return dropped;
   }
 
-  /**
-   * Appends the task's line and forces it; the change is applied in memory only once it is on disk.
-   * A failed write is cut off again, so the next line does not follow half of this one.
-   */
+  /** Appends the task's line and forces it; the change is applied in memory only once it is on disk. */
   private ReviewTask write(ReviewTask task) {
+    return write(task, true);
+  }
+
+  /**
+   * Appends the task's line, forced or not (then the caller forces before it answers). A failed
+   * write is cut off again, so the next line does not follow half of this one.
+   */
+  private ReviewTask write(ReviewTask task, boolean force) {
     try {
-      long end = log.size();
+      long end = appended;
       try {
-        PrivateFiles.writeFully(log, line(task));
-        log.force(false);
+        ByteBuffer line = line(task);
+        int length = line.remaining();
+        PrivateFiles.writeFully(log, line);
+        appended = end + length;
+        if (force) {
+          log.force(false);
+          forces.increment();
+        }
       } catch (IOException e) {
         log.truncate(end);
+        appended = end;
         throw e;
       }
       tasks.put(task.id(), task);
@@ -158,6 +194,40 @@ public final class EmbeddedReviewStore implements ReviewStore {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write to " + file, e);
     }
+  }
+
+  /** Forces the log up to {@code upTo} of its generation, unless a force or a rewrite since has done so. */
+  private void awaitForced(long inGeneration, long upTo) {
+    synchronized (syncLock) {
+      if (forcedGeneration == inGeneration && forced >= upTo) {
+        return;
+      }
+      FileChannel channel;
+      long end;
+      synchronized (this) {
+        if (generation != inGeneration) {
+          return;
+        }
+        channel = log;
+        end = appended;
+      }
+      try {
+        channel.force(false);
+        forces.increment();
+      } catch (ClosedChannelException e) {
+        // a rewrite closed it meanwhile, and its new file, forced whole, holds every task in memory
+        return;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot force " + file, e);
+      }
+      forcedGeneration = inGeneration;
+      forced = end;
+    }
+  }
+
+  /** How many times the log was forced: fewer than tasks added when several are added at once. */
+  long forces() {
+    return forces.sum();
   }
 
   /** Replaces the file by one line per task, then appends to the new file. */
@@ -172,6 +242,8 @@ public final class EmbeddedReviewStore implements ReviewStore {
     });
     lines = tasks.size();
     log = PrivateFiles.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    appended = log.size();
+    generation++;
   }
 
   private static ByteBuffer line(ReviewTask task) {

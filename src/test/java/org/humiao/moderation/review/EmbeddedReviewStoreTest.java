@@ -10,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.ArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -73,6 +77,40 @@ class EmbeddedReviewStoreTest extends ReviewStoreContract {
       assertTrue(Files.readString(file, StandardCharsets.UTF_8).contains("秘密的原文"));
       s.dropTexts(T0.plusSeconds(6));
       assertFalse(Files.readString(file, StandardCharsets.UTF_8).contains("秘密的原文"));
+    }
+  }
+
+  /** Screening workers add tasks at once: one force covers several lines, and every task survives a reopen. */
+  @Test
+  void tasksAddedAtOnceShareForcesAndAllSurviveAReopen() throws Exception {
+    Path own = dir.resolve("grouped");
+    int threads = 8;
+    int each = 100;
+    long forces;
+    try (EmbeddedReviewStore s = EmbeddedReviewStore.open(own)) {
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      try {
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          int thread = t;
+          done.add(pool.submit(() -> {
+            for (int i = 0; i < each; i++) {
+              s.add(task("p", "d" + thread + "-" + i, "text " + i));
+            }
+          }));
+        }
+        for (Future<?> f : done) {
+          f.get();
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      forces = s.forces();
+    }
+    // one force a task would be exactly threads * each; how many share one depends on the disk and the scheduler
+    assertTrue(forces < threads * each * 9 / 10, "about one force a task: " + forces + " forces for " + threads * each + " tasks");
+    try (ReviewStore reopened = EmbeddedReviewStore.open(own)) {
+      assertEquals(threads * each, reopened.tasks("p").size());
     }
   }
 }

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -85,6 +86,23 @@ public final class LoadHarness {
     }
     List<String> lines = Files.readAllLines(options.corpus(), StandardCharsets.UTF_8).stream()
         .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+    LoadResult result = measure(options, lines);
+    if (options.ceilingPort() > 0) {
+      LoadOptions ceiling = options.againstCeiling();
+      LoadResult bare;
+      Process server = CeilingProcess.start(options.ceilingPort());
+      try {
+        bare = measure(ceiling, lines);
+      } finally {
+        server.destroy();
+      }
+      System.out.printf(Locale.ROOT, "service / ceiling: %.0f / %.0f req/s = %.2f of the ceiling%n",
+          result.throughput(), bare.throughput(), result.throughput() / bare.throughput());
+    }
+  }
+
+  /** One run against {@code options}' instances, reported. */
+  private static LoadResult measure(LoadOptions options, List<String> lines) throws Exception {
     LoadHarness harness = new LoadHarness(options, lines);
     if (harness.scenario.playsAsUsers()) {
       harness.attestUsers().toCompletionStage().toCompletableFuture().get();
@@ -97,6 +115,7 @@ public final class LoadHarness {
     LatencyReport.write(options, result);
     System.out.println(LatencyReport.markdown(options, result));
     System.out.println("report: " + options.out() + ".{json,md,png}");
+    return result;
   }
 
   private Future<LoadResult> run() {
