@@ -486,7 +486,7 @@ class RegulatorViewsHttpTest {
   @Test
   void theDashboardIsPublicStaticAndUnderAStrictPolicy() {
     for (String asset : List.of("/dashboard", "/dashboard/", "/dashboard/app.js", "/dashboard/app.css", "/dashboard/labels.json",
-        "/dashboard/vendor/echarts/echarts.min.js")) {
+        "/dashboard/dist/echarts.min.js")) {
       HttpResponse<Buffer> r = client.get(asset, null);
       assertEquals(200, r.statusCode(), asset);
       assertEquals(StrictPage.CSP, r.getHeader("Content-Security-Policy"), asset);
@@ -514,7 +514,7 @@ class RegulatorViewsHttpTest {
     for (Agency agency : Agency.values()) {
       assertEquals(agency.label(), labels.getJsonObject("agencies").getString(agency.id()), agency.id());
     }
-    assertError(client.get("/dashboard/vendor/echarts/missing.js", null), 404, "not_found");
+    assertError(client.get("/dashboard/dist/missing.js", null), 404, "not_found");
     assertError(client.get("/dashboard/missing.js", null), 404, "not_found");
     assertError(client.get("/dashboard/..%2f..%2fpom.xml", null), 404, "not_found");
   }

@@ -19,10 +19,9 @@ public record ConsoleApi(RegionTable regions) {
   private static final String PAGE_ROOT = "humiao-dashboard";
 
   public void mount(Mount mount) {
-    // the chart library before our files: a path under vendor/ is never one of ours
-    mount.route(HttpMethod.GET, "/dashboard/vendor/echarts/*", Access.PUBLIC, StrictPage::headers,
-        Webjar.files(Webjar.root("org.webjars.npm", "echarts", "dist")));
-    mount.route(HttpMethod.GET, "/dashboard/*", Access.PUBLIC, StrictPage::headers, Webjar.files(PAGE_ROOT));
+    // our files first; what is not ours (dist/echarts.min.js, the library's LICENSE) from the webjar
+    mount.route(HttpMethod.GET, "/dashboard/*", Access.PUBLIC, StrictPage::headers, Webjar.files(PAGE_ROOT),
+        Webjar.files(Webjar.root("org.webjars.npm", "echarts", "")));
     mount.route(HttpMethod.GET, "/v1/regulator/regions", Access.ANY_KEY, new RegionNames(regions)::handle);
   }
 }
