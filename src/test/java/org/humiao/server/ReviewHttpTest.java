@@ -11,7 +11,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import org.humiao.config.Setting;
-import org.humiao.keys.IssuedKey;
 import org.humiao.keys.Role;
 import org.humiao.minor.sim.SettableClock;
 import org.junit.jupiter.api.AfterAll;
@@ -64,26 +63,16 @@ class ReviewHttpTest {
     service = new LocalService(dir, Map.of(Setting.REVIEW_LEASE_SECONDS, Long.toString(LEASE.toSeconds()),
         Setting.REVIEW_TEXT_RETENTION_HOURS, "72"), clock, null);
     client = new Client(vertx, service.port());
-    reviewer = addKey(Role.REVIEWER, LocalService.PLATFORM);
+    reviewer = service.addKey(client, Role.REVIEWER, LocalService.PLATFORM);
     reviewerId = service.store.read().stream().filter(k -> k.role() == Role.REVIEWER).toList().get(0).id();
-    secondReviewer = addKey(Role.REVIEWER, LocalService.PLATFORM);
-    otherReviewer = addKey(Role.REVIEWER, "other");
+    secondReviewer = service.addKey(client, Role.REVIEWER, LocalService.PLATFORM);
+    otherReviewer = service.addKey(client, Role.REVIEWER, "other");
   }
 
   @AfterAll
   static void stop() throws Exception {
     client.close();
     service.close();
-  }
-
-  /** A key added to the running service's keys.json, once the service takes it. */
-  private static String addKey(Role role, String platform) throws InterruptedException {
-    IssuedKey key = service.issuer.issue(role, platform);
-    service.store.add(key.stored());
-    for (int i = 0; i < 200 && client.get("/v1/review/summary", key.secret()).statusCode() == 401; i++) {
-      Thread.sleep(25);
-    }
-    return key.secret();
   }
 
   private static JsonObject ok(HttpResponse<Buffer> response) {

@@ -1,7 +1,6 @@
 package org.humiao.http.docs;
 
 import io.vertx.core.http.HttpMethod;
-import io.vertx.ext.web.handler.StaticHandler;
 import org.humiao.http.Mount;
 import org.humiao.http.Mount.Access;
 import org.humiao.http.StrictPage;
@@ -22,12 +21,8 @@ public final class DocsApi {
 
   public void mount(Mount mount) {
     // our index.html and init.js first; what is not ours (the bundle, its CSS) from the webjar
-    mount.route(HttpMethod.GET, "/docs/*", Access.PUBLIC, StrictPage::headers, files(PAGE_ROOT),
-        files("META-INF/resources/webjars/swagger-ui/" + swaggerUiVersion()));
-  }
-
-  private static StaticHandler files(String root) {
-    return StaticHandler.create(root).setCachingEnabled(false).setDirectoryListing(false);
+    mount.route(HttpMethod.GET, "/docs/*", Access.PUBLIC, StrictPage::headers, StrictPage.files(PAGE_ROOT),
+        StrictPage.files("META-INF/resources/webjars/swagger-ui/" + swaggerUiVersion()));
   }
 
   /** The webjar's version, from its own Maven metadata: the pom names it once. */

@@ -14,7 +14,6 @@ final class Dashboard {
   private Dashboard() {}
 
   static StaticHandler assets() {
-    // no caching in the handler: the files are small, and a reloaded page must see a new build
-    return StaticHandler.create(WEBROOT).setCachingEnabled(false).setDirectoryListing(false);
+    return StrictPage.files(WEBROOT);
   }
 }

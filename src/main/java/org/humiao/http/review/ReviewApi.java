@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpMethod;
 import org.humiao.http.Mount;
 import org.humiao.http.Mount.Access;
 import org.humiao.http.RecordingPool;
+import org.humiao.http.StrictPage;
 import org.humiao.http.guard.RoleCheck;
 import org.humiao.keys.Role;
 import org.humiao.moderation.review.ReviewQueue;
@@ -13,6 +14,7 @@ import org.humiao.moderation.review.ReviewQueue;
  * The review routes, mounted together: the queue (list, read, claim, resolve) for reviewers, users'
  * appeals and reports forwarded by their platform, and the counts regulators read. Each runs on
  * {@code pool}, which answers only once the store's change and a resolution's event are durable.
+ * The reviewers' page (审核台, {@code humiao-review/}) is served at {@code /review/}.
  */
 public record ReviewApi(ReviewQueue queue, RecordingPool pool, MeterRegistry registry) {
 
@@ -27,5 +29,7 @@ public record ReviewApi(ReviewQueue queue, RecordingPool pool, MeterRegistry reg
     mount.route(HttpMethod.POST, "/v1/review/appeals", Access.PLATFORM_BODY, routes::appeal);
     mount.route(HttpMethod.POST, "/v1/review/reports", Access.PLATFORM_BODY, routes::report);
     mount.route(HttpMethod.GET, "/v1/review/summary", Access.ANY_KEY, routes::summary);
+    // like the dashboard, the page holds no data: it asks for a reviewer key and calls the routes above
+    mount.route(HttpMethod.GET, "/review/*", Access.PUBLIC, StrictPage::headers, StrictPage.files("humiao-review"));
   }
 }
