@@ -17,6 +17,8 @@ public enum ErrorCode {
   INVALID_LIST_ENTRIES(400),
   /** A region that is not a GB/T 2260 division code of the shipped table. */
   UNKNOWN_REGION(400),
+  /** A strategy id that is not one of policies/strategies/. */
+  UNKNOWN_STRATEGY(400),
   UNAUTHORIZED(401),
   FORBIDDEN(403),
   PLATFORM_MISMATCH(403),

@@ -151,11 +151,13 @@ public final class HttpService {
     vertx.setPeriodic(REVIEW_PURGE_MILLIS, id -> regulatorReads.submit(components.reviews()::dropExpiredTexts));
     HttpService service = new HttpService(vertx, components, List.of(screeningWorkers, minorWorkers, regulatorWorkers), jvm,
         engine.load(vertx, engineFactory));
-    // other instances' list changes (cluster) arrive within about a second; ordered, so polls never overlap
+    // other instances' list and strategy changes (cluster) arrive within about a second; ordered, so polls never overlap
     service.listsPoll = vertx.setPeriodic(LISTS_POLL_MS, id -> screeningWorkers.executeBlocking(() -> {
       state.lists().refresh();
+      state.strategies().refresh();
       return null;
-    }, true).onFailure(e -> LOG.log(System.Logger.Level.WARNING, "platform lists not refreshed: " + e.getMessage())));
+    }, true).onFailure(e -> LOG.log(System.Logger.Level.WARNING, "platform lists or strategies not refreshed: "
+        + e.getMessage())));
     return keys.start(settings.keysPollMs())
         .compose(v -> service.deployServers(settings.port(), settings.effectiveEventLoops()))
         .map(v -> service)
