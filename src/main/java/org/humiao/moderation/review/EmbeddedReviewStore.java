@@ -3,6 +3,7 @@ package org.humiao.moderation.review;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import org.humiao.durable.PrivateFiles;
+import org.humiao.durable.StorageFullException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,6 +34,7 @@ public final class EmbeddedReviewStore implements ReviewStore {
   public static final String FILE = "tasks.jsonl";
   /** Lines appended beyond the task count before the file is rewritten. */
   private static final int SLACK_LINES = 1000;
+  private static final System.Logger LOG = System.getLogger(EmbeddedReviewStore.class.getName());
 
   private final Path file;
   private final Map<String, ReviewTask> tasks = new LinkedHashMap<>();
@@ -130,7 +132,7 @@ public final class EmbeddedReviewStore implements ReviewStore {
       try {
         rewrite();
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot rewrite " + file, e);
+        throw StorageFullException.of("the review queue " + file, e, file.getParent());
       }
     }
     return dropped;
@@ -138,7 +140,8 @@ public final class EmbeddedReviewStore implements ReviewStore {
 
   /**
    * Appends the task's line and forces it; the change is applied in memory only once it is on disk.
-   * A failed write is cut off again, so the next line does not follow half of this one.
+   * A failed write is cut off again, so the next line does not follow half of this one; on a full
+   * disk it is a {@link StorageFullException} (503 storage_full), and the queue is as before.
    */
   private ReviewTask write(ReviewTask task) {
     try {
@@ -150,26 +153,34 @@ public final class EmbeddedReviewStore implements ReviewStore {
         log.truncate(end);
         throw e;
       }
-      tasks.put(task.id(), task);
-      if (++lines > tasks.size() + SLACK_LINES) {
-        rewrite();
-      }
-      return task;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write to " + file, e);
+      throw StorageFullException.of("the review queue " + file, e, file.getParent());
     }
+    tasks.put(task.id(), task);
+    if (++lines > tasks.size() + SLACK_LINES) {
+      try {
+        rewrite();
+      } catch (IOException e) {
+        // the change is on disk already; the file stays long and the next write tries again
+        LOG.log(System.Logger.Level.WARNING, "review queue not compacted: " + e.getMessage());
+      }
+    }
+    return task;
   }
 
-  /** Replaces the file by one line per task, then appends to the new file. */
+  /**
+   * Replaces the file by one line per task, then appends to the new file. The old file stays open
+   * until the new one is in place, so a failed rewrite (a full disk) leaves appends working.
+   */
   private void rewrite() throws IOException {
-    if (log != null) {
-      log.close();
-    }
     PrivateFiles.replace(file, channel -> {
       for (ReviewTask t : tasks.values()) {
         PrivateFiles.writeFully(channel, line(t));
       }
     });
+    if (log != null) {
+      log.close();
+    }
     lines = tasks.size();
     log = PrivateFiles.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
   }
