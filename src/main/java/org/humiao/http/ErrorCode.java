@@ -32,6 +32,8 @@ public enum ErrorCode {
   TASK_NOT_CLAIMED(409),
   /** The review task is resolved already. */
   TASK_RESOLVED(409),
+  /** An appeal of content the journal holds no block of (within its retention). */
+  NOT_BLOCKED(409),
   /** The body did not arrive in full within readTimeoutMs. */
   REQUEST_TIMEOUT(408),
   BODY_TOO_LARGE(413),

@@ -93,7 +93,8 @@ final class ApiRouter {
     new MinorApi(c.minorMode(), c.minorRecording(), c.state().policies(), c.registry(), c.state().strategies()).mount(vertx, mount);
     new RegulatorApi(c.state().events().summaries(), c.state().events().pager(), c.streams(), c.regulatorReads(), c.clock())
         .mount(mount);
-    new ReviewApi(c.reviews(), c.recording(), c.registry()).mount(mount);
+    new ReviewApi(c.reviews(), c.recording(), c.registry(), new JournaledBlocks(c.state().events().pager(), c.clock(),
+        Duration.ofDays(s.retentionDays()))).mount(mount);
     new CasesApi(c.state().cases(), c.regulatorReads(), c.clock()).mount(mount);
     new DocsApi().mount(mount);
 

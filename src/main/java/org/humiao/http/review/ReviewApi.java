@@ -8,18 +8,20 @@ import org.humiao.http.RecordingPool;
 import org.humiao.http.StrictPage;
 import org.humiao.http.guard.RoleCheck;
 import org.humiao.keys.Role;
+import org.humiao.moderation.review.BlockedContent;
 import org.humiao.moderation.review.ReviewQueue;
 
 /**
  * The review routes, mounted together: the queue (list, read, claim, resolve) for reviewers, users'
  * appeals and reports forwarded by their platform, and the counts regulators read. Each runs on
  * {@code pool}, which answers only once the store's change and a resolution's event are durable.
+ * An appeal must name content {@code blocks} knows was blocked.
  * The reviewers' page (审核台, {@code humiao-review/}) is served at {@code /review/}.
  */
-public record ReviewApi(ReviewQueue queue, RecordingPool pool, MeterRegistry registry) {
+public record ReviewApi(ReviewQueue queue, RecordingPool pool, MeterRegistry registry, BlockedContent blocks) {
 
   public void mount(Mount mount) {
-    ReviewRoutes routes = new ReviewRoutes(queue, pool, new ReviewMetrics(registry, queue));
+    ReviewRoutes routes = new ReviewRoutes(queue, pool, new ReviewMetrics(registry, queue), blocks);
     RoleCheck readers = RoleCheck.allow(Role.REVIEWER, Role.PLATFORM, Role.ADMIN);
     RoleCheck reviewers = RoleCheck.allow(Role.REVIEWER, Role.ADMIN);
     mount.route(HttpMethod.GET, "/v1/review/tasks", Access.ANY_KEY, readers, routes::list);
