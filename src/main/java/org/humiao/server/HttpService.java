@@ -9,6 +9,7 @@ import org.humiao.http.screen.ScreeningEvents;
 import org.humiao.server.metrics.CalendarMetrics;
 import org.humiao.server.metrics.EventMetrics;
 import org.humiao.server.metrics.JvmMetrics;
+import org.humiao.server.metrics.ListMetrics;
 import org.humiao.server.metrics.PileOnMetrics;
 import org.humiao.server.metrics.RepostCacheMetrics;
 import org.humiao.server.metrics.SemanticTierMetrics;
@@ -138,6 +139,7 @@ public final class HttpService {
     Optional<PileOnTracker> pileOn = state.pileOn().map(p -> new PileOnTracker(p.policy(), p.store(), minorMode::isMinor,
         pseudonyms, recording, clock));
     state.pileOn().ifPresent(p -> PileOnMetrics.register(registry, p.store()));
+    ListMetrics.register(registry, state.lists());
     Components components = new Components(settings, keys, engine, pool, regulatorReads, registry, openApi, state, recording,
         new ScreeningEvents(pseudonyms, new DefaultRegions(keys::ring, recording), clock), minorMode, minorRecording,
         new EventStream(vertx, keys::ring, state.events().live(), state.events().recent(), regulatorReads, registry),

@@ -162,6 +162,27 @@ class ReviewBrowserTest {
     assertTrue(ok(client.get("/v1/platforms/" + LocalService.PLATFORM + "/lists/block", service.platformKey))
         .getJsonArray("entries").stream().map(JsonObject.class::cast).anyMatch(e -> "实名小号".equals(e.getString("term"))),
         "the term on the platform's block list");
+
+    // the metrics the Grafana panels read: the resolution by category, source and outcome; the lists
+    assertMetric("humiao_review_resolutions_total{category=\"fraud\",kind=\"screen\",outcome=\"confirmed\",source=\"term\"}", 1);
+    assertMetric("humiao_lists_platforms", 1);
+    assertMetric("humiao_lists_entries", 1);
+    for (int i = 0; i < 2; i++) {
+      assertEquals("block", ok(client.post("/v1/text/screen", service.platformKey, new JsonObject().put("text", HELD)))
+          .getString("decision"), "the listed term blocks");
+    }
+    assertMetric("humiao_lists_compile_seconds_count", 1);
+    assertMetric("humiao_lists_overlay_cache_total{result=\"miss\"}", 1);
+    assertMetric("humiao_lists_overlay_cache_total{result=\"hit\"}", 1);
+  }
+
+  /** The series (name and labels as served) is served with {@code value}. */
+  private static void assertMetric(String series, double value) {
+    String metrics = client.get("/metrics", null).bodyAsString();
+    List<Double> values = metrics.lines().filter(l -> l.startsWith(series + " "))
+        .map(l -> Double.parseDouble(l.substring(series.length() + 1).trim())).toList();
+    assertEquals(List.of(value), values, () -> series + " in\n" + metrics.lines()
+        .filter(l -> l.startsWith(series.split("\\{")[0])).toList());
   }
 
   @Test
