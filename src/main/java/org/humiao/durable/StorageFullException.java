@@ -1,6 +1,7 @@
 package org.humiao.durable;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -19,6 +20,16 @@ public final class StorageFullException extends RuntimeException {
 
   StorageFullException(String name, IOException cause) {
     super(name + ": the disk is full (" + cause.getMessage() + ")", cause);
+  }
+
+  /**
+   * What a store throws for {@code failure}, a write into {@code directory} that nothing will retry
+   * (the caller answers at once): this exception when it failed for lack of space, so the request is
+   * answered 503 storage_full; otherwise the failure, unchecked.
+   */
+  public static RuntimeException of(String name, IOException failure, Path directory) {
+    return outOfSpace(failure, directory) ? new StorageFullException(name, failure)
+        : new UncheckedIOException(name + ": " + failure.getMessage(), failure);
   }
 
   /** True when {@code failure}, a write into {@code directory}, failed for lack of space. */

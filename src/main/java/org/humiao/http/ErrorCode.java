@@ -17,6 +17,8 @@ public enum ErrorCode {
   INVALID_LIST_ENTRIES(400),
   /** A region that is not a GB/T 2260 division code of the shipped table. */
   UNKNOWN_REGION(400),
+  /** A strategy id that is not one of policies/strategies/. */
+  UNKNOWN_STRATEGY(400),
   UNAUTHORIZED(401),
   FORBIDDEN(403),
   PLATFORM_MISMATCH(403),
@@ -30,6 +32,8 @@ public enum ErrorCode {
   TASK_NOT_CLAIMED(409),
   /** The review task is resolved already. */
   TASK_RESOLVED(409),
+  /** An appeal of content the journal holds no block of (within its retention). */
+  NOT_BLOCKED(409),
   /** The body did not arrive in full within readTimeoutMs. */
   REQUEST_TIMEOUT(408),
   BODY_TOO_LARGE(413),

@@ -25,6 +25,8 @@ public interface Mount {
     REGULATOR_BODY,
     /** An admin key. */
     ADMIN,
+    /** An admin key, then the JSON body, as for {@link #PLATFORM_BODY}. */
+    ADMIN_BODY,
     /** A reviewer or admin key, then the JSON body, as for {@link #PLATFORM_BODY}. */
     REVIEWER_BODY
   }

@@ -2,10 +2,11 @@ package org.humiao.http;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
 
 /**
- * The headers of the pages the service serves itself (the dashboard, the API page): a strict
- * Content-Security-Policy, so every script, style and call stays on this origin.
+ * The headers of the pages the service serves itself (the dashboard, the reviewers' page, the API
+ * page): a strict Content-Security-Policy, so every script, style and call stays on this origin.
  */
 public final class StrictPage {
   /** Same-origin everything, no inline script or style, no framing: the pages handle API keys. */
@@ -22,5 +23,11 @@ public final class StrictPage {
         .putHeader("Referrer-Policy", "no-referrer")
         .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
     ctx.next();
+  }
+
+  /** A page's static files from the classpath folder {@code root}: no listing, no caching. */
+  public static StaticHandler files(String root) {
+    // no caching in the handler: the files are small, and a reloaded page must see a new build
+    return StaticHandler.create(root).setCachingEnabled(false).setDirectoryListing(false);
   }
 }

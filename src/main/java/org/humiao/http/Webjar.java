@@ -1,7 +1,5 @@
 package org.humiao.http;
 
-import io.vertx.ext.web.handler.StaticHandler;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,7 +7,7 @@ import java.util.Properties;
 
 /**
  * Files of a webjar on the class path (a Maven dependency, never a copy in this repository),
- * served by the pages' static handlers: the pom names the version once, the jar's own metadata
+ * served by the pages' static handlers ({@link StrictPage#files}): the pom names the version once, the jar's own metadata
  * tells it here.
  */
 public final class Webjar {
@@ -33,10 +31,5 @@ public final class Webjar {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** Static files of a classpath folder, no directory listing and no caching (a reloaded page sees a new build). */
-  public static StaticHandler files(String root) {
-    return StaticHandler.create(root).setCachingEnabled(false).setDirectoryListing(false);
   }
 }

@@ -29,6 +29,7 @@ import org.humiao.http.cases.CasesApi;
 import org.humiao.http.console.ConsoleApi;
 import org.humiao.http.screen.ScreenApi;
 import org.humiao.http.screen.ScreenLimits;
+import org.humiao.http.strategies.StrategyApi;
 import org.humiao.http.targets.TargetsApi;
 import org.humiao.screening.ScreeningEngine;
 import org.humiao.server.metrics.BuildInfoMetrics;
@@ -80,6 +81,7 @@ final class ApiRouter {
     checks.put(Access.PLATFORM_BODY, List.of(auth, platformRoles, rate, bodyGuard, deadline, body));
     checks.put(Access.REGULATOR_BODY, List.of(auth, regulatorRoles, rate, bodyGuard, deadline, body));
     checks.put(Access.ADMIN, List.of(auth, admin, rate));
+    checks.put(Access.ADMIN_BODY, List.of(auth, admin, rate, bodyGuard, deadline, body));
     checks.put(Access.REVIEWER_BODY, List.of(auth, RoleCheck.allow(Role.REVIEWER, Role.ADMIN), rate, bodyGuard, deadline,
         body));
     Mount mount = (method, path, access, chain) -> route(router, method, path, checks.get(access), chain);
@@ -88,12 +90,14 @@ final class ApiRouter {
         s.maxBatchChars(), s.screenCharsInFlightPerKey(), Duration.ofMillis(s.requestTimeoutMs())),
         new Moderation(c.state().strategies(), c.state().lists(), c.reviews(), c.pileOn())).mount(vertx, mount);
     new ListsApi(c.state().lists(), c.screeningPool()).mount(mount);
+    new StrategyApi(c.state().strategies(), c.screeningPool()).mount(mount);
     c.pileOn().ifPresent(tracker -> new TargetsApi(tracker, c.screeningPool(), c.clock()).mount(mount));
     new MinorApi(c.minorMode(), c.minorRecording(), c.state().policies(), c.registry(), c.state().strategies()).mount(vertx, mount);
     new RegulatorApi(c.state().events().summaries(), c.state().events().pager(), c.streams().cursors(), c.streams(),
         c.regulatorReads(), c.clock())
         .mount(mount);
-    new ReviewApi(c.reviews(), c.recording(), c.registry()).mount(mount);
+    new ReviewApi(c.reviews(), c.recording(), c.registry(), new JournaledBlocks(c.state().events().pager(), c.clock(),
+        Duration.ofDays(s.retentionDays()))).mount(mount);
     new CasesApi(c.state().cases(), c.regulatorReads(), c.clock()).mount(mount);
     new DocsApi().mount(mount);
     new ConsoleApi(RegionTable.shipped()).mount(mount);

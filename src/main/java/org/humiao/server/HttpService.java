@@ -10,6 +10,7 @@ import org.humiao.http.screen.ScreeningEvents;
 import org.humiao.server.metrics.CalendarMetrics;
 import org.humiao.server.metrics.EventMetrics;
 import org.humiao.server.metrics.JvmMetrics;
+import org.humiao.server.metrics.ListMetrics;
 import org.humiao.server.metrics.PileOnMetrics;
 import org.humiao.server.metrics.RepostCacheMetrics;
 import org.humiao.server.metrics.SemanticTierMetrics;
@@ -139,6 +140,7 @@ public final class HttpService {
     Optional<PileOnTracker> pileOn = state.pileOn().map(p -> new PileOnTracker(p.policy(), p.store(), minorMode::isMinor,
         pseudonyms, recording, clock));
     state.pileOn().ifPresent(p -> PileOnMetrics.register(registry, p.store()));
+    ListMetrics.register(registry, state.lists());
     Components components = new Components(settings, keys, engine, pool, regulatorReads, registry, openApi, state, recording,
         new ScreeningEvents(pseudonyms, new DefaultRegions(keys::ring, recording), clock), minorMode, minorRecording,
         new EventStream(vertx, keys::ring, state.events().live(), state.events().recent(), regulatorReads,
@@ -153,11 +155,13 @@ public final class HttpService {
     vertx.setPeriodic(REVIEW_PURGE_MILLIS, id -> regulatorReads.submit(components.reviews()::dropExpiredTexts));
     HttpService service = new HttpService(vertx, components, List.of(screeningWorkers, minorWorkers, regulatorWorkers), jvm,
         engine.load(vertx, engineFactory));
-    // other instances' list changes (cluster) arrive within about a second; ordered, so polls never overlap
+    // other instances' list and strategy changes (cluster) arrive within about a second; ordered, so polls never overlap
     service.listsPoll = vertx.setPeriodic(LISTS_POLL_MS, id -> screeningWorkers.executeBlocking(() -> {
       state.lists().refresh();
+      state.strategies().refresh();
       return null;
-    }, true).onFailure(e -> LOG.log(System.Logger.Level.WARNING, "platform lists not refreshed: " + e.getMessage())));
+    }, true).onFailure(e -> LOG.log(System.Logger.Level.WARNING, "platform lists or strategies not refreshed: "
+        + e.getMessage())));
     return keys.start(settings.keysPollMs())
         .compose(v -> service.deployServers(settings.port(), settings.effectiveEventLoops()))
         .map(v -> service)

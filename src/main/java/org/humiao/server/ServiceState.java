@@ -16,7 +16,10 @@ import org.humiao.events.ViolationEvent;
 import org.humiao.keys.ServerSecrets;
 import org.humiao.minor.attest.TrustedIssuers;
 import org.humiao.minor.policy.PolicyRegistry;
+import org.humiao.moderation.strategy.EmbeddedStrategyChoiceStore;
+import org.humiao.moderation.strategy.RedisStrategyChoiceStore;
 import org.humiao.moderation.strategy.Strategies;
+import org.humiao.moderation.strategy.StrategyChoiceStore;
 import org.humiao.minor.store.EmbeddedPlayStateStore;
 import org.humiao.minor.store.PlayStateStore;
 import org.humiao.minor.store.RedisPlayStateStore;
@@ -73,7 +76,7 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
   static ServiceState open(Settings settings, Vertx vertx, MeterRegistry registry, Clock clock, PendingWrites pending)
       throws IOException {
     PolicyRegistry policies = new PolicyRegistry(settings.policies());
-    Strategies strategies = new Strategies(settings.policies().resolve(STRATEGIES));
+    Strategies strategies = new Strategies(settings.policies().resolve(STRATEGIES), strategyChoices(settings, vertx));
     TrustedIssuers issuers = settings.issuers().map(ServiceState::issuers).orElse(TrustedIssuers.none());
     ServerSecrets secrets = ServerSecrets.loadOrCreate(settings.sharedDir(), new SecureRandom());
     EventViews events = EventViews.open(settings, registry);
@@ -98,7 +101,7 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
       return new ServiceState(policies, strategies, issuers, secrets, events, store, nppa, reviews, pileOn, lists,
           cases, opener, stopOpening);
     } catch (IOException | RuntimeException e) {
-      try (events) {
+      try (events; strategies) {
         if (store != null) {
           store.close();
         }
@@ -150,6 +153,15 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
     };
   }
 
+  /** The platforms' strategies chosen through the API: in the data dir, or in Redis for the cluster profile. */
+  private static StrategyChoiceStore strategyChoices(Settings settings, Vertx vertx) {
+    return switch (settings.profile()) {
+      case EMBEDDED -> EmbeddedStrategyChoiceStore.open(settings.dataDir());
+      case CLUSTER -> new RedisStrategyChoiceStore(Redis.createClient(vertx, new RedisOptions()
+          .setConnectionString(settings.redisUri())), settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()));
+    };
+  }
+
   /** The mandatory-report cases: in the data dir, or in Redis for the cluster profile. */
   private static CaseStore cases(Settings settings, Vertx vertx) throws IOException {
     return switch (settings.profile()) {
@@ -177,7 +189,7 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    try (events; store; reviews; lists; cases) {
+    try (events; store; reviews; lists; cases; strategies) {
       pileOn.ifPresent(PileOnSetup::close);
       // first: a sender still running must not outlive what it reads
       if (nppa.isPresent()) {

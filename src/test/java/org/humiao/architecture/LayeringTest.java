@@ -27,7 +27,7 @@ class LayeringTest {
     for (String p : new String[] {"server", "http.screen", "http.minor", "http.regulator", "http.guard", "screening",
         "screening.semantic", "moderation.strategy", "minor", "events", "moderation.review", "http.review", "pileon",
         "http.targets", "moderation.lists", "http.lists", "regions",
-        "cases", "http.cases"}) {
+        "cases", "http.cases", "http.strategies"}) {
       assertTrue(classes.stream().anyMatch(c -> c.getPackageName().equals("org.humiao." + p)), "no class of " + p);
     }
   }
@@ -46,21 +46,21 @@ class LayeringTest {
 
   @ArchTest
   static final ArchRule httpFeaturesDoNotDependOnEachOther = slices()
-      .matching("org.humiao.http.(screen|minor|regulator|review|targets|lists|cases)..")
+      .matching("org.humiao.http.(screen|minor|regulator|review|targets|lists|cases|strategies)..")
       .should().notDependOnEachOther();
 
   @ArchTest
   static final ArchRule httpPlumbingKnowsNoFeatureNorGuard = noClasses()
       .that().resideInAPackage("org.humiao.http")
       .should().dependOnClassesThat().resideInAnyPackage("org.humiao.http.guard..", "org.humiao.http.screen..",
-          "org.humiao.http.minor..", "org.humiao.http.regulator..", "org.humiao.http.review..", "org.humiao.http.targets..", "org.humiao.http.lists..", "org.humiao.http.cases..", "org.humiao.server..",
+          "org.humiao.http.minor..", "org.humiao.http.regulator..", "org.humiao.http.review..", "org.humiao.http.targets..", "org.humiao.http.lists..", "org.humiao.http.cases..", "org.humiao.http.strategies..", "org.humiao.server..",
           "org.humiao.cli..");
 
   @ArchTest
   static final ArchRule guardsKnowNoFeature = noClasses()
       .that().resideInAPackage("org.humiao.http.guard..")
       .should().dependOnClassesThat().resideInAnyPackage("org.humiao.http.screen..", "org.humiao.http.minor..",
-          "org.humiao.http.regulator..", "org.humiao.http.review..", "org.humiao.http.targets..", "org.humiao.http.lists..", "org.humiao.http.cases..", "org.humiao.server..", "org.humiao.cli..");
+          "org.humiao.http.regulator..", "org.humiao.http.review..", "org.humiao.http.targets..", "org.humiao.http.lists..", "org.humiao.http.cases..", "org.humiao.http.strategies..", "org.humiao.server..", "org.humiao.cli..");
 
   @ArchTest
   static final ArchRule httpNeverImportsTheWiring = noClasses()

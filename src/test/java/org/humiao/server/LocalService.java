@@ -88,6 +88,16 @@ final class LocalService implements AutoCloseable {
     service.ready().await(30, TimeUnit.SECONDS);
   }
 
+  /** A key added to the running service's keys.json, once the service takes it (it polls the file). */
+  String addKey(Client client, Role role, String platform) throws InterruptedException {
+    IssuedKey key = issuer.issue(role, platform);
+    store.add(key.stored());
+    for (int i = 0; i < 200 && client.get("/v1/review/summary", key.secret()).statusCode() == 401; i++) {
+      Thread.sleep(25);
+    }
+    return key.secret();
+  }
+
   int port() {
     return service.port();
   }

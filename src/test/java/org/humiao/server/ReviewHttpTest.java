@@ -11,7 +11,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import org.humiao.config.Setting;
-import org.humiao.keys.IssuedKey;
 import org.humiao.keys.Role;
 import org.humiao.minor.sim.SettableClock;
 import org.junit.jupiter.api.AfterAll;
@@ -48,6 +47,8 @@ class ReviewHttpTest {
   /** Held for review by the placeholder lexicons (实名小号, anti_addiction_evasion, severity 2, at 4..8). */
   private static final String HELD = "我想买个实名小号";
   private static final Duration LEASE = Duration.ofSeconds(300);
+  /** Blocked by the placeholder lexicons: what an appeal may name. */
+  private static final String BLOCKED = "你个傻*逼";
 
   @TempDir
   static Path dir;
@@ -64,26 +65,16 @@ class ReviewHttpTest {
     service = new LocalService(dir, Map.of(Setting.REVIEW_LEASE_SECONDS, Long.toString(LEASE.toSeconds()),
         Setting.REVIEW_TEXT_RETENTION_HOURS, "72"), clock, null);
     client = new Client(vertx, service.port());
-    reviewer = addKey(Role.REVIEWER, LocalService.PLATFORM);
+    reviewer = service.addKey(client, Role.REVIEWER, LocalService.PLATFORM);
     reviewerId = service.store.read().stream().filter(k -> k.role() == Role.REVIEWER).toList().get(0).id();
-    secondReviewer = addKey(Role.REVIEWER, LocalService.PLATFORM);
-    otherReviewer = addKey(Role.REVIEWER, "other");
+    secondReviewer = service.addKey(client, Role.REVIEWER, LocalService.PLATFORM);
+    otherReviewer = service.addKey(client, Role.REVIEWER, "other");
   }
 
   @AfterAll
   static void stop() throws Exception {
     client.close();
     service.close();
-  }
-
-  /** A key added to the running service's keys.json, once the service takes it. */
-  private static String addKey(Role role, String platform) throws InterruptedException {
-    IssuedKey key = service.issuer.issue(role, platform);
-    service.store.add(key.stored());
-    for (int i = 0; i < 200 && client.get("/v1/review/summary", key.secret()).statusCode() == 401; i++) {
-      Thread.sleep(25);
-    }
-    return key.secret();
   }
 
   private static JsonObject ok(HttpResponse<Buffer> response) {
@@ -97,6 +88,15 @@ class ReviewHttpTest {
 
   private static JsonObject screenHeld(String platformKey, String dataId) {
     return ok(client.post("/v1/text/screen", platformKey, new JsonObject().put("text", HELD).put("dataId", dataId)));
+  }
+
+  /** A text of {@code platform} (null: the key's) blocked under {@code dataId}, journaled as text_blocked. */
+  private static void block(String key, String platform, String dataId) {
+    JsonObject body = new JsonObject().put("text", BLOCKED).put("dataId", dataId);
+    if (platform != null) {
+      body.put("platform", platform);
+    }
+    assertEquals("block", ok(client.post("/v1/text/screen", key, body)).getString("decision"));
   }
 
   private static HttpResponse<Buffer> claim(String id, String key) {
@@ -293,6 +293,7 @@ class ReviewHttpTest {
     clock.set(clock.instant().plusSeconds(1));
     JsonObject report = ok(client.post("/v1/review/reports", key, new JsonObject().put("platform", platform)
         .put("dataId", "r-" + run).put("text", "他天天骂人").put("reason", "辱骂").put("reportedUser", "u9")));
+    block(key, platform, "a-" + run);
     clock.set(clock.instant().plusSeconds(1));
     JsonObject appeal = ok(client.post("/v1/review/appeals", key, new JsonObject().put("platform", platform)
         .put("dataId", "a-" + run).put("text", "我只是说了句玩笑").put("userId", "u1")));
@@ -313,9 +314,32 @@ class ReviewHttpTest {
   }
 
   @Test
+  void anAppealMustNameContentItsPlatformHadBlocked() {
+    String dataId = "appeal-" + UUID.randomUUID();
+    JsonObject appeal = new JsonObject().put("dataId", dataId).put("text", "我没有骂人").put("userId", "u1");
+    assertError(client.post("/v1/review/appeals", service.platformKey, appeal), 409, "not_blocked");
+    // held for review is not blocked
+    screenHeld(service.platformKey, dataId);
+    assertError(client.post("/v1/review/appeals", service.platformKey, appeal), 409, "not_blocked");
+    // another platform's block of the same dataId is not this platform's
+    block(service.otherPlatformKey, null, dataId);
+    assertError(client.post("/v1/review/appeals", service.platformKey, appeal), 409, "not_blocked");
+    assertTrue(tasks("?kind=appeal&limit=100", reviewer).stream().map(JsonObject.class::cast)
+        .noneMatch(t -> dataId.equals(t.getString("dataId"))), "a refused appeal is not queued");
+
+    // (the same dataId again would be the held text's retry: one content id, one event)
+    String blocked = dataId + "-blocked";
+    block(service.platformKey, null, blocked);
+    JsonObject receipt = ok(client.post("/v1/review/appeals", service.platformKey, appeal.copy().put("dataId", blocked)));
+    assertEquals("appeal", receipt.getString("kind"));
+    assertEquals(2, receipt.getInteger("priority"));
+  }
+
+  @Test
   void regulatorsCountAppealsOverturnedAndReportsHandledInTime() {
     String platform = "counts-" + UUID.randomUUID().toString().substring(0, 8);
     String admin = service.adminKey;
+    block(admin, platform, "a1");
     String appeal = ok(client.post("/v1/review/appeals", admin, new JsonObject().put("platform", platform)
         .put("dataId", "a1").put("text", "申诉内容").put("minor", true))).getString("id");
     String slow = ok(client.post("/v1/review/reports", admin, new JsonObject().put("platform", platform)
@@ -350,6 +374,7 @@ class ReviewHttpTest {
   void aTextIsGoneFromAnswersAndFromTheDiskAfterItsRetention() throws Exception {
     String dataId = "keep-" + UUID.randomUUID();
     String text = "退休金" + dataId; // unique on disk
+    block(service.platformKey, null, dataId);
     String id = ok(client.post("/v1/review/appeals", service.platformKey, new JsonObject().put("dataId", dataId)
         .put("text", text))).getString("id");
     ok(claim(id, reviewer));

@@ -132,7 +132,7 @@ class StorageFullHttpTest {
     }
   }
 
-  private static void mount(Path at) throws Exception {
+  static void mount(Path at) throws Exception {
     Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=2m,mode=0700", "tmpfs", at.toString())
         .redirectErrorStream(true).start();
     String output = new String(mount.getInputStream().readAllBytes());
@@ -142,14 +142,14 @@ class StorageFullHttpTest {
   }
 
   /** Lazily: a service that failed to start may still hold a file open, and the mount must not outlive the test. */
-  private static void unmount(Path at) throws Exception {
+  static void unmount(Path at) throws Exception {
     Process umount = new ProcessBuilder("umount", "--lazy", at.toString()).redirectErrorStream(true).start();
     String output = new String(umount.getInputStream().readAllBytes());
     assertEquals(0, umount.waitFor(), () -> "umount " + at + ": " + output);
   }
 
   /** Writes {@code filler} until the file system refuses. */
-  private static void fill(Path filler) throws IOException {
+  static void fill(Path filler) throws IOException {
     byte[] block = new byte[4096];
     try (OutputStream out = Files.newOutputStream(filler)) {
       while (true) {
@@ -162,7 +162,7 @@ class StorageFullHttpTest {
   }
 
   /** Sends until the answer is not 200; every 200 before it must have been recorded. */
-  private static HttpResponse<Buffer> untilRefused(Supplier<HttpResponse<Buffer>> request) {
+  static HttpResponse<Buffer> untilRefused(Supplier<HttpResponse<Buffer>> request) {
     for (int i = 0; i < MAX_TRIES; i++) {
       HttpResponse<Buffer> response = request.get();
       if (response.statusCode() != 200) {

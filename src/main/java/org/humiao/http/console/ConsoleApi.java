@@ -20,8 +20,8 @@ public record ConsoleApi(RegionTable regions) {
 
   public void mount(Mount mount) {
     // our files first; what is not ours (dist/echarts.min.js, the library's LICENSE) from the webjar
-    mount.route(HttpMethod.GET, "/dashboard/*", Access.PUBLIC, StrictPage::headers, Webjar.files(PAGE_ROOT),
-        Webjar.files(Webjar.root("org.webjars.npm", "echarts", "")));
+    mount.route(HttpMethod.GET, "/dashboard/*", Access.PUBLIC, StrictPage::headers, StrictPage.files(PAGE_ROOT),
+        StrictPage.files(Webjar.root("org.webjars.npm", "echarts", "")));
     mount.route(HttpMethod.GET, "/v1/regulator/regions", Access.ANY_KEY, new RegionNames(regions)::handle);
   }
 }

@@ -16,7 +16,7 @@ public final class DocsApi {
 
   public void mount(Mount mount) {
     // our index.html and init.js first; what is not ours (the bundle, its CSS) from the webjar
-    mount.route(HttpMethod.GET, "/docs/*", Access.PUBLIC, StrictPage::headers, Webjar.files(PAGE_ROOT),
-        Webjar.files(Webjar.root("org.webjars", "swagger-ui", "")));
+    mount.route(HttpMethod.GET, "/docs/*", Access.PUBLIC, StrictPage::headers, StrictPage.files(PAGE_ROOT),
+        StrictPage.files(Webjar.root("org.webjars", "swagger-ui", "")));
   }
 }

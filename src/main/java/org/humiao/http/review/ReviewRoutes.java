@@ -12,6 +12,7 @@ import org.humiao.http.guard.Authenticator;
 import org.humiao.http.guard.PlatformScope;
 import org.humiao.keys.ApiKey;
 import org.humiao.moderation.lists.ListKind;
+import org.humiao.moderation.review.BlockedContent;
 import org.humiao.moderation.review.ListAddition;
 import org.humiao.moderation.review.ReviewQueue;
 import org.humiao.moderation.review.ReviewStore;
@@ -43,11 +44,13 @@ final class ReviewRoutes {
   private final ReviewQueue queue;
   private final RecordingPool pool;
   private final ReviewMetrics metrics;
+  private final BlockedContent blocks;
 
-  ReviewRoutes(ReviewQueue queue, RecordingPool pool, ReviewMetrics metrics) {
+  ReviewRoutes(ReviewQueue queue, RecordingPool pool, ReviewMetrics metrics, BlockedContent blocks) {
     this.queue = queue;
     this.pool = pool;
     this.metrics = metrics;
+    this.blocks = blocks;
   }
 
   void list(RoutingContext ctx) {
@@ -129,8 +132,13 @@ final class ReviewRoutes {
         ? new ReviewTask.Complaint(BodyFields.id(body, "reporterId", ""), BodyFields.id(body, "reportedUser", ""), reason,
             BodyFields.flag(body, "reporterMinor") || BodyFields.flag(body, "reportedMinor"))
         : new ReviewTask.Complaint(BodyFields.id(body, "userId", ""), null, reason, BodyFields.flag(body, "minor"));
-    answer(ctx, () -> ReviewJson.receipt(queue.complain(platform, kind, dataId, scene, content, category, complaint),
-        queue.now()));
+    answer(ctx, () -> {
+      if (kind == TaskKind.APPEAL && !blocks.wasBlocked(platform, dataId)) {
+        throw new ApiError(ErrorCode.NOT_BLOCKED, "the journal holds no block of dataId " + dataId + " on platform "
+            + platform + " within its retention; only blocked content can be appealed");
+      }
+      return ReviewJson.receipt(queue.complain(platform, kind, dataId, scene, content, category, complaint), queue.now());
+    });
   }
 
   void summary(RoutingContext ctx) {

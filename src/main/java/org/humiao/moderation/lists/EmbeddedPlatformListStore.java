@@ -3,6 +3,7 @@ package org.humiao.moderation.lists;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import org.humiao.durable.PrivateFiles;
+import org.humiao.durable.StorageFullException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,7 +72,7 @@ public final class EmbeddedPlatformListStore implements PlatformListStore {
     try {
       PrivateFiles.replace(file(next.platform()), channel -> PrivateFiles.writeFully(channel, ByteBuffer.wrap(bytes)));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the lists of platform " + next.platform(), e);
+      throw StorageFullException.of("the lists of platform " + next.platform(), e, directory);
     }
     lists.put(next.platform(), next);
     return true;

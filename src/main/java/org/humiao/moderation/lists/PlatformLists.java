@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Every platform's lists as this instance knows them, kept current by {@link #refresh} (each
@@ -35,7 +36,10 @@ public final class PlatformLists implements Closeable {
   private final Map<String, Long> seen = new ConcurrentHashMap<>();
   /** One change at a time per platform within this instance; instances race only with each other. */
   private final Map<String, Object> changing = new ConcurrentHashMap<>();
-  private final Cache<OverlayKey, LexiconOverlay> overlays = Caffeine.newBuilder().expireAfterAccess(UNUSED).build();
+  private final Cache<OverlayKey, LexiconOverlay> overlays = Caffeine.newBuilder().expireAfterAccess(UNUSED).recordStats()
+      .build();
+  private final LongAdder compiles = new LongAdder();
+  private final LongAdder compileNanos = new LongAdder();
 
   private record OverlayKey(String platform, long version, String lexiconVersion) {}
 
@@ -114,8 +118,24 @@ public final class PlatformLists implements Closeable {
     if (entries == null) {
       return Optional.empty();
     }
-    return Optional.of(overlays.get(new OverlayKey(platform, entries.version(), engine.version()),
-        k -> engine.overlay(entries.block().stream().map(BlockEntry::toTerm).toList(), entries.allow())));
+    return Optional.of(overlays.get(new OverlayKey(platform, entries.version(), engine.version()), k -> {
+      long start = System.nanoTime();
+      LexiconOverlay overlay = engine.overlay(entries.block().stream().map(BlockEntry::toTerm).toList(), entries.allow());
+      compileNanos.add(System.nanoTime() - start);
+      compiles.increment();
+      return overlay;
+    }));
+  }
+
+  /** For the metrics: what this instance knows and has compiled. Per platform would be too many series. */
+  public record Stats(int platforms, long entries, long compiles, double compileSeconds, long cacheHits,
+                      long cacheMisses) {}
+
+  /** Platforms with at least one entry, their entries (block terms and allow phrases), overlay compiles and cache lookups. */
+  public Stats stats() {
+    long entries = active.values().stream().mapToLong(e -> e.block().size() + e.allow().size()).sum();
+    var cache = overlays.stats();
+    return new Stats(active.size(), entries, compiles.sum(), compileNanos.sum() / 1e9, cache.hitCount(), cache.missCount());
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.humiao.moderation.review;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import org.humiao.durable.PrivateFiles;
+import org.humiao.durable.StorageFullException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,6 +41,7 @@ public final class EmbeddedReviewStore implements ReviewStore {
   public static final String FILE = "tasks.jsonl";
   /** Lines appended beyond the task count before the file is rewritten. */
   private static final int SLACK_LINES = 1000;
+  private static final System.Logger LOG = System.getLogger(EmbeddedReviewStore.class.getName());
 
   private final Path file;
   private final Map<String, ReviewTask> tasks = new LinkedHashMap<>();
@@ -154,13 +156,16 @@ public final class EmbeddedReviewStore implements ReviewStore {
       try {
         rewrite();
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot rewrite " + file, e);
+        throw StorageFullException.of("the review queue " + file, e, file.getParent());
       }
     }
     return dropped;
   }
 
-  /** Appends the task's line and forces it; the change is applied in memory only once it is on disk. */
+  /**
+   * Appends the task's line and forces it; the change is applied in memory only once it is on disk.
+   * On a full disk it is a {@link StorageFullException} (503 storage_full), and the queue is as before.
+   */
   private ReviewTask write(ReviewTask task) {
     return write(task, true);
   }
@@ -186,14 +191,19 @@ public final class EmbeddedReviewStore implements ReviewStore {
         appended = end;
         throw e;
       }
-      tasks.put(task.id(), task);
-      if (++lines > tasks.size() + SLACK_LINES) {
-        rewrite();
-      }
-      return task;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write to " + file, e);
+      throw StorageFullException.of("the review queue " + file, e, file.getParent());
     }
+    tasks.put(task.id(), task);
+    if (++lines > tasks.size() + SLACK_LINES) {
+      try {
+        rewrite();
+      } catch (IOException e) {
+        // the change is on disk already; the file stays long and the next write tries again
+        LOG.log(System.Logger.Level.WARNING, "review queue not compacted: " + e.getMessage());
+      }
+    }
+    return task;
   }
 
   /** Forces the log up to {@code upTo} of its generation, unless a force or a rewrite since has done so. */
@@ -218,7 +228,7 @@ public final class EmbeddedReviewStore implements ReviewStore {
         // a rewrite closed it meanwhile, and its new file, forced whole, holds every task in memory
         return;
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot force " + file, e);
+        throw StorageFullException.of("the review queue " + file, e, file.getParent());
       }
       forcedGeneration = inGeneration;
       forced = end;
@@ -230,16 +240,19 @@ public final class EmbeddedReviewStore implements ReviewStore {
     return forces.sum();
   }
 
-  /** Replaces the file by one line per task, then appends to the new file. */
+  /**
+   * Replaces the file by one line per task, then appends to the new file. The old file stays open
+   * until the new one is in place, so a failed rewrite (a full disk) leaves appends working.
+   */
   private void rewrite() throws IOException {
-    if (log != null) {
-      log.close();
-    }
     PrivateFiles.replace(file, channel -> {
       for (ReviewTask t : tasks.values()) {
         PrivateFiles.writeFully(channel, line(t));
       }
     });
+    if (log != null) {
+      log.close();
+    }
     lines = tasks.size();
     log = PrivateFiles.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     appended = log.size();

@@ -68,7 +68,7 @@ class StrategyLoaderTest {
   @Test
   void aFailedReloadKeepsTheStrategiesInForce() throws IOException {
     TestFiles.copyTree(SHIPPED, dir);
-    Strategies strategies = new Strategies(dir);
+    Strategies strategies = new Strategies(dir, EmbeddedStrategyChoiceStore.open(dir.resolve("data")));
     StrategyBook before = strategies.current();
     Files.writeString(dir.resolve("strict.json"), "{}");
     assertThrows(StrategyException.class, () -> strategies.reloadAlong(() -> null));
