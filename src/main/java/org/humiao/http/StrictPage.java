@@ -1,6 +1,7 @@
 package org.humiao.http;
 
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -16,11 +17,15 @@ public final class StrictPage {
 
   /** Puts the page headers on the answer, then goes on to the handler that serves the file. */
   public static void headers(RoutingContext ctx) {
-    ctx.response()
-        .putHeader("Content-Security-Policy", CSP)
-        .putHeader("X-Content-Type-Options", "nosniff")
-        .putHeader("Referrer-Policy", "no-referrer")
-        .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+    put(ctx.response(), CSP).putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
     ctx.next();
+  }
+
+  /** The page headers with {@code csp}: {@link #CSP}, or {@link #CSP} narrowed further by a page of its own. */
+  static HttpServerResponse put(HttpServerResponse response, String csp) {
+    return response
+        .putHeader("Content-Security-Policy", csp)
+        .putHeader("X-Content-Type-Options", "nosniff")
+        .putHeader("Referrer-Policy", "no-referrer");
   }
 }

@@ -26,6 +26,8 @@ import org.humiao.http.regulator.RegulatorApi;
 import org.humiao.http.review.ReviewApi;
 import org.humiao.http.screen.Moderation;
 import org.humiao.http.cases.CasesApi;
+import org.humiao.http.compliance.ComplianceApi;
+import org.humiao.compliance.ComplianceReport;
 import org.humiao.http.screen.ScreenApi;
 import org.humiao.http.screen.ScreenLimits;
 import org.humiao.http.targets.TargetsApi;
@@ -92,6 +94,8 @@ final class ApiRouter {
         .mount(mount);
     new ReviewApi(c.reviews(), c.recording(), c.registry()).mount(mount);
     new CasesApi(c.state().cases(), c.regulatorReads(), c.clock()).mount(mount);
+    new ComplianceApi(new ComplianceReport(c.state().events().summaries(), c.state().events().pager(), c.state().screened(),
+        c.reviews(), platform -> c.keys().ring().platformRegion(platform)), c.regulatorReads(), c.clock()).mount(mount);
     new DocsApi().mount(mount);
 
     HealthRoutes health = new HealthRoutes(c.engine(), c.state(), s.profile(), c.clock());

@@ -139,7 +139,7 @@ public final class HttpService {
         pseudonyms, recording, clock));
     state.pileOn().ifPresent(p -> PileOnMetrics.register(registry, p.store()));
     Components components = new Components(settings, keys, engine, pool, regulatorReads, registry, openApi, state, recording,
-        new ScreeningEvents(pseudonyms, new DefaultRegions(keys::ring, recording), clock), minorMode, minorRecording,
+        new ScreeningEvents(pseudonyms, new DefaultRegions(keys::ring, recording), clock, state.screened()), minorMode, minorRecording,
         new EventStream(vertx, keys::ring, state.events().live(), state.events().recent(), regulatorReads, registry),
         pileOn,
         // one bucket per key across all server instances

@@ -26,7 +26,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import static org.humiao.http.Query.number;
-import static org.humiao.http.regulator.QueryParams.optionalDate;
+import static org.humiao.http.Query.date;
 import static org.humiao.http.regulator.QueryParams.param;
 import static org.humiao.http.regulator.QueryParams.platform;
 
@@ -65,9 +65,9 @@ final class RegulatorRoutes {
    * without it, today in Beijing; without {@code from}, the {@value #DEFAULT_DAYS} days up to {@code to}.
    */
   void summary(RoutingContext ctx) {
-    LocalDate askedTo = optionalDate(ctx, "to");
+    LocalDate askedTo = date(ctx, "to");
     LocalDate to = askedTo != null ? askedTo : LocalDate.now(clock.withZone(ViolationSummaries.ZONE));
-    LocalDate askedFrom = optionalDate(ctx, "from");
+    LocalDate askedFrom = date(ctx, "from");
     LocalDate from = askedFrom != null ? askedFrom : to.minusDays(DEFAULT_DAYS - 1);
     if (to.isBefore(from)) {
       throw new ApiError(ErrorCode.INVALID_FIELD, "to (" + to + ") is before from (" + from + ")");
