@@ -3,6 +3,7 @@ package org.humiao.http.regulator;
 import org.humiao.http.ApiError;
 import org.humiao.http.BodyFields;
 import org.humiao.http.ErrorCode;
+import org.humiao.http.ReportFormat;
 import org.humiao.http.Responses;
 import org.humiao.http.WorkerPool;
 
@@ -96,14 +97,21 @@ final class RegulatorRoutes {
         .onFailure(ctx::fail);
   }
 
-  /** {@code GET /v1/regulator/reports/quarterly?year&quarter&platform}: 季报. */
+  /** {@code GET /v1/regulator/reports/quarterly?year&quarter&platform&format}: 季报, as JSON or a printable page. */
   void quarterly(RoutingContext ctx) {
     int year = (int) QueryParams.requiredNumber(ctx, "year", MIN_YEAR, MAX_YEAR);
     int quarter = (int) QueryParams.requiredNumber(ctx, "quarter", 1, 4);
     String platform = platform(ctx);
     RegionScope regions = QueryParams.regions(ctx);
+    ReportFormat format = ReportFormat.of(ctx, EnumSet.of(ReportFormat.JSON, ReportFormat.HTML));
     pool.submit(() -> quarterly.build(year, quarter, platform, regions))
-        .onSuccess(answer -> Responses.json(ctx, 200, answer))
+        .onSuccess(answer -> {
+          if (format == ReportFormat.HTML) {
+            QuarterlyReport.printable(answer, regions).send(ctx);
+          } else {
+            Responses.json(ctx, 200, answer);
+          }
+        })
         .onFailure(ctx::fail);
   }
 
