@@ -10,6 +10,8 @@ import java.util.List;
  * event cannot run anything in the regulator's Excel: platforms' users write the text.
  */
 public final class Csv {
+  /** Put first in a file: Excel in China opens UTF-8 without a BOM as GBK, and the Chinese turns to mojibake. */
+  public static final String BOM = "\uFEFF";
   private static final String FORMULA_STARTS = "=+-@＝＋－＠ \t\r\n";
 
   private Csv() {}

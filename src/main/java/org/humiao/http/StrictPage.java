@@ -1,6 +1,7 @@
 package org.humiao.http;
 
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 
@@ -17,11 +18,7 @@ public final class StrictPage {
 
   /** Puts the page headers on the answer, then goes on to the handler that serves the file. */
   public static void headers(RoutingContext ctx) {
-    ctx.response()
-        .putHeader("Content-Security-Policy", CSP)
-        .putHeader("X-Content-Type-Options", "nosniff")
-        .putHeader("Referrer-Policy", "no-referrer")
-        .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+    put(ctx.response(), CSP).putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
     ctx.next();
   }
 
@@ -29,5 +26,13 @@ public final class StrictPage {
   public static StaticHandler files(String root) {
     // no caching in the handler: the files are small, and a reloaded page must see a new build
     return StaticHandler.create(root).setCachingEnabled(false).setDirectoryListing(false);
+  }
+
+  /** The page headers with {@code csp}: {@link #CSP}, or {@link #CSP} narrowed further by a page of its own. */
+  static HttpServerResponse put(HttpServerResponse response, String csp) {
+    return response
+        .putHeader("Content-Security-Policy", csp)
+        .putHeader("X-Content-Type-Options", "nosniff")
+        .putHeader("Referrer-Policy", "no-referrer");
   }
 }

@@ -43,6 +43,11 @@ public final class RegionScope {
     return region == null ? null : region.code();
   }
 
+  /** The scope's division name (保山市); null for the national scope. */
+  public String name() {
+    return region == null ? null : region.name();
+  }
+
   /** Whether events of {@code code} (null: none given) are visible in this scope. */
   public boolean contains(String code) {
     if (region == null) {

@@ -27,6 +27,8 @@ import org.humiao.http.review.ReviewApi;
 import org.humiao.http.screen.Moderation;
 import org.humiao.http.cases.CasesApi;
 import org.humiao.http.console.ConsoleApi;
+import org.humiao.http.compliance.ComplianceApi;
+import org.humiao.compliance.ComplianceReport;
 import org.humiao.http.screen.ScreenApi;
 import org.humiao.http.screen.ScreenLimits;
 import org.humiao.http.strategies.StrategyApi;
@@ -99,6 +101,8 @@ final class ApiRouter {
     new ReviewApi(c.reviews(), c.recording(), c.registry(), new JournaledBlocks(c.state().events().pager(), c.clock(),
         Duration.ofDays(s.retentionDays()))).mount(mount);
     new CasesApi(c.state().cases(), c.regulatorReads(), c.clock()).mount(mount);
+    new ComplianceApi(new ComplianceReport(c.state().events().summaries(), c.state().events().pager(), c.state().screened(),
+        c.reviews(), platform -> c.keys().ring().platformRegion(platform)), c.regulatorReads(), c.clock()).mount(mount);
     new DocsApi().mount(mount);
     new ConsoleApi(RegionTable.shipped()).mount(mount);
 

@@ -142,7 +142,7 @@ public final class HttpService {
     state.pileOn().ifPresent(p -> PileOnMetrics.register(registry, p.store()));
     ListMetrics.register(registry, state.lists());
     Components components = new Components(settings, keys, engine, pool, regulatorReads, registry, openApi, state, recording,
-        new ScreeningEvents(pseudonyms, new DefaultRegions(keys::ring, recording), clock), minorMode, minorRecording,
+        new ScreeningEvents(pseudonyms, new DefaultRegions(keys::ring, recording), clock, state.screened()), minorMode, minorRecording,
         new EventStream(vertx, keys::ring, state.events().live(), state.events().recent(), regulatorReads,
             new EventCursors(state.secrets().pseudonymKey()), registry),
         pileOn,

@@ -10,6 +10,10 @@ import org.humiao.cases.CaseOpener;
 import org.humiao.cases.CaseStore;
 import org.humiao.cases.FileCaseStore;
 import org.humiao.cases.RedisCaseStore;
+import org.humiao.compliance.DenominatorStore;
+import org.humiao.compliance.FileDenominatorStore;
+import org.humiao.compliance.RedisDenominatorStore;
+import org.humiao.compliance.ScreenTally;
 import org.humiao.config.Settings;
 import org.humiao.durable.PendingWrites;
 import org.humiao.events.ViolationEvent;
@@ -46,7 +50,8 @@ import java.util.Optional;
  * What the service reads from disk and keeps there, beyond the keys: the minor-mode policies, the
  * screening strategies and the trusted issuers, the server secrets, the event journal, the minor-mode
  * state, the review queue, pile-on windows, the platforms' lists and the mandatory-report cases (in
- * the data dir, or in Redis for the cluster profile). Opened before the service listens, so a start
+ * the data dir, or in Redis for the cluster profile), and the screened-text counts of the compliance
+ * report. Opened before the service listens, so a start
  * that cannot read them fails without serving; closed after the last request. The cases' opener hears
  * of every event from the live events, and on a start opens the cases of the recent events, which an
  * event journaled just before a stop may have missed.
@@ -54,7 +59,7 @@ import java.util.Optional;
 record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssuers issuers, ServerSecrets secrets,
                     EventViews events, PlayStateStore store, Optional<NppaReporting> nppa, ReviewStore reviews,
                     Optional<PileOnSetup> pileOn, PlatformLists lists, CaseStore cases, CaseOpener caseOpener,
-                    Runnable stopOpeningCases)
+                    Runnable stopOpeningCases, ScreenTally screened)
     implements AutoCloseable {
   /**
    * How long Redis keeps a budget's play after its last change: a guest's window (15 days in
@@ -85,6 +90,7 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
     Optional<PileOnSetup> pileOn = Optional.empty();
     PlatformLists lists = null;
     CaseStore cases = null;
+    ScreenTally screened = null;
     try {
       store = store(settings, vertx, pending);
       reviews = reviews(settings, vertx);
@@ -92,6 +98,7 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
       lists = new PlatformLists(listStore(settings, vertx),
           new ListLimits(settings.listMaxEntries(), settings.listMaxEntryLength()));
       cases = cases(settings, vertx);
+      screened = ScreenTally.start(denominators(settings, vertx), clock);
       Optional<NppaReporting> nppa = settings.nppa().isEmpty() ? Optional.empty()
           : Optional.of(NppaReporting.start(settings.nppa().get(), settings.dataDir(), clock, registry));
       // last, so no failure after it leaves its thread behind
@@ -99,7 +106,7 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
       opener.accept(events.recent().after(-1, ViolationEvent::mandatoryReport, RECENT_CASES));
       Runnable stopOpening = events.live().subscribe(opener);
       return new ServiceState(policies, strategies, issuers, secrets, events, store, nppa, reviews, pileOn, lists,
-          cases, opener, stopOpening);
+          cases, opener, stopOpening, screened);
     } catch (IOException | RuntimeException e) {
       try (events; strategies) {
         if (store != null) {
@@ -114,6 +121,9 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
         }
         if (cases != null) {
           cases.close();
+        }
+        if (screened != null) {
+          screened.close();
         }
       } catch (IOException | RuntimeException closing) {
         e.addSuppressed(closing);
@@ -171,6 +181,15 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
     };
   }
 
+  /** The screened-text counts behind the compliance rates: in the data dir, or in Redis for the cluster profile. */
+  private static DenominatorStore denominators(Settings settings, Vertx vertx) throws IOException {
+    return switch (settings.profile()) {
+      case EMBEDDED -> FileDenominatorStore.open(settings.dataDir());
+      case CLUSTER -> new RedisDenominatorStore(Redis.createClient(vertx, new RedisOptions()
+          .setConnectionString(settings.redisUri())), settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()));
+    };
+  }
+
   private static TrustedIssuers issuers(Path file) {
     try {
       return TrustedIssuers.fromJson(new JsonObject(Files.readString(file, StandardCharsets.UTF_8)));
@@ -189,7 +208,7 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    try (events; store; reviews; lists; cases; strategies) {
+    try (events; store; reviews; lists; cases; strategies; screened) {
       pileOn.ifPresent(PileOnSetup::close);
       // first: a sender still running must not outlive what it reads
       if (nppa.isPresent()) {

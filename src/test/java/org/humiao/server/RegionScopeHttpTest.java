@@ -148,12 +148,30 @@ class RegionScopeHttpTest {
       assertEquals(s.sees().size(), report.getJsonArray("byPlatform").stream()
           .mapToLong(r -> ((JsonObject) r).getLong("events")).sum(), "by platform in " + s + "'s report");
     });
+    routes.put("compliance", s -> {
+      // every screened text here is blocked: as many texts counted, and as many violations, as events the key sees
+      String path = "/v1/regulator/compliance?from=" + today + "&to=" + today;
+      eventually(() -> sum(ok(client.get(path, s.key())), "screened") == s.sees().size(), s + "'s screened texts");
+      JsonObject report = ok(client.get(path, s.key()));
+      assertEquals(scopeCode(s), report.getJsonObject("scope").getString("region"));
+      assertEquals(s.sees().size(), sum(report, "violations"), "violations in " + s + "'s compliance report");
+      HttpResponse<Buffer> csv = client.get(path + "&format=csv", s.key());
+      assertEquals(200, csv.statusCode(), csv::bodyAsString);
+      List<List<String>> rows = RegulatorViewsHttpTest.parseCsv(csv.bodyAsString().substring(1));
+      int violations = rows.get(0).indexOf("violations");
+      assertEquals(s.sees().size(), rows.stream().skip(1).mapToLong(r -> Long.parseLong(r.get(violations))).sum(),
+          "violations in " + s + "'s CSV");
+    });
     routes.put("stream", s -> {
       eventually(() -> s.stream().regions().size() >= s.sees().size(), s + "'s stream hears of its events");
       assertSees(s, s.stream().regions(), "stream");
     });
     return SCOPES.stream().flatMap(s -> routes.entrySet().stream().map(route ->
         DynamicTest.dynamicTest(s + " " + route.getKey(), () -> route.getValue().accept(s))));
+  }
+
+  private static long sum(JsonObject compliance, String field) {
+    return compliance.getJsonArray("platforms").stream().mapToLong(r -> ((JsonObject) r).getLong(field)).sum();
   }
 
   private static void assertSees(Scope s, List<String> seen, String route) {

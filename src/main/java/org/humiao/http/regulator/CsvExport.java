@@ -23,9 +23,6 @@ import java.nio.charset.StandardCharsets;
  * failure later resets the stream, lest a cut file look complete.
  */
 final class CsvExport {
-  /** Excel in China opens UTF-8 without a BOM as GBK, and the Chinese turns to mojibake. */
-  private static final String BOM = "\uFEFF";
-
   private final EventPager pager;
   private final WorkerPool pool;
 
@@ -43,7 +40,7 @@ final class CsvExport {
               .putHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"humiao-events.csv\"")
               .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
               .setChunked(true);
-          response.write(BOM + Csv.record(EventCsv.HEADER));
+          response.write(Csv.BOM + Csv.record(EventCsv.HEADER));
           write(response, filter, first);
         })
         .onFailure(ctx::fail);

@@ -14,9 +14,9 @@ import org.humiao.events.summary.ViolationSummaries;
 import org.humiao.keys.ApiKey;
 import org.humiao.regions.RegionScope;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 
+import static org.humiao.http.Query.date;
 import static org.humiao.http.Query.number;
 
 /**
@@ -25,10 +25,6 @@ import static org.humiao.http.Query.number;
  * regulator key's regions.
  */
 final class QueryParams {
-  /** Dates a query may name: events are not older, and a far year only makes periods to walk through. */
-  private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
-  private static final LocalDate LATEST = LocalDate.of(2099, 12, 31);
-
   private QueryParams() {}
 
   static String param(RoutingContext ctx, String name) {
@@ -52,22 +48,6 @@ final class QueryParams {
     return BodyFields.id(new JsonObject().put(name, param(ctx, name)), name, "");
   }
 
-  static LocalDate optionalDate(RoutingContext ctx, String name) {
-    String value = param(ctx, name);
-    if (value == null) {
-      return null;
-    }
-    try {
-      LocalDate date = LocalDate.parse(value);
-      if (!date.isBefore(EARLIEST) && !date.isAfter(LATEST)) {
-        return date;
-      }
-    } catch (DateTimeException e) {
-      // answered below, as a date out of range is
-    }
-    throw BodyFields.invalid(name, "a date YYYY-MM-DD from " + EARLIEST + " to " + LATEST);
-  }
-
   static long requiredNumber(RoutingContext ctx, String name, long min, long max) {
     BodyFields.required(name, param(ctx, name));
     return number(ctx, name, 0, min, max);
@@ -79,8 +59,8 @@ final class QueryParams {
    */
   static EventFilter eventFilter(RoutingContext ctx) {
     String kind = param(ctx, "kind");
-    LocalDate from = optionalDate(ctx, "from");
-    LocalDate to = optionalDate(ctx, "to");
+    LocalDate from = date(ctx, "from");
+    LocalDate to = date(ctx, "to");
     if (from != null && to != null && to.isBefore(from)) {
       throw new ApiError(ErrorCode.INVALID_FIELD, "to (" + to + ") is before from (" + from + ")");
     }

@@ -3,6 +3,7 @@ package org.humiao.http.regulator;
 import org.humiao.http.ApiError;
 import org.humiao.http.BodyFields;
 import org.humiao.http.ErrorCode;
+import org.humiao.http.ReportFormat;
 import org.humiao.http.Responses;
 import org.humiao.http.WorkerPool;
 import org.humiao.http.guard.Authenticator;
@@ -28,7 +29,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import static org.humiao.http.Query.number;
-import static org.humiao.http.regulator.QueryParams.optionalDate;
+import static org.humiao.http.Query.date;
 import static org.humiao.http.regulator.QueryParams.param;
 import static org.humiao.http.regulator.QueryParams.platform;
 
@@ -69,9 +70,9 @@ final class RegulatorRoutes {
    * without it, today in Beijing; without {@code from}, the {@value #DEFAULT_DAYS} days up to {@code to}.
    */
   void summary(RoutingContext ctx) {
-    LocalDate askedTo = optionalDate(ctx, "to");
+    LocalDate askedTo = date(ctx, "to");
     LocalDate to = askedTo != null ? askedTo : LocalDate.now(clock.withZone(ViolationSummaries.ZONE));
-    LocalDate askedFrom = optionalDate(ctx, "from");
+    LocalDate askedFrom = date(ctx, "from");
     LocalDate from = askedFrom != null ? askedFrom : to.minusDays(DEFAULT_DAYS - 1);
     if (to.isBefore(from)) {
       throw new ApiError(ErrorCode.INVALID_FIELD, "to (" + to + ") is before from (" + from + ")");
@@ -100,14 +101,21 @@ final class RegulatorRoutes {
         .onFailure(ctx::fail);
   }
 
-  /** {@code GET /v1/regulator/reports/quarterly?year&quarter&platform}: 季报. */
+  /** {@code GET /v1/regulator/reports/quarterly?year&quarter&platform&format}: 季报, as JSON or a printable page. */
   void quarterly(RoutingContext ctx) {
     int year = (int) QueryParams.requiredNumber(ctx, "year", MIN_YEAR, MAX_YEAR);
     int quarter = (int) QueryParams.requiredNumber(ctx, "quarter", 1, 4);
     String platform = platform(ctx);
     RegionScope regions = QueryParams.regions(ctx);
+    ReportFormat format = ReportFormat.of(ctx, EnumSet.of(ReportFormat.JSON, ReportFormat.HTML));
     pool.submit(() -> quarterly.build(year, quarter, platform, regions))
-        .onSuccess(answer -> Responses.json(ctx, 200, answer))
+        .onSuccess(answer -> {
+          if (format == ReportFormat.HTML) {
+            QuarterlyReport.printable(answer, regions).send(ctx);
+          } else {
+            Responses.json(ctx, 200, answer);
+          }
+        })
         .onFailure(ctx::fail);
   }
 

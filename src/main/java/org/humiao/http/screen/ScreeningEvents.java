@@ -2,6 +2,7 @@ package org.humiao.http.screen;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.humiao.compliance.ScreenTally;
 import org.humiao.events.Pseudonyms;
 import org.humiao.events.ViolationEvent;
 import org.humiao.screening.Category;
@@ -17,7 +18,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Turns every blocked or held text into a {@link ViolationEvent} for the sink. The event carries
+ * Counts every text screened for a platform and turns every blocked or held text into a {@link ViolationEvent} for the sink. The event carries
  * what a regulator needs to act and nothing more: the matched terms, the categories and the
  * masked text, never the raw text, and the author only as a pseudonym.
  */
@@ -32,11 +33,14 @@ public final class ScreeningEvents {
   private final Pseudonyms pseudonyms;
   private final Consumer<ViolationEvent> sink;
   private final Clock clock;
+  private final ScreenTally screened;
 
-  public ScreeningEvents(Pseudonyms pseudonyms, Consumer<ViolationEvent> sink, Clock clock) {
+  /** @param screened counts every text screened for a platform: the compliance rates' denominator */
+  public ScreeningEvents(Pseudonyms pseudonyms, Consumer<ViolationEvent> sink, Clock clock, ScreenTally screened) {
     this.pseudonyms = pseudonyms;
     this.sink = sink;
     this.clock = clock;
+    this.screened = screened;
   }
 
   /**
@@ -44,6 +48,9 @@ public final class ScreeningEvents {
    *     nothing, since an event belongs to a platform
    */
   void report(ScreenRequest request, String platform, ScreeningResult result) {
+    if (platform != null) {
+      screened.count(platform, request.region());
+    }
     if (!result.flagged() || platform == null) {
       return;
     }

@@ -1,0 +1,65 @@
+package org.humiao.compliance;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One platform's compliance figures over a period and a region scope; a figure with no source is
+ * null (no screened text counted: no rate; a region-scoped reader: no review backlog, since tasks
+ * carry no region; minor-mode sessions are not counted yet).
+ *
+ * @param rank 1 for the platform that most needs the regulator's attention ({@link ComplianceReport#METHOD})
+ * @param violations screened texts blocked or held for review (text_blocked, text_review, repost_blocked)
+ * @param per10k violations per 10,000 screened texts
+ * @param mandatoryReportsPer10k mandatory reports per 10,000 screened texts
+ * @param reviewBacklog the platform's review tasks not yet resolved, now
+ * @param medianSecondsToProtection the median (the lower middle value of an even count) of the
+ *     target_protected events' {@code secondsSinceSurge}
+ */
+public record PlatformCompliance(String platform, int rank, long screened, Long minorSessions, long violations,
+                                 Double per10k, long curfewRefusals, long quotaRefusals, long paymentRefusals,
+                                 long noncompliance, long mandatoryReports, Double mandatoryReportsPer10k,
+                                 Long reviewBacklog, long reportsHandled, long reportsHandledWithin24h,
+                                 long appealsOverturned, long surges, Long medianSecondsToProtection) {
+
+  /** Gathers one platform's counts as the report reads its sources; {@link #build} ranks them. */
+  static final class Builder {
+    final String platform;
+    long screened;
+    long violations;
+    long curfewRefusals;
+    long quotaRefusals;
+    long paymentRefusals;
+    long noncompliance;
+    long mandatoryReports;
+    Long reviewBacklog;
+    long reportsHandled;
+    long reportsHandledWithin24h;
+    long appealsOverturned;
+    long surges;
+    final List<Long> secondsToProtection = new ArrayList<>();
+
+    Builder(String platform) {
+      this.platform = platform;
+    }
+
+    Double per10k(long count) {
+      // two decimals: a rate of a few per million still shows
+      return screened == 0 ? null : Math.round(count * 10_000.0 * 100 / screened) / 100.0;
+    }
+
+    Long medianSecondsToProtection() {
+      if (secondsToProtection.isEmpty()) {
+        return null;
+      }
+      List<Long> sorted = secondsToProtection.stream().sorted().toList();
+      return sorted.get((sorted.size() - 1) / 2);
+    }
+
+    PlatformCompliance build(int rank) {
+      return new PlatformCompliance(platform, rank, screened, null, violations, per10k(violations), curfewRefusals,
+          quotaRefusals, paymentRefusals, noncompliance, mandatoryReports, per10k(mandatoryReports), reviewBacklog,
+          reportsHandled, reportsHandledWithin24h, appealsOverturned, surges, medianSecondsToProtection());
+    }
+  }
+}

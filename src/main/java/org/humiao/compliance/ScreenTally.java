@@ -1,0 +1,118 @@
+package org.humiao.compliance;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counts screened texts per (Beijing day, platform, region) in memory, where counting is one
+ * {@link LongAdder} increment on the screening worker, and hands the counts to the {@link
+ * DenominatorStore} from a thread of its own every {@link #FLUSH_INTERVAL}, so screening never
+ * waits for a disk or Redis. Adders are never reset (a reset can lose an increment racing it): each
+ * counter remembers what it has flushed and sends the difference, so a failed flush is retried
+ * whole at the next one. A crash loses at most the counts of one interval.
+ */
+public final class ScreenTally implements AutoCloseable {
+  /** Often enough that a report read a moment later is nearly whole, rarely enough to cost nothing. */
+  public static final Duration FLUSH_INTERVAL = Duration.ofSeconds(2);
+  /** Regulators count by the Beijing calendar day, as the event summaries do. */
+  private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  private static final System.Logger LOG = System.getLogger(ScreenTally.class.getName());
+
+  private final DenominatorStore store;
+  private final Clock clock;
+  private final Map<TallyKey, Counter> counters = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService flusher;
+
+  private static final class Counter {
+    final LongAdder counted = new LongAdder();
+    /** Written by the flush only, under the tally's lock. */
+    long flushed;
+  }
+
+  private ScreenTally(DenominatorStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+    this.flusher = Executors.newSingleThreadScheduledExecutor(run -> {
+      Thread thread = new Thread(run, "humiao-screened-tally");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /** A tally flushing to {@code store} (which it closes) every {@link #FLUSH_INTERVAL}. */
+  public static ScreenTally start(DenominatorStore store, Clock clock) {
+    ScreenTally tally = new ScreenTally(store, clock);
+    long millis = FLUSH_INTERVAL.toMillis();
+    tally.flusher.scheduleWithFixedDelay(tally::flushLogged, millis, millis, TimeUnit.MILLISECONDS);
+    return tally;
+  }
+
+  /** One text screened for {@code platform}, its request naming {@code region} (null: none). */
+  public void count(String platform, String region) {
+    TallyKey key = new TallyKey(LocalDate.ofInstant(clock.instant(), ZONE), platform, region);
+    counters.computeIfAbsent(key, k -> new Counter()).counted.increment();
+  }
+
+  /** The stored counts of the days {@code from} to {@code to}, both inclusive. */
+  public Map<TallyKey, Long> read(LocalDate from, LocalDate to) {
+    return store.read(from, to);
+  }
+
+  /**
+   * Sends what was counted since the last flush, one store write per day.
+   *
+   * @throws RuntimeException the store's failure; what it did not take is sent next time
+   */
+  public synchronized void flush() {
+    Map<LocalDate, Map<TallyKey, Long>> byDay = new TreeMap<>();
+    Map<TallyKey, Long> sums = new HashMap<>();
+    counters.forEach((key, counter) -> {
+      long sum = counter.counted.sum();
+      if (sum > counter.flushed) {
+        byDay.computeIfAbsent(key.day(), d -> new HashMap<>()).put(key, sum - counter.flushed);
+        sums.put(key, sum);
+      }
+    });
+    for (Map<TallyKey, Long> day : byDay.values()) {
+      store.add(day);
+      day.keySet().forEach(key -> counters.get(key).flushed = sums.get(key));
+    }
+    // a day before yesterday gets no more texts: its counters go once all is sent
+    LocalDate stale = LocalDate.ofInstant(clock.instant(), ZONE).minusDays(1);
+    counters.entrySet().removeIf(e -> e.getKey().day().isBefore(stale) && e.getValue().counted.sum() == e.getValue().flushed);
+  }
+
+  private void flushLogged() {
+    try {
+      flush();
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "screened-text counts not stored yet, kept for the next flush: " + e.getMessage());
+    }
+  }
+
+  /** Stops the flusher, sends what is left, and closes the store. */
+  @Override
+  public void close() {
+    flusher.shutdown();
+    try {
+      flusher.awaitTermination(10, TimeUnit.SECONDS);
+      flush();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "screened-text counts of the last interval lost at stop: " + e.getMessage());
+    } finally {
+      store.close();
+    }
+  }
+}

@@ -1,0 +1,6 @@
+-- Adds one day's screened-text counts to its hash, every field or none (a script runs whole).
+-- KEYS[1] the day's hash; ARGV field, count, field, count, ...
+for i = 1, #ARGV, 2 do
+  redis.call('HINCRBY', KEYS[1], ARGV[i], ARGV[i + 1])
+end
+return #ARGV / 2
