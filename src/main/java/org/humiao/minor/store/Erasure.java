@@ -10,7 +10,7 @@ import java.util.Set;
  * @param userKey the user's link ({@link Keys#user}), removed
  * @param guardianKey the person's guardian controls at the operator ({@link Keys#personOperator}), removed; null: kept
  * @param playPrefix budget keys starting with this (the person's play at the operator) are removed,
- *     except {@code keepPlay}
+ *     except {@code keepPlay}; null: no play is removed
  * @param keepPlay budget keys kept: today's, so the daily quota still holds
  * @param spendKeys the person's spending keys at the operator; their totals are removed except the
  *     month {@code keepMonth} and the day {@code keepDay}, so spending limits still hold
@@ -19,7 +19,6 @@ public record Erasure(String userKey, String guardianKey, String playPrefix, Set
                       Set<String> spendKeys, String keepMonth, String keepDay) {
   public Erasure {
     Objects.requireNonNull(userKey, "userKey");
-    Objects.requireNonNull(playPrefix, "playPrefix");
     keepPlay = Set.copyOf(keepPlay);
     spendKeys = Set.copyOf(spendKeys);
     Objects.requireNonNull(keepMonth, "keepMonth");
@@ -28,6 +27,6 @@ public record Erasure(String userKey, String guardianKey, String playPrefix, Set
 
   /** Whether a budget key is the person's play at the operator that is not kept. */
   public boolean erasesPlay(String budgetKey) {
-    return budgetKey.startsWith(playPrefix) && !keepPlay.contains(budgetKey);
+    return playPrefix != null && budgetKey.startsWith(playPrefix) && !keepPlay.contains(budgetKey);
   }
 }

@@ -194,7 +194,9 @@ public final class RedisPlayStateStore implements PlayStateStore {
     if (erasure.guardianKey() != null) {
       doomed.add(key("guardian", erasure.guardianKey()));
     }
-    for (String found : scan(glob(prefix) + "play-*:" + glob(erasure.playPrefix()) + "*")) {
+    List<String> play = erasure.playPrefix() == null ? List.of()
+        : scan(glob(prefix) + "play-*:" + glob(erasure.playPrefix()) + "*");
+    for (String found : play) {
       String budgetKey = found.substring(found.indexOf(':', prefix.length()) + 1);
       if (erasure.erasesPlay(budgetKey)) {
         doomed.add(found);
