@@ -26,9 +26,11 @@ import org.humiao.http.regulator.RegulatorApi;
 import org.humiao.http.review.ReviewApi;
 import org.humiao.http.screen.Moderation;
 import org.humiao.http.cases.CasesApi;
+import org.humiao.http.privacy.PrivacyApi;
 import org.humiao.http.screen.ScreenApi;
 import org.humiao.http.screen.ScreenLimits;
 import org.humiao.http.targets.TargetsApi;
+import org.humiao.privacy.PrivacyRequests;
 import org.humiao.screening.ScreeningEngine;
 import org.humiao.server.metrics.BuildInfoMetrics;
 import org.humiao.keys.Role;
@@ -92,6 +94,7 @@ final class ApiRouter {
         .mount(mount);
     new ReviewApi(c.reviews(), c.recording(), c.registry()).mount(mount);
     new CasesApi(c.state().cases(), c.regulatorReads(), c.clock()).mount(mount);
+    new PrivacyApi(new PrivacyRequests(c.minorMode(), c.state().privacy(), c.clock()), c.regulatorReads()).mount(mount);
     new DocsApi().mount(mount);
 
     HealthRoutes health = new HealthRoutes(c.engine(), c.state(), s.profile(), c.clock());

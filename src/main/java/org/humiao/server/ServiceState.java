@@ -28,6 +28,9 @@ import org.humiao.moderation.lists.ListLimits;
 import org.humiao.moderation.lists.PlatformListStore;
 import org.humiao.moderation.lists.PlatformLists;
 import org.humiao.moderation.lists.RedisPlatformListStore;
+import org.humiao.privacy.FilePrivacyLog;
+import org.humiao.privacy.PrivacyLog;
+import org.humiao.privacy.RedisPrivacyLog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,7 +45,7 @@ import java.util.Optional;
 /**
  * What the service reads from disk and keeps there, beyond the keys: the minor-mode policies, the
  * screening strategies and the trusted issuers, the server secrets, the event journal, the minor-mode
- * state, the review queue, pile-on windows, the platforms' lists and the mandatory-report cases (in
+ * state, the review queue, pile-on windows, the platforms' lists, the mandatory-report cases and the data-rights requests (in
  * the data dir, or in Redis for the cluster profile). Opened before the service listens, so a start
  * that cannot read them fails without serving; closed after the last request. The cases' opener hears
  * of every event from the live events, and on a start opens the cases of the recent events, which an
@@ -51,7 +54,7 @@ import java.util.Optional;
 record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssuers issuers, ServerSecrets secrets,
                     EventViews events, PlayStateStore store, Optional<NppaReporting> nppa, ReviewStore reviews,
                     Optional<PileOnSetup> pileOn, PlatformLists lists, CaseStore cases, CaseOpener caseOpener,
-                    Runnable stopOpeningCases)
+                    Runnable stopOpeningCases, PrivacyLog privacy)
     implements AutoCloseable {
   /**
    * How long Redis keeps a budget's play after its last change: a guest's window (15 days in
@@ -82,6 +85,7 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
     Optional<PileOnSetup> pileOn = Optional.empty();
     PlatformLists lists = null;
     CaseStore cases = null;
+    PrivacyLog privacy = null;
     try {
       store = store(settings, vertx, pending);
       reviews = reviews(settings, vertx);
@@ -89,6 +93,7 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
       lists = new PlatformLists(listStore(settings, vertx),
           new ListLimits(settings.listMaxEntries(), settings.listMaxEntryLength()));
       cases = cases(settings, vertx);
+      privacy = privacy(settings, vertx);
       Optional<NppaReporting> nppa = settings.nppa().isEmpty() ? Optional.empty()
           : Optional.of(NppaReporting.start(settings.nppa().get(), settings.dataDir(), clock, registry));
       // last, so no failure after it leaves its thread behind
@@ -96,7 +101,7 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
       opener.accept(events.recent().after(-1, ViolationEvent::mandatoryReport, RECENT_CASES));
       Runnable stopOpening = events.live().subscribe(opener);
       return new ServiceState(policies, strategies, issuers, secrets, events, store, nppa, reviews, pileOn, lists,
-          cases, opener, stopOpening);
+          cases, opener, stopOpening, privacy);
     } catch (IOException | RuntimeException e) {
       try (events) {
         if (store != null) {
@@ -111,6 +116,9 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
         }
         if (cases != null) {
           cases.close();
+        }
+        if (privacy != null) {
+          privacy.close();
         }
       } catch (IOException | RuntimeException closing) {
         e.addSuppressed(closing);
@@ -159,6 +167,15 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
     };
   }
 
+  /** The data-rights requests and their outcomes: in the data dir, or in Redis for the cluster profile. */
+  private static PrivacyLog privacy(Settings settings, Vertx vertx) {
+    return switch (settings.profile()) {
+      case EMBEDDED -> FilePrivacyLog.open(settings.dataDir());
+      case CLUSTER -> new RedisPrivacyLog(Redis.createClient(vertx, new RedisOptions()
+          .setConnectionString(settings.redisUri())), settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()));
+    };
+  }
+
   private static TrustedIssuers issuers(Path file) {
     try {
       return TrustedIssuers.fromJson(new JsonObject(Files.readString(file, StandardCharsets.UTF_8)));
@@ -177,7 +194,7 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    try (events; store; reviews; lists; cases) {
+    try (events; store; reviews; lists; cases; privacy) {
       pileOn.ifPresent(PileOnSetup::close);
       // first: a sender still running must not outlive what it reads
       if (nppa.isPresent()) {
