@@ -3,6 +3,7 @@ package org.humiao.privacy;
 import org.humiao.identity.ResidentIdNumber;
 import org.humiao.minor.Forgettable;
 import org.humiao.minor.MinorMode;
+import org.humiao.moderation.review.ReviewStore;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,11 +24,14 @@ public final class PrivacyRequests {
   static final int MAX_NOTE = 500;
 
   private final MinorMode minor;
+  private final ReviewStore reviews;
   private final PrivacyLog log;
   private final Clock clock;
 
-  public PrivacyRequests(MinorMode minor, PrivacyLog log, Clock clock) {
+  /** @param reviews whose tasks naming a deleted user lose its texts and its id */
+  public PrivacyRequests(MinorMode minor, ReviewStore reviews, PrivacyLog log, Clock clock) {
     this.minor = minor;
+    this.reviews = reviews;
     this.log = log;
     this.clock = clock;
   }
@@ -52,7 +56,8 @@ public final class PrivacyRequests {
       case CORRECT -> EnumSet.of(Forgettable.LINK);
     };
     try {
-      int erased = minor.forget(request.platform(), request.user(), what);
+      int erased = minor.forget(request.platform(), request.user(), what)
+          + (request.kind() == RequestKind.DELETE ? reviews.forgetUser(request.platform(), request.user()) : 0);
       PrivacyRequest done = received.outcome(RequestStatus.COMPLETED, clock.instant(), erased, kept(what));
       log.put(done);
       return done;

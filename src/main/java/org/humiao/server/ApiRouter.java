@@ -94,7 +94,7 @@ final class ApiRouter {
         .mount(mount);
     new ReviewApi(c.reviews(), c.recording(), c.registry()).mount(mount);
     new CasesApi(c.state().cases(), c.regulatorReads(), c.clock()).mount(mount);
-    new PrivacyApi(new PrivacyRequests(c.minorMode(), c.state().privacy(), c.clock()), c.regulatorReads()).mount(mount);
+    new PrivacyApi(new PrivacyRequests(c.minorMode(), c.state().reviews(), c.state().privacy(), c.clock()), c.regulatorReads()).mount(mount);
     new DocsApi().mount(mount);
 
     HealthRoutes health = new HealthRoutes(c.engine(), c.state(), s.profile(), c.clock());

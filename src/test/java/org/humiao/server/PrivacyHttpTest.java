@@ -39,7 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Data-rights requests over HTTP, in both profiles: a guardian's deletion leaves no trace of the
  * user id, the ID number or the birth date in the data dir (and Redis), the daily quota still
- * refuses the minor once attested again, and roles and errors answer as the spec says.
+ * refuses the minor once attested again, the user's appeal keeps neither text nor id, and roles and
+ * errors answer as the spec says.
  */
 @ExtendWith({VertxExtension.class, SharedKafka.Extension.class, SharedRedis.Extension.class})
 class PrivacyHttpTest {
@@ -96,8 +97,11 @@ class PrivacyHttpTest {
     ok(client.post("/v1/play/heartbeat", service.platformKey, play.copy().put("from", now - 3600).put("to", now)));
     JsonObject refused = ok(client.post("/v1/play/authorize", service.platformKey, play.copy().put("session", "s2")));
     assertFalse(refused.getBoolean("allowed"), refused::encode);
+    ok(client.post("/v1/review/appeals", service.platformKey, new JsonObject().put("dataId", "m-1")
+        .put("text", "我只是开玩笑，不是骂人").put("userId", USER).put("minor", true)));
     String before = stored.read();
-    assertTrue(before.contains(USER) && before.contains(BIRTH.toString()), "the link is stored before the deletion");
+    assertTrue(before.contains(USER) && before.contains(BIRTH.toString()) && before.contains("我只是开玩笑"),
+        "the link and the appeal are stored before the deletion");
 
     JsonObject done = ok(client.post("/v1/privacy/requests", service.platformKey, new JsonObject().put("user", USER)
         .put("kind", "delete").put("requester", "guardian").put("note", "guardian called on 12-08")));
@@ -109,7 +113,7 @@ class PrivacyHttpTest {
     assertError(client.get("/v1/privacy/requests/" + done.getString("id"), service.otherPlatformKey), 404, "not_found");
 
     String after = stored.read();
-    for (String trace : List.of(USER, idNumber, BIRTH.toString())) {
+    for (String trace : List.of(USER, idNumber, BIRTH.toString(), "我只是开玩笑")) {
       assertFalse(after.contains(trace), trace + " is still stored");
     }
 
@@ -160,12 +164,12 @@ class PrivacyHttpTest {
     return r.bodyAsJsonObject();
   }
 
-  /** Every file under {@code root}, named and read as Latin-1 (the journal is binary; the searched traces are ASCII). */
+  /** Every file under {@code root}, named and read as UTF-8 (bytes that are not become U+FFFD: the journal is binary). */
   private static String files(Path root) throws Exception {
     StringBuilder all = new StringBuilder();
     try (Stream<Path> files = Files.walk(root)) {
       for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-        all.append(file).append('\n').append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+        all.append(file).append('\n').append(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
       }
     }
     return all.toString();
