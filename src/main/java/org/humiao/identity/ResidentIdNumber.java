@@ -2,8 +2,11 @@ package org.humiao.identity;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A PRC resident identity number (公民身份号码) as defined by GB 11643-1999, parsed and validated.
@@ -36,6 +39,7 @@ import java.util.Optional;
 public final class ResidentIdNumber {
 
   /** Birth dates before this day are rejected as implausible. */
+  private static final Pattern STANDALONE_18 = Pattern.compile("(?<![0-9])[0-9]{17}[0-9Xx](?![0-9Xx])");
   public static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
 
   private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
@@ -111,6 +115,20 @@ public final class ResidentIdNumber {
   public static boolean isValid18(CharSequence s) {
     Objects.requireNonNull(s, "s");
     return s.length() == 18 && check18(s, 0) != null;
+  }
+
+  /**
+   * Whether free text (a note) holds a valid 18-character number standing alone: what a record
+   * that keeps only pseudonyms must refuse.
+   */
+  public static boolean foundIn(String text) {
+    Matcher m = STANDALONE_18.matcher(text);
+    while (m.find()) {
+      if (isValid18(m.group().toUpperCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

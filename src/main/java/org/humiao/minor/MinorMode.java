@@ -11,7 +11,10 @@ import org.humiao.minor.attest.PersonIds;
 import org.humiao.minor.attest.TrustedIssuers;
 import org.humiao.minor.nppa.BehaviourReporter;
 import org.humiao.minor.policy.PolicyRegistry;
+import org.humiao.minor.policy.ServiceKind;
+import org.humiao.minor.store.Erasure;
 import org.humiao.minor.store.GuardianControls;
+import org.humiao.minor.store.PersonLink;
 import org.humiao.minor.store.PlayStateStore;
 
 import io.vertx.core.json.JsonArray;
@@ -19,8 +22,11 @@ import io.vertx.core.json.JsonObject;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -71,6 +77,32 @@ public final class MinorMode {
     return store.link(Keys.user(platform, userId))
         .map(link -> ChinaTime.ageOn(link.birthDate(), ChinaTime.day(at.getEpochSecond())) < 18)
         .orElse(false);
+  }
+
+  /**
+   * Forgets {@code what} of a user (a deletion or correction request), keeping today's play, the
+   * spending totals of this month and today, and payment records, so limits and refunds still hold;
+   * returns how many stored entries went. A user never linked leaves nothing to find but the link
+   * key itself. Blocks on I/O in every store: call it on a worker.
+   */
+  public int forget(String platform, String userId, Set<Forgettable> what) {
+    String userKey = Keys.user(platform, userId);
+    LocalDate today = ChinaTime.day(clock.instant().getEpochSecond());
+    Optional<PersonLink> link = store.link(userKey);
+    String operator = policies.current().operator(platform);
+    String person = link.map(PersonLink::personId).orElse(null);
+    boolean history = person != null && what.contains(Forgettable.PAST_PLAY_AND_SPENDING);
+    Set<String> keepPlay = new HashSet<>();
+    Set<String> spendKeys = new HashSet<>();
+    if (history) {
+      for (ServiceKind service : ServiceKind.values()) {
+        keepPlay.add(Keys.dayPlay(person, operator, service, today));
+        spendKeys.add(Keys.spending(person, operator, service));
+      }
+    }
+    return store.erase(new Erasure(userKey,
+        person != null && what.contains(Forgettable.GUARDIAN_CONTROLS) ? Keys.personOperator(person, operator) : null,
+        history ? Keys.playOf(person, operator) : null, keepPlay, spendKeys, Keys.month(today), today.toString()));
   }
 
   /** May the user start (or resume) the session now. */

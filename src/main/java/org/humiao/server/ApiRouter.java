@@ -29,10 +29,12 @@ import org.humiao.http.cases.CasesApi;
 import org.humiao.http.console.ConsoleApi;
 import org.humiao.http.compliance.ComplianceApi;
 import org.humiao.compliance.ComplianceReport;
+import org.humiao.http.privacy.PrivacyApi;
 import org.humiao.http.screen.ScreenApi;
 import org.humiao.http.screen.ScreenLimits;
 import org.humiao.http.strategies.StrategyApi;
 import org.humiao.http.targets.TargetsApi;
+import org.humiao.privacy.PrivacyRequests;
 import org.humiao.screening.ScreeningEngine;
 import org.humiao.server.metrics.BuildInfoMetrics;
 import org.humiao.keys.Role;
@@ -103,6 +105,7 @@ final class ApiRouter {
     new CasesApi(c.state().cases(), c.regulatorReads(), c.clock()).mount(mount);
     new ComplianceApi(new ComplianceReport(c.state().events().summaries(), c.state().events().pager(), c.state().screened(),
         c.reviews(), platform -> c.keys().ring().platformRegion(platform)), c.regulatorReads(), c.clock()).mount(mount);
+    new PrivacyApi(new PrivacyRequests(c.minorMode(), c.state().reviews(), c.state().privacy(), c.clock()), c.regulatorReads()).mount(mount);
     new DocsApi().mount(mount);
     new ConsoleApi(RegionTable.shipped()).mount(mount);
 

@@ -35,6 +35,9 @@ import org.humiao.moderation.lists.ListLimits;
 import org.humiao.moderation.lists.PlatformListStore;
 import org.humiao.moderation.lists.PlatformLists;
 import org.humiao.moderation.lists.RedisPlatformListStore;
+import org.humiao.privacy.FilePrivacyLog;
+import org.humiao.privacy.PrivacyLog;
+import org.humiao.privacy.RedisPrivacyLog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,9 +52,9 @@ import java.util.Optional;
 /**
  * What the service reads from disk and keeps there, beyond the keys: the minor-mode policies, the
  * screening strategies and the trusted issuers, the server secrets, the event journal, the minor-mode
- * state, the review queue, pile-on windows, the platforms' lists and the mandatory-report cases (in
- * the data dir, or in Redis for the cluster profile), and the screened-text counts of the compliance
- * report. Opened before the service listens, so a start
+ * state, the review queue, pile-on windows, the platforms' lists, the mandatory-report cases and the
+ * data-rights requests (in the data dir, or in Redis for the cluster profile), and the screened-text
+ * counts of the compliance report. Opened before the service listens, so a start
  * that cannot read them fails without serving; closed after the last request. The cases' opener hears
  * of every event from the live events, and on a start opens the cases of the recent events, which an
  * event journaled just before a stop may have missed.
@@ -59,7 +62,7 @@ import java.util.Optional;
 record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssuers issuers, ServerSecrets secrets,
                     EventViews events, PlayStateStore store, Optional<NppaReporting> nppa, ReviewStore reviews,
                     Optional<PileOnSetup> pileOn, PlatformLists lists, CaseStore cases, CaseOpener caseOpener,
-                    Runnable stopOpeningCases, ScreenTally screened)
+                    Runnable stopOpeningCases, ScreenTally screened, PrivacyLog privacy)
     implements AutoCloseable {
   /**
    * How long Redis keeps a budget's play after its last change: a guest's window (15 days in
@@ -91,6 +94,7 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
     PlatformLists lists = null;
     CaseStore cases = null;
     ScreenTally screened = null;
+    PrivacyLog privacy = null;
     try {
       store = store(settings, vertx, pending);
       reviews = reviews(settings, vertx);
@@ -99,6 +103,7 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
           new ListLimits(settings.listMaxEntries(), settings.listMaxEntryLength()));
       cases = cases(settings, vertx);
       screened = ScreenTally.start(denominators(settings, vertx), clock);
+      privacy = privacy(settings, vertx);
       Optional<NppaReporting> nppa = settings.nppa().isEmpty() ? Optional.empty()
           : Optional.of(NppaReporting.start(settings.nppa().get(), settings.dataDir(), clock, registry));
       // last, so no failure after it leaves its thread behind
@@ -106,7 +111,7 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
       opener.accept(events.recent().after(-1, ViolationEvent::mandatoryReport, RECENT_CASES));
       Runnable stopOpening = events.live().subscribe(opener);
       return new ServiceState(policies, strategies, issuers, secrets, events, store, nppa, reviews, pileOn, lists,
-          cases, opener, stopOpening, screened);
+          cases, opener, stopOpening, screened, privacy);
     } catch (IOException | RuntimeException e) {
       try (events; strategies) {
         if (store != null) {
@@ -124,6 +129,9 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
         }
         if (screened != null) {
           screened.close();
+        }
+        if (privacy != null) {
+          privacy.close();
         }
       } catch (IOException | RuntimeException closing) {
         e.addSuppressed(closing);
@@ -190,6 +198,15 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
     };
   }
 
+  /** The data-rights requests and their outcomes: in the data dir, or in Redis for the cluster profile. */
+  private static PrivacyLog privacy(Settings settings, Vertx vertx) {
+    return switch (settings.profile()) {
+      case EMBEDDED -> FilePrivacyLog.open(settings.dataDir());
+      case CLUSTER -> new RedisPrivacyLog(Redis.createClient(vertx, new RedisOptions()
+          .setConnectionString(settings.redisUri())), settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()));
+    };
+  }
+
   private static TrustedIssuers issuers(Path file) {
     try {
       return TrustedIssuers.fromJson(new JsonObject(Files.readString(file, StandardCharsets.UTF_8)));
@@ -208,7 +225,7 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    try (events; store; reviews; lists; cases; strategies; screened) {
+    try (events; store; reviews; lists; cases; strategies; screened; privacy) {
       pileOn.ifPresent(PileOnSetup::close);
       // first: a sender still running must not outlive what it reads
       if (nppa.isPresent()) {

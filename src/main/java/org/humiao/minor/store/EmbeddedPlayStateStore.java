@@ -224,6 +224,28 @@ public final class EmbeddedPlayStateStore implements PlayStateStore {
     return settled(state.totals(spendKey, month, day));
   }
 
+  /**
+   * Applies and logs one erase change, then rewrites the log without the erased lines ({@link
+   * WriteAheadLog#compactNow}) and waits for it: until then the old lines are still on disk.
+   */
+  @Override
+  public int erase(Erasure erasure) {
+    int erased = locked(erasure.userKey(), () -> withLock(payments, () -> {
+      JsonObject change = state.erasure(erasure);
+      if (change == null) {
+        return 0;
+      }
+      commit(change);
+      return PlayState.erased(change);
+    }));
+    try {
+      log.compactNow().join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+    return erased;
+  }
+
   @Override
   public boolean mayBlock() {
     return false;

@@ -26,6 +26,11 @@ public final class Keys {
     return join("play", personId, operator, service.id(), day.toString());
   }
 
+  /** The start every {@link #dayPlay} key of one person at one operator shares. */
+  public static String playOf(String personId, String operator) {
+    return join("play", personId, operator) + ":";
+  }
+
   public static String guestDevice(String operator, ServiceKind service, String device) {
     return join("guest", operator, service.id(), device);
   }

@@ -69,6 +69,12 @@ final class PlayState {
             new SpendTotals(after.getLong("monthFen"), after.getLong("dayFen")), change.getBoolean("refunded")));
       }
       case "spend" -> spend.put(key, change.getLong("fen"));
+      case "erase" -> {
+        links.remove(key);
+        strings(change.getJsonArray("guardians")).forEach(guardians::remove);
+        strings(change.getJsonArray("plays")).forEach(plays::remove);
+        strings(change.getJsonArray("spend")).forEach(spend::remove);
+      }
       default -> throw new IllegalStateException("unknown change in state log: " + change.getString("op"));
     }
   }
@@ -88,6 +94,40 @@ final class PlayState {
             .put("dayFen", record.totalsAfter().dayFen()))
         .put("refunded", record.refunded())));
     spend.forEach((key, fen) -> out.accept(change("spend", key).put("fen", fen)));
+  }
+
+  /**
+   * The change that erases what {@code erasure} names from this state (the user's link, its
+   * guardian controls, past play and spending totals), or null when nothing is there to erase.
+   */
+  JsonObject erasure(Erasure erasure) {
+    List<String> guardianKeys = erasure.guardianKey() != null && guardians.containsKey(erasure.guardianKey())
+        ? List.of(erasure.guardianKey()) : List.of();
+    List<String> playKeys = plays.keySet().stream().filter(erasure::erasesPlay).sorted().toList();
+    List<String> spendKeys = new ArrayList<>();
+    for (String spendKey : erasure.spendKeys()) {
+      String keptMonth = monthKey(spendKey, erasure.keepMonth());
+      String keptDay = dayKey(spendKey, erasure.keepDay());
+      spend.keySet().stream()
+          .filter(k -> k.startsWith(spendKey + "|") && !k.equals(keptMonth) && !k.equals(keptDay))
+          .sorted().forEach(spendKeys::add);
+    }
+    if (!links.containsKey(erasure.userKey()) && guardianKeys.isEmpty() && playKeys.isEmpty() && spendKeys.isEmpty()) {
+      return null;
+    }
+    return change("erase", erasure.userKey()).put("linked", links.containsKey(erasure.userKey()))
+        .put("guardians", new JsonArray(guardianKeys)).put("plays", new JsonArray(playKeys))
+        .put("spend", new JsonArray(spendKeys));
+  }
+
+  /** How many entries an erase change removes. */
+  static int erased(JsonObject erase) {
+    return (erase.getBoolean("linked") ? 1 : 0) + erase.getJsonArray("guardians").size()
+        + erase.getJsonArray("plays").size() + erase.getJsonArray("spend").size();
+  }
+
+  private static List<String> strings(JsonArray array) {
+    return array.stream().map(String::valueOf).toList();
   }
 
   static JsonObject change(String op, String key) {

@@ -77,6 +77,14 @@ public interface PlayStateStore extends AutoCloseable {
 
   SpendTotals spent(String spendKey, String month, String day);
 
+  /**
+   * Forgets a user for a deletion request: removes what {@code erasure} names, keeps what it keeps,
+   * and returns only once nothing removed is left in storage (the embedded store rewrites its log
+   * without it; Redis deletes the keys). Returns how many entries were removed. Blocks on I/O in
+   * every store: call it on a worker.
+   */
+  int erase(Erasure erasure);
+
   /** True when calls wait on I/O and so must run on a worker thread, never on an event loop. */
   boolean mayBlock();
 

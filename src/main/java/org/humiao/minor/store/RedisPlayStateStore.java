@@ -9,6 +9,7 @@ import io.vertx.redis.client.Response;
 import org.humiao.minor.time.Interval;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -179,6 +180,55 @@ public final class RedisPlayStateStore implements PlayStateStore {
   public SpendTotals spent(String spendKey, String month, String day) {
     Response r = send(Request.cmd(Command.MGET).arg(monthKey(spendKey, month)).arg(dayKey(spendKey, day)));
     return new SpendTotals(r.get(0) == null ? 0 : r.get(0).toLong(), r.get(1) == null ? 0 : r.get(1).toLong());
+  }
+
+  /**
+   * Finds the person's past play and spending totals with SCAN (a walk of the whole key space,
+   * fine for a rare request), then deletes them with the link and the guardian controls in one
+   * DEL, which Redis applies atomically.
+   */
+  @Override
+  public int erase(Erasure erasure) {
+    List<String> doomed = new ArrayList<>();
+    doomed.add(key("link", erasure.userKey()));
+    if (erasure.guardianKey() != null) {
+      doomed.add(key("guardian", erasure.guardianKey()));
+    }
+    List<String> play = erasure.playPrefix() == null ? List.of()
+        : scan(glob(prefix) + "play-*:" + glob(erasure.playPrefix()) + "*");
+    for (String found : play) {
+      String budgetKey = found.substring(found.indexOf(':', prefix.length()) + 1);
+      if (erasure.erasesPlay(budgetKey)) {
+        doomed.add(found);
+      }
+    }
+    for (String spendKey : erasure.spendKeys()) {
+      for (String found : scan(glob(prefix) + "spend-*:" + glob(spendKey))) {
+        if (!found.equals(monthKey(spendKey, erasure.keepMonth())) && !found.equals(dayKey(spendKey, erasure.keepDay()))) {
+          doomed.add(found);
+        }
+      }
+    }
+    Request del = Request.cmd(Command.DEL);
+    doomed.forEach(del::arg);
+    return send(del).toInteger();
+  }
+
+  /** Every key matching a SCAN pattern. */
+  private List<String> scan(String pattern) {
+    List<String> keys = new ArrayList<>();
+    String cursor = "0";
+    do {
+      Response page = send(Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(pattern).arg("COUNT").arg(1000));
+      cursor = page.get(0).toString();
+      page.get(1).forEach(k -> keys.add(k.toString()));
+    } while (!"0".equals(cursor));
+    return keys;
+  }
+
+  /** A literal for a SCAN pattern: glob's special characters escaped. */
+  private static String glob(String literal) {
+    return literal.replaceAll("([\\\\*?\\[\\]])", "\\\\$1");
   }
 
   @Override

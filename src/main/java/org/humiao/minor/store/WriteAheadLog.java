@@ -51,6 +51,10 @@ import java.util.stream.Stream;
  * the snapshot; renamed logs a crash left behind that the snapshot covers are deleted, not replayed
  * (a payment would count twice).
  *
+ * <p><b>Forgetting.</b> {@link #compactNow()} rotates the live log at once and compacts: an erase
+ * change appended before it is folded into the new snapshot, and the logs that still held the
+ * erased lines (and the erase line itself) are deleted, so no file keeps them.
+ *
  * <p><b>A failed write</b> (a full disk): a change is applied in memory when it is queued, before it
  * is on disk, so a batch that fails is not dropped: its lines are kept, the file is cut back to its
  * last sync, and they are written first by the next batch or the writer's retry, keeping the file
@@ -66,6 +70,8 @@ final class WriteAheadLog implements AutoCloseable {
   private static final int QUEUE_CAPACITY = 65_536;
   private static final int MAX_BATCH = 4_096;
   private static final int SNAPSHOT_VERSION = 1;
+  /** Queued (by identity, never written) to rotate the live log after the batch it ends up in. */
+  private static final byte[] ROTATE = new byte[0];
 
   private final Path directory;
   private final Path file;
@@ -219,6 +225,21 @@ final class WriteAheadLog implements AutoCloseable {
     return writer.submit((change.encode() + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * Rotates the live log behind every change appended so far and compacts everything up to it
+   * into the snapshot; completes once the logs it covers are deleted, or fails with why not (they
+   * stay, and are compacted again by the next rotation).
+   */
+  CompletableFuture<Void> compactNow() {
+    return writer.submit(ROTATE).thenRunAsync(() -> {
+      try {
+        compactCovered();
+      } catch (IOException e) {
+        throw new UncheckedIOException("state log compaction failed", e);
+      }
+    }, compactor);
+  }
+
   /** Completes once every change appended so far is on disk. */
   CompletableFuture<?> flushed() {
     return writer.flushed();
@@ -230,7 +251,14 @@ final class WriteAheadLog implements AutoCloseable {
   }
 
   private List<Void> write(List<byte[]> lines) throws IOException {
-    owed.addAll(lines);
+    boolean rotateNow = false;
+    for (byte[] line : lines) {
+      if (line == ROTATE) {
+        rotateNow = true;
+      } else {
+        owed.add(line);
+      }
+    }
     try {
       if (damaged) {
         reopen();
@@ -245,7 +273,10 @@ final class WriteAheadLog implements AutoCloseable {
     }
     synced = channel.position();
     owed.clear();
-    if (synced >= compactBytes) {
+    if (rotateNow) {
+      // asked for: a failure must reach the caller, who cannot report the lines gone
+      rotateOrThrow();
+    } else if (synced >= compactBytes) {
       rotate();
     }
     return Collections.nCopies(lines.size(), null);
@@ -276,6 +307,16 @@ final class WriteAheadLog implements AutoCloseable {
    */
   private void rotate() {
     try {
+      rotateOrThrow();
+      compactor.execute(this::compact);
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "state log rotation failed; the next write reopens the log", e);
+    }
+  }
+
+  /** Renames the live log to the next generation and starts an empty one; on failure the next write reopens. */
+  private void rotateOrThrow() throws IOException {
+    try {
       channel.close();
       Files.move(file, directory.resolve(renamedName(nextGeneration)), StandardCopyOption.ATOMIC_MOVE);
       nextGeneration++;
@@ -284,10 +325,9 @@ final class WriteAheadLog implements AutoCloseable {
           StandardOpenOption.WRITE);
       // the rename and the new file are durable before anything is acknowledged from it
       PrivateFiles.syncDirectory(directory);
-      compactor.execute(this::compact);
     } catch (IOException e) {
       damaged = true;
-      LOG.log(System.Logger.Level.WARNING, "state log rotation failed; the next write reopens the log", e);
+      throw e;
     }
   }
 
@@ -298,31 +338,36 @@ final class WriteAheadLog implements AutoCloseable {
    */
   private void compact() {
     try {
-      List<Long> generations = renamed(directory);
-      if (generations.isEmpty()) {
-        return;
-      }
-      PlayState image = new PlayState();
-      long covered = readSnapshot(directory.resolve(SNAPSHOT), image);
-      long covers = covered;
-      for (long generation : generations) {
-        if (generation > covered) {
-          Path renamed = directory.resolve(renamedName(generation));
-          replayLines(renamed, Files.readAllBytes(renamed), image::apply);
-          covers = generation;
-        }
-      }
-      long through = covers;
-      PrivateFiles.replace(directory.resolve(SNAPSHOT), channel -> writeSnapshot(channel, image, through));
-      for (long generation : generations) {
-        if (generation <= through) {
-          Files.delete(directory.resolve(renamedName(generation)));
-        }
-      }
-      PrivateFiles.syncDirectory(directory);
+      compactCovered();
     } catch (IOException | RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "state log compaction failed; the logs stay and are compacted later", e);
     }
+  }
+
+  /** Folds the snapshot and every renamed log into a new snapshot, then deletes those logs. */
+  private void compactCovered() throws IOException {
+    List<Long> generations = renamed(directory);
+    if (generations.isEmpty()) {
+      return;
+    }
+    PlayState image = new PlayState();
+    long covered = readSnapshot(directory.resolve(SNAPSHOT), image);
+    long covers = covered;
+    for (long generation : generations) {
+      if (generation > covered) {
+        Path renamed = directory.resolve(renamedName(generation));
+        replayLines(renamed, Files.readAllBytes(renamed), image::apply);
+        covers = generation;
+      }
+    }
+    long through = covers;
+    PrivateFiles.replace(directory.resolve(SNAPSHOT), channel -> writeSnapshot(channel, image, through));
+    for (long generation : generations) {
+      if (generation <= through) {
+        Files.delete(directory.resolve(renamedName(generation)));
+      }
+    }
+    PrivateFiles.syncDirectory(directory);
   }
 
   private static void writeSnapshot(FileChannel channel, PlayState image, long covers) throws IOException {

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The queue of one process: tasks in memory, each change appended to {@code tasks.jsonl} (the
@@ -145,21 +147,32 @@ public final class EmbeddedReviewStore implements ReviewStore {
 
   @Override
   public synchronized int dropTexts(Instant resolvedBefore) {
-    int dropped = 0;
+    return replaceAll(t -> t.content().text() != null && t.resolution() != null
+        && t.resolution().at().isBefore(resolvedBefore), ReviewTask::withoutText);
+  }
+
+  @Override
+  public synchronized int forgetUser(String platform, String userId) {
+    return replaceAll(t -> t.platform().equals(platform) && t.concerns(userId), t -> t.forgetting(userId));
+  }
+
+  /** Replaces the tasks {@code which} picks by {@code how}, then rewrites the file so the old lines are gone. */
+  private int replaceAll(Predicate<ReviewTask> which, UnaryOperator<ReviewTask> how) {
+    int replaced = 0;
     for (ReviewTask t : List.copyOf(tasks.values())) {
-      if (t.content().text() != null && t.resolution() != null && t.resolution().at().isBefore(resolvedBefore)) {
-        tasks.put(t.id(), t.withoutText());
-        dropped++;
+      if (which.test(t)) {
+        tasks.put(t.id(), how.apply(t));
+        replaced++;
       }
     }
-    if (dropped > 0) {
+    if (replaced > 0) {
       try {
         rewrite();
       } catch (IOException e) {
         throw StorageFullException.of("the review queue " + file, e, file.getParent());
       }
     }
-    return dropped;
+    return replaced;
   }
 
   /**

@@ -87,13 +87,29 @@ public final class RedisReviewStore implements ReviewStore {
     int dropped = 0;
     for (ReviewTask t : tasks(null)) {
       if (t.content().text() != null && t.resolution() != null && t.resolution().at().isBefore(resolvedBefore)) {
-        // json is only ever rewritten here, and claims and resolutions live in fields of their own
-        send(Request.cmd(Command.HSET).arg(taskKey(t.id())).arg("json")
-            .arg(TaskCodec.toJson(t.withoutText().withClaim(null).withResolution(null)).encode()));
+        rewriteJson(t.withoutText());
         dropped++;
       }
     }
     return dropped;
+  }
+
+  @Override
+  public int forgetUser(String platform, String userId) {
+    int forgotten = 0;
+    for (ReviewTask t : tasks(platform)) {
+      if (t.concerns(userId)) {
+        rewriteJson(t.forgetting(userId));
+        forgotten++;
+      }
+    }
+    return forgotten;
+  }
+
+  /** Replaces a task's JSON: only ever rewritten here, and claims and resolutions live in fields of their own. */
+  private void rewriteJson(ReviewTask task) {
+    send(Request.cmd(Command.HSET).arg(taskKey(task.id())).arg("json")
+        .arg(TaskCodec.toJson(task.withClaim(null).withResolution(null)).encode()));
   }
 
   @Override

@@ -32,6 +32,12 @@ public interface ReviewStore extends AutoCloseable {
   /** Drops the text of every task resolved before {@code resolvedBefore}, from memory and from storage; returns how many. */
   int dropTexts(Instant resolvedBefore);
 
+  /**
+   * Forgets a user of {@code platform} for a deletion request: every task whose complaint names the
+   * user ({@link ReviewTask#forgetting}), from memory and from storage; returns how many.
+   */
+  int forgetUser(String platform, String userId);
+
   @Override
   void close();
 

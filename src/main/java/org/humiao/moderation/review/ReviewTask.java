@@ -48,6 +48,11 @@ public record ReviewTask(String id, String platform, TaskKind kind, String dataI
     Content withoutText() {
       return new Content(scene, null, masked, evidence, categories, source);
     }
+
+    /** Without the text and its masked copy: what remains is the engine's findings, never the user's words. */
+    Content withoutTexts() {
+      return new Content(scene, null, null, evidence, categories, source);
+    }
   }
 
   /**
@@ -89,6 +94,24 @@ public record ReviewTask(String id, String platform, TaskKind kind, String dataI
 
   public ReviewTask withoutText() {
     return new ReviewTask(id, platform, kind, dataId, priority, created, content.withoutText(), complaint, claim,
+        resolution);
+  }
+
+  /** Whether the task's complaint names {@code userId}, as the user who complained or the user reported. */
+  public boolean concerns(String userId) {
+    return complaint != null && (userId.equals(complaint.userId()) || userId.equals(complaint.reportedUser()));
+  }
+
+  /**
+   * The task with {@code userId} forgotten (a deletion request): no text nor masked text, and the
+   * complaint without the user's id, nor the complainant's words when the user complained.
+   */
+  public ReviewTask forgetting(String userId) {
+    boolean complained = complaint != null && userId.equals(complaint.userId());
+    Complaint kept = complaint == null ? null : new Complaint(complained ? null : complaint.userId(),
+        userId.equals(complaint.reportedUser()) ? null : complaint.reportedUser(), complained ? null : complaint.reason(),
+        complaint.minor());
+    return new ReviewTask(id, platform, kind, dataId, priority, created, content.withoutTexts(), kept, claim,
         resolution);
   }
 

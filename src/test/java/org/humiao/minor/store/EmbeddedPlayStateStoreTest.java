@@ -44,6 +44,34 @@ class EmbeddedPlayStateStoreTest extends PlayStateStoreContract {
     store.close();
   }
 
+  @Override
+  protected String stored() throws Exception {
+    StringBuilder all = new StringBuilder();
+    try (var files = Files.walk(dir.resolve("contract"))) {
+      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+        all.append(file.getFileName()).append('\n').append(Files.readString(file, StandardCharsets.UTF_8));
+      }
+    }
+    return all.toString();
+  }
+
+  @Test
+  void anErasureHoldsAcrossARestartAndLaterChangesAreKept() {
+    Path data = dir.resolve("erase");
+    String today = "play:p_1:op:game:2026-02-20";
+    try (EmbeddedPlayStateStore first = EmbeddedPlayStateStore.open(data)) {
+      first.putLink("user:a", new PersonLink("p_1", LocalDate.of(2013, 5, 17), "resident-id", 100, null));
+      first.addPlay(today, new Interval(0, 600), 3600);
+      first.erase(new Erasure("user:a", null, "play:p_1:op:", java.util.Set.of(today), java.util.Set.of(),
+          "2026-02", "2026-02-20"));
+      first.addPlay(today, new Interval(600, 900), 3600);
+    }
+    try (EmbeddedPlayStateStore reopened = EmbeddedPlayStateStore.open(data)) {
+      assertFalse(reopened.link("user:a").isPresent());
+      assertEquals(900, reopened.playTotals(today, 0).allowedTotal());
+    }
+  }
+
   /** Writes one of everything the store keeps. */
   private static void fill(PlayStateStore store) {
     store.putLink("user:a", new PersonLink("p_1", LocalDate.of(2010, 6, 1), "resident-id", 100, null));

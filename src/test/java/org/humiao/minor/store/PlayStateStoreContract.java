@@ -1,5 +1,6 @@
 package org.humiao.minor.store;
 
+import org.humiao.minor.policy.ServiceKind;
 import org.humiao.minor.time.Interval;
 import org.humiao.minor.time.LocalWindow;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -187,5 +189,52 @@ abstract class PlayStateStoreContract {
         List.of(new LocalWindow(LocalTime.of(19, 0), LocalTime.of(20, 0))), false, true, 3000L, 5000L);
     store.putGuardianControls("g:1", controls);
     assertEquals(Optional.of(controls), store.guardianControls("g:1"));
+  }
+
+  /** Everything the store has written (file contents, Redis keys and values), as text to search. */
+  protected abstract String stored() throws Exception;
+
+  @Test
+  void eraseLeavesOnlyTodaysPlayThisMonthsSpendingAndThePaymentRecords() throws Exception {
+    String person = "pn_7Qx2";
+    String pi = "1fffbjzos82bs9cnyj1dna7d6d29zg4esnh99u";
+    String user = Keys.user("plat-a", "kid-4711");
+    store.putLink(user, new PersonLink(person, LocalDate.of(2013, 5, 17), "nppa", 1000, pi));
+    String bystander = Keys.user("plat-a", "bystander-9");
+    store.putLink(bystander, new PersonLink("pn_other", LocalDate.of(2001, 3, 4), "resident-id", 1000, null));
+    String guardian = Keys.personOperator(person, "op-a");
+    store.putGuardianControls(guardian, new GuardianControls(1800L, List.of(), false, true, null, null));
+    String yesterday = Keys.dayPlay(person, "op-a", ServiceKind.GAME, LocalDate.of(2026, 2, 19));
+    String today = Keys.dayPlay(person, "op-a", ServiceKind.GAME, LocalDate.of(2026, 2, 20));
+    String elsewhere = Keys.dayPlay(person, "op-b", ServiceKind.GAME, LocalDate.of(2026, 2, 19));
+    store.addPlay(yesterday, new Interval(0, 1000), 3600);
+    store.addPlay(today, new Interval(86_400, 90_000), 3600);
+    store.addPlay(elsewhere, new Interval(0, 500), 3600);
+    String spendKey = Keys.spending(person, "op-a", ServiceKind.GAME);
+    store.recordPayment(new PaymentEntry(Keys.payment("plat-a", "jan-1"), spendKey, 500, "2026-01", "2026-01-10",
+        Long.MAX_VALUE, Long.MAX_VALUE));
+    store.recordPayment(new PaymentEntry(Keys.payment("plat-a", "feb-1"), spendKey, 700, MONTH, DAY,
+        Long.MAX_VALUE, Long.MAX_VALUE));
+
+    int erased = store.erase(new Erasure(user, guardian, Keys.playOf(person, "op-a"), Set.of(today),
+        Set.of(spendKey), MONTH, DAY));
+
+    assertTrue(erased >= 5, "link, guardian controls, yesterday's play, January's and Jan 10's totals: " + erased);
+    assertEquals(Optional.empty(), store.link(user));
+    assertEquals(Optional.empty(), store.guardianControls(guardian));
+    assertEquals(0, store.playTotals(yesterday, 0).allowedTotal());
+    assertEquals(3600, store.playTotals(today, 86_400).allowedTotal(), "today's play is kept: the quota holds");
+    assertEquals(500, store.playTotals(elsewhere, 0).allowedTotal(), "another operator's play is not this request's");
+    assertEquals(new SpendTotals(0, 0), store.spent(spendKey, "2026-01", "2026-01-10"));
+    assertEquals(new SpendTotals(700, 700), store.spent(spendKey, MONTH, DAY), "this month's spending is kept");
+    assertTrue(store.payment(Keys.payment("plat-a", "jan-1")).isPresent(), "payment records are kept for refunds");
+    assertTrue(store.link(bystander).isPresent());
+    String stored = stored();
+    assertTrue(stored.contains("bystander-9"), "the storage read is the store's own");
+    for (String trace : List.of("kid-4711", pi, "2013-05-17")) {
+      assertFalse(stored.contains(trace), trace + " is still stored");
+    }
+    assertEquals(0, store.erase(new Erasure(user, guardian, Keys.playOf(person, "op-a"), Set.of(today),
+        Set.of(spendKey), MONTH, DAY)), "a second erase finds nothing");
   }
 }

@@ -48,6 +48,11 @@ class RedisPlayStateStoreTest extends PlayStateStoreContract {
     contractStores.close();
   }
 
+  @Override
+  protected String stored() throws Exception {
+    return contractStores.dump();
+  }
+
   @Test
   void twoInstancesCountEachSecondOnceWithinTheQuota() throws Exception {
     try (RedisStores stores = new RedisStores(redis.uri())) {

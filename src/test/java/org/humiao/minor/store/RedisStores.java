@@ -46,6 +46,33 @@ final class RedisStores implements AutoCloseable {
     }
   }
 
+  /** Every key of the stores with its value (strings, hashes, sorted sets), one per line, to search. */
+  String dump() throws Exception {
+    Redis redis = client();
+    try {
+      StringBuilder all = new StringBuilder();
+      String cursor = "0";
+      do {
+        Response page = await(redis.send(Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(prefix + "*")
+            .arg("COUNT").arg(1000)));
+        cursor = page.get(0).toString();
+        for (Response key : page.get(1)) {
+          String type = await(redis.send(Request.cmd(Command.TYPE).arg(key.toString()))).toString();
+          Request read = switch (type) {
+            case "string" -> Request.cmd(Command.GET).arg(key.toString());
+            case "hash" -> Request.cmd(Command.HGETALL).arg(key.toString());
+            case "zset" -> Request.cmd(Command.ZRANGE).arg(key.toString()).arg(0).arg(-1).arg("WITHSCORES");
+            default -> throw new AssertionError("a " + type + " key the dump does not read: " + key);
+          };
+          all.append(key).append(' ').append(await(redis.send(read))).append('\n');
+        }
+      } while (!"0".equals(cursor));
+      return all.toString();
+    } finally {
+      await(redis.close());
+    }
+  }
+
   @Override
   public void close() throws Exception {
     Redis redis = client();

@@ -35,6 +35,17 @@ class EmbeddedReviewStoreTest extends ReviewStoreContract {
   }
 
   @Test
+  void aForgottenUserIsGoneFromTheFileNotOnlyFromMemory() throws Exception {
+    store.add(NewTasks.complaint("a", TaskKind.APPEAL, "d2", "chat", "我没骂人", "insult",
+        new ReviewTask.Complaint("kid-77", null, "a joke", true), T0));
+    Path file = dir.resolve("contract").resolve(EmbeddedReviewStore.FILE);
+    assertTrue(Files.readString(file).contains("kid-77"));
+    store.forgetUser("a", "kid-77");
+    String stored = Files.readString(file);
+    assertFalse(stored.contains("kid-77") || stored.contains("我没骂人"), stored);
+  }
+
+  @Test
   void aReopenedStoreHasEveryTaskClaimAndResolution() {
     Path own = dir.resolve("own");
     ReviewTask a;

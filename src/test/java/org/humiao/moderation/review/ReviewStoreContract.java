@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -118,5 +119,30 @@ abstract class ReviewStoreContract {
     } finally {
       pool.shutdown();
     }
+  }
+
+  @Test
+  void forgettingAUserDropsTheTextsAndTheIdsOfTheTasksNamingItAndOnlyThose() {
+    ReviewTask reported = store.add(NewTasks.complaint("a", TaskKind.REPORT, "d1", "chat", "你个笨蛋 kid-77", "insult",
+        new ReviewTask.Complaint("u1", "kid-77", "骂人", true), T0));
+    ReviewTask appealed = store.add(NewTasks.complaint("a", TaskKind.APPEAL, "d2", "chat", "我没骂人", "insult",
+        new ReviewTask.Complaint("kid-77", null, "kid-77 says it was a joke", true), T0));
+    ReviewTask other = store.add(task("a", "d3", "别人的话"));
+    ReviewTask elsewhere = store.add(NewTasks.complaint("b", TaskKind.REPORT, "d4", "chat", "b's text", "insult",
+        new ReviewTask.Complaint("u1", "kid-77", "骂人", false), T0));
+    store.claim("a", reported.id(), "k1", T0, T0.plusSeconds(300));
+
+    assertEquals(2, store.forgetUser("a", "kid-77"));
+
+    ReviewTask r = store.task("a", reported.id()).orElseThrow();
+    assertNull(r.content().text());
+    assertNull(r.content().masked());
+    assertEquals(new ReviewTask.Complaint("u1", null, "骂人", true), r.complaint());
+    assertEquals("k1", r.claim().keyId(), "the claim stays");
+    assertEquals(new ReviewTask.Complaint(null, null, null, true), store.task("a", appealed.id()).orElseThrow().complaint());
+    assertEquals(other, store.task("a", other.id()).orElseThrow());
+    assertEquals(elsewhere, store.task("b", elsewhere.id()).orElseThrow(), "another platform's user of that id is another user");
+    assertFalse(store.tasks(null).stream().filter(t -> t.platform().equals("a")).map(Object::toString)
+        .anyMatch(t -> t.contains("kid-77")));
   }
 }
