@@ -33,6 +33,8 @@ record PileOnSetup(PileOnPolicy policy, PileOnStore store, Callbacks callbacks, 
     implements AutoCloseable {
   /** The alerts' outbox, in the data dir. */
   static final String OUTBOX_DIR = "callback-outbox";
+  /** The embedded store's protections, in the data dir. */
+  static final String STORE_DIR = "pileon";
 
   /** Empty when the policy directory has no pileon.json: tracking is off. */
   static Optional<PileOnSetup> open(Settings settings, Vertx vertx, Clock clock) {
@@ -40,14 +42,7 @@ record PileOnSetup(PileOnPolicy policy, PileOnStore store, Callbacks callbacks, 
     if (loaded.isEmpty()) {
       return Optional.empty();
     }
-    PileOnStore store = switch (settings.profile()) {
-      case EMBEDDED -> new EmbeddedPileOnStore(settings.pileOnMaxTargets());
-      case CLUSTER -> new RedisPileOnStore(Redis.createClient(vertx, new RedisOptions()
-          .setConnectionString(settings.redisUri())
-          .setMaxPoolSize(settings.effectiveWorkerThreads())
-          .setMaxPoolWaiting(settings.maxInFlight())),
-          settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()));
-    };
+    PileOnStore store = store(settings, vertx, clock);
     CallbackStore registered = null;
     try {
       registered = switch (settings.profile()) {
@@ -68,6 +63,25 @@ record PileOnSetup(PileOnPolicy policy, PileOnStore store, Callbacks callbacks, 
       }
       throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
     }
+  }
+
+  /** In memory, protections kept in the data dir (embedded), or all in Redis (cluster). */
+  private static PileOnStore store(Settings settings, Vertx vertx, Clock clock) {
+    return switch (settings.profile()) {
+      case EMBEDDED -> {
+        try {
+          yield EmbeddedPileOnStore.durable(settings.pileOnMaxTargets(), settings.dataDir().resolve(STORE_DIR),
+              clock.millis());
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot open the pile-on protections in " + settings.dataDir(), e);
+        }
+      }
+      case CLUSTER -> new RedisPileOnStore(Redis.createClient(vertx, new RedisOptions()
+          .setConnectionString(settings.redisUri())
+          .setMaxPoolSize(settings.effectiveWorkerThreads())
+          .setMaxPoolWaiting(settings.maxInFlight())),
+          settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()));
+    };
   }
 
   @Override

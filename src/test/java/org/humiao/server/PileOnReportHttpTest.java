@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The regulators' side of pile-ons over HTTP: a surge's events carry the region of the platform's
  * keys, as other events do; the platform switching protection on for the target journals a
  * {@code target_protected} event with the seconds since the surge; the quarterly report's pile-on
- * section counts the levels by platform and region and gives the median time to protection.
+ * section counts the levels by platform and region and gives the median time to protection; and a
+ * protection outlives a restart of the embedded service.
  */
 @ExtendWith(VertxExtension.class)
 class PileOnReportHttpTest {
@@ -128,5 +129,27 @@ class PileOnReportHttpTest {
     assertEquals(1, report.getInteger("protections"));
     assertEquals(new JsonObject().put("platform", 1).put("policy", 0), report.getJsonObject("protectionsBy"));
     assertEquals((double) seconds, report.getDouble("medianSecondsToProtection"));
+  }
+
+  @Test
+  void aProtectionSwitchedOnIsStillOnAfterARestart(Vertx vertx) throws Exception {
+    Path data = dir.resolve("restart/data");
+    long until = Instant.now().getEpochSecond() + 3600;
+    try (LocalService first = new LocalService(dir.resolve("restart"), Map.of());
+         Client one = new Client(vertx, first.port())) {
+      ok(one.post("/v1/targets/kept/protection", first.platformKey, new JsonObject().put("on", true)
+          .put("until", until).put("scope", "everyone")));
+    }
+    try (LocalService second = new LocalService(dir.resolve("restarted"),
+             Map.of(org.humiao.config.Setting.DATA_DIR, data.toString(), org.humiao.config.Setting.SHARED_DIR,
+                 data.toString()));
+         Client two = new Client(vertx, second.port())) {
+      JsonObject status = ok(two.get("/v1/targets/kept/status", second.platformKey));
+      assertTrue(status.getBoolean("protected"), status::encode);
+      assertEquals("everyone", status.getJsonObject("protection").getString("scope"));
+      JsonObject screened = ok(two.post("/v1/text/screen", second.platformKey, new JsonObject().put("text", "今天天气不错")
+          .put("authorId", "friend").put("targetId", "kept").put("relation", "friend")));
+      assertEquals(Boolean.TRUE, screened.getBoolean("protected"), "everyone: a friend's text too");
+    }
   }
 }
