@@ -64,7 +64,11 @@ public enum Setting {
   LOG_FORMAT("logFormat", "auto"),
   REVIEW_LEASE_SECONDS("reviewLeaseSeconds", "300", 10, 86_400),
   REVIEW_TEXT_RETENTION_HOURS("reviewTextRetentionHours", "72", 1, 8_760),
-  PILEON_MAX_TARGETS("pileOnMaxTargets", "200000", 1, Integer.MAX_VALUE);
+  PILEON_MAX_TARGETS("pileOnMaxTargets", "200000", 1, Integer.MAX_VALUE),
+  CALLBACK_TIMEOUT_MS("callbackTimeoutMs", "5000", 1, 600_000),
+  CALLBACK_BACKOFF_MS("callbackBackoffMs", "1000", 1, 3_600_000),
+  CALLBACK_MAX_BACKOFF_MS("callbackMaxBackoffMs", "60000", 1, 3_600_000),
+  CALLBACK_GIVE_UP_HOURS("callbackGiveUpHours", "72", 1, 8_760);
 
   private static final Map<String, Setting> BY_KEY =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Setting::key, Function.identity()));

@@ -62,7 +62,11 @@ public record Settings(
     LogFormat logFormat,
     int reviewLeaseSeconds,
     int reviewTextRetentionHours,
-    int pileOnMaxTargets) {
+    int pileOnMaxTargets,
+    int callbackTimeoutMs,
+    int callbackBackoffMs,
+    int callbackMaxBackoffMs,
+    int callbackGiveUpHours) {
 
   /** Where a cluster's Kafka is when kafkaBootstrap does not say: as redisUri's default, a local one. */
   static final String CLUSTER_KAFKA_BOOTSTRAP = "127.0.0.1:9092";
@@ -125,7 +129,11 @@ public record Settings(
         v.choice(Setting.LOG_FORMAT, LogFormat.class),
         v.integer(Setting.REVIEW_LEASE_SECONDS),
         v.integer(Setting.REVIEW_TEXT_RETENTION_HOURS),
-        v.integer(Setting.PILEON_MAX_TARGETS));
+        v.integer(Setting.PILEON_MAX_TARGETS),
+        v.integer(Setting.CALLBACK_TIMEOUT_MS),
+        v.integer(Setting.CALLBACK_BACKOFF_MS),
+        v.integer(Setting.CALLBACK_MAX_BACKOFF_MS),
+        v.integer(Setting.CALLBACK_GIVE_UP_HOURS));
   }
 
   /** The HTTP event loops: the setting, or one per core when it is 0. */

@@ -1,5 +1,8 @@
 package org.humiao.pileon;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,8 +21,10 @@ import java.util.Set;
  * (windows, levels, evidence); past that the least recently touched one is dropped and counted, and
  * targets with nothing left (no message within the window, no level, no evidence) are swept out as
  * time passes. Protections are kept apart, until they end, so no burst of other targets can switch
- * one off. Nothing here survives a restart (see docs/pileon.md). One lock: every call is a few
- * steps on one target, far cheaper than the screening it follows.
+ * one off. Opened with a directory ({@link #durable}), protections are also kept on disk
+ * ({@link ProtectionLog}) and survive a restart; windows, levels and evidence never do (see
+ * docs/pileon.md). One lock: every call is a few steps on one target, far cheaper than the
+ * screening it follows (a protection's change also waits for its fsync: rare, and on a worker).
  */
 public final class EmbeddedPileOnStore implements PileOnStore {
   /** Every this many calls, targets with nothing left are swept out. */
@@ -28,6 +33,8 @@ public final class EmbeddedPileOnStore implements PileOnStore {
   private final int maxTargets;
   private final Map<String, TargetState> targets;
   private final Map<String, Protection> protections = new HashMap<>();
+  /** Where protections are kept across restarts; null: in memory only (replays, tests). */
+  private final ProtectionLog log;
   private long evicted;
   private long calls;
 
@@ -46,7 +53,16 @@ public final class EmbeddedPileOnStore implements PileOnStore {
 
   private record Kept(EvidenceEntry entry, long until) {}
 
+  /** A store in memory only: nothing survives it (replays, tests). */
   public EmbeddedPileOnStore(int maxTargets) {
+    this(maxTargets, null);
+  }
+
+  private EmbeddedPileOnStore(int maxTargets, ProtectionLog log) {
+    this.log = log;
+    if (log != null) {
+      protections.putAll(log.live());
+    }
     this.maxTargets = maxTargets;
     this.targets = new LinkedHashMap<>(16, 0.75f, true) {
       @Override
@@ -120,8 +136,17 @@ public final class EmbeddedPileOnStore implements PileOnStore {
     return state == null || !state.mark.activeAt(now) ? LevelMark.NONE : state.mark;
   }
 
+  /** A store whose protections are kept in {@code dir} and read back from there on open (at {@code now}). */
+  public static EmbeddedPileOnStore durable(int maxTargets, Path dir, long now) throws IOException {
+    return new EmbeddedPileOnStore(maxTargets, ProtectionLog.open(dir, now));
+  }
+
   @Override
   public synchronized void protect(String target, Optional<Protection> protection) {
+    if (log != null) {
+      // on disk first: a failed write changes nothing
+      log.record(target, protection, protection.map(Protection::since).orElse(System.currentTimeMillis()));
+    }
     if (protection.isPresent()) {
       protections.put(target, protection.get());
     } else {
@@ -180,11 +205,17 @@ public final class EmbeddedPileOnStore implements PileOnStore {
 
   @Override
   public boolean mayBlock() {
-    return false;
+    return log != null;
   }
 
   @Override
-  public void close() {
-    // nothing held outside memory
+  public synchronized void close() {
+    if (log != null) {
+      try {
+        log.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 }

@@ -33,12 +33,14 @@ public final class PileOnTracker {
   private static final CategoryScore UNNAMED = new CategoryScore(Category.INSULT, 3, 0);
   private static final int MINOR_SEVERITY = 4;
   private static final int ADULT_SEVERITY = 3;
+  private static final int PROTECTED_SEVERITY = 1;
 
   private final PileOnPolicy policy;
   private final PileOnStore store;
   private final MinorLookup minors;
   private final Pseudonyms pseudonyms;
   private final Consumer<ViolationEvent> events;
+  private final SurgeListener surges;
   private final List<Duration> windows;
   private final Clock clock;
 
@@ -48,6 +50,13 @@ public final class PileOnTracker {
    */
   public PileOnTracker(PileOnPolicy policy, PileOnStore store, MinorLookup minors, Pseudonyms pseudonyms,
                        Consumer<ViolationEvent> events, Clock clock) {
+    this(policy, store, minors, pseudonyms, events, SurgeListener.NONE, clock);
+  }
+
+  /** @param surges hears of each level raised, after its event (the platforms' callbacks) */
+  public PileOnTracker(PileOnPolicy policy, PileOnStore store, MinorLookup minors, Pseudonyms pseudonyms,
+                       Consumer<ViolationEvent> events, SurgeListener surges, Clock clock) {
+    this.surges = surges;
     this.clock = clock;
     this.policy = policy;
     this.store = store;
@@ -131,9 +140,8 @@ public final class PileOnTracker {
       ScreeningResult result) {
     long now = at.toEpochMilli();
     boolean autoProtected = false;
-    if (minor && rule.level() == RiskLevel.SURGE && policy.autoProtect().isPresent()
-        && store.protection(key, now).isEmpty()) {
-      PileOnPolicy.AutoProtect auto = policy.autoProtect().get();
+    PileOnPolicy.AutoProtect auto = policy.autoProtect().orElse(null);
+    if (minor && rule.level() == RiskLevel.SURGE && auto != null && store.protection(key, now).isEmpty()) {
       store.protect(key, Optional.of(new Protection(auto.scope(), now, now + auto.duration().toMillis(), true)));
       autoProtected = true;
     }
@@ -149,6 +157,11 @@ public final class PileOnTracker {
             .put("authors", tally.authors()).put("windowMinutes", rule.window().toMinutes()).put("minor", minor)
             .put("protectedAutomatically", autoProtected))
         .build());
+    if (autoProtected) {
+      protectedEvent(aim.platform(), key, minor, auto.scope(), at, Duration.ZERO, ProtectedBy.POLICY);
+    }
+    surges.surged(new Surge(aim.platform(), target, rule.level(), minor, tally, rule.window(), autoProtected, at,
+        aim.dataId()));
   }
 
   /** The target as its platform may see it now. */
@@ -187,9 +200,33 @@ public final class PileOnTracker {
   /** Switches a target's protection on until {@code until}, or off (empty scope); answers the status after. */
   public TargetStatus protect(String platform, String target, Optional<ProtectionScope> scope, Instant until) {
     Instant now = clock.instant();
-    store.protect(key(platform, target), scope.map(s -> new Protection(s, now.toEpochMilli(), until.toEpochMilli(),
-        false)));
+    long millis = now.toEpochMilli();
+    String key = key(platform, target);
+    boolean switchedOn = scope.isPresent() && store.protection(key, millis).isEmpty();
+    store.protect(key, scope.map(s -> new Protection(s, millis, until.toEpochMilli(), false)));
+    LevelMark mark = store.level(key, millis);
+    if (switchedOn && mark.level() == RiskLevel.SURGE) {
+      protectedEvent(platform, key, minors.isMinor(platform, target, now), scope.get(), now,
+          Duration.ofMillis(millis - mark.since()), ProtectedBy.PLATFORM);
+    }
     return status(platform, target);
+  }
+
+  /**
+   * Journals protection switched on for a target in a surge: how long after the surge began, which
+   * regulators read as the time to protection. A protection renewed while one is on is not another.
+   */
+  private void protectedEvent(String platform, String key, boolean minor, ProtectionScope scope, Instant at,
+      Duration sinceSurge, ProtectedBy by) {
+    events.accept(ViolationEvent.builder(platform, ViolationEvent.Kind.TARGET_PROTECTED)
+        .time(at)
+        // a record of care taken, not of harm: the lowest severity, so it never weighs in severity counts
+        .category(UNNAMED.category().id(), PROTECTED_SEVERITY)
+        .rule(by.id())
+        .user(key)
+        .evidence(new JsonObject().put("secondsSinceSurge", sinceSurge.toSeconds()).put("by", by.id())
+            .put("scope", scope.id()).put("minor", minor))
+        .build());
   }
 
   /** The evidence of {@code [from, to)}, oldest first, at most {@code limit} entries. */

@@ -51,7 +51,13 @@ public final class Replay {
   public Replay(PileOnPolicy policy, ScreeningEngine engine) {
     this.engine = engine;
     this.store = new EmbeddedPileOnStore(Integer.MAX_VALUE);
-    this.tracker = new PileOnTracker(policy, store, this::isMinor, new Pseudonyms(PSEUDONYM_KEY), events::add, clock);
+    this.tracker = new PileOnTracker(policy, store, this::isMinor, new Pseudonyms(PSEUDONYM_KEY),
+        // the summary counts surges; protections (target_protected) show in each target's status
+        event -> {
+          if (event.kind() == ViolationEvent.Kind.BULLYING_SURGE) {
+            events.add(event);
+          }
+        }, clock);
   }
 
   private boolean isMinor(String platform, String user, Instant at) {

@@ -25,6 +25,7 @@ import org.humiao.http.minor.MinorApi;
 import org.humiao.http.regulator.RegulatorApi;
 import org.humiao.http.review.ReviewApi;
 import org.humiao.http.screen.Moderation;
+import org.humiao.http.callbacks.CallbacksApi;
 import org.humiao.http.cases.CasesApi;
 import org.humiao.http.console.ConsoleApi;
 import org.humiao.http.compliance.ComplianceApi;
@@ -96,6 +97,7 @@ final class ApiRouter {
     new ListsApi(c.state().lists(), c.screeningPool()).mount(mount);
     new StrategyApi(c.state().strategies(), c.screeningPool()).mount(mount);
     c.pileOn().ifPresent(tracker -> new TargetsApi(tracker, c.screeningPool(), c.clock()).mount(mount));
+    c.state().pileOn().ifPresent(p -> new CallbacksApi(p.callbacks(), c.screeningPool()).mount(mount));
     new MinorApi(c.minorMode(), c.minorRecording(), c.state().policies(), c.registry(), c.state().strategies()).mount(vertx, mount);
     new RegulatorApi(c.state().events().summaries(), c.state().events().pager(), c.streams().cursors(), c.streams(),
         c.regulatorReads(), c.clock())

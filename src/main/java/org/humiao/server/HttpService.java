@@ -11,6 +11,7 @@ import org.humiao.server.metrics.CalendarMetrics;
 import org.humiao.server.metrics.EventMetrics;
 import org.humiao.server.metrics.JvmMetrics;
 import org.humiao.server.metrics.ListMetrics;
+import org.humiao.server.metrics.CallbackMetrics;
 import org.humiao.server.metrics.PileOnMetrics;
 import org.humiao.server.metrics.RepostCacheMetrics;
 import org.humiao.server.metrics.SemanticTierMetrics;
@@ -138,9 +139,10 @@ public final class HttpService {
         .description("HTTP connections open")
         .register(registry);
     Optional<PileOnTracker> pileOn = state.pileOn().map(p -> new PileOnTracker(p.policy(), p.store(), minorMode::isMinor,
-        pseudonyms, recording, clock));
+        pseudonyms, new DefaultRegions(keys::ring, recording), p.alerts(), clock));
     state.pileOn().ifPresent(p -> PileOnMetrics.register(registry, p.store()));
     ListMetrics.register(registry, state.lists());
+    state.pileOn().ifPresent(p -> CallbackMetrics.register(registry, p.alerts()));
     Components components = new Components(settings, keys, engine, pool, regulatorReads, registry, openApi, state, recording,
         new ScreeningEvents(pseudonyms, new DefaultRegions(keys::ring, recording), clock, state.screened()), minorMode, minorRecording,
         new EventStream(vertx, keys::ring, state.events().live(), state.events().recent(), regulatorReads,

@@ -98,7 +98,7 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
     try {
       store = store(settings, vertx, pending);
       reviews = reviews(settings, vertx);
-      pileOn = PileOnSetup.open(settings, vertx);
+      pileOn = PileOnSetup.open(settings, vertx, clock);
       lists = new PlatformLists(listStore(settings, vertx),
           new ListLimits(settings.listMaxEntries(), settings.listMaxEntryLength()));
       cases = cases(settings, vertx);

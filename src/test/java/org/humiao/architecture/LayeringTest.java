@@ -27,7 +27,7 @@ class LayeringTest {
     for (String p : new String[] {"server", "http.screen", "http.minor", "http.regulator", "http.guard", "screening",
         "screening.semantic", "moderation.strategy", "minor", "events", "moderation.review", "http.review", "pileon",
         "http.targets", "moderation.lists", "http.lists", "regions",
-        "cases", "http.cases", "http.strategies", "compliance", "http.compliance", "http.console", "privacy", "http.privacy"}) {
+        "cases", "http.cases", "http.strategies", "compliance", "http.compliance", "http.console", "privacy", "http.privacy", "callbacks", "http.callbacks"}) {
       assertTrue(classes.stream().anyMatch(c -> c.getPackageName().equals("org.humiao." + p)), "no class of " + p);
     }
   }
@@ -41,26 +41,26 @@ class LayeringTest {
       .that().resideInAnyPackage("org.humiao.screening..", "org.humiao.moderation..", "org.humiao.minor..",
           "org.humiao.events..", "org.humiao.durable..", "org.humiao.identity..", "org.humiao.keys..",
           "org.humiao.config..", "org.humiao.pileon..",
-          "org.humiao.regions..", "org.humiao.cases..", "org.humiao.compliance..", "org.humiao.privacy..")
+          "org.humiao.regions..", "org.humiao.cases..", "org.humiao.compliance..", "org.humiao.privacy..", "org.humiao.callbacks..")
       .should().dependOnClassesThat().resideInAnyPackage("org.humiao.http..", "org.humiao.server..", "org.humiao.cli..");
 
   @ArchTest
   static final ArchRule httpFeaturesDoNotDependOnEachOther = slices()
-      .matching("org.humiao.http.(screen|minor|regulator|review|targets|lists|cases|strategies|compliance|console|docs|privacy)..")
+      .matching("org.humiao.http.(screen|minor|regulator|review|targets|lists|cases|strategies|compliance|console|docs|privacy|callbacks)..")
       .should().notDependOnEachOther();
 
   @ArchTest
   static final ArchRule httpPlumbingKnowsNoFeatureNorGuard = noClasses()
       .that().resideInAPackage("org.humiao.http")
       .should().dependOnClassesThat().resideInAnyPackage("org.humiao.http.guard..", "org.humiao.http.screen..",
-          "org.humiao.http.minor..", "org.humiao.http.regulator..", "org.humiao.http.review..", "org.humiao.http.targets..", "org.humiao.http.lists..", "org.humiao.http.cases..", "org.humiao.http.strategies..", "org.humiao.http.compliance..", "org.humiao.http.privacy..", "org.humiao.http.console..", "org.humiao.http.docs..", "org.humiao.server..",
+          "org.humiao.http.minor..", "org.humiao.http.regulator..", "org.humiao.http.review..", "org.humiao.http.targets..", "org.humiao.http.lists..", "org.humiao.http.cases..", "org.humiao.http.strategies..", "org.humiao.http.compliance..", "org.humiao.http.privacy..", "org.humiao.http.callbacks..", "org.humiao.http.console..", "org.humiao.http.docs..", "org.humiao.server..",
           "org.humiao.cli..");
 
   @ArchTest
   static final ArchRule guardsKnowNoFeature = noClasses()
       .that().resideInAPackage("org.humiao.http.guard..")
       .should().dependOnClassesThat().resideInAnyPackage("org.humiao.http.screen..", "org.humiao.http.minor..",
-          "org.humiao.http.regulator..", "org.humiao.http.review..", "org.humiao.http.targets..", "org.humiao.http.lists..", "org.humiao.http.cases..", "org.humiao.http.strategies..", "org.humiao.http.compliance..", "org.humiao.http.privacy..", "org.humiao.http.console..", "org.humiao.http.docs..", "org.humiao.server..", "org.humiao.cli..");
+          "org.humiao.http.regulator..", "org.humiao.http.review..", "org.humiao.http.targets..", "org.humiao.http.lists..", "org.humiao.http.cases..", "org.humiao.http.strategies..", "org.humiao.http.compliance..", "org.humiao.http.privacy..", "org.humiao.http.callbacks..", "org.humiao.http.console..", "org.humiao.http.docs..", "org.humiao.server..", "org.humiao.cli..");
 
   @ArchTest
   static final ArchRule httpNeverImportsTheWiring = noClasses()

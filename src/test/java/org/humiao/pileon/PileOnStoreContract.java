@@ -29,6 +29,27 @@ abstract class PileOnStoreContract {
   /** A store over the test's state; every call of one test shares it. */
   protected abstract PileOnStore open();
 
+  /** {@code store} closed, and a store opened again on the same place: the instance restarted. */
+  protected abstract PileOnStore restart(PileOnStore store);
+
+  @Test
+  void protectionsSurviveARestartAndOneSwitchedOffStaysOff() {
+    PileOnStore store = open();
+    Protection kept = new Protection(ProtectionScope.EVERYONE, t0, t0 + 3_600_000, true);
+    store.protect("kept", Optional.of(kept));
+    store.protect("off", Optional.of(new Protection(ProtectionScope.STRANGERS, t0, t0 + 3_600_000, false)));
+    store.protect("off", Optional.empty());
+    store.protect("replaced", Optional.of(new Protection(ProtectionScope.STRANGERS, t0, t0 + 3_600_000, false)));
+    Protection replaced = new Protection(ProtectionScope.STRANGERS, t0 + 5, t0 + 7_200_000, false);
+    store.protect("replaced", Optional.of(replaced));
+    PileOnStore after = restart(store);
+    assertEquals(Optional.of(kept), after.protection("kept", t0 + 1));
+    assertEquals(Optional.empty(), after.protection("off", t0 + 1));
+    assertEquals(Optional.of(replaced), after.protection("replaced", t0 + 10));
+    after.protect("kept", Optional.empty());
+    assertEquals(Optional.empty(), restart(after).protection("kept", t0 + 1));
+  }
+
   @Test
   void countsMessagesAndDistinctNamedAuthorsPerWindow() {
     PileOnStore store = open();

@@ -123,4 +123,44 @@ class PileOnTrackerTest {
     JsonObject score = shipped.copy().put("abuseScore", 1.5);
     assertThrows(IllegalArgumentException.class, () -> PileOnPolicy.parse(score));
   }
+
+  @Test
+  void protectionSwitchedOnInASurgeIsJournaledWithTheTimeSinceTheSurgeAndWhoDidIt() {
+    List<Surge> surges = new ArrayList<>();
+    PileOnTracker withMinors = new PileOnTracker(policy, new EmbeddedPileOnStore(100),
+        (platform, user, at) -> user.equals("kid"), new Pseudonyms("a test pseudonym key".getBytes(StandardCharsets.UTF_8)),
+        events::add, surges::add, clock);
+    for (int i = 0; i < 20; i++) {
+      clock.set(clock.instant().plusSeconds(1));
+      for (String target : List.of("kid", "adult")) {
+        withMinors.screened(Aim.builder("p").target(target).author("a" + (i % 10)).relation(Relation.STRANGER).build(),
+            result(Decision.BLOCK, Reason.TERM, 0));
+      }
+    }
+    // the minor: protected by the policy at the surge itself
+    List<ViolationEvent> byPolicy = events.stream().filter(e -> e.kind() == ViolationEvent.Kind.TARGET_PROTECTED).toList();
+    assertEquals(1, byPolicy.size(), events::toString);
+    assertEquals(new JsonObject().put("secondsSinceSurge", 0L).put("by", "policy").put("scope", "strangers")
+        .put("minor", true), byPolicy.get(0).evidence());
+    assertEquals("policy", byPolicy.get(0).rule());
+    // the adult: the platform switches it on 95 s after its surge; a renewal is not another event
+    Instant adultSurge = surges.stream().filter(s -> s.target().equals("adult") && s.level() == RiskLevel.SURGE)
+        .findFirst().orElseThrow().at();
+    clock.set(adultSurge.plusSeconds(95));
+    withMinors.protect("p", "adult", Optional.of(ProtectionScope.EVERYONE), clock.instant().plusSeconds(3600));
+    withMinors.protect("p", "adult", Optional.of(ProtectionScope.STRANGERS), clock.instant().plusSeconds(7200));
+    withMinors.protect("p", "calm", Optional.of(ProtectionScope.STRANGERS), clock.instant().plusSeconds(3600));
+    List<ViolationEvent> protectedEvents = events.stream()
+        .filter(e -> e.kind() == ViolationEvent.Kind.TARGET_PROTECTED).toList();
+    assertEquals(2, protectedEvents.size(), "one per protection switched on in a surge: " + protectedEvents);
+    ViolationEvent byPlatform = protectedEvents.get(1);
+    assertEquals(new JsonObject().put("secondsSinceSurge", 95L).put("by", "platform").put("scope", "everyone")
+        .put("minor", false), byPlatform.evidence());
+    assertEquals(1, byPlatform.severity());
+    // every level raised reached the listener once, with the platform's own id of the target
+    assertEquals(List.of("kid:watch", "adult:watch", "kid:surge", "adult:surge"),
+        surges.stream().map(s -> s.target() + ":" + s.level().id()).toList());
+    assertTrue(surges.get(2).protectedAutomatically());
+    assertFalse(surges.get(3).protectedAutomatically());
+  }
 }

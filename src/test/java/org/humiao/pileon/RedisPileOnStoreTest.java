@@ -37,6 +37,13 @@ class RedisPileOnStoreTest extends PileOnStoreContract {
     return store;
   }
 
+  @Override
+  protected PileOnStore restart(PileOnStore closed) {
+    closed.close();
+    opened.remove(closed);
+    return open();
+  }
+
   @AfterEach
   void close() throws Exception {
     opened.forEach(PileOnStore::close);

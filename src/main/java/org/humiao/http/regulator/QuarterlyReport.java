@@ -4,9 +4,11 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.humiao.events.summary.Dimension;
 import org.humiao.http.PrintableReport;
+import org.humiao.events.summary.EventPager;
 import org.humiao.events.summary.SummaryQuery;
 import org.humiao.events.summary.SummaryRow;
 import org.humiao.events.summary.ViolationSummaries;
+import org.humiao.pileon.PileOnReport;
 import org.humiao.regions.RegionScope;
 
 import java.time.LocalDate;
@@ -31,9 +33,12 @@ final class QuarterlyReport {
       + "最高严重度为事件严重度（0–4）的最大值，无事件时为“—”。";
 
   private final ViolationSummaries summaries;
+  private final EventPager pager;
 
-  QuarterlyReport(ViolationSummaries summaries) {
+  /** @param pager reads the journal for what summaries do not keep (pile-ons' time to protection) */
+  QuarterlyReport(ViolationSummaries summaries, EventPager pager) {
     this.summaries = summaries;
+    this.pager = pager;
   }
 
   /**
@@ -59,7 +64,8 @@ final class QuarterlyReport {
         .put("byPlatform", rows(by.apply(Set.of(Dimension.PLATFORM)), "platform", SummaryRow::platform))
         .put("byCategory", rows(by.apply(Set.of(Dimension.CATEGORY)), "category", SummaryRow::category))
         .put("byKind", rows(by.apply(Set.of(Dimension.KIND)), "kind", row -> row.kind().id()))
-        .put("byMonth", months(from, by.apply(Set.of(Dimension.DAY))));
+        .put("byMonth", months(from, by.apply(Set.of(Dimension.DAY))))
+        .put("pileOns", PileOnReport.build(summaries, pager, from, end, platform, regions));
   }
 
   /** The report as a printable page: the same figures, headed in Chinese, with period, scope and method. */

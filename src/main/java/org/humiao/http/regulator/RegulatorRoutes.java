@@ -58,7 +58,7 @@ final class RegulatorRoutes {
   /** @param clock what "today" is, for a summary that names no {@code to} */
   RegulatorRoutes(ViolationSummaries summaries, EventPager pager, EventCursors cursors, WorkerPool pool, Clock clock) {
     this.summaries = summaries;
-    this.quarterly = new QuarterlyReport(summaries);
+    this.quarterly = new QuarterlyReport(summaries, pager);
     this.pager = pager;
     this.cursors = cursors;
     this.pool = pool;
