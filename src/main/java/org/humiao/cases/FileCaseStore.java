@@ -1,17 +1,10 @@
 package org.humiao.cases;
 
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
-import org.humiao.durable.PrivateFiles;
+import org.humiao.durable.JsonLinesLog;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -28,49 +21,15 @@ import java.util.Optional;
 public final class FileCaseStore implements CaseStore {
   static final String FILE = "cases.log";
 
-  private final FileChannel log;
   private final Map<String, MandatoryCase> cases = new LinkedHashMap<>();
+  private final JsonLinesLog log;
 
-  private FileCaseStore(FileChannel log) {
-    this.log = log;
+  private FileCaseStore(Path file) throws IOException {
+    this.log = JsonLinesLog.open(file, "the case log", this::apply);
   }
 
   public static FileCaseStore open(Path dataDir) throws IOException {
-    Path file = PrivateFiles.createDirectories(dataDir.resolve("cases")).resolve(FILE);
-    FileChannel channel = PrivateFiles.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
-    FileCaseStore store = new FileCaseStore(channel);
-    try {
-      long good = store.replay(Files.readAllBytes(file));
-      channel.truncate(good);
-      channel.position(good);
-    } catch (IOException | RuntimeException e) {
-      channel.close();
-      throw e;
-    }
-    return store;
-  }
-
-  /** Applies every whole line; answers the length of the bytes that hold them. */
-  private long replay(byte[] bytes) {
-    int start = 0;
-    for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] != '\n') {
-        continue;
-      }
-      String line = new String(bytes, start, i - start, StandardCharsets.UTF_8);
-      try {
-        apply(new JsonObject(line));
-      } catch (DecodeException e) {
-        if (i + 1 < bytes.length) {
-          throw new IllegalStateException("the case log is corrupt before its end: " + line, e);
-        }
-        return start;
-      }
-      start = i + 1;
-    }
-    // a last line without its newline was being written when the service stopped
-    return start;
+    return new FileCaseStore(dataDir.resolve("cases").resolve(FILE));
   }
 
   private void apply(JsonObject line) {
@@ -89,7 +48,7 @@ public final class FileCaseStore implements CaseStore {
     if (existing != null) {
       return existing;
     }
-    append(new JsonObject().put("open", opening.toJson()));
+    log.append(new JsonObject().put("open", opening.toJson()));
     cases.put(opening.id(), opening);
     return opening;
   }
@@ -113,26 +72,13 @@ public final class FileCaseStore implements CaseStore {
       throw new CaseException(CaseException.Problem.NOT_FOUND, "no case " + id);
     }
     MandatoryCase next = current.then(action);
-    append(new JsonObject().put("act", id).put("action", action.toJson()));
+    log.append(new JsonObject().put("act", id).put("action", action.toJson()));
     cases.put(id, next);
     return next;
   }
 
-  private void append(JsonObject line) {
-    try {
-      PrivateFiles.writeFully(log, ByteBuffer.wrap((line.encode() + "\n").getBytes(StandardCharsets.UTF_8)));
-      log.force(false);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the case log", e);
-    }
-  }
-
   @Override
   public synchronized void close() {
-    try {
-      log.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot close the case log", e);
-    }
+    log.close();
   }
 }
