@@ -24,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import static org.humiao.server.Client.ok;
 import static org.humiao.server.Client.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -60,11 +61,6 @@ class CallbacksHttpTest {
   static void stop() throws Exception {
     client.close();
     service.close();
-  }
-
-  private static JsonObject ok(HttpResponse<Buffer> r) {
-    assertEquals(200, r.statusCode(), r::bodyAsString);
-    return r.bodyAsJsonObject();
   }
 
   private static HttpResponse<Buffer> send(Client c, HttpMethod method, String path, String key, JsonObject body) {

@@ -83,6 +83,12 @@ public final class Client implements AutoCloseable {
     }
   }
 
+  /** Asserts a 200 answer (the body in the message otherwise) and returns its JSON body. */
+  public static JsonObject ok(HttpResponse<Buffer> response) {
+    assertEquals(200, response.statusCode(), response::bodyAsString);
+    return response.bodyAsJsonObject();
+  }
+
   /** Asserts an error answer: the status, the code, a message, and the request id header. */
   public static JsonObject assertError(HttpResponse<Buffer> response, int status, String code) {
     assertEquals(status, response.statusCode(), response::bodyAsString);

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.humiao.server.Client.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -62,11 +63,6 @@ class ClusterPileOnTest {
     two.close();
     second.close();
     first.close();
-  }
-
-  private static JsonObject ok(HttpResponse<Buffer> r) {
-    assertEquals(200, r.statusCode(), r::bodyAsString);
-    return r.bodyAsJsonObject();
   }
 
   @Test

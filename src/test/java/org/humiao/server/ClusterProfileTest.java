@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import static org.humiao.server.Client.ok;
 import static org.humiao.server.Client.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -209,11 +210,6 @@ class ClusterProfileTest {
 
   private static long at(int hour, int minute) {
     return NOW.withHour(hour).withMinute(0).plusMinutes(minute).toEpochSecond();
-  }
-
-  private static JsonObject ok(HttpResponse<Buffer> r) {
-    assertEquals(200, r.statusCode(), r::bodyAsString);
-    return r.bodyAsJsonObject();
   }
 
 }

@@ -47,6 +47,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.humiao.server.Client.ok;
 import static org.humiao.server.Client.assertError;
 import static org.humiao.server.RegulatorViewsHttpTest.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -259,11 +260,6 @@ class ComplianceHttpTest {
       assertEquals(x.median(), row.getLong("medianSecondsToProtection"), p);
       assertEquals(null, row.getValue("minorSessions"), p);
     }
-  }
-
-  private static JsonObject ok(HttpResponse<Buffer> r) {
-    assertEquals(200, r.statusCode(), r::bodyAsString);
-    return r.bodyAsJsonObject();
   }
 
   @Test

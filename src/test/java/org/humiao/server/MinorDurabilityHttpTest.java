@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import static org.humiao.server.Client.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -117,10 +118,5 @@ class MinorDurabilityHttpTest {
 
   private static Future<HttpResponse<Buffer>> send(Client client, String path, String key, JsonObject body) {
     return client.request(HttpMethod.POST, path, key).sendJsonObject(body);
-  }
-
-  private static JsonObject ok(HttpResponse<Buffer> r) {
-    assertEquals(200, r.statusCode(), r::bodyAsString);
-    return r.bodyAsJsonObject();
   }
 }

@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
+import static org.humiao.server.Client.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -212,11 +213,6 @@ class NppaReportingHttpTest {
   private static String id(String platform, String id) throws Exception {
     byte[] digest = MessageDigest.getInstance("SHA-256").digest((platform + "\0" + id).getBytes(StandardCharsets.UTF_8));
     return HexFormat.of().formatHex(digest, 0, 16);
-  }
-
-  private static JsonObject ok(HttpResponse<Buffer> r) {
-    assertEquals(200, r.statusCode(), r::bodyAsString);
-    return r.bodyAsJsonObject();
   }
 
   private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {

@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import static org.humiao.server.Client.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,11 +63,6 @@ class PileOnReportHttpTest {
   static void stop() throws Exception {
     client.close();
     service.close();
-  }
-
-  private static JsonObject ok(HttpResponse<Buffer> r) {
-    assertEquals(200, r.statusCode(), r::bodyAsString);
-    return r.bodyAsJsonObject();
   }
 
   private static JsonArray events(String kind) {

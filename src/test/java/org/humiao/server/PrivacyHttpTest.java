@@ -31,6 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import static org.humiao.server.Client.ok;
 import static org.humiao.server.Client.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -168,11 +169,6 @@ class PrivacyHttpTest {
         + LocalService.PLATFORM, service.adminKey)));
     JsonObject counts = ok(client.get("/v1/regulator/privacy", service.adminKey));
     assertEquals(1, counts.getJsonObject("byKind").getJsonObject("correct").getInteger("completed"), counts::encode);
-  }
-
-  private static JsonObject ok(HttpResponse<Buffer> r) {
-    assertEquals(200, r.statusCode(), r::bodyAsString);
-    return r.bodyAsJsonObject();
   }
 
   /** Every file under {@code root}, named and read as UTF-8 (bytes that are not become U+FFFD: the journal is binary). */

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static org.humiao.server.Client.ok;
 import static org.humiao.server.CasesHttpTest.regulator;
 import static org.humiao.server.Client.assertError;
 import static org.humiao.server.RegulatorViewsHttpTest.eventually;
@@ -59,10 +60,5 @@ class RegionNamesHttpTest {
   private static List<String> lines(JsonArray regions) {
     return regions.stream().map(r -> (JsonObject) r)
         .map(r -> r.getString("code") + " " + r.getString("name") + " " + r.getString("parent")).toList();
-  }
-
-  private static JsonObject ok(HttpResponse<Buffer> r) {
-    assertEquals(200, r.statusCode(), r::bodyAsString);
-    return r.bodyAsJsonObject();
   }
 }

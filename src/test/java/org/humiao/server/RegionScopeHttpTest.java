@@ -36,6 +36,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import static org.humiao.server.Client.ok;
 import static org.humiao.server.Client.assertError;
 import static org.humiao.server.RegulatorViewsHttpTest.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -205,11 +206,6 @@ class RegionScopeHttpTest {
       body.put("region", region);
     }
     ok(client.post("/v1/text/screen", key, body));
-  }
-
-  private static JsonObject ok(HttpResponse<Buffer> r) {
-    assertEquals(200, r.statusCode(), r::bodyAsString);
-    return r.bodyAsJsonObject();
   }
 
   private static Stream open(String key) throws Exception {

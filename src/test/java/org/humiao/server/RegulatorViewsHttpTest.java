@@ -48,6 +48,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import static org.humiao.server.Client.ok;
 import static org.humiao.server.Client.assertError;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -86,11 +87,6 @@ class RegulatorViewsHttpTest {
 
   private static JsonObject screen(String key, JsonObject body) {
     HttpResponse<Buffer> r = client.post("/v1/text/screen", key, body);
-    assertEquals(200, r.statusCode(), r::bodyAsString);
-    return r.bodyAsJsonObject();
-  }
-
-  private static JsonObject ok(HttpResponse<Buffer> r) {
     assertEquals(200, r.statusCode(), r::bodyAsString);
     return r.bodyAsJsonObject();
   }

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static org.humiao.server.Client.ok;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -69,10 +70,5 @@ class SecretsRestartTest {
   private static List<String> blockedAuthors(Client client, String regulatorKey) {
     JsonArray events = ok(client.get("/v1/regulator/events?kind=text_blocked", regulatorKey)).getJsonArray("events");
     return events.stream().map(e -> ((JsonObject) e).getString("user")).toList();
-  }
-
-  private static JsonObject ok(HttpResponse<Buffer> r) {
-    assertEquals(200, r.statusCode(), r::bodyAsString);
-    return r.bodyAsJsonObject();
   }
 }

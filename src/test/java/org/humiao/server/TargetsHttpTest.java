@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.humiao.server.Client.ok;
 import static org.humiao.server.Client.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,11 +52,6 @@ class TargetsHttpTest {
   static void stop() throws Exception {
     client.close();
     service.close();
-  }
-
-  private static JsonObject ok(HttpResponse<Buffer> r) {
-    assertEquals(200, r.statusCode(), r::bodyAsString);
-    return r.bodyAsJsonObject();
   }
 
   private static JsonObject screen(String text, String author, String target) {

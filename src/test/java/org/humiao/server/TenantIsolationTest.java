@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import static org.humiao.server.Client.ok;
 import static org.humiao.server.Abuse.assertSane;
 import static org.humiao.server.Client.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -61,11 +62,6 @@ class TenantIsolationTest {
   static void stop() throws Exception {
     client.close();
     service.close();
-  }
-
-  private static JsonObject ok(HttpResponse<Buffer> r) {
-    assertEquals(200, r.statusCode(), r::bodyAsString);
-    return r.bodyAsJsonObject();
   }
 
   private static String range() {
