@@ -219,21 +219,12 @@ public final class HttpService {
   }
 
   /**
+   * Stops accepting, lets in-flight requests finish (up to shutdownGraceMs), then releases everything.
    * The journal, the store and the NPPA outbox close last: no request is left to write to them. The
-   * NPPA reporter stops first; what it has not sent stays in the outbox for the next start. The Kafka feed and
-   * forwarder stop just before the journal (the forwarder's last batch acknowledged and its cursor
-   * written), so events journaled while Kafka was away go out on the next start.
+   * NPPA reporter stops first; what it has not sent stays in the outbox for the next start. The Kafka
+   * feed and forwarder stop just before the journal (the forwarder's last batch acknowledged and its
+   * cursor written), so events journaled while Kafka was away go out on the next start.
    */
-  private Future<Void> closeState() {
-    try {
-      components.state().close();
-      return Future.succeededFuture();
-    } catch (IOException e) {
-      return Future.failedFuture(e);
-    }
-  }
-
-  /** Stops accepting, lets in-flight requests finish (up to shutdownGraceMs), then releases everything. */
   public Future<Void> close() {
     components.keys().stop();
     // before the workers it runs on are closed
@@ -241,13 +232,19 @@ public final class HttpService {
     Future<Void> undeployed = deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
     // A promise of no context: one bound to this Vert.x could not deliver once its event loops are gone.
     Promise<Void> closed = Promise.promise();
-    undeployed.eventually(() -> Future.join(workers.stream().map(WorkerExecutor::close).toList())).onComplete(stopped -> vertx.close().onComplete(done -> {
-      jvm.close();
-      // the semantic tier's workers, once no request can reach them
-      components.engine().loaded().ifPresent(ScreeningEngine::close);
-      Future<Void> stateClosed = closeState();
-      closed.handle(done.succeeded() ? stateClosed : done);
-    }));
+    // the state closes while Vert.x still runs (its Redis clients need their event loops to flush and
+    // close) and on a worker thread of Vert.x's own (closing forces files and waits for Redis)
+    undeployed.eventually(() -> Future.join(workers.stream().map(WorkerExecutor::close).toList()))
+        .transform(stopped -> vertx.executeBlocking(() -> {
+          // the semantic tier's workers, once no request can reach them
+          components.engine().loaded().ifPresent(ScreeningEngine::close);
+          components.state().close();
+          return null;
+        }, false))
+        .onComplete(stateClosed -> vertx.close().onComplete(done -> {
+          jvm.close();
+          closed.handle(stateClosed.failed() ? stateClosed.mapEmpty() : done);
+        }));
     return closed.future();
   }
 }
