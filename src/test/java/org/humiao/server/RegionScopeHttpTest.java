@@ -40,6 +40,7 @@ import static org.humiao.server.Client.ok;
 import static org.humiao.server.Client.assertError;
 import static org.humiao.server.RegulatorViewsHttpTest.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every regulator route filters by the key's region, server-side: one regulator key per line of
@@ -131,6 +132,19 @@ class RegionScopeHttpTest {
         seen.addAll(Collections.nCopies(r.getLong("events").intValue(), regionOf(r.getString("region"))));
       }
       assertSees(s, seen, "summary");
+    });
+    routes.put("summary by hour", s -> {
+      // the console's refusals by Beijing hour: every row has its hour, and only the key's regions count
+      JsonObject answer = ok(client.get("/v1/regulator/summary?groupBy=hour,region", s.key()));
+      assertEquals(scopeCode(s), answer.getString("region"));
+      List<String> seen = new ArrayList<>();
+      for (Object row : answer.getJsonArray("rows")) {
+        JsonObject r = (JsonObject) row;
+        int hour = r.getInteger("hour");
+        assertTrue(hour >= 0 && hour < 24, r::encode);
+        seen.addAll(Collections.nCopies(r.getLong("events").intValue(), regionOf(r.getString("region"))));
+      }
+      assertSees(s, seen, "summary by hour");
     });
     routes.put("events", s -> assertSees(s, ok(client.get("/v1/regulator/events?limit=1000", s.key()))
         .getJsonArray("events").stream().map(e -> regionOf(((JsonObject) e).getString("region"))).toList(), "events"));

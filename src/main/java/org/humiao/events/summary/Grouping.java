@@ -14,6 +14,7 @@ final class Grouping {
   private final boolean byCategory;
   private final boolean byKind;
   private final boolean byRegion;
+  private final boolean byHour;
   private final Dictionary platforms;
   private final Dictionary categories;
   private final Dictionary regions;
@@ -21,12 +22,14 @@ final class Grouping {
   private final int categoryRadix;
   private final int kindRadix;
   private final int regionRadix;
+  private final int hourRadix;
 
   Grouping(SummaryQuery query, Dictionary platforms, Dictionary categories, Dictionary regions) {
     this.byPlatform = query.groups(Dimension.PLATFORM);
     this.byCategory = query.groups(Dimension.CATEGORY);
     this.byKind = query.groups(Dimension.KIND);
     this.byRegion = query.groups(Dimension.REGION);
+    this.byHour = query.groups(Dimension.HOUR);
     this.platforms = platforms;
     this.categories = categories;
     this.regions = regions;
@@ -35,6 +38,7 @@ final class Grouping {
     this.categoryRadix = byCategory ? categories.size() : 1;
     this.kindRadix = byKind ? KINDS.length : 1;
     this.regionRadix = byRegion ? regions.size() : 1;
+    this.hourRadix = byHour ? CellKeys.HOURS : 1;
   }
 
   /**
@@ -46,14 +50,17 @@ final class Grouping {
     int category = byCategory ? CellKeys.category(cell) : 0;
     int kind = byKind ? CellKeys.kind(cell) : 0;
     int region = byRegion ? CellKeys.region(cell) : 0;
+    int hour = byHour ? CellKeys.hour(cell) : 0;
     if (platform >= platformRadix || category >= categoryRadix || region >= regionRadix) {
       return -1;
     }
-    return (((long) period * platformRadix + platform) * categoryRadix + category) * kindRadix * regionRadix
-        + (long) kind * regionRadix + region;
+    return (((((long) period * platformRadix + platform) * categoryRadix + category) * kindRadix + kind) * regionRadix
+        + region) * hourRadix + hour;
   }
 
   SummaryRow row(long packed, String[] periods, long events, long mandatoryReports, int maxSeverity) {
+    int hour = (int) (packed % hourRadix);
+    packed /= hourRadix;
     int region = (int) (packed % regionRadix);
     packed /= regionRadix;
     int kind = (int) (packed % kindRadix);
@@ -67,6 +74,7 @@ final class Grouping {
         byCategory ? categories.value(category) : null,
         byKind ? KINDS[kind] : null,
         byRegion ? regions.value(region) : null,
+        byHour && hour != CellKeys.UNKNOWN_HOUR ? Integer.valueOf(hour) : null,
         events, mandatoryReports, maxSeverity);
   }
 }

@@ -6,6 +6,7 @@ import org.humiao.regions.RegionScope;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,7 +21,7 @@ import java.util.function.Consumer;
  * Event counts kept up to date as the journal appends (it is the journal's listener, and the
  * journal replays itself into it on open). A query walks the cells of the days in range, never
  * the events: its cost is the number of distinct (platform, category, kind, region, severity,
- * mandatory report) combinations per day, however many events they count.
+ * mandatory report, Beijing hour) combinations per day, however many events they count.
  */
 public final class ViolationSummaries implements Consumer<List<JournalEntry>> {
   /** Regulators count by the Beijing calendar day, whatever zone the server runs in. */
@@ -31,7 +32,8 @@ public final class ViolationSummaries implements Consumer<List<JournalEntry>> {
       .thenComparing(SummaryRow::platform, TEXT)
       .thenComparing(SummaryRow::category, TEXT)
       .thenComparing(SummaryRow::kind, Comparator.nullsFirst(Comparator.naturalOrder()))
-      .thenComparing(SummaryRow::region, TEXT);
+      .thenComparing(SummaryRow::region, TEXT)
+      .thenComparing(SummaryRow::hour, Comparator.nullsFirst(Comparator.naturalOrder()));
 
   /** No event has a null platform, so the null id can stand for "every platform". */
   private static final int ALL_PLATFORMS = Dictionary.NULL_ID;
@@ -49,19 +51,21 @@ public final class ViolationSummaries implements Consumer<List<JournalEntry>> {
   }
 
   private void add(ViolationEvent event) {
+    ZonedDateTime time = event.time().atZone(ZONE);
     long key = CellKeys.pack(platforms.id(event.platform()), regions.id(event.region()), categories.id(event.category()),
-        event.kind().ordinal(), event.mandatoryReport(), event.severity());
-    days.computeIfAbsent(LocalDate.ofInstant(event.time(), ZONE), day -> new DayCells()).add(key, 1);
+        event.kind().ordinal(), event.mandatoryReport(), time.getHour(), event.severity());
+    days.computeIfAbsent(time.toLocalDate(), day -> new DayCells()).add(key, 1);
   }
 
   /** Adds the count of events no longer in the journal (the {@link SummaryArchive}'s). */
   void add(SummaryCell cell, long events) {
     long key = CellKeys.pack(platforms.id(cell.platform()), regions.id(cell.region()), categories.id(cell.category()),
-        cell.kind().ordinal(), cell.mandatoryReport(), cell.severity());
+        cell.kind().ordinal(), cell.mandatoryReport(), cell.hour() == null ? CellKeys.UNKNOWN_HOUR : cell.hour(),
+        cell.severity());
     days.computeIfAbsent(cell.day(), day -> new DayCells()).add(key, events);
   }
 
-  /** Rows ordered by period, platform, category, kind, region. */
+  /** Rows ordered by period, platform, category, kind, region, hour. */
   public List<SummaryRow> query(SummaryQuery query) {
     int scope = query.platform() == null ? ALL_PLATFORMS : platforms.find(query.platform());
     if (scope == Dictionary.MISSING) {

@@ -68,6 +68,7 @@ final class RegulatorRoutes {
   /**
    * {@code GET /v1/regulator/summary?from&to&groupBy&period&platform}: {@code to} is inclusive;
    * without it, today in Beijing; without {@code from}, the {@value #DEFAULT_DAYS} days up to {@code to}.
+   * {@code groupBy=hour} counts by Beijing hour of day (the console's minor-mode refusals by hour).
    */
   void summary(RoutingContext ctx) {
     LocalDate askedTo = date(ctx, "to");
@@ -143,6 +144,7 @@ final class RegulatorRoutes {
           .put("category", row.category())
           .put("kind", row.kind() == null ? null : row.kind().id())
           .put("region", row.region())
+          .put("hour", row.hour())
           .put("events", row.events())
           .put("mandatoryReports", row.mandatoryReports())
           .put("maxSeverity", row.maxSeverity()));

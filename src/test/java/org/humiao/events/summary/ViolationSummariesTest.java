@@ -50,7 +50,7 @@ class ViolationSummariesTest {
 
   private static SummaryRow row(String period, String platform, String category, Kind kind, String region, long events,
                                 long mandatory, int maxSeverity) {
-    return new SummaryRow(period, platform, category, kind, region, events, mandatory, maxSeverity);
+    return new SummaryRow(period, platform, category, kind, region, null, events, mandatory, maxSeverity);
   }
 
   @Test
@@ -118,6 +118,28 @@ class ViolationSummariesTest {
     assertEquals(List.of(row("2026-Q4", "demo", null, null, null, 4, 1, 4), row("2026-Q4", "other", null, null, null, 2, 1, 4),
             row("2027-Q1", "demo", null, null, null, 1, 0, 3)),
         query(LocalDate.parse("2026-10-01"), LocalDate.parse("2027-04-01"), EnumSet.of(Dimension.QUARTER, Dimension.PLATFORM), null));
+  }
+
+  @Test
+  void groupsByBeijingHourOfDaySummedOverTheDays() {
+    // 9 in Beijing on the 24th too: hour 9 sums both days
+    summaries.accept(List.of(new JournalEntry(7,
+        SampleEvents.event("h", Instant.parse("2026-11-24T01:00:00Z"), "demo", Kind.TEXT_BLOCKED, "insult", 3, "110000"))));
+    // 01:00 UTC is 9 in Beijing, 16:30 UTC the next day's 0:30
+    assertEquals(List.of(hour(9, "demo", 2, 0, 3), hour(10, "demo", 1, 0, 3), hour(11, "demo", 1, 0, 2),
+            hour(13, "demo", 1, 1, 4), hour(0, "other", 1, 0, 1), hour(12, "other", 1, 1, 4)),
+        query(NOV_23, NOV_25, EnumSet.of(Dimension.HOUR, Dimension.PLATFORM), null));
+    assertEquals(List.of(new SummaryRow("2026-11-23", null, null, Kind.TEXT_BLOCKED, null, 9, 1, 0, 3),
+            new SummaryRow("2026-11-23", null, null, Kind.TEXT_BLOCKED, null, 10, 1, 0, 3),
+            new SummaryRow("2026-11-23", null, null, Kind.TEXT_BLOCKED, null, 12, 1, 1, 4),
+            new SummaryRow("2026-11-24", null, null, Kind.TEXT_BLOCKED, null, 9, 1, 0, 3),
+            new SummaryRow("2026-11-24", null, null, Kind.TEXT_BLOCKED, null, 13, 1, 1, 4)),
+        query(NOV_23, NOV_25, EnumSet.of(Dimension.DAY, Dimension.KIND, Dimension.HOUR), null).stream()
+            .filter(r -> r.kind() == Kind.TEXT_BLOCKED).toList());
+  }
+
+  private static SummaryRow hour(int hour, String platform, long events, long mandatory, int maxSeverity) {
+    return new SummaryRow(null, platform, null, null, null, hour, events, mandatory, maxSeverity);
   }
 
   @Test
