@@ -11,9 +11,6 @@
   const SEVERE = 3;
   const FEED_MAX = 50;
   const RETRY_MS = 3000;
-  const PAGE = 1000;
-  /** Pages of events read per refusal kind for the by-hour chart; beyond them the chart says it is partial. */
-  const MAX_PAGES = 20;
   const REFUSALS = ['curfew_attempt', 'quota_exceeded', 'payment_refused', 'tip_refused'];
   const PILE_ONS = ['bullying_surge', 'target_protected'];
   const NONCOMPLIANCE = 'platform_noncompliance';
@@ -33,6 +30,8 @@
   let regionAt = null;
   let regionTotals = null;
   let pendingStep = null;
+  /** The case whose history is open in the worklist, kept open when the list is drawn anew. */
+  let openHistory = null;
   let live = null;
   let lastEventId = null;
   let refreshTimer = null;
@@ -48,11 +47,6 @@
   function beijingTime(iso) {
     return new Intl.DateTimeFormat('zh-CN', { timeZone: ZONE, month: '2-digit', day: '2-digit', hour: '2-digit',
       minute: '2-digit', second: '2-digit', hour12: false }).format(new Date(iso));
-  }
-
-  function beijingHour(iso) {
-    return Number(new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', hourCycle: 'h23' })
-      .format(new Date(iso)));
   }
 
   function element(tag, text, className) {
@@ -312,6 +306,27 @@
     renderRegions();
   }
 
+  /**
+   * The divisions under {@code at} ('' for the top) with events, largest first, as [code, total]; a
+   * division's own events (not of a division under it) follow as its '本级' entry.
+   */
+  function regionEntries(at) {
+    const none = { events: 0, mandatoryReports: 0, own: 0 };
+    const entries = (children.get(at) || [])
+      .map((code) => [code, regionTotals.get(code) || none])
+      .filter(([, total]) => total.events > 0)
+      .sort((a, b) => b[1].events - a[1].events || a[0].localeCompare(b[0]));
+    const here = at ? regionTotals.get(at) : null;
+    return { entries, own: here && here.own > 0 ? here.own : 0 };
+  }
+
+  const drillable = (code) => children.has(code);
+
+  function drill(code) {
+    regionAt = code || null;
+    renderRegions();
+  }
+
   function renderRegions() {
     const at = regionAt;
     const path = [];
@@ -320,27 +335,22 @@
       .filter(Boolean);
     $('region-path').replaceChildren(...crumbs);
 
-    const none = { events: 0, mandatoryReports: 0, own: 0 };
-    const rows = (children.get(at || '') || [])
-      .map((code) => [code, regionTotals.get(code) || none])
-      .filter(([, total]) => total.events > 0)
-      .sort((a, b) => b[1].events - a[1].events || a[0].localeCompare(b[0]))
-      .map(([code, total]) => {
-        const name = element('td');
-        if (children.has(code)) {
-          const drill = element('button', regionName(code), 'link');
-          drill.type = 'button';
-          drill.addEventListener('click', () => { regionAt = code; renderRegions(); });
-          name.append(drill);
-        } else {
-          name.textContent = regionName(code);
-        }
-        return row([name, element('td', code), countCell(total.events, 'events'),
-          countCell(total.mandatoryReports, 'mandatoryReports')], { code });
-      });
-    const here = at ? regionTotals.get(at) : null;
-    if (here && here.own > 0) {
-      rows.push(row([element('td', regionName(at) + '（本级）'), element('td', at), countCell(here.own, 'events'),
+    const { entries, own } = regionEntries(at || '');
+    const rows = entries.map(([code, total]) => {
+      const name = element('td');
+      if (drillable(code)) {
+        const button = element('button', regionName(code), 'link');
+        button.type = 'button';
+        button.addEventListener('click', () => drill(code));
+        name.append(button);
+      } else {
+        name.textContent = regionName(code);
+      }
+      return row([name, element('td', code), countCell(total.events, 'events'),
+        countCell(total.mandatoryReports, 'mandatoryReports')], { code });
+    });
+    if (own > 0) {
+      rows.push(row([element('td', regionName(at) + '（本级）'), element('td', at), countCell(own, 'events'),
         element('td')], { code: at, own: 'true' }));
     }
     const unnamed = !at && !scope ? regionTotals.get('') : null;
@@ -350,14 +360,58 @@
     }
     $('region-table').tBodies[0].replaceChildren(...rows);
     if (!rows.length) $('region-table').tBodies[0].append(emptyRow(4));
+    renderTreemap(at || '', unnamed && unnamed.own > 0 ? unnamed.own : 0);
     $('view-regions').dataset.at = at || '';
+  }
+
+  /** A treemap node: a division with events, its own divisions' nodes under it down to {@code depth} levels. */
+  function treemapNode(code, total, depth) {
+    const node = { name: regionName(code), value: total.events, code };
+    if (depth > 1 && drillable(code)) {
+      const { entries, own } = regionEntries(code);
+      node.children = entries.map(([child, t]) => treemapNode(child, t, depth - 1));
+      if (own > 0) node.children.push({ name: regionName(code) + '（本级）', value: own, code, own: true });
+    }
+    return node;
+  }
+
+  /** The divisions under {@code at} and theirs, by events; a click on a division with divisions under it drills. */
+  function renderTreemap(at, unnamed) {
+    const { entries, own } = regionEntries(at);
+    const data = entries.map(([code, total]) => treemapNode(code, total, 2));
+    if (own > 0) data.push({ name: regionName(at) + '（本级）', value: own, code: at, own: true });
+    if (unnamed > 0) data.push({ name: '未标注地区', value: unnamed, code: 'none' });
+    const map = chart('region-treemap');
+    map.setOption({
+      // drawn on the canvas, not as HTML
+      tooltip: { renderMode: 'richText', formatter: (p) => p.name + '：' + p.value + ' 件' },
+      series: [{ id: 'regions', type: 'treemap', data, roam: false, nodeClick: false, breadcrumb: { show: false },
+        width: '100%', height: '100%', top: 0, left: 0,
+        upperLabel: { show: true, height: 22 }, label: { formatter: (p) => p.name + '\n' + p.value },
+        levels: [{ itemStyle: { borderColor: '#fff', borderWidth: 3, gapWidth: 3 } },
+          { itemStyle: { borderColor: '#fff', borderWidth: 1, gapWidth: 1 }, colorSaturation: [0.35, 0.6] }] }],
+    }, { notMerge: true });
+    map.off('click');
+    // a click anywhere in a division's rectangle, on a division under it too, drills into that division
+    map.on('click', (p) => {
+      const target = p.data ? under(at, p.data.code) : null;
+      if (target && drillable(target)) drill(target);
+    });
+  }
+
+  /** Which division directly under {@code at} ('' for the top) holds {@code code}; null if none does. */
+  function under(at, code) {
+    for (let c = code; c && divisions.has(c); c = divisions.get(c).parent) {
+      if ((divisions.get(c).parent || '') === at || c === scope) return c === at ? null : c;
+    }
+    return null;
   }
 
   function regionCrumb(code, name) {
     const crumb = element('button', name, 'crumb');
     crumb.type = 'button';
     crumb.dataset.code = code;
-    crumb.addEventListener('click', () => { regionAt = code || null; renderRegions(); });
+    crumb.addEventListener('click', () => drill(code));
     return crumb;
   }
 
@@ -398,11 +452,66 @@
         button.addEventListener('click', () => askStep(c, next));
         actions.append(button);
       });
+      const history = element('button', '历史', 'secondary history');
+      history.type = 'button';
+      history.setAttribute('aria-expanded', 'false');
+      history.addEventListener('click', () => toggleHistory(c.id).catch((e) => showError(e.message)));
+      actions.append(history);
       return row([beijingTime(c.eventTime), c.platform, c.region ? regionName(c.region) + ' ' + c.region : '—',
         categoryLabel(c.category), countCell(c.severity), status, c.deadline ? beijingTime(c.deadline) : '—',
         c.agency ? agencyLabel(c.agency) : '—', actions], { id: c.id, status: c.status });
     }));
     if (!answer.cases.length) body.append(emptyRow(9));
+    if (openHistory && answer.cases.some((c) => c.id === openHistory)) await showHistory(openHistory);
+    else openHistory = null;
+  }
+
+  function caseRow(id) {
+    return [...$('case-table').tBodies[0].rows].find((tr) => tr.dataset.id === id);
+  }
+
+  async function toggleHistory(id) {
+    const shown = openHistory === id;
+    closeHistory();
+    if (!shown) await showHistory(id);
+  }
+
+  function closeHistory() {
+    const open = $('case-table').querySelector('tr[data-history-of]');
+    if (open) open.remove();
+    $('case-table').querySelectorAll('button.history').forEach((b) => b.setAttribute('aria-expanded', 'false'));
+    openHistory = null;
+  }
+
+  /**
+   * A case's history under its row, read afresh from GET /v1/cases/{id}: every step, oldest first
+   * (it only grows), who took it and when, the agency and note, and the current deadline.
+   */
+  async function showHistory(id) {
+    const c = await json('/v1/cases/' + encodeURIComponent(id));
+    const at = caseRow(id);
+    if (!at) return;
+    closeHistory();
+    const steps = element('table', undefined, 'history-steps');
+    const head = steps.createTHead().insertRow();
+    ['时间', '操作人', '状态', '转介机构', '备注'].forEach((title) => {
+      const th = element('th', title);
+      th.scope = 'col';
+      head.append(th);
+    });
+    const body = steps.createTBody();
+    c.history.forEach((step, i) => body.append(row([beijingTime(step.at), step.by, statusLabel(step.status),
+      step.agency ? agencyLabel(step.agency) : '—', step.note || '—'], { step: String(i), status: step.status })));
+    const facts = element('p', '立案 ' + beijingTime(c.opened) + ' · 当前状态「' + statusLabel(c.status) + '」 · 期限 '
+      + (c.deadline ? beijingTime(c.deadline) : '无（已转介或已结案）'), 'muted case-facts');
+    if (c.overdue) facts.append(element('span', ' · 已超期', 'alarm'));
+    const cell = element('td');
+    cell.colSpan = 9;
+    cell.append(element('h3', '处理历史（只增不改）'), facts, steps);
+    const tr = row([cell], { historyOf: id });
+    at.after(tr);
+    at.querySelector('button.history').setAttribute('aria-expanded', 'true');
+    openHistory = id;
   }
 
   /** Asks for confirmation (and the agency of a referral) before a case's step is sent. */
@@ -429,22 +538,15 @@
 
   // --- minor mode: refusals by hour of day ----------------------------------------------------
 
+  /** The server counts by Beijing hour (groupBy=hour), over every event of the range. */
   async function loadRefusalHours(f) {
-    const byKind = {};
-    let partial = false;
-    for (const kind of REFUSALS) {
-      byKind[kind] = new Array(24).fill(0);
-      let before = null;
-      for (let page = 0; page < MAX_PAGES; page++) {
-        const answer = await json('/v1/regulator/events?' + query({ kind, from: f.from, to: f.to, platform: f.platform,
-          limit: PAGE, before }));
-        answer.events.forEach((e) => { byKind[kind][beijingHour(e.time)] += 1; });
-        before = answer.nextBefore;
-        if (before === null) break;
-        if (page === MAX_PAGES - 1) partial = true;
-      }
-    }
-    $('minor-partial').hidden = !partial;
+    const answer = await json('/v1/regulator/summary?' + query({ from: f.from, to: f.to, platform: f.platform,
+      groupBy: 'hour,kind' }));
+    const byKind = Object.fromEntries(REFUSALS.map((kind) => [kind, new Array(24).fill(0)]));
+    // a null hour is a count archived before hours were kept: in no hour's bar
+    answer.rows.filter((r) => REFUSALS.includes(r.kind) && r.hour !== null).forEach((r) => {
+      byKind[r.kind][r.hour] += r.events;
+    });
     chart('minor-hours-chart').setOption({
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },

@@ -161,12 +161,16 @@ class DashboardBrowserTest {
     assertEquals(trend, chartSeries("trend-chart"));
     screenshot("trend");
 
-    // regions: the country's provinces, then down to 保山市's counties and the city's own events
+    // regions: the country's provinces, then down to 保山市's counties and the city's own events; the
+    // treemap holds the same divisions, each with the divisions under it, and a click on 云南省 drills
     show(wait, "regions");
     assertEquals(regionTotals(null), regionRows(), "provinces");
     assertEquals(Set.of("云南省", "江苏省", "四川省", "北京市"), Set.copyOf(texts("#region-table tbody tr td:first-child")));
-    browser.findElement(By.cssSelector("#region-table tr[data-code='530000'] button")).click();
+    assertEquals(treemapOf(null), treemap(), "the treemap of the provinces and their cities");
+    screenshot("treemap");
+    clickTreemapNode(wait, "530000");
     assertEquals(regionTotals("530000"), regionRows(), "云南省's cities");
+    assertEquals(treemapOf("530000"), treemap(), "the treemap of 云南省's cities and their counties");
     browser.findElement(By.cssSelector("#region-table tr[data-code='530500'] button")).click();
     Map<String, Long> baoshan = regionTotals("530500");
     baoshan.put("530500", total(l -> l.region().equals("530500")));
@@ -204,7 +208,7 @@ class DashboardBrowserTest {
     // cases: the worklist is GET /v1/cases; a step confirmed on the page is the case's step
     show(wait, "cases");
     JsonArray listed = cases(service.regulatorKey);
-    assertEquals(ids(listed), Set.copyOf(browser.findElements(By.cssSelector("#case-table tbody tr")).stream()
+    assertEquals(ids(listed), Set.copyOf(browser.findElements(By.cssSelector("#case-table tbody tr[data-id]")).stream()
         .map(r -> r.getDomAttribute("data-id")).toList()));
     String id = listed.getJsonObject(0).getString("id");
     step(wait, id, "acknowledged", null, "已电话联系平台");
@@ -219,6 +223,31 @@ class DashboardBrowserTest {
     assertEquals("教育", browser.findElement(By.cssSelector("#case-table tr[data-id='" + id + "'] td:nth-child(8)")).getText());
     screenshot("cases");
 
+    // the case's history: every step the page took, oldest first, who and when as the API has them
+    openHistory(wait, id);
+    List<List<String>> history = historyRows(id);
+    JsonArray steps = oneCase(id).getJsonArray("history");
+    assertEquals(List.of("新建", "已受理", "已转介"), history.stream().map(r -> r.get(2)).toList());
+    assertEquals(List.of("—", "已电话联系平台", "转介县教育局"), history.stream().map(r -> r.get(4)).toList());
+    assertEquals(List.of("—", "—", "教育"), history.stream().map(r -> r.get(3)).toList());
+    assertEquals(steps.stream().map(a -> ((JsonObject) a).getString("by")).toList(),
+        history.stream().map(r -> r.get(1)).toList(), "who acted");
+    assertEquals(steps.stream().map(a -> beijing(((JsonObject) a).getString("at"))).toList(),
+        history.stream().map(r -> r.get(0)).toList(), "when, in Beijing time");
+    assertTrue(historyFacts(id).contains("期限 无"), historyFacts(id));
+    screenshot("case-history");
+    // another case, still new: its deadline is a day after its opening
+    String fresh = listed.stream().map(c -> ((JsonObject) c).getString("id")).filter(c -> !c.equals(id)).findFirst()
+        .orElseThrow();
+    openHistory(wait, fresh);
+    JsonObject opened = oneCase(fresh);
+    assertEquals(List.of("新建"), historyRows(fresh).stream().map(r -> r.get(2)).toList());
+    assertTrue(historyFacts(fresh).contains("期限 " + beijing(opened.getString("deadline"))), historyFacts(fresh));
+    assertEquals(java.time.Instant.parse(opened.getString("opened")).plus(Duration.ofDays(1)),
+        java.time.Instant.parse(opened.getString("deadline")), "a new case's day");
+    assertTrue(browser.findElements(By.cssSelector("#case-table tr[data-history-of='" + id + "']")).isEmpty(),
+        "one history open at a time");
+
     // minor mode: refusals by Beijing hour, one stacked series per kind; non-compliance by platform
     show(wait, "minor");
     Map<String, List<Long>> hours = new TreeMap<>();
@@ -229,6 +258,11 @@ class DashboardBrowserTest {
       hours.put(kind, List.of(byHour));
     }
     assertEquals(hours, chartSeries("minor-hours-chart"));
+    JsonArray byHour = client.get("/v1/regulator/summary?groupBy=hour,kind&from=" + from + "&to=" + to,
+        service.regulatorKey).bodyAsJsonObject().getJsonArray("rows");
+    assertEquals(total(l -> REFUSALS.contains(l.kind())), byHour.stream().map(r -> (JsonObject) r)
+        .filter(r -> REFUSALS.contains(r.getString("kind"))).mapToLong(r -> r.getLong("events")).sum(),
+        "the API counts every refusal in an hour");
     assertEquals(byPlatform("platform_noncompliance"), tableCounts("#noncompliance-table", "td.count"));
     screenshot("minor");
 
@@ -362,6 +396,78 @@ class DashboardBrowserTest {
       series.put(pair.getString(0), pair.getJsonArray(1).stream().map(v -> ((Number) v).longValue()).toList());
     }
     return series;
+  }
+
+  /** The treemap's nodes as ECharts holds them: code → [events, the nodes under it (code → events)]. */
+  private static Map<String, Map.Entry<Long, Map<String, Long>>> treemap() {
+    String json = (String) browser.executeScript("const tree = (nodes) => (nodes || []).map(n => ["
+        + "n.own ? n.code + '*' : n.code, n.value, tree(n.children)]);"
+        + "return JSON.stringify(tree(echarts.getInstanceByDom(document.getElementById('region-treemap'))"
+        + ".getOption().series[0].data))");
+    Map<String, Map.Entry<Long, Map<String, Long>>> nodes = new TreeMap<>();
+    for (Object n : new JsonArray(json)) {
+      JsonArray node = (JsonArray) n;
+      Map<String, Long> under = new TreeMap<>();
+      node.getJsonArray(2).forEach(c -> under.put(((JsonArray) c).getString(0), ((JsonArray) c).getLong(1)));
+      nodes.put(node.getString(0), Map.entry(node.getLong(1), under));
+    }
+    return nodes;
+  }
+
+  /**
+   * What the treemap under {@code parent} (null: the country) must hold, counted from the table: each
+   * division with the events under it, and under it its own divisions and its own events (CODE*).
+   */
+  private static Map<String, Map.Entry<Long, Map<String, Long>>> treemapOf(String parent) {
+    Map<String, Map.Entry<Long, Map<String, Long>>> nodes = new TreeMap<>();
+    regionTotals(parent).forEach((code, events) -> {
+      Map<String, Long> under = new TreeMap<>(regionTotals(code));
+      long own = total(l -> l.region().equals(code));
+      if (own > 0) {
+        under.put(code + "*", own);
+      }
+      nodes.put(code, Map.entry(events, under));
+    });
+    return nodes;
+  }
+
+  /** Clicks the middle of a division's rectangle in the treemap, as a user would, and waits for the drill. */
+  private static void clickTreemapNode(WebDriverWait wait, String code) {
+    WebElement map = browser.findElement(By.id("region-treemap"));
+    @SuppressWarnings("unchecked")
+    Map<String, Number> box = (Map<String, Number>) browser.executeScript("const chart = echarts.getInstanceByDom("
+        + "document.getElementById('region-treemap'));"
+        + "const data = chart.getModel().getSeriesByIndex(0).getData();"
+        + "const node = data.tree.root.children.find(n => data.getRawDataItem(n.dataIndex).code === arguments[0]);"
+        + "const l = node.getLayout(); return {x: l.x + l.width / 2, y: l.y + l.height / 2};", code);
+    org.openqa.selenium.Rectangle rect = map.getRect();
+    new org.openqa.selenium.interactions.Actions(browser)
+        .moveToElement(map, box.get("x").intValue() - rect.getWidth() / 2, box.get("y").intValue() - rect.getHeight() / 2)
+        .click().perform();
+    wait.withMessage("the drill into " + code).until(d -> code.equals(
+        d.findElement(By.id("view-regions")).getDomAttribute("data-at")));
+  }
+
+  private static void openHistory(WebDriverWait wait, String id) {
+    browser.findElement(By.cssSelector("#case-table tr[data-id='" + id + "'] button.history")).click();
+    wait.withMessage("the history of case " + id).until(d -> !d.findElements(
+        By.cssSelector("#case-table tr[data-history-of='" + id + "'] tbody tr")).isEmpty());
+  }
+
+  /** The history's rows as shown: time, who, status, agency, note. */
+  private static List<List<String>> historyRows(String id) {
+    return browser.findElements(By.cssSelector("#case-table tr[data-history-of='" + id + "'] tbody tr")).stream()
+        .map(r -> r.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()).toList();
+  }
+
+  private static String historyFacts(String id) {
+    return browser.findElement(By.cssSelector("#case-table tr[data-history-of='" + id + "'] .case-facts")).getText();
+  }
+
+  /** An instant as the page shows it: Beijing month/day and time. */
+  private static String beijing(String instant) {
+    return java.time.format.DateTimeFormatter.ofPattern("MM/dd HH:mm:ss")
+        .format(java.time.Instant.parse(instant).atZone(BEIJING));
   }
 
   /** The region table's rows: code → events. */
