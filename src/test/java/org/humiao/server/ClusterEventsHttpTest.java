@@ -17,9 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -110,7 +112,19 @@ class ClusterEventsHttpTest {
     assertEquals(JsonArray.of(LocalService.PLATFORM, 1L, "other", 1L), JsonArray.of(
         rows.getJsonObject(0).getString("platform"), rows.getJsonObject(0).getLong("events"),
         rows.getJsonObject(1).getString("platform"), rows.getJsonObject(1).getLong("events")), rows::encode);
-    assertEquals(2, ok(client.get("/v1/regulator/events", regulatorKey)).getJsonArray("events").size());
+    JsonArray events = ok(client.get("/v1/regulator/events", regulatorKey)).getJsonArray("events");
+    assertEquals(2, events.size());
+    // by Beijing hour too (the console's refusals by hour): each instance counts both events in their hours
+    Map<String, Integer> hours = new TreeMap<>();
+    events.forEach(e -> hours.put(((JsonObject) e).getString("platform"),
+        Instant.parse(((JsonObject) e).getString("time")).atZone(ViolationSummaries.ZONE).getHour()));
+    Map<String, Integer> counted = new TreeMap<>();
+    ok(client.get(summary.replace("groupBy=platform", "groupBy=platform,hour"), regulatorKey)).getJsonArray("rows")
+        .forEach(r -> {
+          assertEquals(1L, ((JsonObject) r).getLong("events"), ((JsonObject) r)::encode);
+          counted.put(((JsonObject) r).getString("platform"), ((JsonObject) r).getInteger("hour"));
+        });
+    assertEquals(hours, counted);
   }
 
   private static boolean pause() {

@@ -20,9 +20,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -32,8 +34,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -243,8 +247,8 @@ class DashboardBrowserTest {
     JsonObject opened = oneCase(fresh);
     assertEquals(List.of("新建"), historyRows(fresh).stream().map(r -> r.get(2)).toList());
     assertTrue(historyFacts(fresh).contains("期限 " + beijing(opened.getString("deadline"))), historyFacts(fresh));
-    assertEquals(java.time.Instant.parse(opened.getString("opened")).plus(Duration.ofDays(1)),
-        java.time.Instant.parse(opened.getString("deadline")), "a new case's day");
+    assertEquals(Instant.parse(opened.getString("opened")).plus(Duration.ofDays(1)),
+        Instant.parse(opened.getString("deadline")), "a new case's day");
     assertTrue(browser.findElements(By.cssSelector("#case-table tr[data-history-of='" + id + "']")).isEmpty(),
         "one history open at a time");
 
@@ -440,8 +444,8 @@ class DashboardBrowserTest {
         + "const data = chart.getModel().getSeriesByIndex(0).getData();"
         + "const node = data.tree.root.children.find(n => data.getRawDataItem(n.dataIndex).code === arguments[0]);"
         + "const l = node.getLayout(); return {x: l.x + l.width / 2, y: l.y + l.height / 2};", code);
-    org.openqa.selenium.Rectangle rect = map.getRect();
-    new org.openqa.selenium.interactions.Actions(browser)
+    Rectangle rect = map.getRect();
+    new Actions(browser)
         .moveToElement(map, box.get("x").intValue() - rect.getWidth() / 2, box.get("y").intValue() - rect.getHeight() / 2)
         .click().perform();
     wait.withMessage("the drill into " + code).until(d -> code.equals(
@@ -466,8 +470,8 @@ class DashboardBrowserTest {
 
   /** An instant as the page shows it: Beijing month/day and time. */
   private static String beijing(String instant) {
-    return java.time.format.DateTimeFormatter.ofPattern("MM/dd HH:mm:ss")
-        .format(java.time.Instant.parse(instant).atZone(BEIJING));
+    return DateTimeFormatter.ofPattern("MM/dd HH:mm:ss")
+        .format(Instant.parse(instant).atZone(BEIJING));
   }
 
   /** The region table's rows: code → events. */

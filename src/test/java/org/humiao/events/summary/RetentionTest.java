@@ -136,6 +136,20 @@ class RetentionTest {
     }
   }
 
+  @Test
+  void countsArchivedBeforeHoursWereKeptCountWithoutAnHour() throws Exception {
+    // an archive as the version before hours wrote it: its cells have no "hour"
+    Files.createDirectories(options().eventsDirectory());
+    Files.writeString(options().eventsDirectory().resolve(SummaryArchive.FILE), "{\"version\":1,\"coveredEnd\":0,"
+        + "\"cells\":[{\"day\":\"2026-11-23\",\"platform\":\"demo\",\"category\":\"insult\",\"kind\":\"text_blocked\","
+        + "\"region\":\"110000\",\"severity\":3,\"mandatoryReport\":false,\"events\":5}]}");
+    ViolationSummaries summaries = new ViolationSummaries();
+    SummaryArchive.open(options().eventsDirectory(), summaries);
+    SummaryQuery byHour = new SummaryQuery(LocalDate.parse("2026-11-23"), LocalDate.parse("2026-11-24"),
+        EnumSet.of(Dimension.HOUR, Dimension.PLATFORM), null);
+    assertEquals(List.of(new SummaryRow(null, "demo", null, null, null, null, 5, 0, 3)), summaries.query(byHour));
+  }
+
   /** In batches of 100, in order: one sync each, so segments fill fast. */
   private static void append(Journal journal) {
     for (int i = 0; i < EVENTS; i += 100) {
