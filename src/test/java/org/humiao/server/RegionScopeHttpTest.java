@@ -123,29 +123,9 @@ class RegionScopeHttpTest {
   java.util.stream.Stream<DynamicTest> everyRegulatorRouteShowsTheKeyOnlyItsRegionAndWhatIsUnderIt() {
     LocalDate today = LocalDate.now(ViolationSummaries.ZONE);
     Map<String, Consumer<Scope>> routes = new TreeMap<>();
-    routes.put("summary", s -> {
-      JsonObject answer = ok(client.get("/v1/regulator/summary?groupBy=region", s.key()));
-      assertEquals(scopeCode(s), answer.getString("region"));
-      List<String> seen = new ArrayList<>();
-      for (Object row : answer.getJsonArray("rows")) {
-        JsonObject r = (JsonObject) row;
-        seen.addAll(Collections.nCopies(r.getLong("events").intValue(), regionOf(r.getString("region"))));
-      }
-      assertSees(s, seen, "summary");
-    });
-    routes.put("summary by hour", s -> {
-      // the console's refusals by Beijing hour: every row has its hour, and only the key's regions count
-      JsonObject answer = ok(client.get("/v1/regulator/summary?groupBy=hour,region", s.key()));
-      assertEquals(scopeCode(s), answer.getString("region"));
-      List<String> seen = new ArrayList<>();
-      for (Object row : answer.getJsonArray("rows")) {
-        JsonObject r = (JsonObject) row;
-        int hour = r.getInteger("hour");
-        assertTrue(hour >= 0 && hour < 24, r::encode);
-        seen.addAll(Collections.nCopies(r.getLong("events").intValue(), regionOf(r.getString("region"))));
-      }
-      assertSees(s, seen, "summary by hour");
-    });
+    routes.put("summary", s -> assertSummarySees(s, "region"));
+    // the console's refusals by Beijing hour
+    routes.put("summary by hour", s -> assertSummarySees(s, "hour,region"));
     routes.put("events", s -> assertSees(s, ok(client.get("/v1/regulator/events?limit=1000", s.key()))
         .getJsonArray("events").stream().map(e -> regionOf(((JsonObject) e).getString("region"))).toList(), "events"));
     routes.put("export", s -> {
@@ -183,6 +163,20 @@ class RegionScopeHttpTest {
     });
     return SCOPES.stream().flatMap(s -> routes.entrySet().stream().map(route ->
         DynamicTest.dynamicTest(s + " " + route.getKey(), () -> route.getValue().accept(s))));
+  }
+
+  /** The summary grouped by {@code groupBy} (region and maybe hour) counts the key's regions only; a row has an hour if grouped by it. */
+  private static void assertSummarySees(Scope s, String groupBy) {
+    JsonObject answer = ok(client.get("/v1/regulator/summary?groupBy=" + groupBy, s.key()));
+    assertEquals(scopeCode(s), answer.getString("region"));
+    List<String> seen = new ArrayList<>();
+    for (Object row : answer.getJsonArray("rows")) {
+      JsonObject r = (JsonObject) row;
+      Integer hour = r.getInteger("hour");
+      assertEquals(groupBy.contains("hour"), hour != null && hour >= 0 && hour < 24, r::encode);
+      seen.addAll(Collections.nCopies(r.getLong("events").intValue(), regionOf(r.getString("region"))));
+    }
+    assertSees(s, seen, "summary by " + groupBy);
   }
 
   private static long sum(JsonObject compliance, String field) {
