@@ -14,7 +14,8 @@ import java.util.Set;
  * Spells terms the ways users type them to get past filters. Every term of two or more Chinese
  * characters gets its full pinyin from HanLP (赌博 → dubo, typed "du bo"). A phonetic term also
  * gets each character replaced by a listed homophone or stand-in (傻逼 → 煞笔, 傻b), by its pinyin
- * (sha逼), and, from three characters, its pinyin initials (你妈死了 → nmsl).
+ * (sha逼), and, from three characters, its pinyin initials (你妈死了 → nmsl). No spelling of
+ * fewer than three latin letters is generated: two-letter abbreviations are data.
  */
 final class VariantGenerator {
   /** Above this many combinations only one- and two-character substitutions are spelled. */
@@ -55,10 +56,13 @@ final class VariantGenerator {
     }
     out.remove(normalized);
     out.remove("");
-    // a single-character term spelled in latin letters is too often an English word (滚 → gun)
+    // a single-character term spelled in latin letters is too often an English word (滚 → gun),
+    // and two generated letters too often an abbreviation (sm, pc, cd, xd); the two-letter ones
+    // people do type for a curse are listed in variants/abbreviations.tsv (sb, nc, zz)
     if (normalized.length() < 2) {
       out.removeIf(VariantGenerator::isLatin);
     }
+    out.removeIf(s -> s.length() < 3 && isLatin(s));
     return out;
   }
 
