@@ -199,7 +199,25 @@ public final class LexiconLoader {
       }
     }
     String alternation = groups.stream().map(Pattern::quote).collect(Collectors.joining("|", "(?:", ")"));
-    return Pattern.compile(regex.replace(GROUPS, alternation));
+    return Pattern.compile(collapseRepeats(regex.replace(GROUPS, alternation)));
+  }
+
+  /**
+   * Collapses a run of one ideograph in a regex (奶奶 → 奶) as the normalizer collapses it in the
+   * text the regex runs over; a pattern written 奶奶 would otherwise never match. A run followed by
+   * a quantifier ({@code 哈哈?}) is kept: collapsing it would change what the quantifier applies to.
+   */
+  static String collapseRepeats(String regex) {
+    StringBuilder out = new StringBuilder(regex.length());
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      boolean repeat = i > 0 && regex.charAt(i - 1) == c && Character.isIdeographic(c);
+      boolean quantified = i + 1 < regex.length() && "?*+{".indexOf(regex.charAt(i + 1)) >= 0;
+      if (!repeat || quantified) {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private static Properties properties(Path file) {

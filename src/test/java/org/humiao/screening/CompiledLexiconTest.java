@@ -103,4 +103,16 @@ class CompiledLexiconTest {
   void canonicalTextSpellsTermsTheirLexiconWay(String text, String canonical) {
     assertEquals(canonical, LEXICON.find(text, UNCAPPED.start(System.nanoTime())).canonical());
   }
+
+  /** A rule's regex runs over normalized text, where a run of one ideograph is one character. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiterString = "=>", textBlock = """
+      (他|她)(妈|奶奶)的(病|药) => (他|她)(妈|奶)的(病|药)
+      不要告诉(爸爸|妈妈)       => 不要告诉(爸|妈)
+      哈哈?笑                   => 哈哈?笑
+      sbb                       => sbb
+      """)
+  void rulePatternsCollapseRepeatedIdeographsAsTheNormalizerDoes(String written, String compiled) {
+    assertEquals(compiled, LexiconLoader.collapseRepeats(written));
+  }
 }
