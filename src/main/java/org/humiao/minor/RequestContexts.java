@@ -4,7 +4,6 @@ import org.humiao.minor.store.Keys;
 import org.humiao.minor.policy.PolicyBook;
 import org.humiao.minor.policy.PolicyRegistry;
 import org.humiao.minor.policy.ServiceKind;
-import org.humiao.minor.store.GuardianControls;
 import org.humiao.minor.store.PersonLink;
 import org.humiao.minor.store.PlayStateStore;
 import org.humiao.minor.store.StateQuery;
