@@ -16,6 +16,8 @@ import org.humiao.minor.store.Erasure;
 import org.humiao.minor.store.GuardianControls;
 import org.humiao.minor.store.PersonLink;
 import org.humiao.minor.store.PlayStateStore;
+import org.humiao.minor.store.StateQuery;
+import org.humiao.minor.store.StateView;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -141,11 +143,14 @@ public final class MinorMode {
    * a platform could otherwise lift a guardian's ban silently.
    */
   public GuardianAnswer setGuardianControls(String platform, String userId, GuardianControls controls) {
-    return store.link(Keys.user(platform, userId))
+    String operator = policies.current().operator(platform);
+    // the link and the earlier controls in one read
+    StateView state = store.view(StateQuery.of(Keys.user(platform, userId))
+        .guardian(person -> Keys.personOperator(person, operator)));
+    return state.link()
         .map(link -> {
-          String key = Keys.personOperator(link.personId(), policies.current().operator(platform));
-          Optional<GuardianControls> earlier = store.guardianControls(key);
-          store.putGuardianControls(key, controls);
+          Optional<GuardianControls> earlier = state.guardian();
+          store.putGuardianControls(Keys.personOperator(link.personId(), operator), controls);
           List<String> loosened = earlier.map(controls::loosenedFrom).orElse(List.of());
           if (!loosened.isEmpty()) {
             violations.reportChange(ReasonCode.GUARDIAN_LOOSENED, platform, userId, clock.instant().getEpochSecond(),

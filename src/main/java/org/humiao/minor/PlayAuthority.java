@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.UnaryOperator;
 
 /**
  * Sessions: {@link #authorize} before play, {@link #heartbeat} while it goes on, {@link #end} when
@@ -44,13 +45,16 @@ final class PlayAuthority {
 
   AuthorizeAnswer authorize(PlayRequest r) {
     long now = clock.instant().getEpochSecond();
-    RequestContext ctx = contexts.of(r.platform(), r.userId(), r.service(), r.device());
-    PlayRules rules = new PlayRules(ctx, store);
     String sessionKey = Keys.session(r.platform(), r.session());
+    RequestContext ctx = contexts.of(r.platform(), r.userId(), r.service(), r.device(), RequestContexts.daysOf(now),
+        query -> query.session(sessionKey));
+    PlayRules rules = new PlayRules(ctx, store);
     ReasonCode refusal = rules.refusalAt(now);
     if (refusal == null) {
       reports.login(ctx, r.session(), now);
-      store.clearStopped(sessionKey);
+      if (ctx.state().stoppedAt().isPresent()) {
+        store.clearStopped(sessionKey);
+      }
       if (rules.unrestricted(ChinaTime.day(now))) {
         return AuthorizeAnswer.unlimited(rules.unrestrictedReason());
       }
@@ -75,10 +79,12 @@ final class PlayAuthority {
     if (to <= from || to - from > MAX_REPORT_SECONDS || to > now + MAX_FUTURE_SECONDS) {
       throw new InvalidPlayReport(from, to);
     }
-    RequestContext ctx = contexts.of(r.platform(), r.userId(), r.service(), r.device());
-    PlayRules rules = new PlayRules(ctx, store);
     String sessionKey = Keys.session(r.platform(), r.session());
-    OptionalLong stop = store.stoppedAt(sessionKey);
+    long at = Math.max(to, now);
+    RequestContext ctx = contexts.of(r.platform(), r.userId(), r.service(), r.device(),
+        RequestContexts.daysOf(from, to - 1, at - 1, at), query -> query.session(sessionKey));
+    PlayRules rules = new PlayRules(ctx, store);
+    OptionalLong stop = ctx.state().stoppedAt();
 
     long counted = 0;
     long over = 0;
@@ -95,6 +101,7 @@ final class PlayAuthority {
       List<Interval> open = Intervals.intersect(List.of(part), rules.windows(day));
       for (Piece piece : pieces(part, open, stop)) {
         PlayTally tally = store.addPlay(budget.key(), piece.span(), piece.open() ? budget.capSeconds() : 0);
+        rules.counted(budget.key(), tally);
         counted += tally.addedAllowed();
         over += tally.addedExcess();
         if (stop.isPresent() && piece.span().from() >= stop.getAsLong()) {
@@ -110,7 +117,6 @@ final class PlayAuthority {
       }
     }
 
-    long at = Math.max(to, now);
     if (overAfterStop > 0) {
       violations.report(ReasonCode.PLAYED_AFTER_STOP, ctx, now, "heartbeat:" + r.session() + ":" + from + "-" + to,
           new JsonObject().put("secondsAfterStop", overAfterStop).put("stoppedAt", stop.getAsLong()));
@@ -148,7 +154,7 @@ final class PlayAuthority {
    */
   EndAnswer end(PlayRequest r) {
     long now = clock.instant().getEpochSecond();
-    RequestContext ctx = contexts.of(r.platform(), r.userId(), r.service(), r.device());
+    RequestContext ctx = contexts.of(r.platform(), r.userId(), r.service(), r.device(), List.of(), UnaryOperator.identity());
     OptionalLong earlier = store.markStopped(Keys.session(r.platform(), r.session()), now);
     if (earlier.isPresent()) {
       return new EndAnswer(now, earlier.getAsLong());

@@ -8,6 +8,7 @@ import org.humiao.minor.policy.MinorPolicy;
 import org.humiao.minor.policy.PlayDays;
 import org.humiao.minor.store.GuardianControls;
 import org.humiao.minor.store.PlayStateStore;
+import org.humiao.minor.store.PlayTally;
 import org.humiao.minor.time.ChinaTime;
 import org.humiao.minor.time.Interval;
 import org.humiao.minor.time.Intervals;
@@ -23,6 +24,8 @@ import java.util.OptionalLong;
  * The play rules of one request's context, day by day: which seconds of a local day are open
  * (policy days and hours, minus the curfew, within the guardian's windows), which budget play is
  * counted against and why a moment is closed. Only reads the store, except {@link #openBudgetAt}.
+ * Budgets' play and the guest window come from what the call read at its start ({@link
+ * RequestContext#state}) and what it changed since; the store is asked only for what neither holds.
  */
 final class PlayRules {
   /** How far ahead the next opening is searched: past a guest's 15-day window. */
@@ -33,6 +36,9 @@ final class PlayRules {
   private final GuardianControls guardian;
   private final PlayStateStore store;
   private final boolean guest;
+  /** Allowed play by budget key, as read or as last counted by this call. */
+  private final Map<String, Long> allowed;
+  private OptionalLong guestStart;
 
   PlayRules(RequestContext ctx, PlayStateStore store) {
     this.ctx = ctx;
@@ -40,6 +46,8 @@ final class PlayRules {
     this.guardian = ctx.guardian();
     this.store = store;
     this.guest = ctx.subject() instanceof Subject.Guest;
+    this.allowed = new HashMap<>(ctx.state().allowedPlay());
+    this.guestStart = ctx.state().guestWindow();
   }
 
   /** No minor-mode limit applies on {@code day}: an adult, or a guest the policy does not limit. */
@@ -178,10 +186,9 @@ final class PlayRules {
           Math.min(policyCap, guardianCap), ChinaTime.startOf(day.plusDays(1)),
           guardianCap < policyCap ? ReasonCode.GUARDIAN_DAILY_QUOTA : ReasonCode.DAILY_QUOTA_EXHAUSTED);
     }
-    OptionalLong start = store.guestWindow(deviceKey());
     long period = guestPeriod();
-    if (start.isPresent() && second < start.getAsLong() + period) {
-      return guestBudget(start.getAsLong());
+    if (guestStart.isPresent() && second < guestStart.getAsLong() + period) {
+      return guestBudget(guestStart.getAsLong());
     }
     return new Budget(null, guestCap(), Long.MAX_VALUE, ReasonCode.GUEST_QUOTA_EXHAUSTED);
   }
@@ -191,11 +198,21 @@ final class PlayRules {
     if (!guest) {
       return budgetAt(second);
     }
-    return guestBudget(store.openGuestWindow(deviceKey(), second, guestPeriod()));
+    long period = guestPeriod();
+    if (guestStart.isEmpty() || second >= guestStart.getAsLong() + period) {
+      guestStart = OptionalLong.of(store.openGuestWindow(deviceKey(), second, period));
+    }
+    return guestBudget(guestStart.getAsLong());
   }
 
   long used(Budget budget) {
-    return budget.key() == null ? 0 : store.playTotals(budget.key(), 0).allowedTotal();
+    return budget.key() == null ? 0
+        : allowed.computeIfAbsent(budget.key(), key -> store.playTotals(key, 0).allowedTotal());
+  }
+
+  /** Play was just counted against a budget: {@link #used} answers its new total from now on. */
+  void counted(String budgetKey, PlayTally tally) {
+    allowed.put(budgetKey, tally.allowedTotal());
   }
 
   private Budget guestBudget(long start) {

@@ -48,13 +48,13 @@ final class SessionReports {
 
   /**
    * A login, once per run of the session: a session authorized again while it runs is no new
-   * login, one authorized after a stop is. Call before the session's stop mark is cleared.
+   * login, one authorized after a stop is: the stop mark is the one {@code ctx} read of the session.
    */
   void login(RequestContext ctx, String session, long at) {
     if (!reported(ctx)) {
       return;
     }
-    long stoppedBefore = store.stoppedAt(Keys.session(ctx.platform(), session)).orElse(0);
+    long stoppedBefore = ctx.state().stoppedAt().orElse(0);
     if (store.claimNonce(Keys.sessionLogin(ctx.platform(), session, stoppedBefore), at + LOGIN_MARK_SECONDS, at)) {
       report(ctx, session, BehaviourType.LOGIN, at);
     }

@@ -13,6 +13,7 @@ import org.humiao.minor.time.ChinaTime;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,7 +37,9 @@ final class SpendingAuthority {
   PaymentAnswer checkPayment(PaymentRequest r) {
     long now = clock.instant().getEpochSecond();
     LocalDate today = ChinaTime.day(now);
-    RequestContext ctx = contexts.of(r.platform(), r.userId(), r.service(), null);
+    String paymentKey = Keys.payment(r.platform(), r.idempotencyKey());
+    RequestContext ctx = contexts.of(r.platform(), r.userId(), r.service(), null, List.of(),
+        query -> query.payment(paymentKey));
     if (!(ctx.subject() instanceof Subject.Person person)) {
       return ctx.policy().guests().payments()
           ? PaymentAnswer.uncapped(ReasonCode.WITHIN_LIMITS)
@@ -46,8 +49,7 @@ final class SpendingAuthority {
     if (age >= 18) {
       return PaymentAnswer.uncapped(ReasonCode.ADULT);
     }
-    String paymentKey = Keys.payment(r.platform(), r.idempotencyKey());
-    Optional<PaymentRecord> earlier = store.payment(paymentKey);
+    Optional<PaymentRecord> earlier = ctx.state().payment();
     if (earlier.isPresent()) {
       return replay(earlier.get(), r);
     }

@@ -1,8 +1,5 @@
 package org.humiao.server;
 
-import io.vertx.core.Vertx;
-import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
 import org.humiao.callbacks.AlertSender;
 import org.humiao.callbacks.CallbackStore;
 import org.humiao.callbacks.Callbacks;
@@ -37,19 +34,17 @@ record PileOnSetup(PileOnPolicy policy, PileOnStore store, Callbacks callbacks, 
   static final String STORE_DIR = "pileon";
 
   /** Empty when the policy directory has no pileon.json: tracking is off. */
-  static Optional<PileOnSetup> open(Settings settings, Vertx vertx, Clock clock) {
+  static Optional<PileOnSetup> open(Settings settings, SharedRedisClient redis, Clock clock) {
     Optional<PileOnPolicy> loaded = PileOnPolicy.load(settings.policies());
     if (loaded.isEmpty()) {
       return Optional.empty();
     }
-    PileOnStore store = store(settings, vertx, clock);
+    PileOnStore store = store(settings, redis, clock);
     CallbackStore registered = null;
     try {
       registered = switch (settings.profile()) {
         case EMBEDDED -> FileCallbackStore.open(settings.dataDir());
-        // a client of its own: a registration must not wait behind screening's pile-on calls
-        case CLUSTER -> new RedisCallbackStore(Redis.createClient(vertx, new RedisOptions()
-            .setConnectionString(settings.redisUri())), settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()));
+        case CLUSTER -> new RedisCallbackStore(redis.client(), settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()));
       };
       AlertSender alerts = AlertSender.start(settings.dataDir().resolve(OUTBOX_DIR), registered, new DeliveryPolicy(
           Duration.ofMillis(settings.callbackTimeoutMs()), Duration.ofMillis(settings.callbackBackoffMs()),
@@ -66,7 +61,7 @@ record PileOnSetup(PileOnPolicy policy, PileOnStore store, Callbacks callbacks, 
   }
 
   /** In memory, protections kept in the data dir (embedded), or all in Redis (cluster). */
-  private static PileOnStore store(Settings settings, Vertx vertx, Clock clock) {
+  private static PileOnStore store(Settings settings, SharedRedisClient redis, Clock clock) {
     return switch (settings.profile()) {
       case EMBEDDED -> {
         try {
@@ -76,10 +71,7 @@ record PileOnSetup(PileOnPolicy policy, PileOnStore store, Callbacks callbacks, 
           throw new UncheckedIOException("cannot open the pile-on protections in " + settings.dataDir(), e);
         }
       }
-      case CLUSTER -> new RedisPileOnStore(Redis.createClient(vertx, new RedisOptions()
-          .setConnectionString(settings.redisUri())
-          .setMaxPoolSize(settings.effectiveWorkerThreads())
-          .setMaxPoolWaiting(settings.maxInFlight())),
+      case CLUSTER -> new RedisPileOnStore(redis.client(),
           settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()));
     };
   }

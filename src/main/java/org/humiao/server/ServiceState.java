@@ -4,8 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
-import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
 import org.humiao.cases.CaseOpener;
 import org.humiao.cases.CaseStore;
 import org.humiao.cases.FileCaseStore;
@@ -54,7 +52,7 @@ import java.util.Optional;
  * screening strategies and the trusted issuers, the server secrets, the event journal, the minor-mode
  * state, the review queue, pile-on windows, the platforms' lists, the mandatory-report cases and the
  * data-rights requests (in the data dir, or in Redis for the cluster profile), and the screened-text
- * counts of the compliance report. Opened before the service listens, so a start
+ * counts of the compliance report, the Redis-backed ones on one shared client. Opened before the service listens, so a start
  * that cannot read them fails without serving; closed after the last request. The cases' opener hears
  * of every event from the live events, and on a start opens the cases of the recent events, which an
  * event journaled just before a stop may have missed.
@@ -62,7 +60,7 @@ import java.util.Optional;
 record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssuers issuers, ServerSecrets secrets,
                     EventViews events, PlayStateStore store, Optional<NppaReporting> nppa, ReviewStore reviews,
                     Optional<PileOnSetup> pileOn, PlatformLists lists, CaseStore cases, CaseOpener caseOpener,
-                    Runnable stopOpeningCases, ScreenTally screened, PrivacyLog privacy)
+                    Runnable stopOpeningCases, ScreenTally screened, PrivacyLog privacy, SharedRedisClient redis)
     implements AutoCloseable {
   /**
    * How long Redis keeps a budget's play after its last change: a guest's window (15 days in
@@ -84,7 +82,8 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
   static ServiceState open(Settings settings, Vertx vertx, MeterRegistry registry, Clock clock, PendingWrites pending)
       throws IOException {
     PolicyRegistry policies = new PolicyRegistry(settings.policies());
-    Strategies strategies = new Strategies(settings.policies().resolve(STRATEGIES), strategyChoices(settings, vertx));
+    SharedRedisClient redis = new SharedRedisClient(vertx, settings);
+    Strategies strategies = new Strategies(settings.policies().resolve(STRATEGIES), strategyChoices(settings, redis));
     TrustedIssuers issuers = settings.issuers().map(ServiceState::issuers).orElse(TrustedIssuers.none());
     ServerSecrets secrets = ServerSecrets.loadOrCreate(settings.sharedDir(), new SecureRandom());
     EventViews events = EventViews.open(settings, registry);
@@ -96,14 +95,14 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
     ScreenTally screened = null;
     PrivacyLog privacy = null;
     try {
-      store = store(settings, vertx, pending);
-      reviews = reviews(settings, vertx);
-      pileOn = PileOnSetup.open(settings, vertx, clock);
-      lists = new PlatformLists(listStore(settings, vertx),
+      store = store(settings, redis, pending);
+      reviews = reviews(settings, redis);
+      pileOn = PileOnSetup.open(settings, redis, clock);
+      lists = new PlatformLists(listStore(settings, redis),
           new ListLimits(settings.listMaxEntries(), settings.listMaxEntryLength()));
-      cases = cases(settings, vertx);
-      screened = ScreenTally.start(denominators(settings, vertx), clock);
-      privacy = privacy(settings, vertx);
+      cases = cases(settings, redis);
+      screened = ScreenTally.start(denominators(settings, redis), clock);
+      privacy = privacy(settings, redis);
       Optional<NppaReporting> nppa = settings.nppa().isEmpty() ? Optional.empty()
           : Optional.of(NppaReporting.start(settings.nppa().get(), settings.dataDir(), clock, registry));
       // last, so no failure after it leaves its thread behind
@@ -111,9 +110,9 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
       opener.accept(events.recent().after(-1, ViolationEvent::mandatoryReport, RECENT_CASES));
       Runnable stopOpening = events.live().subscribe(opener);
       return new ServiceState(policies, strategies, issuers, secrets, events, store, nppa, reviews, pileOn, lists,
-          cases, opener, stopOpening, screened, privacy);
+          cases, opener, stopOpening, screened, privacy, redis);
     } catch (IOException | RuntimeException e) {
-      try (events; strategies) {
+      try (redis; events; strategies) {
         if (store != null) {
           store.close();
         }
@@ -140,70 +139,61 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
     }
   }
 
-  private static PlayStateStore store(Settings settings, Vertx vertx, PendingWrites pending) {
+  private static PlayStateStore store(Settings settings, SharedRedisClient redis, PendingWrites pending) {
     return switch (settings.profile()) {
       case EMBEDDED -> EmbeddedPlayStateStore.open(settings.dataDir(), pending);
       case CLUSTER -> new RedisPlayStateStore(
-          Redis.createClient(vertx, new RedisOptions().setConnectionString(settings.redisUri())
-              .setMaxPoolSize(settings.minorWorkerThreads())
-              .setMaxPoolWaiting(settings.maxInFlight())),
+          redis.client(),
           settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()), PLAY_RETENTION);
     };
   }
 
-  /** The review queue: in the data dir, or in Redis for the cluster profile, with a client of its own. */
-  private static ReviewStore reviews(Settings settings, Vertx vertx) {
+  /** The review queue: in the data dir, or in Redis for the cluster profile. */
+  private static ReviewStore reviews(Settings settings, SharedRedisClient redis) {
     return switch (settings.profile()) {
       case EMBEDDED -> EmbeddedReviewStore.open(settings.dataDir().resolve(REVIEW_DIR));
-      case CLUSTER -> new RedisReviewStore(Redis.createClient(vertx, new RedisOptions()
-              .setConnectionString(settings.redisUri()).setMaxPoolWaiting(settings.maxInFlight())),
+      case CLUSTER -> new RedisReviewStore(redis.client(),
           settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()));
     };
   }
 
   /** The platforms' lists: in the data dir, or in Redis for the cluster profile. */
-  private static PlatformListStore listStore(Settings settings, Vertx vertx) {
+  private static PlatformListStore listStore(Settings settings, SharedRedisClient redis) {
     return switch (settings.profile()) {
       case EMBEDDED -> EmbeddedPlatformListStore.open(settings.dataDir());
-      // a client of its own: list changes and the poll each second must not wait behind minor-mode calls
-      case CLUSTER -> new RedisPlatformListStore(Redis.createClient(vertx, new RedisOptions()
-          .setConnectionString(settings.redisUri())), settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()));
+      case CLUSTER -> new RedisPlatformListStore(redis.client(), settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()));
     };
   }
 
   /** The platforms' strategies chosen through the API: in the data dir, or in Redis for the cluster profile. */
-  private static StrategyChoiceStore strategyChoices(Settings settings, Vertx vertx) {
+  private static StrategyChoiceStore strategyChoices(Settings settings, SharedRedisClient redis) {
     return switch (settings.profile()) {
       case EMBEDDED -> EmbeddedStrategyChoiceStore.open(settings.dataDir());
-      case CLUSTER -> new RedisStrategyChoiceStore(Redis.createClient(vertx, new RedisOptions()
-          .setConnectionString(settings.redisUri())), settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()));
+      case CLUSTER -> new RedisStrategyChoiceStore(redis.client(), settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()));
     };
   }
 
   /** The mandatory-report cases: in the data dir, or in Redis for the cluster profile. */
-  private static CaseStore cases(Settings settings, Vertx vertx) throws IOException {
+  private static CaseStore cases(Settings settings, SharedRedisClient redis) throws IOException {
     return switch (settings.profile()) {
       case EMBEDDED -> FileCaseStore.open(settings.dataDir());
-      case CLUSTER -> new RedisCaseStore(Redis.createClient(vertx, new RedisOptions()
-          .setConnectionString(settings.redisUri())), settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()));
+      case CLUSTER -> new RedisCaseStore(redis.client(), settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()));
     };
   }
 
   /** The screened-text counts behind the compliance rates: in the data dir, or in Redis for the cluster profile. */
-  private static DenominatorStore denominators(Settings settings, Vertx vertx) throws IOException {
+  private static DenominatorStore denominators(Settings settings, SharedRedisClient redis) throws IOException {
     return switch (settings.profile()) {
       case EMBEDDED -> FileDenominatorStore.open(settings.dataDir());
-      case CLUSTER -> new RedisDenominatorStore(Redis.createClient(vertx, new RedisOptions()
-          .setConnectionString(settings.redisUri())), settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()));
+      case CLUSTER -> new RedisDenominatorStore(redis.client(), settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()));
     };
   }
 
   /** The data-rights requests and their outcomes: in the data dir, or in Redis for the cluster profile. */
-  private static PrivacyLog privacy(Settings settings, Vertx vertx) {
+  private static PrivacyLog privacy(Settings settings, SharedRedisClient redis) {
     return switch (settings.profile()) {
       case EMBEDDED -> FilePrivacyLog.open(settings.dataDir());
-      case CLUSTER -> new RedisPrivacyLog(Redis.createClient(vertx, new RedisOptions()
-          .setConnectionString(settings.redisUri())), settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()));
+      case CLUSTER -> new RedisPrivacyLog(redis.client(), settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()));
     };
   }
 
@@ -225,7 +215,8 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    try (events; store; reviews; lists; cases; strategies; screened; privacy) {
+    // the shared Redis client last: the stores' last writes go out on it
+    try (redis; events; store; reviews; lists; cases; strategies; screened; privacy) {
       pileOn.ifPresent(PileOnSetup::close);
       // first: a sender still running must not outlive what it reads
       if (nppa.isPresent()) {

@@ -6,6 +6,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +34,14 @@ class LayeringTest {
       assertTrue(classes.stream().anyMatch(c -> c.getPackageName().equals("org.humiao." + p)), "no class of " + p);
     }
   }
+
+  /** One Redis client per instance: every Redis-backed store borrows the pool of server's SharedRedisClient. */
+  @ArchTest
+  static final ArchRule onlyTheSharedClientOpensRedis = noClasses()
+      .that().doNotHaveFullyQualifiedName("org.humiao.server.SharedRedisClient")
+      .should().callMethod(Redis.class, "createClient", Vertx.class, RedisOptions.class)
+      .orShould().callMethod(Redis.class, "createClient", Vertx.class, String.class)
+      .orShould().callMethod(Redis.class, "createClient", Vertx.class);
 
   @ArchTest
   static final ArchRule noPackageCycles = slices().matching("org.humiao.(**)")

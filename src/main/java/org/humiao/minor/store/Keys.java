@@ -68,13 +68,18 @@ public final class Keys {
     return YearMonth.from(day).toString();
   }
 
+  /** One part as it is in a key; Redis's view.lua escapes a person id the same way. */
+  static String part(String part) {
+    return part.replace("%", "%25").replace(":", "%3A");
+  }
+
   private static String join(String... parts) {
     StringBuilder sb = new StringBuilder();
     for (String p : parts) {
       if (sb.length() > 0) {
         sb.append(':');
       }
-      sb.append(p.replace("%", "%25").replace(":", "%3A"));
+      sb.append(part(p));
     }
     return sb.toString();
   }

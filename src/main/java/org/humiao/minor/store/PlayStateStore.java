@@ -2,6 +2,8 @@ package org.humiao.minor.store;
 
 import org.humiao.minor.time.Interval;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -22,6 +24,28 @@ public interface PlayStateStore extends AutoCloseable {
   void putLink(String userKey, PersonLink link);
 
   Optional<PersonLink> link(String userKey);
+
+  /**
+   * What {@code query} names, read together: what a minor-mode call needs before it decides, in one
+   * round trip to Redis (a Lua script that finds the person's keys from the link). These calls one
+   * after the other for a store without round trips.
+   */
+  default StateView view(StateQuery query) {
+    Optional<PersonLink> link = link(query.userKey());
+    Map<String, Long> allowed = new LinkedHashMap<>();
+    Optional<GuardianControls> guardian = Optional.empty();
+    if (link.isPresent()) {
+      String guardianKey = query.guardianKeyOf().apply(link.get().personId());
+      guardian = guardianKey == null ? Optional.empty() : guardianControls(guardianKey);
+      for (String budgetKey : query.budgetKeysOf().apply(link.get().personId())) {
+        allowed.put(budgetKey, playTotals(budgetKey, 0).allowedTotal());
+      }
+    }
+    return new StateView(link, guardian, allowed,
+        query.sessionKey() == null ? OptionalLong.empty() : stoppedAt(query.sessionKey()),
+        query.guestKey() == null ? OptionalLong.empty() : guestWindow(query.guestKey()),
+        query.paymentKey() == null ? Optional.empty() : payment(query.paymentKey()));
+  }
 
   /**
    * Remembers a one-time token id until {@code expiresAt}. False if it is already remembered and

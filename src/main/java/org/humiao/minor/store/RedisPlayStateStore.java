@@ -11,15 +11,18 @@ import org.humiao.minor.time.Interval;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * The store in Redis, shared by several service instances: every compound operation is one Lua
  * script of {@code resources/redis/}, so it is atomic across instances the way the embedded
- * store's per-key locks are within one. Single reads and writes (links, guardian controls, stop
- * marks, spend totals) are single commands. Each call blocks its worker thread for at most {@code
+ * store's per-key locks are within one. What a minor-mode call reads before it decides is one
+ * script too ({@link #view}); single reads and writes (links, guardian controls, stop marks, spend
+ * totals) are single commands. Each call blocks its worker thread for at most {@code
  * timeout}; a Redis that fails or does not answer in time is a {@link StateUnavailableException},
  * never an answer. A call that timed out may still have been applied: retrying is safe, as play is a
  * union and payments are idempotent.
@@ -30,8 +33,9 @@ import java.util.OptionalLong;
  * windows a few minutes of clock skew after their end. Links, guardian controls and payment records
  * (the idempotency of payments) are kept.
  *
- * <p>A duplicate payment or a refund reads the totals named in the first record, keys the script
- * does not declare: fine on one Redis primary, not on Redis Cluster.
+ * <p>A duplicate payment or a refund reads the totals named in the first record, and a view the
+ * keys of the linked person, keys the scripts do not declare: fine on one Redis primary, not on
+ * Redis Cluster.
  */
 public final class RedisPlayStateStore implements PlayStateStore {
   /** Longer than a month, so a month's total written on its first day lasts until it ends. */
@@ -48,6 +52,9 @@ public final class RedisPlayStateStore implements PlayStateStore {
   private static final RedisScript NONCE = RedisScript.load("nonce");
   private static final RedisScript GUEST = RedisScript.load("guest");
   private static final RedisScript STOP = RedisScript.load("stop");
+  private static final RedisScript VIEW = RedisScript.load("view");
+  /** Stands for the person in a key template: no person id (a keyed hash) holds it, and {@link Keys} leaves it be. */
+  private static final String PERSON = "\u0000";
 
   private final Redis redis;
   private final String prefix;
@@ -76,6 +83,42 @@ public final class RedisPlayStateStore implements PlayStateStore {
   @Override
   public Optional<PersonLink> link(String userKey) {
     return json(key("link", userKey)).map(PersonLink::fromJson);
+  }
+
+  /** One script: the keys of the linked person are found from the link in Redis (view.lua). */
+  @Override
+  public StateView view(StateQuery query) {
+    List<String> argv = new ArrayList<>();
+    String guardianKey = query.guardianKeyOf().apply(PERSON);
+    argv.addAll(guardianKey == null ? List.of("", "") : template(key("guardian", guardianKey)));
+    List<String> budgets = query.budgetKeysOf().apply(PERSON);
+    budgets.forEach(budget -> argv.addAll(template(key("play-totals", budget))));
+    Response r = await(VIEW.run(redis, List.of(key("link", query.userKey()), optionalKey("stop", query.sessionKey()),
+        optionalKey("guest", query.guestKey()), optionalKey("payment", query.paymentKey())), argv));
+    Optional<PersonLink> link = Optional.ofNullable(r.get(0)).map(l -> PersonLink.fromJson(new JsonObject(l.toString())));
+    Map<String, Long> allowed = new LinkedHashMap<>();
+    if (link.isPresent()) {
+      for (int i = 0; i < budgets.size(); i++) {
+        allowed.put(budgets.get(i).replace(PERSON, Keys.part(link.get().personId())), r.get(8 + i).toLong());
+      }
+    }
+    return new StateView(link,
+        Optional.ofNullable(r.get(1)).map(g -> GuardianControls.fromJson(new JsonObject(g.toString()))), allowed,
+        optionalLong(r.get(2)), optionalLong(r.get(3)),
+        r.get(4) == null ? Optional.empty() : Optional.of(record(r, 4)));
+  }
+
+  /** A key of the person as what comes before and after the person's part; one person part only. */
+  private static List<String> template(String key) {
+    int at = key.indexOf(PERSON);
+    if (at < 0 || key.indexOf(PERSON, at + 1) >= 0) {
+      throw new IllegalArgumentException("a person's key holds the person once: " + key.replace(PERSON, "<person>"));
+    }
+    return List.of(key.substring(0, at), key.substring(at + PERSON.length()));
+  }
+
+  private String optionalKey(String kind, String key) {
+    return key == null ? "" : key(kind, key);
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
@@ -189,6 +190,42 @@ abstract class PlayStateStoreContract {
         List.of(new LocalWindow(LocalTime.of(19, 0), LocalTime.of(20, 0))), false, true, 3000L, 5000L);
     store.putGuardianControls("g:1", controls);
     assertEquals(Optional.of(controls), store.guardianControls("g:1"));
+  }
+
+  @Test
+  void aViewReadsTheLinkedPersonsKeysAndWhatTheQueryNamesTogether() {
+    // a person id with both characters keys escape: the person's keys are found from the link
+    String person = "p:1%3A";
+    PersonLink link = new PersonLink(person, LocalDate.of(2012, 5, 1), "resident-id", 100, null);
+    String user = Keys.user("plat-v", "u:1");
+    store.putLink(user, link);
+    GuardianControls controls = new GuardianControls(3600L, List.of(), false, true, 500L, null);
+    store.putGuardianControls(Keys.personOperator(person, "op:v"), controls);
+    String friday = Keys.dayPlay(person, "op:v", ServiceKind.GAME, LocalDate.of(2026, 2, 20));
+    String saturday = Keys.dayPlay(person, "op:v", ServiceKind.GAME, LocalDate.of(2026, 2, 21));
+    store.addPlay(friday, new Interval(0, 70), 60);
+    store.markStopped("session:v", 900);
+    store.openGuestWindow("guest:v", 1000, 3600);
+    store.recordPayment(pay("pay:v", 300, DAY, 10_000, 10_000));
+    StateQuery query = StateQuery.of(user).guardian(p -> Keys.personOperator(p, "op:v"))
+        .budgets(p -> List.of(Keys.dayPlay(p, "op:v", ServiceKind.GAME, LocalDate.of(2026, 2, 20)),
+            Keys.dayPlay(p, "op:v", ServiceKind.GAME, LocalDate.of(2026, 2, 21))))
+        .session("session:v").guest("guest:v").payment("pay:v");
+
+    StateView view = store.view(query);
+    assertEquals(Optional.of(link), view.link());
+    assertEquals(Optional.of(controls), view.guardian());
+    assertEquals(Map.of(friday, 60L, saturday, 0L), view.allowedPlay());
+    assertEquals(OptionalLong.of(900), view.stoppedAt());
+    assertEquals(OptionalLong.of(1000), view.guestWindow());
+    assertEquals(store.payment("pay:v"), view.payment());
+    assertTrue(view.payment().isPresent());
+
+    // another user, not linked: nothing of a person; keys the query does not name are not read
+    StateView stranger = store.view(StateQuery.of(Keys.user("plat-v", "u:2"))
+        .guardian(p -> Keys.personOperator(p, "op:v")).budgets(query.budgetKeysOf()).guest("guest:v"));
+    assertEquals(new StateView(Optional.empty(), Optional.empty(), Map.of(), OptionalLong.empty(),
+        OptionalLong.of(1000), Optional.empty()), stranger);
   }
 
   /** Everything the store has written (file contents, Redis keys and values), as text to search. */
