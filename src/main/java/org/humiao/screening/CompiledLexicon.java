@@ -30,11 +30,17 @@ final class CompiledLexicon {
   private final SegmentationGuard guard;
 
   CompiledLexicon(Lexicon lexicon, SegmentationGuard guard) {
+    this(lexicon, guard, null);
+  }
+
+  /** @param cache where the compiled automaton is read from or written to; null: compiled each time */
+  CompiledLexicon(Lexicon lexicon, SegmentationGuard guard, LexiconCache cache) {
     this.lexicon = lexicon;
     this.normalizer = new TextNormalizer(lexicon.splitCharacters());
     this.guard = guard;
     this.variants = variants(lexicon, normalizer);
-    this.automaton = compile(lexicon, normalizer, variants);
+    this.automaton = cache == null ? compile(lexicon, normalizer, variants)
+        : cache.automaton(lexicon, () -> compile(lexicon, normalizer, variants));
   }
 
   String version() {

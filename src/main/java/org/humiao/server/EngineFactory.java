@@ -30,6 +30,7 @@ public final class EngineFactory {
         .reposts(new RepostGuard(settings.repostCacheSize(), Duration.ofHours(settings.repostTtlHours())))
         .limits(new TextLimits(settings.maxTextLength()))
         .caps(new CostCaps(settings.maxSegmentationsPerText(), Duration.ofMillis(settings.textBudgetMs())));
+    settings.lexiconCache().ifPresent(builder::lexiconCache);
     if (settings.semanticTier()) {
       builder.semanticTier(new SemanticTier(BgeEncoder.load(INTRA_OP_THREADS, MAX_TOKENS),
           new SemanticTier.Settings(settings.semanticWorkers(), settings.semanticQueue(), 1)));
