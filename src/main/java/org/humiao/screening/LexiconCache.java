@@ -230,9 +230,13 @@ final class LexiconCache {
       throw new IllegalStateException(e);
     }
     StringBuilder text = new StringBuilder(1 << 18).append(FORMAT).append('\n').append(hanlpVersion()).append('\n');
+    // a plain loop: this runs at every start, before the JIT has compiled streams and lambdas
     for (Term t : lexicon.terms()) {
-      text.append(t.text()).append('\t').append(t.category().name()).append('\t').append(t.severity())
-          .append('\t').append(t.tags().stream().map(Enum::name).sorted().toList()).append('\n');
+      text.append(t.text()).append('\t').append(t.category().name()).append('\t').append(t.severity()).append('\t');
+      for (Term.Tag tag : Term.Tag.values()) {
+        text.append(t.has(tag) ? '1' : '0');
+      }
+      text.append('\n');
     }
     text.append("whitelist ").append(lexicon.whitelist()).append('\n');
     lexicon.homophones().entrySet().stream().sorted(Map.Entry.comparingByKey())
