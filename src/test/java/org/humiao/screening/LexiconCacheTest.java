@@ -32,8 +32,10 @@ class LexiconCacheTest {
   Path cache;
 
   private static ScreeningEngine engine(Path lexicons, Path cache) {
+    // no time cap: on a loaded machine a text over its budget is answered engine_error by one engine and not the other
     ScreeningEngine.Builder builder = ScreeningEngine.builder(lexicons, Clock.systemDefaultZone())
-        .reposts(new RepostGuard(10_000, Duration.ofHours(1)));
+        .reposts(new RepostGuard(10_000, Duration.ofHours(1)))
+        .caps(new CostCaps(CostCaps.DEFAULT.maxSegmentations(), Duration.ofHours(1)));
     return (cache == null ? builder : builder.lexiconCache(cache)).build();
   }
 
