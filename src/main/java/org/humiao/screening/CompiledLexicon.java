@@ -405,6 +405,12 @@ final class CompiledLexicon {
       int[] cap = null;
       for (int i = cuedMitigations.nextSetBit(0); i >= 0; i = cuedMitigations.nextSetBit(i + 1)) {
         Mitigation mitigation = lexicon.mitigations().get(i);
+        boolean mutesModel = mitigation.categories().contains(Category.TOXICITY);
+        // one that cannot mute the model only lowers evidence of its categories: with none of those
+        // found, its pattern (most of a comment's screening time when cued) cannot change the answer
+        if (!mutesModel && !anyIn(evidence, mitigation.categories())) {
+          continue;
+        }
         Matcher m = mitigation.pattern().matcher(plain());
         List<int[]> spans = new ArrayList<>(1);
         while (m.find() && m.end() > m.start()) {
@@ -413,7 +419,7 @@ final class CompiledLexicon {
         if (spans.isEmpty()) {
           continue;
         }
-        modelMuted |= mitigation.categories().contains(Category.TOXICITY);
+        modelMuted |= mutesModel;
         for (int e = 0; e < evidence.size(); e++) {
           Evidence found = evidence.get(e);
           boolean topic = e < kept.size() && kept.get(e).keyword.term().has(Term.Tag.TOPIC);
@@ -439,6 +445,15 @@ final class CompiledLexicon {
         evidence.addAll(lowered);
       }
       return new Mitigated(modelMuted, cap != null);
+    }
+
+    private static boolean anyIn(List<Evidence> evidence, java.util.Set<Category> categories) {
+      for (Evidence e : evidence) {
+        if (categories.contains(e.category())) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private static boolean inside(Evidence evidence, List<int[]> spans) {
