@@ -41,6 +41,6 @@ final class Engines {
   ScreeningEngine engine(Clock clock) {
     Settings settings = new SettingsResolver(System.getenv()).resolve(Optional.empty(),
         Map.of(Setting.LEXICONS, lexicons().toString()));
-    return EngineFactory.create(settings, clock);
+    return EngineFactory.forFiles(settings, clock);
   }
 }

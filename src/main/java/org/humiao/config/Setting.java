@@ -24,6 +24,7 @@ public enum Setting {
   REDIS_PREFIX("redisPrefix", "humiao:"),
   REDIS_TIMEOUT_MS("redisTimeoutMs", "500", 1, Integer.MAX_VALUE),
   LEXICONS("lexicons", "lexicons"),
+  LEXICON_CACHE("lexiconCache", ""),
   POLICIES("policies", "policies"),
   ISSUERS("issuers", ""),
   MAX_TEXT_LENGTH("maxTextLength", "5000", 1, Integer.MAX_VALUE),

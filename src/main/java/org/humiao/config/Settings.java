@@ -66,7 +66,8 @@ public record Settings(
     int callbackTimeoutMs,
     int callbackBackoffMs,
     int callbackMaxBackoffMs,
-    int callbackGiveUpHours) {
+    int callbackGiveUpHours,
+    Optional<Path> lexiconCache) {
 
   /** Where a cluster's Kafka is when kafkaBootstrap does not say: as redisUri's default, a local one. */
   static final String CLUSTER_KAFKA_BOOTSTRAP = "127.0.0.1:9092";
@@ -133,7 +134,8 @@ public record Settings(
         v.integer(Setting.CALLBACK_TIMEOUT_MS),
         v.integer(Setting.CALLBACK_BACKOFF_MS),
         v.integer(Setting.CALLBACK_MAX_BACKOFF_MS),
-        v.integer(Setting.CALLBACK_GIVE_UP_HOURS));
+        v.integer(Setting.CALLBACK_GIVE_UP_HOURS),
+        v.lexiconCache());
   }
 
   /** The HTTP event loops: the setting, or one per core when it is 0. */
@@ -167,6 +169,16 @@ public record Settings(
       } catch (IllegalArgumentException e) {
         throw new SettingsException(Setting.PROFILE.key() + " must be embedded or cluster, got \"" + value + "\"");
       }
+    }
+
+    /** {@code off}: none; empty (the default): {@code ~/.cache/humiao/lexicons}; else that directory. */
+    Optional<Path> lexiconCache() {
+      Optional<String> value = optionalText(Setting.LEXICON_CACHE);
+      if (value.filter("off"::equalsIgnoreCase).isPresent()) {
+        return Optional.empty();
+      }
+      return Optional.of(value.map(Path::of)
+          .orElseGet(() -> Path.of(System.getProperty("user.home"), ".cache", "humiao", "lexicons")));
     }
 
     /** A setting whose empty value (its default) means "none". */

@@ -30,11 +30,17 @@ final class CompiledLexicon {
   private final SegmentationGuard guard;
 
   CompiledLexicon(Lexicon lexicon, SegmentationGuard guard) {
+    this(lexicon, guard, null);
+  }
+
+  /** @param cache where the compiled automaton is read from or written to; null: compiled each time */
+  CompiledLexicon(Lexicon lexicon, SegmentationGuard guard, LexiconCache cache) {
     this.lexicon = lexicon;
     this.normalizer = new TextNormalizer(lexicon.splitCharacters());
     this.guard = guard;
     this.variants = variants(lexicon, normalizer);
-    this.automaton = compile(lexicon, normalizer, variants);
+    this.automaton = cache == null ? compile(lexicon, normalizer, variants)
+        : cache.automaton(lexicon, () -> compile(lexicon, normalizer, variants));
   }
 
   String version() {
@@ -399,6 +405,12 @@ final class CompiledLexicon {
       int[] cap = null;
       for (int i = cuedMitigations.nextSetBit(0); i >= 0; i = cuedMitigations.nextSetBit(i + 1)) {
         Mitigation mitigation = lexicon.mitigations().get(i);
+        boolean mutesModel = mitigation.categories().contains(Category.TOXICITY);
+        // one that cannot mute the model only lowers evidence of its categories: with none of those
+        // found, its pattern (most of a comment's screening time when cued) cannot change the answer
+        if (!mutesModel && !anyIn(evidence, mitigation.categories())) {
+          continue;
+        }
         Matcher m = mitigation.pattern().matcher(plain());
         List<int[]> spans = new ArrayList<>(1);
         while (m.find() && m.end() > m.start()) {
@@ -407,7 +419,7 @@ final class CompiledLexicon {
         if (spans.isEmpty()) {
           continue;
         }
-        modelMuted |= mitigation.categories().contains(Category.TOXICITY);
+        modelMuted |= mutesModel;
         for (int e = 0; e < evidence.size(); e++) {
           Evidence found = evidence.get(e);
           boolean topic = e < kept.size() && kept.get(e).keyword.term().has(Term.Tag.TOPIC);
@@ -433,6 +445,15 @@ final class CompiledLexicon {
         evidence.addAll(lowered);
       }
       return new Mitigated(modelMuted, cap != null);
+    }
+
+    private static boolean anyIn(List<Evidence> evidence, java.util.Set<Category> categories) {
+      for (Evidence e : evidence) {
+        if (categories.contains(e.category())) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private static boolean inside(Evidence evidence, List<int[]> spans) {

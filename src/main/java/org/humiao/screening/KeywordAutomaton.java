@@ -2,8 +2,12 @@ package org.humiao.screening;
 
 import org.humiao.screening.text.CharFolding;
 import com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie;
+import com.hankcs.hanlp.corpus.io.ByteArray;
 
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +20,47 @@ import java.util.TreeMap;
  */
 final class KeywordAutomaton {
   private final AhoCorasickDoubleArrayTrie<Keyword[]> trie;
+  /** The trie's values in its own order (its keys' sorted order), kept to write the automaton out. */
+  private final Keyword[][] values;
 
-  private KeywordAutomaton(AhoCorasickDoubleArrayTrie<Keyword[]> trie) {
+  private KeywordAutomaton(AhoCorasickDoubleArrayTrie<Keyword[]> trie, Keyword[][] values) {
     this.trie = trie;
+    this.values = values;
+  }
+
+  /** The keywords of each string, in the trie's order; what {@link #read} needs back beside the trie. */
+  Keyword[][] values() {
+    return values;
+  }
+
+  /** Writes the trie's arrays (HanLP's own binary layout); the values are the caller's to write. */
+  void writeTrie(DataOutputStream out) throws IOException {
+    try {
+      trie.save(out);
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException(e);
+    }
+  }
+
+  /** The automaton {@link #writeTrie} wrote, with the values {@link #values} held. */
+  static KeywordAutomaton read(byte[] trieBytes, Keyword[][] values) {
+    PaddedTrie trie = new PaddedTrie();
+    trie.load(new ByteArray(trieBytes), values);
+    trie.pad();
+    return new KeywordAutomaton(trie, values);
+  }
+
+  /**
+   * HanLP's loader sizes the transition arrays to the states plus 65,535, one short of the highest
+   * transition a state near the end can probe (char U+FFFF); a built trie has room to spare.
+   */
+  private static final class PaddedTrie extends AhoCorasickDoubleArrayTrie<Keyword[]> {
+    void pad() {
+      base = Arrays.copyOf(base, base.length + 2);
+      check = Arrays.copyOf(check, check.length + 2);
+    }
   }
 
   /** Receives each occurrence as [begin, end) in the normalized text. */
@@ -61,7 +103,7 @@ final class KeywordAutomaton {
       });
       AhoCorasickDoubleArrayTrie<Keyword[]> trie = new AhoCorasickDoubleArrayTrie<>();
       trie.build(map);
-      return new KeywordAutomaton(trie);
+      return new KeywordAutomaton(trie, map.values().toArray(Keyword[][]::new));
     }
   }
 }

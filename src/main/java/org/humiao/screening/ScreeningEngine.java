@@ -56,6 +56,7 @@ public final class ScreeningEngine implements AutoCloseable {
   private final TextLimits limits;
   private final CostCaps caps;
   private final SemanticTier semanticTier;
+  private final LexiconCache lexiconCache;
   private final AtomicReference<Loaded> current = new AtomicReference<>();
   private final java.util.concurrent.atomic.LongAdder failures = new java.util.concurrent.atomic.LongAdder();
   private static final System.Logger LOG = System.getLogger(ScreeningEngine.class.getName());
@@ -82,6 +83,7 @@ public final class ScreeningEngine implements AutoCloseable {
     this.limits = b.limits;
     this.caps = b.caps;
     this.semanticTier = b.semanticTier;
+    this.lexiconCache = b.lexiconCache == null ? null : new LexiconCache(b.lexiconCache);
     current.set(load());
     warmUp();
   }
@@ -116,6 +118,7 @@ public final class ScreeningEngine implements AutoCloseable {
     private TextLimits limits = new TextLimits(TextLimits.DEFAULT_MAX_LENGTH);
     private CostCaps caps = CostCaps.DEFAULT;
     private SemanticTier semanticTier;
+    private Path lexiconCache;
 
     private Builder(Path lexiconDir, Clock clock) {
       this.lexiconDir = Objects.requireNonNull(lexiconDir);
@@ -146,6 +149,15 @@ public final class ScreeningEngine implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Keeps each lexicon version's compiled automaton in {@code directory} (created 0700), read
+     * back at the next start or reload of the same lexicon instead of compiled (off by default).
+     */
+    public Builder lexiconCache(Path directory) {
+      this.lexiconCache = Objects.requireNonNull(directory);
+      return this;
+    }
+
     public ScreeningEngine build() {
       return new ScreeningEngine(this);
     }
@@ -162,6 +174,11 @@ public final class ScreeningEngine implements AutoCloseable {
     if (semanticTier != null) {
       semanticTier.close();
     }
+  }
+
+  /** The compiled lexicons' files, when the builder named a directory for them. */
+  Optional<LexiconCache> lexiconCache() {
+    return Optional.ofNullable(lexiconCache);
   }
 
   /** The repost fingerprints' cache, kept across reloads. */
@@ -187,7 +204,7 @@ public final class ScreeningEngine implements AutoCloseable {
   private Loaded load() {
     Lexicon lexicon = LexiconLoader.load(lexiconDir);
     try {
-      return new Loaded(new CompiledLexicon(lexicon, guard), ToxicityModel.read(lexiconDir.resolve(MODEL_FILE)),
+      return new Loaded(new CompiledLexicon(lexicon, guard, lexiconCache), ToxicityModel.read(lexiconDir.resolve(MODEL_FILE)),
           PersonalInfoDetector.load(lexiconDir, clock), semanticTier == null ? null : loadSemantic());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the models in " + lexiconDir.resolve("model"), e);

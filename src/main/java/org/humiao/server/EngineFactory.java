@@ -6,10 +6,12 @@ import org.humiao.screening.RepostGuard;
 import org.humiao.screening.ScreeningEngine;
 import org.humiao.screening.TextLimits;
 import org.humiao.screening.semantic.BgeEncoder;
+import org.humiao.screening.semantic.Encoder;
 import org.humiao.screening.semantic.SemanticTier;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * The screening engine as the settings describe it: lexicons, limits and the repost cache, and
@@ -26,12 +28,25 @@ public final class EngineFactory {
 
   /** @param clock "today" for the personal-information rules */
   public static ScreeningEngine create(Settings settings, Clock clock) {
+    return create(settings, clock, () -> BgeEncoder.load(INTRA_OP_THREADS, MAX_TOKENS));
+  }
+
+  /**
+   * The engine of a file command: as {@link #create}, but the sentence encoder loads with the
+   * first text the semantic tier takes, so a run none of whose texts need it never loads it.
+   */
+  public static ScreeningEngine forFiles(Settings settings, Clock clock) {
+    return create(settings, clock, () -> BgeEncoder.lazy(INTRA_OP_THREADS, MAX_TOKENS));
+  }
+
+  private static ScreeningEngine create(Settings settings, Clock clock, Supplier<Encoder> encoder) {
     ScreeningEngine.Builder builder = ScreeningEngine.builder(settings.lexicons(), clock)
         .reposts(new RepostGuard(settings.repostCacheSize(), Duration.ofHours(settings.repostTtlHours())))
         .limits(new TextLimits(settings.maxTextLength()))
         .caps(new CostCaps(settings.maxSegmentationsPerText(), Duration.ofMillis(settings.textBudgetMs())));
+    settings.lexiconCache().ifPresent(builder::lexiconCache);
     if (settings.semanticTier()) {
-      builder.semanticTier(new SemanticTier(BgeEncoder.load(INTRA_OP_THREADS, MAX_TOKENS),
+      builder.semanticTier(new SemanticTier(encoder.get(),
           new SemanticTier.Settings(settings.semanticWorkers(), settings.semanticQueue(), 1)));
     }
     return builder.build();

@@ -2,7 +2,16 @@ package org.humiao.screening.text;
 
 import com.hankcs.hanlp.HanLP;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
+import java.util.Arrays;
 
 /**
  * Per-character folding table for the Basic Multilingual Plane, built once: compatibility forms
@@ -19,7 +28,13 @@ public final class CharFolding {
 
   /** ASCII '.' is not among them: users put it between characters far more than they end sentences with it. */
   private static final String BOUNDARY_CHARS = ",!?;，。！？；…\n\r";
-  private static final char[] TABLE = build();
+  /**
+   * The table as built, shipped beside this class: building it loads HanLP's traditional-to-simplified
+   * dictionary and normalizes every character, most of a short run's start-up. Used only when it was
+   * written by this very class (its bytecode's SHA-256) on this Java version (its Unicode data).
+   */
+  static final String TABLE_RESOURCE = "folding-table.bin";
+  private static final char[] TABLE = shipped().orElseGet(CharFolding::build);
 
   private CharFolding() {}
 
@@ -50,7 +65,54 @@ public final class CharFolding {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
   }
 
-  private static char[] build() {
+  /** What a shipped table must have been written by: this class's bytecode and the Java version. */
+  private static byte[] writtenBy() {
+    try (InputStream in = CharFolding.class.getResourceAsStream("CharFolding.class")) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(in.readAllBytes());
+      digest.update(System.getProperty("java.specification.version").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return digest.digest();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The shipped table, if this class on this Java version wrote it. */
+  static java.util.Optional<char[]> shipped() {
+    try (InputStream resource = CharFolding.class.getResourceAsStream(TABLE_RESOURCE)) {
+      if (resource == null) {
+        return java.util.Optional.empty();
+      }
+      DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(resource));
+      byte[] writer = new byte[32];
+      in.readFully(writer);
+      if (!Arrays.equals(writer, writtenBy())) {
+        return java.util.Optional.empty();
+      }
+      char[] table = new char[0x10000];
+      for (int c = 0; c < table.length; c++) {
+        table[c] = in.readChar();
+      }
+      return java.util.Optional.of(table);
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  /** Writes the table as {@link #TABLE_RESOURCE} holds it (built afresh, not read). */
+  static void writeTable(OutputStream out) throws IOException {
+    DataOutputStream data = new DataOutputStream(out);
+    data.write(writtenBy());
+    for (char c : build()) {
+      data.writeChar(c);
+    }
+    data.flush();
+  }
+
+  /** The table built afresh, as it is when no shipped one fits. */
+  static char[] build() {
     char[] table = new char[0x10000];
     for (int c = 0; c < table.length; c++) {
       table[c] = classify((char) c);

@@ -72,4 +72,23 @@ class BgeEncoderTest {
     float[] v = encoder.encode(List.of("好".repeat(2000)))[0];
     assertEquals(encoder.dimension(), v.length);
   }
+
+  @Test
+  void theLazyEncoderLoadsWithItsFirstBatchAndEncodesAlike() {
+    LazyEncoder lazy = (LazyEncoder) BgeEncoder.lazy(1, 128);
+    try {
+      assertEquals(encoder.id(), lazy.id());
+      assertEquals(encoder.dimension(), lazy.dimension());
+      assertFalse(lazy.loaded(), "naming the encoder must not load it");
+      List<String> texts = List.of("这个地方的人都不行", "今晚一起开黑吗");
+      float[][] expected = encoder.encode(texts);
+      float[][] got = lazy.encode(texts);
+      assertTrue(lazy.loaded());
+      for (int i = 0; i < texts.size(); i++) {
+        assertArrayEquals(expected[i], got[i]);
+      }
+    } finally {
+      lazy.close();
+    }
+  }
 }
