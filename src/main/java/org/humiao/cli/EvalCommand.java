@@ -67,6 +67,10 @@ final class EvalCommand implements Callable<Integer> {
           + "without a topic always train, @N counts a file's rows N times), judge each topic's rows of TRAIN and FILE")
   List<Corpus> loto;
 
+  @Option(names = "--judge-topics", paramLabel = "TOPIC", split = ",",
+      description = "with --loto: judge only these topics (the others always train), e.g. two folds of a cross-validation")
+  List<String> judgeTopics;
+
   @Option(names = "--baseline-lexicons", paramLabel = "DIR",
       description = "with --loto: also judge each held-out part with the lexicons of DIR and the same trained models, "
           + "a paired before/after of a lexicon change at the cost of one training")
@@ -167,14 +171,20 @@ final class EvalCommand implements Callable<Integer> {
       throw new CommandFailure("--loto needs a topic column with at least two topics in " + Corpus.describe(trainFiles)
           + "; give a CSV with a topic column (COLD's train split has three)");
     }
+    if (judgeTopics != null) {
+      List<String> unknown = judgeTopics.stream().filter(t -> !topics.contains(t)).toList();
+      if (!unknown.isEmpty()) {
+        throw new CommandFailure("--judge-topics " + unknown + " not among the topics of " + Corpus.describe(trainFiles) + ": " + topics);
+      }
+      topics.retainAll(judgeTopics);
+    }
     List<Scored> pooled = new ArrayList<>();
     List<Scored> pooledBaseline = new ArrayList<>();
     JsonObject byTopic = new JsonObject();
     for (String topic : topics) {
       List<LabelledText> in = train.stream().filter(r -> !r.topic().equals(topic)).toList();
       List<LabelledText> out1 = held.stream().filter(r -> r.topic().equals(topic)).toList();
-      SemanticTrainer.Trained trained = SemanticTrainer.train(data.examples(in), data.encoderId(),
-          SemanticTrainer.Options.defaults(data.modelMinLength));
+      SemanticTrainer.Trained trained = SemanticTrainer.train(data.examples(in), data.encoderId(), data.trainerOptions());
       List<Scored> scored = new ArrayList<>();
       JsonObject report = judge(data, withModels(data.lexicons, trained, topic), out1, scored);
       pooled.addAll(scored);

@@ -37,13 +37,16 @@ final class SemanticData {
   final EmbeddingCache cache;
   final int threads;
   final int modelMinLength;
+  private final SemanticTrainer.StackFolds stackFolds;
 
-  private SemanticData(Path lexicons, TextNormalizer normalizer, EmbeddingCache cache, int threads, int modelMinLength) {
+  private SemanticData(Path lexicons, TextNormalizer normalizer, EmbeddingCache cache, int threads, int modelMinLength,
+      SemanticTrainer.StackFolds stackFolds) {
     this.lexicons = lexicons;
     this.normalizer = normalizer;
     this.cache = cache;
     this.threads = threads;
     this.modelMinLength = modelMinLength;
+    this.stackFolds = stackFolds;
   }
 
   /** As a mixin, the options of the commands that encode texts: where the vectors are cached, and threads. */
@@ -54,6 +57,11 @@ final class SemanticData {
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "encoder threads (default: ${DEFAULT-VALUE})")
     int threads;
+
+    @Option(names = "--stack-folds", paramLabel = "HOW", defaultValue = "RANDOM",
+        description = "how training folds the stacker's out-of-fold scores: RANDOM (k seeded folds) or TOPICS "
+            + "(a row with a topic scored by models trained without its topic; default: ${DEFAULT-VALUE})")
+    SemanticTrainer.StackFolds stackFolds;
   }
 
   static SemanticData open(Path lexicons, Options options) throws IOException {
@@ -64,7 +72,7 @@ final class SemanticData {
     }
     EmbeddingCache cache = EmbeddingCache.open(options.cache, BgeEncoder.load(INTRA_OP_THREADS, MAX_TOKENS));
     return new SemanticData(lexicons, new TextNormalizer(lexicon.splitCharacters()), cache,
-        options.threads, Integer.parseInt(policy.getProperty("model.min-length").trim()));
+        options.threads, Integer.parseInt(policy.getProperty("model.min-length").trim()), options.stackFolds);
   }
 
   /** The rows of one labelled file. */
@@ -82,9 +90,14 @@ final class SemanticData {
     float[][] vectors = cache.vectors(texts, threads);
     List<SemanticTrainer.Example> out = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
-      out.add(new SemanticTrainer.Example(texts.get(i), rows.get(i).offensive(), vectors[i], rows.get(i).weight()));
+      out.add(new SemanticTrainer.Example(texts.get(i), rows.get(i).offensive(), vectors[i], rows.get(i).weight(), rows.get(i).topic()));
     }
     return out;
+  }
+
+  /** How the cascade is trained: the defaults with this command's stack folding. */
+  SemanticTrainer.Options trainerOptions() {
+    return SemanticTrainer.Options.defaults(modelMinLength).withStackFolds(stackFolds);
   }
 
   String encoderId() {

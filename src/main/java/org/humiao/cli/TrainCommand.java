@@ -106,7 +106,7 @@ final class TrainCommand implements Callable<Integer> {
     long started = System.nanoTime();
     var examples = data.examples(rows);
     double encoded = (System.nanoTime() - started) / 1e9;
-    SemanticTrainer.Trained trained = SemanticTrainer.train(examples, data.encoderId(), SemanticTrainer.Options.defaults(data.modelMinLength));
+    SemanticTrainer.Trained trained = SemanticTrainer.train(examples, data.encoderId(), data.trainerOptions());
     trained.ngram().write(modelDir.resolve("toxicity.bin"));
     trained.head().write(modelDir.resolve("semantic-head.bin"));
     trained.stacker().write(modelDir.resolve("semantic-stack.bin"));

@@ -98,4 +98,31 @@ class CommandsTest {
       assertEquals(w[1].equals("fn") ? 1 : 0, label, () -> String.join(" | ", w));
     }
   }
+
+  @Test
+  void evalLotoJudgesOnlyTheTopicsAskedAndRefusesAnUnknownOne(@TempDir Path dir) throws Exception {
+    // three topics of a few school lines each; the cascade is trained with cross-topic stacking
+    List<String> bad = List.of("你个傻逼", "我迟早弄死你", "放学别走等着挨揍", "你这个废物赶紧滚", "信不信我打死你", "滚出我们班");
+    List<String> good = List.of("今天作业好多啊", "我们去操场打球吧", "周末一起去图书馆吗", "这道数学题怎么做", "明天记得带伞", "午饭吃什么好呢");
+    StringBuilder csv = new StringBuilder("text,label,topic\n");
+    String[] topics = {"a", "b", "c"};
+    for (int i = 0; i < bad.size(); i++) {
+      csv.append(bad.get(i)).append(",1,").append(topics[i % 3]).append('\n');
+      csv.append(good.get(i)).append(",0,").append(topics[i % 3]).append('\n');
+    }
+    Path train = dir.resolve("train.csv");
+    Files.writeString(train, csv.toString());
+    Path empty = dir.resolve("empty.csv");
+    Files.writeString(empty, "text,label\n");
+    Cli run = Cli.run("eval", "--loto", train.toString(), "--judge-topics", "b", "--stack-folds", "TOPICS", empty.toString());
+    assertEquals(0, run.status(), run.err());
+    List<JsonObject> parts = run.out().lines().map(JsonObject::new).filter(j -> j.containsKey("heldOutTopic")).toList();
+    assertEquals(1, parts.size(), run.out());
+    assertEquals("b", parts.get(0).getString("heldOutTopic"));
+    assertEquals(8, parts.get(0).getInteger("trainedOn"), "topics a and c always train");
+    assertEquals(4, parts.get(0).getInteger("items"), "topic b's rows are judged");
+    Cli unknown = Cli.run("eval", "--loto", train.toString(), "--judge-topics", "b,z", empty.toString());
+    assertEquals(1, unknown.status(), unknown.out());
+    assertTrue(unknown.err().contains("--judge-topics [z] not among the topics"), unknown.err());
+  }
 }

@@ -6,14 +6,16 @@ import org.humiao.screening.model.ToxicityTrainer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 
 /**
  * Trains the three models of the cascade from one labelled set: the n-gram model and the semantic
- * head on all of it, and the stacker on out-of-fold scores (k-fold: each fold scored by an n-gram
- * model and a head trained on the other folds), so the stacker never sees a score of a model that
- * was trained on the text. Deterministic: fixed seeds, single-threaded, so equal input gives equal bytes.
+ * head on all of it, and the stacker on out-of-fold scores (each fold scored by an n-gram model and
+ * a head trained on the other folds; see {@link StackFolds}), so the stacker never sees a score of a
+ * model that was trained on the text. Deterministic: fixed seeds, single-threaded, so equal input
+ * gives equal bytes.
  */
 public final class SemanticTrainer {
 
@@ -23,28 +25,53 @@ public final class SemanticTrainer {
    * @param folds k of the k-fold that makes the stacker's out-of-fold scores
    * @param seed fold assignment seed
    * @param shortLength normalized length below which a text counts as short (policy model.min-length)
+   * @param stackFolds how the out-of-fold scores are folded
    */
-  public record Options(int folds, long seed, ToxicityTrainer.Options ngram, SemanticHead.Options head, int shortLength) {
+  public record Options(int folds, long seed, ToxicityTrainer.Options ngram, SemanticHead.Options head, int shortLength,
+      StackFolds stackFolds) {
     public Options {
       if (folds < 2) {
         throw new IllegalArgumentException("folds must be >= 2");
       }
+      Objects.requireNonNull(stackFolds, "stackFolds");
     }
 
     public static Options defaults(int shortLength) {
-      return new Options(5, 20261207L, ToxicityTrainer.Options.defaults(), SemanticHead.Options.defaults(), shortLength);
+      return new Options(5, 20261207L, ToxicityTrainer.Options.defaults(), SemanticHead.Options.defaults(), shortLength,
+          StackFolds.RANDOM);
+    }
+
+    public Options withStackFolds(StackFolds how) {
+      return new Options(folds, seed, ngram, head, shortLength, how);
     }
   }
 
+  /** How the stacker's out-of-fold scores are folded. */
+  public enum StackFolds {
+    /** k seeded folds over all examples: the stacker learns each model's trust on texts like its training. */
+    RANDOM,
+    /**
+     * An example with a topic is scored by models trained without any row of its topic; examples
+     * without one keep their k seeded folds. The stacker then learns how far to trust each model on
+     * a topic it never saw, which is what an unseen topic in service asks of it.
+     */
+    TOPICS
+  }
+
   /**
-   * One training text, already normalized the way the engine normalizes, with its encoder vector
-   * and how many times training counts it (at least 1).
+   * One training text, already normalized the way the engine normalizes, with its encoder vector,
+   * how many times training counts it (at least 1) and its topic (empty when it has none).
    */
-  public record Example(String text, boolean offensive, float[] vector, int weight) {
+  public record Example(String text, boolean offensive, float[] vector, int weight, String topic) {
     public Example {
       if (weight < 1) {
         throw new IllegalArgumentException("weight must be at least 1: " + weight);
       }
+      Objects.requireNonNull(topic, "topic");
+    }
+
+    public Example(String text, boolean offensive, float[] vector, int weight) {
+      this(text, offensive, vector, weight, "");
     }
 
     public Example(String text, boolean offensive, float[] vector) {
@@ -64,15 +91,23 @@ public final class SemanticTrainer {
 
   public static Trained train(List<Example> examples, String encoderId, Options o) {
     int n = examples.size();
-    int[] fold = folds(n, o.folds(), o.seed());
+    List<String> topics = o.stackFolds() == StackFolds.TOPICS
+        ? examples.stream().map(Example::topic).filter(t -> !t.isEmpty()).distinct().sorted().toList()
+        : List.of();
+    int[] fold = stackFolds(examples, topics, o);
+    int parts = Math.max(o.folds(), topics.size());
     double[] oofNgram = new double[n];
     double[] oofSemantic = new double[n];
-    for (int k = 0; k < o.folds(); k++) {
+    for (int k = 0; k < parts; k++) {
       List<Example> in = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         if (fold[i] != k) {
           in.add(examples.get(i));
         }
+      }
+      if (in.isEmpty()) {
+        throw new IllegalArgumentException("nothing to train on without " + (k < topics.size() ? "topic " + topics.get(k) : "fold " + k)
+            + ": cross-topic stacking needs a second topic or texts without a topic");
       }
       ToxicityModel ngram = trainNgram(in, o);
       SemanticHead head = trainHead(in, encoderId, o);
@@ -100,8 +135,10 @@ public final class SemanticTrainer {
         labels[at] = e.offensive();
       }
     }
+    String folding = topics.isEmpty() ? o.folds() + "-fold"
+        : "cross-topic (" + String.join(", ", topics) + " each scored without its topic, the rest " + o.folds() + "-fold)";
     Stacker stacker = Stacker.train(stackNgram, stackSemantic, lengths, labels, o.shortLength(),
-        "logistic regression on " + o.folds() + "-fold out-of-fold scores of " + n + " texts (" + total
+        "logistic regression on " + folding + " out-of-fold scores of " + n + " texts (" + total
             + " with weights), seed " + o.seed());
     return new Trained(trainNgram(examples, o), trainHead(examples, encoderId, o), stacker, oofNgram, oofSemantic);
   }
@@ -123,6 +160,22 @@ public final class SemanticTrainer {
       }
     }
     return SemanticHead.train(encoderId, x, y, o.head());
+  }
+
+  /**
+   * Which part of the out-of-fold scoring judges each example: its seeded fold, or with
+   * {@code topics} given, the index of its topic (the models of part i are trained without that
+   * topic and without fold i of the texts that have none, so one training serves both).
+   */
+  static int[] stackFolds(List<Example> examples, List<String> topics, Options o) {
+    int[] fold = folds(examples.size(), o.folds(), o.seed());
+    for (int i = 0; i < fold.length; i++) {
+      String topic = examples.get(i).topic();
+      if (!topic.isEmpty() && !topics.isEmpty()) {
+        fold[i] = topics.indexOf(topic);
+      }
+    }
+    return fold;
   }
 
   /** Fold of each example: a seeded shuffle dealt round-robin, so folds differ in size by one at most. */

@@ -38,7 +38,77 @@ class SemanticTrainerTest {
 
   private static SemanticTrainer.Options options() {
     return new SemanticTrainer.Options(3, 11L, ToxicityTrainer.Options.defaults().withEpochs(2),
-        new SemanticHead.Options(8, 10, 0.01, 1e-4, 16, 3L), 10);
+        new SemanticHead.Options(8, 10, 0.01, 1e-4, 16, 3L), 10, SemanticTrainer.StackFolds.RANDOM);
+  }
+
+  /**
+   * Two topics whose labels live in different vector dimensions (topic a in dimension 0, topic b in
+   * dimension 1), and untopical texts that follow dimension 0; the n-gram texts carry no signal.
+   */
+  private static List<SemanticTrainer.Example> twoTopics() {
+    SplittableRandom rnd = new SplittableRandom(5);
+    List<SemanticTrainer.Example> out = new ArrayList<>();
+    for (int i = 0; i < 240; i++) {
+      boolean bad = i % 2 == 0;
+      String topic = i < 100 ? "a" : i < 200 ? "b" : "";
+      float[] v = new float[8];
+      for (int j = 0; j < v.length; j++) {
+        v[j] = (float) rnd.nextGaussian();
+      }
+      v["b".equals(topic) ? 1 : 0] += bad ? 2.5f : -2.5f;
+      out.add(new SemanticTrainer.Example("评论第" + i + "条", bad, v, 1, topic));
+    }
+    return out;
+  }
+
+  /** Share of topic b's examples whose out-of-fold head score falls on the side of their label. */
+  private static double topicBAccuracy(SemanticTrainer.Trained t) {
+    int right = 0;
+    for (int i = 100; i < 200; i++) {
+      right += (t.outOfFoldSemantic()[i] >= 0.5) == (i % 2 == 0) ? 1 : 0;
+    }
+    return right / 100.0;
+  }
+
+  @Test
+  void crossTopicFoldsScoreATopicWithModelsThatNeverSawIt() {
+    SemanticTrainer.Options random = options();
+    SemanticTrainer.Options topics = options().withStackFolds(SemanticTrainer.StackFolds.TOPICS);
+    // random folds: topic b's rows are scored by heads that learned dimension 1 from the rest of b;
+    // by topic: by heads trained on a and the untopical rows only, which know nothing of dimension 1
+    double seen = topicBAccuracy(SemanticTrainer.train(twoTopics(), ENCODER, random));
+    double unseen = topicBAccuracy(SemanticTrainer.train(twoTopics(), ENCODER, topics));
+    assertTrue(seen > 0.8, "random folds on topic b: " + seen + " (cross-topic " + unseen + ")");
+    assertTrue(unseen < 0.65, "cross-topic folds on topic b: " + unseen);
+    int[] fold = SemanticTrainer.stackFolds(twoTopics(), List.of("a", "b"), topics);
+    for (int i = 0; i < 200; i++) {
+      assertEquals(i < 100 ? 0 : 1, fold[i]);
+    }
+    int[] plain = SemanticTrainer.folds(240, 3, 11L);
+    for (int i = 200; i < 240; i++) {
+      assertEquals(plain[i], fold[i], "an untopical example keeps its seeded fold");
+    }
+  }
+
+  @Test
+  void crossTopicTrainingIsReproducibleAndDiffersFromRandomFolds() {
+    SemanticTrainer.Options topics = options().withStackFolds(SemanticTrainer.StackFolds.TOPICS);
+    SemanticTrainer.Trained a = SemanticTrainer.train(twoTopics(), ENCODER, topics);
+    SemanticTrainer.Trained b = SemanticTrainer.train(twoTopics(), ENCODER, topics);
+    assertArrayEquals(a.ngram().toBytes(), b.ngram().toBytes());
+    assertArrayEquals(a.head().toBytes(), b.head().toBytes());
+    assertArrayEquals(a.stacker().toBytes(), b.stacker().toBytes());
+    assertFalse(java.util.Arrays.equals(a.stacker().toBytes(), SemanticTrainer.train(twoTopics(), ENCODER, options()).stacker().toBytes()));
+    // the final models are trained on every example either way: only the stacker differs
+    assertArrayEquals(a.head().toBytes(), SemanticTrainer.train(twoTopics(), ENCODER, options()).head().toBytes());
+  }
+
+  @Test
+  void crossTopicFoldsNeedSomethingToTrainOnWithoutEachTopic() {
+    List<SemanticTrainer.Example> oneTopic = twoTopics().subList(0, 100);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SemanticTrainer.train(oneTopic, ENCODER,
+        options().withStackFolds(SemanticTrainer.StackFolds.TOPICS)));
+    assertTrue(e.getMessage().contains("without topic a"), e.getMessage());
   }
 
   @Test
@@ -55,7 +125,7 @@ class SemanticTrainerTest {
     SemanticTrainer.Trained a = SemanticTrainer.train(corpus(), ENCODER, options());
     SemanticTrainer.Options o = options();
     SemanticTrainer.Trained b = SemanticTrainer.train(corpus(), ENCODER,
-        new SemanticTrainer.Options(o.folds(), 12L, o.ngram(), o.head(), o.shortLength()));
+        new SemanticTrainer.Options(o.folds(), 12L, o.ngram(), o.head(), o.shortLength(), o.stackFolds()));
     assertFalse(java.util.Arrays.equals(a.stacker().toBytes(), b.stacker().toBytes()));
   }
 
