@@ -10,10 +10,11 @@ import org.humiao.cases.CaseOpener;
 import org.humiao.cases.CaseStore;
 import org.humiao.cases.FileCaseStore;
 import org.humiao.cases.RedisCaseStore;
+import org.humiao.compliance.Denominator;
 import org.humiao.compliance.DenominatorStore;
+import org.humiao.compliance.DenominatorTally;
 import org.humiao.compliance.FileDenominatorStore;
 import org.humiao.compliance.RedisDenominatorStore;
-import org.humiao.compliance.ScreenTally;
 import org.humiao.config.Settings;
 import org.humiao.durable.PendingWrites;
 import org.humiao.events.ViolationEvent;
@@ -54,7 +55,7 @@ import java.util.Optional;
  * screening strategies and the trusted issuers, the server secrets, the event journal, the minor-mode
  * state, the review queue, pile-on windows, the platforms' lists, the mandatory-report cases and the
  * data-rights requests (in the data dir, or in Redis for the cluster profile), and the screened-text
- * counts of the compliance report. Opened before the service listens, so a start
+ * and minor-mode session counts of the compliance report. Opened before the service listens, so a start
  * that cannot read them fails without serving; closed after the last request. The cases' opener hears
  * of every event from the live events, and on a start opens the cases of the recent events, which an
  * event journaled just before a stop may have missed.
@@ -62,7 +63,8 @@ import java.util.Optional;
 record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssuers issuers, ServerSecrets secrets,
                     EventViews events, PlayStateStore store, Optional<NppaReporting> nppa, ReviewStore reviews,
                     Optional<PileOnSetup> pileOn, PlatformLists lists, CaseStore cases, CaseOpener caseOpener,
-                    Runnable stopOpeningCases, ScreenTally screened, PrivacyLog privacy)
+                    Runnable stopOpeningCases, DenominatorTally screened, PrivacyLog privacy,
+                    DenominatorTally sessions)
     implements AutoCloseable {
   /**
    * How long Redis keeps a budget's play after its last change: a guest's window (15 days in
@@ -93,8 +95,9 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
     Optional<PileOnSetup> pileOn = Optional.empty();
     PlatformLists lists = null;
     CaseStore cases = null;
-    ScreenTally screened = null;
+    DenominatorTally screened = null;
     PrivacyLog privacy = null;
+    DenominatorTally sessions = null;
     try {
       store = store(settings, vertx, pending);
       reviews = reviews(settings, vertx);
@@ -102,8 +105,9 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
       lists = new PlatformLists(listStore(settings, vertx),
           new ListLimits(settings.listMaxEntries(), settings.listMaxEntryLength()));
       cases = cases(settings, vertx);
-      screened = ScreenTally.start(denominators(settings, vertx), clock);
+      screened = DenominatorTally.start(denominators(settings, vertx, Denominator.SCREENED_TEXTS), clock);
       privacy = privacy(settings, vertx);
+      sessions = DenominatorTally.start(denominators(settings, vertx, Denominator.MINOR_SESSIONS), clock);
       Optional<NppaReporting> nppa = settings.nppa().isEmpty() ? Optional.empty()
           : Optional.of(NppaReporting.start(settings.nppa().get(), settings.dataDir(), clock, registry));
       // last, so no failure after it leaves its thread behind
@@ -111,7 +115,7 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
       opener.accept(events.recent().after(-1, ViolationEvent::mandatoryReport, RECENT_CASES));
       Runnable stopOpening = events.live().subscribe(opener);
       return new ServiceState(policies, strategies, issuers, secrets, events, store, nppa, reviews, pileOn, lists,
-          cases, opener, stopOpening, screened, privacy);
+          cases, opener, stopOpening, screened, privacy, sessions);
     } catch (IOException | RuntimeException e) {
       try (events; strategies) {
         if (store != null) {
@@ -132,6 +136,9 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
         }
         if (privacy != null) {
           privacy.close();
+        }
+        if (sessions != null) {
+          sessions.close();
         }
       } catch (IOException | RuntimeException closing) {
         e.addSuppressed(closing);
@@ -189,12 +196,14 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
     };
   }
 
-  /** The screened-text counts behind the compliance rates: in the data dir, or in Redis for the cluster profile. */
-  private static DenominatorStore denominators(Settings settings, Vertx vertx) throws IOException {
+  /** The counts behind the compliance rates: in the data dir, or in Redis for the cluster profile. */
+  private static DenominatorStore denominators(Settings settings, Vertx vertx, Denominator denominator)
+      throws IOException {
     return switch (settings.profile()) {
-      case EMBEDDED -> FileDenominatorStore.open(settings.dataDir());
+      case EMBEDDED -> FileDenominatorStore.open(settings.dataDir(), denominator);
       case CLUSTER -> new RedisDenominatorStore(Redis.createClient(vertx, new RedisOptions()
-          .setConnectionString(settings.redisUri())), settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()));
+          .setConnectionString(settings.redisUri())), settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()),
+          denominator);
     };
   }
 
@@ -225,7 +234,7 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    try (events; store; reviews; lists; cases; strategies; screened; privacy) {
+    try (events; store; reviews; lists; cases; strategies; screened; privacy; sessions) {
       pileOn.ifPresent(PileOnSetup::close);
       // first: a sender still running must not outlive what it reads
       if (nppa.isPresent()) {
