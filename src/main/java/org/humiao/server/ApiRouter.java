@@ -108,7 +108,8 @@ final class ApiRouter {
     new CasesApi(c.state().cases(), c.regulatorReads(), c.clock()).mount(mount);
     new ComplianceApi(new ComplianceReport(c.state().events().summaries(), c.state().events().pager(), c.state().screened(),
         c.state().sessions(), c.reviews(), platform -> c.keys().ring().platformRegion(platform)), c.regulatorReads(), c.clock()).mount(mount);
-    new PrivacyApi(new PrivacyRequests(c.minorMode(), c.state().reviews(), c.state().privacy(), c.clock()), c.regulatorReads()).mount(mount);
+    new PrivacyApi(new PrivacyRequests(c.minorMode(), c.state().reviews(), c.pileOn(), c.state().privacy(),
+        c.clock()), c.regulatorReads()).mount(mount);
     new DocsApi().mount(mount);
     new ConsoleApi(RegionTable.shipped()).mount(mount);
 
