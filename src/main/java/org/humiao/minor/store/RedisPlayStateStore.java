@@ -196,8 +196,12 @@ public final class RedisPlayStateStore implements PlayStateStore {
     if (erasure.guardianKey() != null) {
       doomed.add(key("guardian", erasure.guardianKey()));
     }
-    List<String> play = erasure.playPrefix() == null ? List.of()
-        : RedisScan.keys(this::send, glob(prefix) + "play-*:" + glob(erasure.playPrefix()) + "*");
+    List<String> play = new ArrayList<>(erasure.playPrefix() == null ? List.of()
+        : RedisScan.keys(this::send, glob(prefix) + "play-*:" + glob(erasure.playPrefix()) + "*"));
+    for (String guest : erasure.guestKeys()) {
+      doomed.add(key("guest", guest));
+      play.addAll(RedisScan.keys(this::send, glob(prefix) + "play-*:" + glob(Keys.guestPlayOf(guest)) + "*"));
+    }
     for (String found : play) {
       String budgetKey = found.substring(found.indexOf(':', prefix.length()) + 1);
       if (erasure.erasesPlay(budgetKey)) {
