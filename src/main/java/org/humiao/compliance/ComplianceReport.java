@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -33,15 +34,15 @@ import java.util.function.Function;
  * Platform compliance for 通报: per platform, over Beijing days and a regulator's region scope, the
  * counts of the violation events by kind (from the summaries, so they agree with
  * {@code /v1/regulator/summary}), review handling and time to protection (from the events'
- * evidence, read from the journal), the screened texts they are rated against (the {@link
- * ScreenTally}), and a rank. Reading runs on a worker: it may scan the journal.
+ * evidence, read from the journal), the screened texts and minor-mode sessions they are rated
+ * against (the {@link DenominatorTally}s), and a rank. Reading runs on a worker: it may scan the journal.
  */
 public final class ComplianceReport {
   /** What is counted and how platforms are ranked, stated in the report itself (Chinese: regulators read it). */
   public static final String METHOD = "统计口径：按北京时间自然日，在所选期间与监管辖区（含下级行政区划）内计数。"
       + "违规数为被拦截或转人工审核的文本（text_blocked、text_review、repost_blocked 事件）；"
       + "送检文本数为平台调用文本审核的条数（由服务在审核时计数，每隔几秒汇总存储），"
-      + "每万条比率 = 计数 × 10000 ÷ 送检文本数，无送检文本时不计比率；未成年人模式会话数暂未计数。"
+      + "每万条比率 = 计数 × 10000 ÷ 送检文本数，无送检文本时不计比率；未成年人模式会话数为平台对受未成年人模式限制的用户（未成年人及受限游客，不含成年人）请求开始游戏（authorize）的次数，无论准许或拒绝；宵禁、时长拒绝的每万会话比率 = 拒绝数 × 10000 ÷ 会话数，无会话时不计比率。"
       + "宵禁、时长、充值（含打赏）拒绝与平台违规（停止后仍在游戏）取自未成年人模式事件；强制报告为标记为强制报告的全部事件；"
       + "审核积压为平台当前未处理的审核任务（任务不含地区，仅全国范围显示）；"
       + "举报处理数及 24 小时内处理数、申诉改判数取自审核结果事件；网暴激增取自 bullying_surge 事件，"
@@ -60,19 +61,21 @@ public final class ComplianceReport {
 
   private final ViolationSummaries summaries;
   private final EventPager pager;
-  private final ScreenTally screened;
+  private final DenominatorTally screened;
+  private final DenominatorTally sessions;
   private final ReviewQueue reviews;
   private final Function<String, Optional<String>> platformRegion;
 
   /**
    * @param platformRegion a platform's default region (its keys'), under which its texts that named no
-   *     region are counted, as its events are
+   *     region are counted, as its events are (and all its minor-mode sessions: they name none)
    */
-  public ComplianceReport(ViolationSummaries summaries, EventPager pager, ScreenTally screened, ReviewQueue reviews,
-      Function<String, Optional<String>> platformRegion) {
+  public ComplianceReport(ViolationSummaries summaries, EventPager pager, DenominatorTally screened,
+      DenominatorTally sessions, ReviewQueue reviews, Function<String, Optional<String>> platformRegion) {
     this.summaries = summaries;
     this.pager = pager;
     this.screened = screened;
+    this.sessions = sessions;
     this.reviews = reviews;
     this.platformRegion = platformRegion;
   }
@@ -81,12 +84,8 @@ public final class ComplianceReport {
   public Compliance build(LocalDate from, LocalDate to, RegionScope scope) {
     Map<String, PlatformCompliance.Builder> platforms = new TreeMap<>();
     Function<String, PlatformCompliance.Builder> of = id -> platforms.computeIfAbsent(id, PlatformCompliance.Builder::new);
-    screened.read(from, to).forEach((key, n) -> {
-      String region = key.region() != null ? key.region() : platformRegion.apply(key.platform()).orElse(null);
-      if (scope.contains(region)) {
-        of.apply(key.platform()).screened += n;
-      }
-    });
+    read(screened, from, to, scope, (key, n) -> of.apply(key.platform()).screened += n);
+    read(sessions, from, to, scope, (key, n) -> of.apply(key.platform()).minorSessions += n);
     for (SummaryRow row : summaries.query(new SummaryQuery(from, to.plusDays(1), Set.of(Dimension.PLATFORM, Dimension.KIND),
         null, scope))) {
       count(of.apply(row.platform()), row);
@@ -106,6 +105,17 @@ public final class ComplianceReport {
       rows.add(ranked.get(i).build(i + 1));
     }
     return new Compliance(from, to, scope.code(), rows);
+  }
+
+  /** Each count of {@code tally} in the days and the scope, a count naming no region being its platform's. */
+  private void read(DenominatorTally tally, LocalDate from, LocalDate to, RegionScope scope,
+      BiConsumer<TallyKey, Long> each) {
+    tally.read(from, to).forEach((key, n) -> {
+      String region = key.region() != null ? key.region() : platformRegion.apply(key.platform()).orElse(null);
+      if (scope.contains(region)) {
+        each.accept(key, n);
+      }
+    });
   }
 
   private static void count(PlatformCompliance.Builder p, SummaryRow row) {

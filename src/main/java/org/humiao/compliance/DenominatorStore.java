@@ -5,11 +5,14 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * Where the screened-text counts behind the compliance rates are kept: in the data dir (embedded
- * profile) or in Redis (cluster profile), where every instance adds to the same counts. Calls may
+ * Where the counts of one {@link Denominator} behind the compliance rates are kept: in the data dir
+ * (embedded profile) or in Redis (cluster profile), where every instance adds to the same counts. Calls may
  * block on a disk force or a Redis round trip, so they run off the event loop.
  */
 public interface DenominatorStore extends Closeable {
+
+  /** What this store counts; a store of another denominator never sees these counts. */
+  Denominator denominator();
 
   /**
    * Adds each count to what is stored under its key, all of them or (on an exception) none; once

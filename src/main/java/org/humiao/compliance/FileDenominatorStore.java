@@ -18,33 +18,38 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * The embedded profile's denominators: one small file per Beijing day in {@code DATA_DIR/compliance/}
- * ({@code screened-2026-12-07.json}: {@code {"platform\tregion": count}}), replaced atomically
+ * The embedded profile's denominators: one small file per denominator and Beijing day in {@code
+ * DATA_DIR/compliance/} ({@code screened-2026-12-07.json}, {@code sessions-2026-12-07.json}: {@code
+ * {"platform\tregion": count}}), replaced atomically
  * ({@link PrivateFiles#replace}) with the day's whole counts on each flush that touches the day. A
  * day holds one count per platform and region, so a file stays small and a flush rewrites only
  * today's (and, around midnight, yesterday's). All days are read on open and kept in memory.
  */
 public final class FileDenominatorStore implements DenominatorStore {
   static final String DIR = "compliance";
-  private static final String PREFIX = "screened-";
   private static final String SUFFIX = ".json";
 
   private final Path dir;
+  private final Denominator denominator;
+  /** {@code screened-}, {@code sessions-}: a day's file name is this, the day and {@link #SUFFIX}. */
+  private final String prefix;
   private final NavigableMap<LocalDate, Map<String, Long>> days = new TreeMap<>();
 
-  private FileDenominatorStore(Path dir) {
+  private FileDenominatorStore(Path dir, Denominator denominator) {
     this.dir = dir;
+    this.denominator = denominator;
+    this.prefix = denominator.id + "-";
   }
 
-  /** Opens the counts under {@code dataDir}, creating the directory (0700) if it is not there. */
-  public static FileDenominatorStore open(Path dataDir) throws IOException {
-    FileDenominatorStore store = new FileDenominatorStore(PrivateFiles.createDirectories(dataDir.resolve(DIR)));
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(store.dir, PREFIX + "*" + SUFFIX)) {
+  /** Opens the counts of {@code denominator} under {@code dataDir}, creating the directory (0700) if it is not there. */
+  public static FileDenominatorStore open(Path dataDir, Denominator denominator) throws IOException {
+    FileDenominatorStore store = new FileDenominatorStore(PrivateFiles.createDirectories(dataDir.resolve(DIR)), denominator);
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(store.dir, store.prefix + "*" + SUFFIX)) {
       for (Path file : files) {
         String name = file.getFileName().toString();
         LocalDate day;
         try {
-          day = LocalDate.parse(name.substring(PREFIX.length(), name.length() - SUFFIX.length()));
+          day = LocalDate.parse(name.substring(store.prefix.length(), name.length() - SUFFIX.length()));
         } catch (DateTimeParseException e) {
           continue; // not one of ours
         }
@@ -55,6 +60,11 @@ public final class FileDenominatorStore implements DenominatorStore {
       }
     }
     return store;
+  }
+
+  @Override
+  public Denominator denominator() {
+    return denominator;
   }
 
   @Override
@@ -73,9 +83,9 @@ public final class FileDenominatorStore implements DenominatorStore {
   private void write(LocalDate day, Map<String, Long> counts) {
     byte[] json = new JsonObject(new HashMap<>(counts)).encode().getBytes(StandardCharsets.UTF_8);
     try {
-      PrivateFiles.replace(dir.resolve(PREFIX + day + SUFFIX), channel -> PrivateFiles.writeFully(channel, ByteBuffer.wrap(json)));
+      PrivateFiles.replace(dir.resolve(prefix + day + SUFFIX), channel -> PrivateFiles.writeFully(channel, ByteBuffer.wrap(json)));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the screened-text counts of " + day, e);
+      throw new UncheckedIOException("cannot write the " + denominator.id + " counts of " + day, e);
     }
   }
 

@@ -17,26 +17,33 @@ import java.util.Map;
 
 /**
  * The cluster profile's denominators, in Redis, so the counts of every instance add up: a hash per
- * Beijing day ({@code prefix + "screened:" + day}, field {@code platform\tregion}, value the count),
+ * denominator and Beijing day ({@code prefix + "screened:" + day}, {@code prefix + "sessions:" + day}; field {@code platform\tregion}, value the count),
  * added to by HINCRBY in one script per flush (all of a day's fields or none). Counts never expire:
  * a day is a few fields per platform and region. A Redis that fails or does not answer within
  * {@code timeout} is a {@link StateUnavailableException}; the tally keeps the counts and retries.
  */
 public final class RedisDenominatorStore implements DenominatorStore {
-  private static final RedisScript ADD = RedisScript.load("screened-add");
+  private static final RedisScript ADD = RedisScript.load("denominator-add");
 
   private final Redis redis;
   private final String prefix;
   private final Duration timeout;
+  private final Denominator denominator;
 
   /**
    * @param redis the client, closed with the store
    * @param prefix put before every key, as the other stores' {@code redisPrefix}
    */
-  public RedisDenominatorStore(Redis redis, String prefix, Duration timeout) {
+  public RedisDenominatorStore(Redis redis, String prefix, Duration timeout, Denominator denominator) {
     this.redis = redis;
     this.prefix = prefix;
     this.timeout = timeout;
+    this.denominator = denominator;
+  }
+
+  @Override
+  public Denominator denominator() {
+    return denominator;
   }
 
   @Override
@@ -70,7 +77,7 @@ public final class RedisDenominatorStore implements DenominatorStore {
   }
 
   private String dayKey(LocalDate day) {
-    return prefix + "screened:" + day;
+    return prefix + denominator.id + ":" + day;
   }
 
   private <T> T await(Future<T> future) {

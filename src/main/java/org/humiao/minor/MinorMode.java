@@ -102,9 +102,17 @@ public final class MinorMode {
         spendKeys.add(Keys.spending(person, operator, service));
       }
     }
+    // a guest counted by its user id (no device sent) has budgets that name the user: a deletion takes them
+    Set<String> guests = new HashSet<>();
+    if (what.contains(Forgettable.PAST_PLAY_AND_SPENDING)) {
+      for (ServiceKind service : ServiceKind.values()) {
+        guests.add(Keys.guestDevice(operator, service, userId));
+      }
+    }
     return store.erase(new Erasure(userKey,
         person != null && what.contains(Forgettable.GUARDIAN_CONTROLS) ? Keys.personOperator(person, operator) : null,
-        history ? Keys.playOf(person, operator) : null, keepPlay, spendKeys, Keys.month(today), today.toString()));
+        history ? Keys.playOf(person, operator) : null, keepPlay, spendKeys, Keys.month(today), today.toString(),
+        guests));
   }
 
   /** May the user start (or resume) the session now. */

@@ -179,6 +179,27 @@ public final class EmbeddedPileOnStore implements PileOnStore {
         .sorted(Comparator.comparingLong(EvidenceEntry::at)).limit(limit).toList();
   }
 
+  @Override
+  public synchronized int forget(String user) {
+    int erased = 0;
+    TargetState own = targets.remove(user);
+    if (own != null) {
+      erased += own.hits.size() + own.evidence.size() + (own.mark == LevelMark.NONE ? 0 : 1);
+    }
+    for (TargetState state : targets.values()) {
+      int before = state.hits.size() + state.evidence.size();
+      state.hits.removeIf(hit -> user.equals(hit.author()));
+      state.evidence.removeIf(kept -> user.equals(kept.entry().author()));
+      erased += before - state.hits.size() - state.evidence.size();
+    }
+    boolean protectedUser = protections.remove(user) != null;
+    if (log != null) {
+      // off the disk too, even if it had run out: its line names the user
+      log.forget(user, System.currentTimeMillis());
+    }
+    return erased + (protectedUser ? 1 : 0);
+  }
+
   /** Targets tracked now. */
   public synchronized int size() {
     return targets.size();

@@ -45,6 +45,15 @@ public interface PileOnStore extends AutoCloseable {
   /** The entries of {@code [from, to)}, oldest first, at most {@code limit}. */
   List<EvidenceEntry> evidence(String target, long from, long to, int limit);
 
+  /**
+   * Forgets a user (a deletion request), {@code user} being its pseudonym, the key it has as a
+   * target and the author it is in windows and evidence: its own window, level, evidence and
+   * protection, and every message it wrote in any target's window and evidence. Answers how many
+   * entries went (window messages, evidence entries, a level, a protection). May walk every target:
+   * rare, and on a worker.
+   */
+  int forget(String user);
+
   /** True when calls wait on I/O and so must run on a worker thread, never on an event loop. */
   boolean mayBlock();
 

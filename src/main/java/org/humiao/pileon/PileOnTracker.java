@@ -229,6 +229,15 @@ public final class PileOnTracker {
         .build());
   }
 
+  /**
+   * Forgets a platform's user (a deletion request): its own window, level, evidence and protection
+   * as a target, and its messages in every target's window and evidence; answers how many entries
+   * went. Blocks on the store's I/O: call it on a worker.
+   */
+  public int forget(String platform, String user) {
+    return store.forget(key(platform, user));
+  }
+
   /** The evidence of {@code [from, to)}, oldest first, at most {@code limit} entries. */
   public List<EvidenceEntry> evidence(String platform, String target, Instant from, Instant to, int limit) {
     return store.evidence(key(platform, target), from.toEpochMilli(), to.toEpochMilli(), limit);

@@ -67,6 +67,16 @@ final class ProtectionLog implements Closeable {
     }
   }
 
+  /** Forgets the target's protection and rewrites the log, so no line of it is left on disk. */
+  void forget(String target, long now) {
+    live.remove(target);
+    try {
+      compact(now);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot rewrite " + file + " without a forgotten target", e);
+    }
+  }
+
   private void replay(long now) throws IOException {
     byte[] bytes = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
     int start = 0;

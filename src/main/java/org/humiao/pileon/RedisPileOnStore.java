@@ -6,6 +6,7 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import org.humiao.minor.store.RedisScan;
 import org.humiao.minor.store.RedisScript;
 import org.humiao.minor.store.StateUnavailableException;
 
@@ -27,6 +28,10 @@ public final class RedisPileOnStore implements PileOnStore {
   private static final RedisScript WINDOW = RedisScript.load("pileon-window");
   private static final RedisScript RAISE = RedisScript.load("pileon-raise");
   private static final RedisScript EVIDENCE = RedisScript.load("pileon-evidence");
+  private static final RedisScript FORGET_TARGET = RedisScript.load("pileon-forget-target");
+  private static final RedisScript FORGET_AUTHOR = RedisScript.load("pileon-forget-author");
+  private static final List<String> TARGET_KINDS = List.of("pileon-hits", "pileon-level", "pileon-evidence",
+      "pileon-protection");
 
   private final Redis redis;
   private final String prefix;
@@ -113,6 +118,22 @@ public final class RedisPileOnStore implements PileOnStore {
     List<EvidenceEntry> out = new ArrayList<>(r.size());
     r.forEach(member -> out.add(EvidenceEntry.fromJson(new JsonObject(member.toString()))));
     return out;
+  }
+
+  /**
+   * Deletes the user's own keys in one script, then finds every window and evidence key with SCAN
+   * and drops the user's members of each in a script per key (atomic per key, as every write is).
+   */
+  @Override
+  public int forget(String user) {
+    int erased = await(FORGET_TARGET.run(redis, TARGET_KINDS.stream().map(kind -> key(kind, user)).toList(), List.of()))
+        .toInteger();
+    for (String kind : List.of("pileon-hits", "pileon-evidence")) {
+      for (String found : RedisScan.keys(r -> await(redis.send(r)), RedisScan.glob(prefix + kind + ":") + "*")) {
+        erased += await(FORGET_AUTHOR.run(redis, List.of(found), List.of(kind, user))).toInteger();
+      }
+    }
+    return erased;
   }
 
   @Override

@@ -4,6 +4,7 @@ import org.humiao.identity.ResidentIdNumber;
 import org.humiao.minor.Forgettable;
 import org.humiao.minor.MinorMode;
 import org.humiao.moderation.review.ReviewStore;
+import org.humiao.pileon.PileOnTracker;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -25,13 +26,19 @@ public final class PrivacyRequests {
 
   private final MinorMode minor;
   private final ReviewStore reviews;
+  private final Optional<PileOnTracker> pileOn;
   private final PrivacyLog log;
   private final Clock clock;
 
-  /** @param reviews whose tasks naming a deleted user lose its texts and its id */
-  public PrivacyRequests(MinorMode minor, ReviewStore reviews, PrivacyLog log, Clock clock) {
+  /**
+   * @param reviews whose tasks naming a deleted user lose its texts and its id
+   * @param pileOn where a deleted user's messages and its own windows are forgotten, when pile-ons are tracked
+   */
+  public PrivacyRequests(MinorMode minor, ReviewStore reviews, Optional<PileOnTracker> pileOn, PrivacyLog log,
+      Clock clock) {
     this.minor = minor;
     this.reviews = reviews;
+    this.pileOn = pileOn;
     this.log = log;
     this.clock = clock;
   }
@@ -56,8 +63,11 @@ public final class PrivacyRequests {
       case CORRECT -> EnumSet.of(Forgettable.LINK);
     };
     try {
-      int erased = minor.forget(request.platform(), request.user(), what)
-          + (request.kind() == RequestKind.DELETE ? reviews.forgetUser(request.platform(), request.user()) : 0);
+      int erased = minor.forget(request.platform(), request.user(), what);
+      if (request.kind() == RequestKind.DELETE) {
+        erased += reviews.forgetUser(request.platform(), request.user())
+            + pileOn.map(tracker -> tracker.forget(request.platform(), request.user())).orElse(0);
+      }
       PrivacyRequest done = received.outcome(RequestStatus.COMPLETED, clock.instant(), erased, kept(what));
       log.put(done);
       return done;

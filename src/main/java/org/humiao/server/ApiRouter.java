@@ -98,7 +98,8 @@ final class ApiRouter {
     new StrategyApi(c.state().strategies(), c.screeningPool()).mount(mount);
     c.pileOn().ifPresent(tracker -> new TargetsApi(tracker, c.screeningPool(), c.clock()).mount(mount));
     c.state().pileOn().ifPresent(p -> new CallbacksApi(p.callbacks(), c.screeningPool()).mount(mount));
-    new MinorApi(c.minorMode(), c.minorRecording(), c.state().policies(), c.registry(), c.state().strategies()).mount(vertx, mount);
+    new MinorApi(c.minorMode(), c.minorRecording(), c.state().policies(), c.registry(), c.state().strategies(),
+        c.state().sessions()).mount(vertx, mount);
     new RegulatorApi(c.state().events().summaries(), c.state().events().pager(), c.streams().cursors(), c.streams(),
         c.regulatorReads(), c.clock())
         .mount(mount);
@@ -106,8 +107,9 @@ final class ApiRouter {
         Duration.ofDays(s.retentionDays()))).mount(mount);
     new CasesApi(c.state().cases(), c.regulatorReads(), c.clock()).mount(mount);
     new ComplianceApi(new ComplianceReport(c.state().events().summaries(), c.state().events().pager(), c.state().screened(),
-        c.reviews(), platform -> c.keys().ring().platformRegion(platform)), c.regulatorReads(), c.clock()).mount(mount);
-    new PrivacyApi(new PrivacyRequests(c.minorMode(), c.state().reviews(), c.state().privacy(), c.clock()), c.regulatorReads()).mount(mount);
+        c.state().sessions(), c.reviews(), platform -> c.keys().ring().platformRegion(platform)), c.regulatorReads(), c.clock()).mount(mount);
+    new PrivacyApi(new PrivacyRequests(c.minorMode(), c.state().reviews(), c.pileOn(), c.state().privacy(),
+        c.clock()), c.regulatorReads()).mount(mount);
     new DocsApi().mount(mount);
     new ConsoleApi(RegionTable.shipped()).mount(mount);
 

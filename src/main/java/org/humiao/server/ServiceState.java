@@ -8,10 +8,11 @@ import org.humiao.cases.CaseOpener;
 import org.humiao.cases.CaseStore;
 import org.humiao.cases.FileCaseStore;
 import org.humiao.cases.RedisCaseStore;
+import org.humiao.compliance.Denominator;
 import org.humiao.compliance.DenominatorStore;
+import org.humiao.compliance.DenominatorTally;
 import org.humiao.compliance.FileDenominatorStore;
 import org.humiao.compliance.RedisDenominatorStore;
-import org.humiao.compliance.ScreenTally;
 import org.humiao.config.Settings;
 import org.humiao.durable.PendingWrites;
 import org.humiao.events.ViolationEvent;
@@ -52,7 +53,7 @@ import java.util.Optional;
  * screening strategies and the trusted issuers, the server secrets, the event journal, the minor-mode
  * state, the review queue, pile-on windows, the platforms' lists, the mandatory-report cases and the
  * data-rights requests (in the data dir, or in Redis for the cluster profile), and the screened-text
- * counts of the compliance report, the Redis-backed ones on one shared client. Opened before the service listens, so a start
+ * and minor-mode session counts of the compliance report, the Redis-backed ones on one shared client. Opened before the service listens, so a start
  * that cannot read them fails without serving; closed after the last request. The cases' opener hears
  * of every event from the live events, and on a start opens the cases of the recent events, which an
  * event journaled just before a stop may have missed.
@@ -60,7 +61,8 @@ import java.util.Optional;
 record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssuers issuers, ServerSecrets secrets,
                     EventViews events, PlayStateStore store, Optional<NppaReporting> nppa, ReviewStore reviews,
                     Optional<PileOnSetup> pileOn, PlatformLists lists, CaseStore cases, CaseOpener caseOpener,
-                    Runnable stopOpeningCases, ScreenTally screened, PrivacyLog privacy, SharedRedisClient redis)
+                    Runnable stopOpeningCases, DenominatorTally screened, PrivacyLog privacy,
+                    DenominatorTally sessions, SharedRedisClient redis)
     implements AutoCloseable {
   /**
    * How long Redis keeps a budget's play after its last change: a guest's window (15 days in
@@ -92,8 +94,9 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
     Optional<PileOnSetup> pileOn = Optional.empty();
     PlatformLists lists = null;
     CaseStore cases = null;
-    ScreenTally screened = null;
+    DenominatorTally screened = null;
     PrivacyLog privacy = null;
+    DenominatorTally sessions = null;
     try {
       store = store(settings, redis, pending);
       reviews = reviews(settings, redis);
@@ -101,8 +104,9 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
       lists = new PlatformLists(listStore(settings, redis),
           new ListLimits(settings.listMaxEntries(), settings.listMaxEntryLength()));
       cases = cases(settings, redis);
-      screened = ScreenTally.start(denominators(settings, redis), clock);
+      screened = DenominatorTally.start(denominators(settings, redis, Denominator.SCREENED_TEXTS), clock);
       privacy = privacy(settings, redis);
+      sessions = DenominatorTally.start(denominators(settings, redis, Denominator.MINOR_SESSIONS), clock);
       Optional<NppaReporting> nppa = settings.nppa().isEmpty() ? Optional.empty()
           : Optional.of(NppaReporting.start(settings.nppa().get(), settings.dataDir(), clock, registry));
       // last, so no failure after it leaves its thread behind
@@ -110,7 +114,7 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
       opener.accept(events.recent().after(-1, ViolationEvent::mandatoryReport, RECENT_CASES));
       Runnable stopOpening = events.live().subscribe(opener);
       return new ServiceState(policies, strategies, issuers, secrets, events, store, nppa, reviews, pileOn, lists,
-          cases, opener, stopOpening, screened, privacy, redis);
+          cases, opener, stopOpening, screened, privacy, sessions, redis);
     } catch (IOException | RuntimeException e) {
       try (redis; events; strategies) {
         if (store != null) {
@@ -131,6 +135,9 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
         }
         if (privacy != null) {
           privacy.close();
+        }
+        if (sessions != null) {
+          sessions.close();
         }
       } catch (IOException | RuntimeException closing) {
         e.addSuppressed(closing);
@@ -181,11 +188,13 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
     };
   }
 
-  /** The screened-text counts behind the compliance rates: in the data dir, or in Redis for the cluster profile. */
-  private static DenominatorStore denominators(Settings settings, SharedRedisClient redis) throws IOException {
+  /** The counts behind the compliance rates: in the data dir, or in Redis for the cluster profile. */
+  private static DenominatorStore denominators(Settings settings, SharedRedisClient redis, Denominator denominator)
+      throws IOException {
     return switch (settings.profile()) {
-      case EMBEDDED -> FileDenominatorStore.open(settings.dataDir());
-      case CLUSTER -> new RedisDenominatorStore(redis.client(), settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()));
+      case EMBEDDED -> FileDenominatorStore.open(settings.dataDir(), denominator);
+      case CLUSTER -> new RedisDenominatorStore(redis.client(), settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()),
+          denominator);
     };
   }
 
@@ -216,7 +225,7 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
       Thread.currentThread().interrupt();
     }
     // the shared Redis client last: the stores' last writes go out on it
-    try (redis; events; store; reviews; lists; cases; strategies; screened; privacy) {
+    try (redis; events; store; reviews; lists; cases; strategies; screened; privacy; sessions) {
       pileOn.ifPresent(PileOnSetup::close);
       // first: a sender still running must not outlive what it reads
       if (nppa.isPresent()) {

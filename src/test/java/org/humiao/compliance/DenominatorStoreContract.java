@@ -21,9 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * What every {@link DenominatorStore} does, run against the day files and Redis alike: each
- * implementation's test class extends this, puts a fresh, empty store in {@link #store} and says how
- * to reach the same counts again (a restart, or another instance); and the {@link ScreenTally} on
- * top of it counts every text once.
+ * implementation's test class extends this, puts a fresh, empty store of the screened texts in
+ * {@link #store} and says how to reach the same counts again (a restart, or another instance) and
+ * how to open another denominator's store beside it; and the {@link DenominatorTally} on top of it
+ * counts every text once.
  */
 abstract class DenominatorStoreContract {
   static final LocalDate DAY = LocalDate.of(2026, 11, 23);
@@ -35,6 +36,23 @@ abstract class DenominatorStoreContract {
 
   /** A store adding to the same counts at the same time: another instance (Redis), or the store itself (one process owns the files). */
   abstract DenominatorStore peer() throws Exception;
+
+  /** A store of {@code denominator} in the same data dir or under the same Redis prefix as {@link #store}. */
+  abstract DenominatorStore beside(Denominator denominator) throws Exception;
+
+  @Test
+  void eachDenominatorKeepsItsOwnCounts() throws Exception {
+    DenominatorStore sessions = beside(Denominator.MINOR_SESSIONS);
+    assertEquals(Denominator.SCREENED_TEXTS, store.denominator());
+    assertEquals(Denominator.MINOR_SESSIONS, sessions.denominator());
+    store.add(Map.of(new TallyKey(DAY, "a", null), 5L));
+    sessions.add(Map.of(new TallyKey(DAY, "a", null), 2L, new TallyKey(DAY, "b", null), 1L));
+    sessions.add(Map.of(new TallyKey(DAY, "a", null), 3L));
+    assertEquals(Map.of(new TallyKey(DAY, "a", null), 5L), reopen().read(DAY, DAY), "the texts, not the sessions");
+    sessions.close();
+    assertEquals(Map.of(new TallyKey(DAY, "a", null), 5L, new TallyKey(DAY, "b", null), 1L),
+        beside(Denominator.MINOR_SESSIONS).read(DAY, DAY), "the sessions, after a restart or from another instance");
+  }
 
   @Test
   void countsAddUpAndAreReadBackAfterARestartByDayPlatformAndRegion() throws Exception {
@@ -85,7 +103,7 @@ abstract class DenominatorStoreContract {
   void theTallyStoresEveryTextOnceWhileItCountsAndFlushesAtTheSameTime() throws Exception {
     // 16:00 UTC is midnight in Beijing: texts counted on either side land on two days
     MovableClock clock = new MovableClock(Instant.parse("2026-11-23T15:59:59Z"));
-    ScreenTally tally = ScreenTally.start(store, clock);
+    DenominatorTally tally = DenominatorTally.start(store, clock);
     ExecutorService threads = Executors.newFixedThreadPool(4);
     AtomicBoolean counting = new AtomicBoolean(true);
     try {
@@ -127,6 +145,11 @@ abstract class DenominatorStoreContract {
     AtomicInteger failures = new AtomicInteger(1);
     DenominatorStore failingOnce = new DenominatorStore() {
       @Override
+      public Denominator denominator() {
+        return store.denominator();
+      }
+
+      @Override
       public void add(Map<TallyKey, Long> counts) {
         if (failures.getAndDecrement() > 0) {
           throw new IllegalStateException("disk full");
@@ -144,7 +167,7 @@ abstract class DenominatorStoreContract {
         // the contract's store is closed by the test class
       }
     };
-    ScreenTally tally = ScreenTally.start(failingOnce, Clock.fixed(Instant.parse("2026-11-23T04:00:00Z"), ZoneOffset.UTC));
+    DenominatorTally tally = DenominatorTally.start(failingOnce, Clock.fixed(Instant.parse("2026-11-23T04:00:00Z"), ZoneOffset.UTC));
     for (int i = 0; i < 7; i++) {
       tally.count("demo", "530502");
     }

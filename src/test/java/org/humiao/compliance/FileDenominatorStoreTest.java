@@ -19,7 +19,7 @@ class FileDenominatorStoreTest extends DenominatorStoreContract {
 
   @BeforeEach
   void openStore() throws Exception {
-    store = FileDenominatorStore.open(dir);
+    store = FileDenominatorStore.open(dir, Denominator.SCREENED_TEXTS);
   }
 
   @AfterEach
@@ -30,13 +30,18 @@ class FileDenominatorStoreTest extends DenominatorStoreContract {
   @Override
   DenominatorStore reopen() throws Exception {
     store.close();
-    store = FileDenominatorStore.open(dir);
+    store = FileDenominatorStore.open(dir, Denominator.SCREENED_TEXTS);
     return store;
   }
 
   @Override
   DenominatorStore peer() {
     return store;
+  }
+
+  @Override
+  DenominatorStore beside(Denominator denominator) throws Exception {
+    return FileDenominatorStore.open(dir, denominator);
   }
 
   @Test

@@ -37,7 +37,16 @@ class RedisDenominatorStoreTest extends DenominatorStoreContract {
     return instance();
   }
 
+  @Override
+  DenominatorStore beside(Denominator denominator) {
+    return instance(denominator);
+  }
+
   private DenominatorStore instance() {
-    return stores.open((client, prefix) -> new RedisDenominatorStore(client, prefix, Duration.ofSeconds(5)));
+    return instance(Denominator.SCREENED_TEXTS);
+  }
+
+  private DenominatorStore instance(Denominator denominator) {
+    return stores.open((client, prefix) -> new RedisDenominatorStore(client, prefix, Duration.ofSeconds(5), denominator));
   }
 }

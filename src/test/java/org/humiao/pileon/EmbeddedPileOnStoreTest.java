@@ -57,6 +57,20 @@ class EmbeddedPileOnStoreTest extends PileOnStoreContract {
   }
 
   @Test
+  void aForgottenTargetsProtectionIsGoneFromTheFileNotOnlyFromMemory() throws Exception {
+    PileOnStore store = open();
+    long now = System.currentTimeMillis();
+    store.protect("u_kid", Optional.of(new Protection(ProtectionScope.STRANGERS, now, now + 60_000, false)));
+    store.protect("u_kid", Optional.empty());
+    store.protect("u_other", Optional.of(new Protection(ProtectionScope.STRANGERS, now, now + 60_000, false)));
+    Path file = dir.resolve(ProtectionLog.FILE);
+    assertTrue(Files.readString(file).contains("u_kid"), "switched off, still a line of the log");
+    store.forget("u_kid");
+    String left = Files.readString(file);
+    assertTrue(!left.contains("u_kid") && left.contains("u_other"), left);
+  }
+
+  @Test
   void aLastLineCutShortByACrashIsDroppedAndTheLogIsCompacted() throws Exception {
     long now = System.currentTimeMillis();
     PileOnStore first = open();

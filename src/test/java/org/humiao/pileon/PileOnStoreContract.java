@@ -143,6 +143,41 @@ abstract class PileOnStoreContract {
     assertEquals(new Tally(40, 40), b.tallies("t", t0 + 40, WINDOWS).get(1));
   }
 
+  @Test
+  void forgettingAUserDropsItsOwnTargetStateAndItsMessagesEverywhereAndNothingElse() {
+    PileOnStore store = open();
+    // the user "u_kid" is a target: others' messages, a level, evidence and a protection
+    store.hit("u_kid", t0, "u_a", WINDOWS, 100);
+    store.hit("u_kid", t0 + 1, "u_b", WINDOWS, 100);
+    store.raise("u_kid", RiskLevel.WATCH, t0, TEN_MINUTES);
+    store.addEvidence("u_kid", entry(t0, "k1"), Duration.ofHours(1), 100);
+    store.protect("u_kid", Optional.of(new Protection(ProtectionScope.STRANGERS, t0, t0 + 3_600_000, false)));
+    // and an author: its messages at "t", among another author's
+    store.hit("t", t0, "u_kid", WINDOWS, 100);
+    store.hit("t", t0 + 1, "u_other", WINDOWS, 100);
+    store.hit("t", t0 + 2, "u_kid", WINDOWS, 100);
+    store.addEvidence("t", new EvidenceEntry(t0, "mine-1", "u_kid", "你个***", "block", List.of("insult")),
+        Duration.ofHours(1), 100);
+    store.addEvidence("t", new EvidenceEntry(t0 + 1, "theirs", "u_other", "滚***", "block", List.of("insult")),
+        Duration.ofHours(1), 100);
+    store.addEvidence("t", new EvidenceEntry(t0 + 2, "mine-2", "u_kid", "废***", "review", List.of("insult")),
+        Duration.ofHours(1), 100);
+
+    assertEquals(2 + 1 + 1 + 1 + 2 + 2, open().forget("u_kid"), "own: 2 messages, level, evidence, protection; 4 at t");
+
+    // seen from another instance (Redis), or the same one (embedded: windows and evidence live in its memory)
+    PileOnStore peer = open();
+    long now = t0 + 10;
+    assertEquals(List.of(Tally.ZERO, Tally.ZERO), peer.tallies("u_kid", now, WINDOWS));
+    assertEquals(LevelMark.NONE, peer.level("u_kid", now));
+    assertEquals(List.of(), peer.evidence("u_kid", t0 - 1, now, 100));
+    assertEquals(Optional.empty(), peer.protection("u_kid", now));
+    assertEquals(new Tally(1, 1), peer.tallies("t", now, WINDOWS).get(0), "only u_other's message is left at t");
+    assertEquals(List.of("theirs"), peer.evidence("t", t0 - 1, now, 100).stream().map(EvidenceEntry::dataId).toList());
+    assertEquals(0, peer.forget("u_kid"), "forgetting again finds nothing");
+    assertEquals(Optional.empty(), restart(store).protection("u_kid", now), "the protection stays gone after a restart");
+  }
+
   static EvidenceEntry entry(long at, String dataId) {
     return new EvidenceEntry(at, dataId, "u_author", "你个***", "block", List.of("insult"));
   }

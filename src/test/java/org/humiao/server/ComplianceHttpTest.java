@@ -7,7 +7,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import org.humiao.compliance.ComplianceReport;
+import org.humiao.compliance.Denominator;
 import org.humiao.compliance.DenominatorStore;
+import org.humiao.compliance.DenominatorTally;
 import org.humiao.compliance.FileDenominatorStore;
 import org.humiao.compliance.TallyKey;
 import org.humiao.events.ViolationEvent;
@@ -56,10 +58,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The compliance report over a generated month: events of several platforms, regions and kinds are
- * journaled and screened-text counts stored before the service starts; the report's figures and
- * ranking must equal what this test counts from the generated data itself, for a national, a city
- * and a county key; then CSV, the printable page (also in headless Chromium: screenshot
- * {@code target/compliance-report.png}), the live count of screened texts, and bad queries.
+ * journaled and screened-text and minor-mode session counts stored before the service starts; the
+ * report's figures, rates and ranking must equal what this test counts from the generated data
+ * itself, for a national, a city and a county key; then CSV, the printable page (also in headless
+ * Chromium: screenshot {@code target/compliance-report.png}), the live counts of screened texts and
+ * of minor-mode sessions, and bad queries.
  */
 @ExtendWith(VertxExtension.class)
 class ComplianceHttpTest {
@@ -69,6 +72,8 @@ class ComplianceHttpTest {
   private static final List<String> PLATFORMS = List.of("alpha", "beta", "gamma", "delta");
   /** delta screens nothing here: its rates have no denominator. */
   private static final List<String> SCREENING = List.of("alpha", "beta", "gamma");
+  /** gamma and delta ask for no minor-mode session here: their refusal rates per session have no denominator. */
+  private static final List<String> PLAYING = List.of("alpha", "beta");
   /** 隆阳区 and 施甸县 (保山市), 昭阳区 (昭通市), 壤塘县 (四川); null: an event naming none. */
   private static final List<String> REGIONS = java.util.Arrays.asList("530502", "530521", "530602", "513230", null);
   /** alpha's keys are of 施甸县: its texts that named no region count there. */
@@ -85,6 +90,8 @@ class ComplianceHttpTest {
   static Client client;
   static final List<ViolationEvent> EVENTS = new ArrayList<>();
   static final Map<TallyKey, Long> SCREENED = new HashMap<>();
+  /** Sessions name no region: they count in their platform's (alpha's keys'), or only nationally. */
+  static final Map<TallyKey, Long> SESSIONS = new HashMap<>();
   static String cityKey;
   static String countyKey;
 
@@ -95,11 +102,8 @@ class ComplianceHttpTest {
     try (Journal journal = Journal.open(JournalOptions.defaults(data), batch -> { })) {
       journal.appendAll(EVENTS).get(30, TimeUnit.SECONDS);
     }
-    try (DenominatorStore store = FileDenominatorStore.open(data)) {
-      Map<LocalDate, Map<TallyKey, Long>> byDay = new TreeMap<>();
-      SCREENED.forEach((key, n) -> byDay.computeIfAbsent(key.day(), d -> new HashMap<>()).put(key, n));
-      byDay.values().forEach(store::add);
-    }
+    store(data, Denominator.SCREENED_TEXTS, SCREENED);
+    store(data, Denominator.MINOR_SESSIONS, SESSIONS);
     service = new LocalService(dir, Map.of());
     client = new Client(vertx, service.port());
     IssuedKey city = service.issuer.issue(Role.REGULATOR, null, "530500");
@@ -124,6 +128,14 @@ class ComplianceHttpTest {
     }
   }
 
+  private static void store(Path data, Denominator denominator, Map<TallyKey, Long> counts) throws Exception {
+    try (DenominatorStore store = FileDenominatorStore.open(data, denominator)) {
+      Map<LocalDate, Map<TallyKey, Long>> byDay = new TreeMap<>();
+      counts.forEach((key, n) -> byDay.computeIfAbsent(key.day(), d -> new HashMap<>()).put(key, n));
+      byDay.values().forEach(store::add);
+    }
+  }
+
   /** A month of events at random times, and one on each side of it; screened counts per day, platform and region. */
   private static void generate(Random random) {
     Instant start = FIRST.atStartOfDay(ViolationSummaries.ZONE).toInstant();
@@ -138,6 +150,9 @@ class ComplianceHttpTest {
         for (String region : REGIONS) {
           SCREENED.put(new TallyKey(day, platform, region), 100L + random.nextInt(5000));
         }
+      }
+      for (String platform : PLAYING) {
+        SESSIONS.put(new TallyKey(day, platform, null), 10L + random.nextInt(500));
       }
     }
   }
@@ -166,6 +181,7 @@ class ComplianceHttpTest {
   private static final class Expected {
     final String platform;
     long screened;
+    long sessions;
     long violations;
     long curfew;
     long quota;
@@ -183,7 +199,11 @@ class ComplianceHttpTest {
     }
 
     Double rate(long n) {
-      return screened == 0 ? null : Math.round(n * 10_000.0 * 100 / screened) / 100.0;
+      return rate(n, screened);
+    }
+
+    static Double rate(long n, long denominator) {
+      return denominator == 0 ? null : Math.round(n * 10_000.0 * 100 / denominator) / 100.0;
     }
 
     Long median() {
@@ -197,9 +217,13 @@ class ComplianceHttpTest {
     Instant to = LAST.plusDays(1).atStartOfDay(ViolationSummaries.ZONE).toInstant();
     Map<String, Expected> all = new TreeMap<>();
     SCREENED.forEach((key, n) -> {
-      String region = key.region() == null && key.platform().equals("alpha") ? ALPHA_DEFAULT : key.region();
-      if (!key.day().isBefore(FIRST) && !key.day().isAfter(LAST) && inScope.test(region)) {
+      if (inMonthAndScope(key, inScope)) {
         all.computeIfAbsent(key.platform(), Expected::new).screened += n;
+      }
+    });
+    SESSIONS.forEach((key, n) -> {
+      if (inMonthAndScope(key, inScope)) {
+        all.computeIfAbsent(key.platform(), Expected::new).sessions += n;
       }
     });
     for (ViolationEvent e : EVENTS) {
@@ -234,6 +258,11 @@ class ComplianceHttpTest {
         .thenComparing(x -> x.platform)).toList();
   }
 
+  private static boolean inMonthAndScope(TallyKey key, Predicate<String> inScope) {
+    String region = key.region() == null && key.platform().equals("alpha") ? ALPHA_DEFAULT : key.region();
+    return !key.day().isBefore(FIRST) && !key.day().isAfter(LAST) && inScope.test(region);
+  }
+
   private static void assertReport(JsonObject report, List<Expected> expected, boolean national) {
     JsonArray rows = report.getJsonArray("platforms");
     assertEquals(expected.stream().map(x -> x.platform).toList(),
@@ -258,7 +287,9 @@ class ComplianceHttpTest {
       assertEquals(x.overturned, row.getLong("appealsOverturned"), p);
       assertEquals(x.surges, row.getLong("surges"), p);
       assertEquals(x.median(), row.getLong("medianSecondsToProtection"), p);
-      assertEquals(null, row.getValue("minorSessions"), p);
+      assertEquals(x.sessions, row.getLong("minorSessions"), p + " sessions");
+      assertEquals(Expected.rate(x.curfew, x.sessions), row.getDouble("curfewRefusalsPer10kSessions"), p);
+      assertEquals(Expected.rate(x.quota, x.sessions), row.getDouble("quotaRefusalsPer10kSessions"), p);
     }
   }
 
@@ -273,11 +304,15 @@ class ComplianceHttpTest {
     assertEquals(4, all.size(), "every platform has events");
     assertReport(national, all, true);
     assertTrue(all.stream().anyMatch(x -> x.rate(x.violations) == null), "delta has no denominator: " + national);
+    assertTrue(all.stream().filter(x -> x.sessions > 0 && x.curfew > 0).count() == 2, "rates per session: " + national);
     assertReport(ok(client.get("/v1/regulator/compliance?" + MONTH, service.adminKey)), all, true);
 
     JsonObject city = ok(client.get("/v1/regulator/compliance?" + MONTH, cityKey));
     assertEquals("530500", city.getJsonObject("scope").getString("region"));
-    assertReport(city, expected(region -> region != null && region.startsWith("5305")), false);
+    List<Expected> inCity = expected(region -> region != null && region.startsWith("5305"));
+    assertReport(city, inCity, false);
+    assertEquals(List.of("alpha"), inCity.stream().filter(x -> x.sessions > 0).map(x -> x.platform).toList(),
+        "only alpha's sessions have a region (its keys'), in 保山市");
     JsonObject county = ok(client.get("/v1/regulator/compliance?" + MONTH, countyKey));
     assertReport(county, expected("513230"::equals), false);
 
@@ -385,6 +420,37 @@ class ComplianceHttpTest {
     assertEquals(1, row.getLong("violations"));
     assertEquals(3333.33, row.getDouble("per10k"));
     assertEquals(null, demo(ok(client.get(path, countyKey))), "not in 壤塘县");
+  }
+
+  @Test
+  void minorModeSessionsAskedForNowAreCountedWithinSecondsAndAnAdultsAreNot() {
+    LocalDate today = LocalDate.now(ViolationSummaries.ZONE);
+    String path = "/v1/regulator/compliance?from=" + today + "&to=" + today;
+    long before = sessions(ok(client.get(path, service.regulatorKey)));
+    attest("minor-1", LocalDate.now(ViolationSummaries.ZONE).minusYears(12));
+    attest("adult-1", LocalDate.now(ViolationSummaries.ZONE).minusYears(30));
+    // allowed or refused (the test runs at any hour), a minor's session counts; an adult's is not minor mode's
+    for (String[] call : new String[][] {{"minor-1", "s1"}, {"minor-1", "s2"}, {"adult-1", "s3"}}) {
+      ok(client.post("/v1/play/authorize", service.platformKey, new JsonObject().put("user", call[0])
+          .put("session", call[1])));
+    }
+    eventually(() -> sessions(ok(client.get(path, service.regulatorKey))) == before + 2, "two sessions counted for demo");
+    try {
+      Thread.sleep(2 * DenominatorTally.FLUSH_INTERVAL.toMillis() + 500);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    assertEquals(before + 2, sessions(ok(client.get(path, service.regulatorKey))), "the adult's was not counted");
+  }
+
+  private static void attest(String user, LocalDate birth) {
+    ok(client.post("/v1/attestations", service.platformKey, new JsonObject().put("user", user).put("kind", "resident-id")
+        .put("idNumber", ResidentIds.residentId(birth))));
+  }
+
+  private static long sessions(JsonObject report) {
+    JsonObject row = demo(report);
+    return row == null ? 0 : row.getLong("minorSessions");
   }
 
   private static JsonObject demo(JsonObject report) {

@@ -49,6 +49,11 @@ class PrivacyHttpTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-09T07:00:00Z"), ZoneOffset.UTC);
   private static final LocalDate BIRTH = LocalDate.of(2014, 3, 11);
   private static final String USER = "kid-8842";
+  /** Abuse the user writes; its masked copy keeps {@link #PILED_ON_KEPT}, which nothing else holds. */
+  private static final String PILED_ON = "你个傻*逼，长颈鹿班长";
+  private static final String PILED_ON_KEPT = "长颈鹿班长";
+  /** The clock stands still, and evidence is read up to (not including) its end: a second on. */
+  private static final String EVIDENCE_TO = "?to=" + CLOCK.instant().plusSeconds(1);
 
   @TempDir
   Path dir;
@@ -111,6 +116,20 @@ class PrivacyHttpTest {
       appealed = client.post("/v1/review/appeals", service.platformKey, appeal);
     }
     ok(appealed);
+    // pile-on traces: the user wrote abuse at victim-1 (evidence: its pseudonym and the masked text), and
+    // is a target itself, of troll-1, protected by the platform
+    ok(client.post("/v1/text/screen", service.platformKey, new JsonObject().put("text", PILED_ON)
+        .put("authorId", USER).put("targetId", "victim-1").put("dataId", "pile-1")));
+    ok(client.post("/v1/text/screen", service.platformKey, new JsonObject().put("text", "你个傻*逼")
+        .put("authorId", "troll-1").put("targetId", USER).put("dataId", "pile-2")));
+    ok(client.post("/v1/targets/" + USER + "/protection", service.platformKey, new JsonObject().put("on", true)
+        .put("until", CLOCK.instant().plusSeconds(86_400).toString())));
+    JsonArray evidence = ok(client.get("/v1/targets/victim-1/evidence" + EVIDENCE_TO, service.platformKey)).getJsonArray("entries");
+    assertEquals(1, evidence.size(), evidence::encode);
+    String pseudonym = evidence.getJsonObject(0).getString("author");
+    assertTrue(evidence.getJsonObject(0).getString("masked").contains(PILED_ON_KEPT), evidence::encode);
+    assertEquals(1, ok(client.get("/v1/targets/" + USER + "/evidence" + EVIDENCE_TO, service.platformKey)).getJsonArray("entries").size());
+    assertTrue(stored.read().contains(pseudonym), "the protection of the user is stored under its pseudonym");
     String before = stored.read();
     assertTrue(before.contains(USER) && before.contains(BIRTH.toString()) && before.contains("我只是开玩笑"),
         "the link and the appeal are stored before the deletion");
@@ -125,9 +144,15 @@ class PrivacyHttpTest {
     assertError(client.get("/v1/privacy/requests/" + done.getString("id"), service.otherPlatformKey), 404, "not_found");
 
     String after = stored.read();
-    for (String trace : List.of(USER, idNumber, BIRTH.toString(), "我只是开玩笑")) {
+    for (String trace : List.of(USER, idNumber, BIRTH.toString(), "我只是开玩笑", pseudonym, PILED_ON_KEPT)) {
       assertFalse(after.contains(trace), trace + " is still stored");
     }
+    assertEquals(new JsonArray(), ok(client.get("/v1/targets/victim-1/evidence" + EVIDENCE_TO, service.platformKey)).getJsonArray("entries"),
+        "the user's message is no evidence any more");
+    assertEquals(new JsonArray(), ok(client.get("/v1/targets/" + USER + "/evidence" + EVIDENCE_TO, service.platformKey))
+        .getJsonArray("entries"), "nor is what was aimed at the user");
+    JsonObject status = ok(client.get("/v1/targets/" + USER + "/status", service.platformKey));
+    assertEquals(null, status.getValue("protection"), status::encode);
 
     // attested again, the same person finds today's play counted: the quota still refuses
     assertTrue(ok(client.post("/v1/attestations", service.platformKey, attest)).getBoolean("minor"));
@@ -175,7 +200,9 @@ class PrivacyHttpTest {
   private static String files(Path root) throws Exception {
     StringBuilder all = new StringBuilder();
     try (Stream<Path> files = Files.walk(root)) {
-      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+      // the events journal is kept on purpose, with pseudonyms and masked texts (docs/privacy.md)
+      for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.startsWith(root.resolve("events")))
+          .sorted().toList()) {
         all.append(file).append('\n').append(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
       }
     }

@@ -110,7 +110,7 @@ final class ComplianceRoute {
         .fact("监管范围", scope.national() ? "全国" : scope.name() + "（" + scope.code() + "）及下级行政区划")
         .fact("生成时间", ZonedDateTime.now(clock.withZone(ViolationSummaries.ZONE))
             .truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
-        .fact("数据来源", "护苗 Humiao 违规事件与送检计数")
+        .fact("数据来源", "护苗 Humiao 违规事件、送检文本与未成年人模式会话计数")
         .paragraph("统计口径与排名规则", ComplianceReport.METHOD)
         .table("平台排名", COLUMNS.stream().map(c -> c.heading).toList(), rows);
   }

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import org.humiao.compliance.DenominatorTally;
 import org.humiao.http.ApiError;
 import org.humiao.http.ErrorCode;
 import org.humiao.http.Mount;
@@ -26,13 +27,14 @@ import java.util.Map;
  *
  * @param recording where the calls run; it holds an answer until its state and events are synced
  * @param strategies reloaded with the policies, since they live in the same directory
+ * @param sessions counts the minor-mode sessions: the compliance rates' denominator
  */
 public record MinorApi(MinorMode minorMode, RecordingPool recording, PolicyRegistry policies, MeterRegistry registry,
-                       Strategies strategies) {
+                       Strategies strategies, DenominatorTally sessions) {
   private static final System.Logger LOG = System.getLogger(MinorApi.class.getName());
 
   public void mount(Vertx vertx, Mount mount) {
-    MinorCalls minor = new MinorCalls(minorMode);
+    MinorCalls minor = new MinorCalls(minorMode, sessions);
     Map<String, MinorRoute.Call> routes = new LinkedHashMap<>();
     routes.put("/v1/attestations", minor::attest);
     routes.put("/v1/play/authorize", minor::authorize);

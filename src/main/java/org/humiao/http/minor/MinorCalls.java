@@ -1,5 +1,6 @@
 package org.humiao.http.minor;
 
+import org.humiao.compliance.DenominatorTally;
 import org.humiao.http.ApiError;
 import org.humiao.http.BodyFields;
 import org.humiao.http.ErrorCode;
@@ -9,6 +10,7 @@ import org.humiao.http.guard.PlatformScope;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.humiao.keys.ApiKey;
+import org.humiao.minor.AuthorizeAnswer;
 import org.humiao.minor.InvalidPlayReport;
 import org.humiao.minor.MinorMode;
 import org.humiao.minor.PaymentRequest;
@@ -33,9 +35,11 @@ final class MinorCalls {
   private static final Set<String> ATTESTATION_KINDS = Set.of("nppa", "signed", "resident-id");
 
   private final MinorMode minorMode;
+  private final DenominatorTally sessions;
 
-  MinorCalls(MinorMode minorMode) {
+  MinorCalls(MinorMode minorMode, DenominatorTally sessions) {
     this.minorMode = minorMode;
+    this.sessions = sessions;
   }
 
   /** {@code POST /v1/attestations}. */
@@ -59,7 +63,14 @@ final class MinorCalls {
 
   /** {@code POST /v1/play/authorize}. */
   JsonObject authorize(ApiKey key, JsonObject body) {
-    return minorMode.authorize(play(key, body)).toJson();
+    PlayRequest request = play(key, body);
+    AuthorizeAnswer answer = minorMode.authorize(request);
+    // a session minor mode limits (refused, or given a time; not an adult's or a guest's the policy leaves
+    // unlimited); no region: it is the platform's, as its events' is
+    if (answer.secondsLeft() != null) {
+      sessions.count(request.platform(), null);
+    }
+    return answer.toJson();
   }
 
   /** {@code POST /v1/play/heartbeat}. */

@@ -2,7 +2,7 @@ package org.humiao.http.screen;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.humiao.compliance.ScreenTally;
+import org.humiao.compliance.DenominatorTally;
 import org.humiao.events.Pseudonyms;
 import org.humiao.events.ViolationEvent;
 import org.humiao.screening.Category;
@@ -33,10 +33,10 @@ public final class ScreeningEvents {
   private final Pseudonyms pseudonyms;
   private final Consumer<ViolationEvent> sink;
   private final Clock clock;
-  private final ScreenTally screened;
+  private final DenominatorTally screened;
 
   /** @param screened counts every text screened for a platform: the compliance rates' denominator */
-  public ScreeningEvents(Pseudonyms pseudonyms, Consumer<ViolationEvent> sink, Clock clock, ScreenTally screened) {
+  public ScreeningEvents(Pseudonyms pseudonyms, Consumer<ViolationEvent> sink, Clock clock, DenominatorTally screened) {
     this.pseudonyms = pseudonyms;
     this.sink = sink;
     this.clock = clock;

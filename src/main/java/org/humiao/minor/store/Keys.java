@@ -40,6 +40,11 @@ public final class Keys {
     return join("guestplay", deviceKey, Long.toString(windowStart));
   }
 
+  /** Every guest window's play of a device: {@link #guestPlay} keys start with this. */
+  public static String guestPlayOf(String deviceKey) {
+    return join("guestplay", deviceKey) + ":";
+  }
+
   public static String session(String platform, String session) {
     return join("session", platform, session);
   }

@@ -74,6 +74,8 @@ final class PlayState {
         strings(change.getJsonArray("guardians")).forEach(guardians::remove);
         strings(change.getJsonArray("plays")).forEach(plays::remove);
         strings(change.getJsonArray("spend")).forEach(spend::remove);
+        // absent from an erase logged before guest windows were erased
+        strings(change.getJsonArray("guests", new JsonArray())).forEach(guestWindows::remove);
       }
       default -> throw new IllegalStateException("unknown change in state log: " + change.getString("op"));
     }
@@ -117,13 +119,15 @@ final class PlayState {
     }
     return change("erase", erasure.userKey()).put("linked", links.containsKey(erasure.userKey()))
         .put("guardians", new JsonArray(guardianKeys)).put("plays", new JsonArray(playKeys))
-        .put("spend", new JsonArray(spendKeys));
+        .put("spend", new JsonArray(spendKeys))
+        .put("guests", new JsonArray(erasure.guestKeys().stream().filter(guestWindows::containsKey).sorted().toList()));
   }
 
   /** How many entries an erase change removes. */
   static int erased(JsonObject erase) {
     return (erase.getBoolean("linked") ? 1 : 0) + erase.getJsonArray("guardians").size()
-        + erase.getJsonArray("plays").size() + erase.getJsonArray("spend").size();
+        + erase.getJsonArray("plays").size() + erase.getJsonArray("spend").size()
+        + erase.getJsonArray("guests", new JsonArray()).size();
   }
 
   private static List<String> strings(JsonArray array) {

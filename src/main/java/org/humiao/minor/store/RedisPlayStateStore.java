@@ -1,5 +1,7 @@
 package org.humiao.minor.store;
 
+import static org.humiao.minor.store.RedisScan.glob;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
@@ -237,8 +239,12 @@ public final class RedisPlayStateStore implements PlayStateStore {
     if (erasure.guardianKey() != null) {
       doomed.add(key("guardian", erasure.guardianKey()));
     }
-    List<String> play = erasure.playPrefix() == null ? List.of()
-        : scan(glob(prefix) + "play-*:" + glob(erasure.playPrefix()) + "*");
+    List<String> play = new ArrayList<>(erasure.playPrefix() == null ? List.of()
+        : RedisScan.keys(this::send, glob(prefix) + "play-*:" + glob(erasure.playPrefix()) + "*"));
+    for (String guest : erasure.guestKeys()) {
+      doomed.add(key("guest", guest));
+      play.addAll(RedisScan.keys(this::send, glob(prefix) + "play-*:" + glob(Keys.guestPlayOf(guest)) + "*"));
+    }
     for (String found : play) {
       String budgetKey = found.substring(found.indexOf(':', prefix.length()) + 1);
       if (erasure.erasesPlay(budgetKey)) {
@@ -246,7 +252,7 @@ public final class RedisPlayStateStore implements PlayStateStore {
       }
     }
     for (String spendKey : erasure.spendKeys()) {
-      for (String found : scan(glob(prefix) + "spend-*:" + glob(spendKey))) {
+      for (String found : RedisScan.keys(this::send, glob(prefix) + "spend-*:" + glob(spendKey))) {
         if (!found.equals(monthKey(spendKey, erasure.keepMonth())) && !found.equals(dayKey(spendKey, erasure.keepDay()))) {
           doomed.add(found);
         }
@@ -255,23 +261,6 @@ public final class RedisPlayStateStore implements PlayStateStore {
     Request del = Request.cmd(Command.DEL);
     doomed.forEach(del::arg);
     return send(del).toInteger();
-  }
-
-  /** Every key matching a SCAN pattern. */
-  private List<String> scan(String pattern) {
-    List<String> keys = new ArrayList<>();
-    String cursor = "0";
-    do {
-      Response page = send(Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(pattern).arg("COUNT").arg(1000));
-      cursor = page.get(0).toString();
-      page.get(1).forEach(k -> keys.add(k.toString()));
-    } while (!"0".equals(cursor));
-    return keys;
-  }
-
-  /** A literal for a SCAN pattern: glob's special characters escaped. */
-  private static String glob(String literal) {
-    return literal.replaceAll("([\\\\*?\\[\\]])", "\\\\$1");
   }
 
   @Override

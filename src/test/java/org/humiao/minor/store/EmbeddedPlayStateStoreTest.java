@@ -63,7 +63,7 @@ class EmbeddedPlayStateStoreTest extends PlayStateStoreContract {
       first.putLink("user:a", new PersonLink("p_1", LocalDate.of(2013, 5, 17), "resident-id", 100, null));
       first.addPlay(today, new Interval(0, 600), 3600);
       first.erase(new Erasure("user:a", null, "play:p_1:op:", java.util.Set.of(today), java.util.Set.of(),
-          "2026-02", "2026-02-20"));
+          "2026-02", "2026-02-20", java.util.Set.of()));
       first.addPlay(today, new Interval(600, 900), 3600);
     }
     try (EmbeddedPlayStateStore reopened = EmbeddedPlayStateStore.open(data)) {

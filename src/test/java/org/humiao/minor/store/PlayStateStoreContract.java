@@ -253,10 +253,23 @@ abstract class PlayStateStoreContract {
     store.recordPayment(new PaymentEntry(Keys.payment("plat-a", "feb-1"), spendKey, 700, MONTH, DAY,
         Long.MAX_VALUE, Long.MAX_VALUE));
 
-    int erased = store.erase(new Erasure(user, guardian, Keys.playOf(person, "op-a"), Set.of(today),
-        Set.of(spendKey), MONTH, DAY));
+    // as a guest before attesting, counted by its user id (the platform sent no device), and a device kept
+    String guest = Keys.guestDevice("op-a", ServiceKind.GAME, "kid-4711");
+    String device = Keys.guestDevice("op-a", ServiceKind.GAME, "device-77");
+    for (String g : List.of(guest, device)) {
+      long start = store.openGuestWindow(g, 0, 15 * 86_400);
+      store.addPlay(Keys.guestPlay(g, start), new Interval(0, 600), 3600);
+    }
 
-    assertTrue(erased >= 5, "link, guardian controls, yesterday's play, January's and Jan 10's totals: " + erased);
+    int erased = store.erase(new Erasure(user, guardian, Keys.playOf(person, "op-a"), Set.of(today),
+        Set.of(spendKey), MONTH, DAY, Set.of(guest)));
+
+    assertTrue(erased >= 7, "link, guardian controls, yesterday's play, January's and Jan 10's totals, the guest's "
+        + "window and play: " + erased);
+    assertEquals(OptionalLong.empty(), store.guestWindow(guest));
+    assertEquals(0, store.playTotals(Keys.guestPlay(guest, 0), 0).allowedTotal());
+    assertEquals(OptionalLong.of(0), store.guestWindow(device), "a device's window is not the user's");
+    assertEquals(600, store.playTotals(Keys.guestPlay(device, 0), 0).allowedTotal());
     assertEquals(Optional.empty(), store.link(user));
     assertEquals(Optional.empty(), store.guardianControls(guardian));
     assertEquals(0, store.playTotals(yesterday, 0).allowedTotal());
@@ -272,6 +285,6 @@ abstract class PlayStateStoreContract {
       assertFalse(stored.contains(trace), trace + " is still stored");
     }
     assertEquals(0, store.erase(new Erasure(user, guardian, Keys.playOf(person, "op-a"), Set.of(today),
-        Set.of(spendKey), MONTH, DAY)), "a second erase finds nothing");
+        Set.of(spendKey), MONTH, DAY, Set.of(guest))), "a second erase finds nothing");
   }
 }

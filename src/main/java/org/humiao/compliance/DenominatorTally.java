@@ -14,19 +14,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counts screened texts per (Beijing day, platform, region) in memory, where counting is one
- * {@link LongAdder} increment on the screening worker, and hands the counts to the {@link
- * DenominatorStore} from a thread of its own every {@link #FLUSH_INTERVAL}, so screening never
- * waits for a disk or Redis. Adders are never reset (a reset can lose an increment racing it): each
+ * Counts one {@link Denominator} (screened texts, minor-mode sessions) per (Beijing day, platform,
+ * region) in memory, where counting is one {@link LongAdder} increment on the caller's thread (an
+ * event loop may count), and hands the counts to the {@link DenominatorStore} from a thread of its
+ * own every {@link #FLUSH_INTERVAL}, so a request never waits for a disk or Redis. Adders are never reset (a reset can lose an increment racing it): each
  * counter remembers what it has flushed and sends the difference, so a failed flush is retried
  * whole at the next one. A crash loses at most the counts of one interval.
  */
-public final class ScreenTally implements AutoCloseable {
+public final class DenominatorTally implements AutoCloseable {
   /** Often enough that a report read a moment later is nearly whole, rarely enough to cost nothing. */
   public static final Duration FLUSH_INTERVAL = Duration.ofSeconds(2);
   /** Regulators count by the Beijing calendar day, as the event summaries do. */
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-  private static final System.Logger LOG = System.getLogger(ScreenTally.class.getName());
+  private static final System.Logger LOG = System.getLogger(DenominatorTally.class.getName());
 
   private final DenominatorStore store;
   private final Clock clock;
@@ -39,25 +39,25 @@ public final class ScreenTally implements AutoCloseable {
     long flushed;
   }
 
-  private ScreenTally(DenominatorStore store, Clock clock) {
+  private DenominatorTally(DenominatorStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
     this.flusher = Executors.newSingleThreadScheduledExecutor(run -> {
-      Thread thread = new Thread(run, "humiao-screened-tally");
+      Thread thread = new Thread(run, "humiao-" + store.denominator().id + "-tally");
       thread.setDaemon(true);
       return thread;
     });
   }
 
   /** A tally flushing to {@code store} (which it closes) every {@link #FLUSH_INTERVAL}. */
-  public static ScreenTally start(DenominatorStore store, Clock clock) {
-    ScreenTally tally = new ScreenTally(store, clock);
+  public static DenominatorTally start(DenominatorStore store, Clock clock) {
+    DenominatorTally tally = new DenominatorTally(store, clock);
     long millis = FLUSH_INTERVAL.toMillis();
     tally.flusher.scheduleWithFixedDelay(tally::flushLogged, millis, millis, TimeUnit.MILLISECONDS);
     return tally;
   }
 
-  /** One text screened for {@code platform}, its request naming {@code region} (null: none). */
+  /** One text screened (or session asked for) on {@code platform}, its request naming {@code region} (null: none). */
   public void count(String platform, String region) {
     TallyKey key = new TallyKey(LocalDate.ofInstant(clock.instant(), ZONE), platform, region);
     counters.computeIfAbsent(key, k -> new Counter()).counted.increment();
@@ -87,7 +87,7 @@ public final class ScreenTally implements AutoCloseable {
       store.add(day);
       day.keySet().forEach(key -> counters.get(key).flushed = sums.get(key));
     }
-    // a day before yesterday gets no more texts: its counters go once all is sent
+    // a day before yesterday gets no more counts: its counters go once all is sent
     LocalDate stale = LocalDate.ofInstant(clock.instant(), ZONE).minusDays(1);
     counters.entrySet().removeIf(e -> e.getKey().day().isBefore(stale) && e.getValue().counted.sum() == e.getValue().flushed);
   }
@@ -96,7 +96,7 @@ public final class ScreenTally implements AutoCloseable {
     try {
       flush();
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "screened-text counts not stored yet, kept for the next flush: " + e.getMessage());
+      LOG.log(System.Logger.Level.WARNING, store.denominator().id + " counts not stored yet, kept for the next flush: " + e.getMessage());
     }
   }
 
@@ -110,7 +110,7 @@ public final class ScreenTally implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "screened-text counts of the last interval lost at stop: " + e.getMessage());
+      LOG.log(System.Logger.Level.WARNING, store.denominator().id + " counts of the last interval lost at stop: " + e.getMessage());
     } finally {
       store.close();
     }
