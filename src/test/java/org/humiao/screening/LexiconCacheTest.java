@@ -12,8 +12,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,7 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * that compiled the lexicon, and a changed lexicon or a broken file is compiled again, never used.
  */
 class LexiconCacheTest {
-  private static final Pattern ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
   /** A made-up insult no shipped lexicon holds. */
   private static final String NEW_TERM = "蓝莓怪兽";
 
@@ -103,26 +100,10 @@ class LexiconCacheTest {
   }
 
   /** Every text of the screening tables (evasions, innocent texts, sentences, held-out sentences). */
-  private static List<String> tableTexts() throws IOException {
+  private static List<String> tableTexts() {
     return Stream.of("evasions.tsv", "innocent.tsv", "sentences.tsv", "heldout-sentences.tsv")
-        .flatMap(name -> {
-          try {
-            return Files.readAllLines(Path.of("src/test/resources/screening", name), StandardCharsets.UTF_8).stream();
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        })
-        .filter(line -> !line.isBlank() && !line.startsWith("#"))
-        .map(line -> unescape(line.split("\t")[0]))
+        .flatMap(ScreeningTableRows::rows)
+        .map(line -> ScreeningTableRows.unescape(line.split("\t")[0]))
         .toList();
-  }
-
-  private static String unescape(String s) {
-    Matcher m = ESCAPE.matcher(s);
-    StringBuilder sb = new StringBuilder();
-    while (m.find()) {
-      m.appendReplacement(sb, Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), 16))));
-    }
-    return m.appendTail(sb).toString();
   }
 }

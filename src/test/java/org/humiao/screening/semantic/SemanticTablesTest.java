@@ -5,6 +5,7 @@ import org.humiao.screening.ScreenOptions;
 import org.humiao.screening.ScreeningEngine;
 import org.humiao.screening.ScreeningJson;
 import org.humiao.screening.ScreeningResult;
+import org.humiao.screening.ScreeningTableRows;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,14 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * scores, must still pass, and every evasion must still be flagged.
  */
 class SemanticTablesTest {
-  private static final Pattern ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
   // the tables measure quality, not latency: wait for every vector
   private static final ScreenOptions UNHURRIED = ScreenOptions.DEFAULT.withBudget(Duration.ofSeconds(30));
   private static ScreeningEngine engine;
@@ -120,19 +116,7 @@ class SemanticTablesTest {
     assertTrue(flagged <= maxFlagged * innocent, flagged + "/" + innocent + " innocent flagged");
   }
 
-  private static List<String> rows(String file) throws IOException {
-    return Files.readAllLines(Path.of("src/test/resources/screening", file), StandardCharsets.UTF_8).stream()
-        .filter(l -> !l.isBlank() && !l.startsWith("#"))
-        .map(SemanticTablesTest::unescape)
-        .toList();
-  }
-
-  private static String unescape(String s) {
-    Matcher m = ESCAPE.matcher(s);
-    StringBuilder sb = new StringBuilder();
-    while (m.find()) {
-      m.appendReplacement(sb, Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), 16))));
-    }
-    return m.appendTail(sb).toString();
+  private static List<String> rows(String file) {
+    return ScreeningTableRows.rows(file).map(ScreeningTableRows::unescape).toList();
   }
 }
