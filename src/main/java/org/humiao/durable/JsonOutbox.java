@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
@@ -27,6 +28,12 @@ import java.util.function.Function;
  * reported. Appends are fsynced before they return; the committed file is replaced atomically
  * (write, fsync, rename). Opening replays the lines after the offset; a last line the crash cut
  * short (no newline, or not JSON) was never acknowledged and is cut off.
+ *
+ * <p>Delivered lines do not wait for a compaction to leave the disk: each commit overwrites them
+ * with spaces in place (after {@code committed} names the new offset, so a crash between the two
+ * never replays a blank line), and forces them. An NPPA record holds a user's {@code pi}; once
+ * delivered, nothing needs it, and a deletion request finds none of a user's delivered records
+ * (docs/privacy.md). A failed overwrite is retried from the same offset by the next commit.
  *
  * <p>Once the committed part of the log passes a threshold, the pending lines are copied to the
  * next generation, which becomes current by the same atomic rename of {@code committed}; a crash
@@ -58,6 +65,8 @@ public class JsonOutbox<T> implements Closeable {
   private long committedOffset;
   private FileChannel log;
   private long logEnd;
+  /** The log bytes before this offset are overwritten with spaces; from 0 after an open, to cover a crash's leftovers. */
+  private long blankedTo;
 
   /** A pending record and the log offset just past its line, which committing it moves to. */
   private record Entry<T>(T record, long end) {
@@ -125,6 +134,7 @@ public class JsonOutbox<T> implements Closeable {
       pending.removeFirst();
     }
     committedOffset = offset;
+    blankDelivered();
     if (committedOffset >= compactAfterBytes) {
       try {
         compact();
@@ -132,6 +142,26 @@ public class JsonOutbox<T> implements Closeable {
         // the commit stands; only the log keeps growing until a later commit compacts it
         LOG.log(System.Logger.Level.WARNING, "outbox compaction failed in " + dir, e);
       }
+    }
+  }
+
+  /**
+   * Overwrites the committed lines not yet blanked with spaces and forces them. The commit stands
+   * whatever happens here: a failure is logged and the next commit tries the same bytes again.
+   */
+  private void blankDelivered() {
+    if (blankedTo >= committedOffset) {
+      return;
+    }
+    byte[] spaces = new byte[Math.toIntExact(committedOffset - blankedTo)];
+    Arrays.fill(spaces, (byte) ' ');
+    try {
+      writeFully(log, ByteBuffer.wrap(spaces), blankedTo);
+      log.force(false);
+      blankedTo = committedOffset;
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "outbox could not overwrite delivered records in " + dir
+          + "; the next commit tries again", e);
     }
   }
 
@@ -219,6 +249,7 @@ public class JsonOutbox<T> implements Closeable {
     log = nextLog;
     generation = next;
     committedOffset = 0;
+    blankedTo = 0;
     logEnd = lines.size();
     pending.clear();
     pending.addAll(moved);

@@ -36,7 +36,7 @@ import java.util.function.Consumer;
  * A call blocks when the store does ({@link PlayStateStore#mayBlock()}); its disk writes (state,
  * NPPA records) go to {@code pending}, so a tracked request answers once they are durable. Every
  * refusal and every non-compliance is handed to {@code events} as a {@link ViolationEvent} before
- * the call returns.
+ * the call returns. A user's calls and a deletion of that user are ordered ({@link UserOrder}).
  */
 public final class MinorMode {
   private final Attestations attestations;
@@ -45,6 +45,8 @@ public final class MinorMode {
   private final PlayStateStore store;
   private final PolicyRegistry policies;
   private final Violations violations;
+  private final PendingWrites pending;
+  private final UserOrder order = new UserOrder();
   private final Clock clock;
 
   /**
@@ -63,12 +65,13 @@ public final class MinorMode {
     this.store = store;
     this.policies = policies;
     this.violations = violations;
+    this.pending = pending;
     this.clock = clock;
   }
 
   /** Checks an age attestation and links the user to its person. */
   public AttestAnswer attest(String platform, String userId, AttestationRequest request) {
-    return attestations.attest(platform, userId, request);
+    return order.call(Keys.user(platform, userId), () -> attestations.attest(platform, userId, request));
   }
 
   /**
@@ -85,9 +88,30 @@ public final class MinorMode {
    * Forgets {@code what} of a user (a deletion or correction request), keeping today's play, the
    * spending totals of this month and today, and payment records, so limits and refunds still hold;
    * returns how many stored entries went. A user never linked leaves nothing to find but the link
-   * key itself. Blocks on I/O in every store: call it on a worker.
+   * key itself. Blocks on I/O in every store: call it on a worker, outside a tracked request.
+   *
+   * <p>The user's calls are held back while the store removes the user from its state, so none
+   * that read the link before writes after; the embedded store's rewrite of its files comes after,
+   * with the calls let go again. What the erasure holds the lock for never waits for the disk: the
+   * link's read hands its wait to a tracked call, which the rewrite covers anyway.
    */
   public int forget(String platform, String userId, Set<Forgettable> what) {
+    String userKey = Keys.user(platform, userId);
+    PendingWrites.Tracked<Integer> removed;
+    try {
+      removed = pending.track(() -> order.erasure(userKey, () -> store.remove(erasure(platform, userId, what))));
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    // compacts behind every change queued so far, so it also waits for the flush the read handed over
+    store.purge();
+    return removed.value();
+  }
+
+  /** What a deletion of the user removes, from its link as it stands. */
+  private Erasure erasure(String platform, String userId, Set<Forgettable> what) {
     String userKey = Keys.user(platform, userId);
     LocalDate today = ChinaTime.day(clock.instant().getEpochSecond());
     Optional<PersonLink> link = store.link(userKey);
@@ -109,15 +133,15 @@ public final class MinorMode {
         guests.add(Keys.guestDevice(operator, service, userId));
       }
     }
-    return store.erase(new Erasure(userKey,
+    return new Erasure(userKey,
         person != null && what.contains(Forgettable.GUARDIAN_CONTROLS) ? Keys.personOperator(person, operator) : null,
         history ? Keys.playOf(person, operator) : null, keepPlay, spendKeys, Keys.month(today), today.toString(),
-        guests));
+        guests);
   }
 
   /** May the user start (or resume) the session now. */
   public AuthorizeAnswer authorize(PlayRequest request) {
-    return play.authorize(request);
+    return order.call(userKey(request), () -> play.authorize(request));
   }
 
   /**
@@ -126,17 +150,17 @@ public final class MinorMode {
    * @throws InvalidPlayReport if the interval is empty, longer than a day or in the future
    */
   public HeartbeatAnswer heartbeat(PlayRequest request, long from, long to) {
-    return play.heartbeat(request, from, to);
+    return order.call(userKey(request), () -> play.heartbeat(request, from, to));
   }
 
   /** The platform ended the session: it is stopped, and its logout reported to the NPPA once. */
   public EndAnswer endSession(PlayRequest request) {
-    return play.end(request);
+    return order.call(userKey(request), () -> play.end(request));
   }
 
   /** May the user pay (or tip) this amount now; an accepted payment is recorded once per key. */
   public PaymentAnswer checkPayment(PaymentRequest request) {
-    return spending.checkPayment(request);
+    return order.call(Keys.user(request.platform(), request.userId()), () -> spending.checkPayment(request));
   }
 
   /** Gives an accepted payment's amount back to the allowance, once. */
@@ -151,6 +175,10 @@ public final class MinorMode {
    * a platform could otherwise lift a guardian's ban silently.
    */
   public GuardianAnswer setGuardianControls(String platform, String userId, GuardianControls controls) {
+    return order.call(Keys.user(platform, userId), () -> guardianControls(platform, userId, controls));
+  }
+
+  private GuardianAnswer guardianControls(String platform, String userId, GuardianControls controls) {
     String operator = policies.current().operator(platform);
     // the link and the earlier controls in one read
     StateView state = store.view(StateQuery.of(Keys.user(platform, userId))
@@ -167,5 +195,9 @@ public final class MinorMode {
           return new GuardianAnswer(true, ReasonCode.GUARDIAN_CONTROLS_SET);
         })
         .orElse(new GuardianAnswer(false, ReasonCode.UNKNOWN_PERSON));
+  }
+
+  private static String userKey(PlayRequest request) {
+    return Keys.user(request.platform(), request.userId());
   }
 }

@@ -8,6 +8,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import org.humiao.keys.IssuedKey;
 import org.humiao.keys.Role;
+import org.humiao.minor.sim.SettableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 import static org.humiao.server.Client.assertError;
@@ -102,6 +106,43 @@ class CasesHttpTest {
           "the journal's replay on start opens no second case");
     } finally {
       restarted.close();
+    }
+  }
+
+  /**
+   * What the console's 已超期 shows: a case not acknowledged within its 24 hours is {@code overdue}
+   * on the routes the console reads, and an acknowledgement starts the next step's 72 hours.
+   */
+  @Test
+  void aCaseNotAcknowledgedWithinADayIsOverdueUntilItsNextStep(Vertx vertx) throws Exception {
+    SettableClock clock = new SettableClock(Instant.parse("2026-12-09T02:00:00Z"), ZoneOffset.UTC);
+    try (LocalService service = new LocalService(dir, Map.of(), clock, null);
+         Client client = new Client(vertx, service.port())) {
+      ok(client.post("/v1/text/screen", service.platformKey, new JsonObject().put("text", THREAT)
+          .put("region", "530502").put("dataId", "msg-late")));
+      eventually(() -> ok(client.get("/v1/cases", service.regulatorKey)).getJsonArray("cases").size() == 1,
+          "the case is opened");
+      JsonObject opened = ok(client.get("/v1/cases", service.regulatorKey)).getJsonArray("cases").getJsonObject(0);
+      String path = "/v1/cases/" + opened.getString("id");
+      Instant deadline = Instant.parse(opened.getString("opened")).plus(Duration.ofHours(24));
+      assertEquals(deadline.toString(), opened.getString("deadline"));
+
+      clock.set(deadline);
+      assertFalse(ok(client.get(path, service.regulatorKey)).getBoolean("overdue"), "due, not yet overdue");
+      assertEquals(0, ok(client.get("/v1/cases?overdue=true", service.regulatorKey)).getJsonArray("cases").size());
+
+      clock.set(deadline.plusSeconds(1));
+      assertTrue(ok(client.get(path, service.regulatorKey)).getBoolean("overdue"), "a second past the deadline");
+      JsonArray overdue = ok(client.get("/v1/cases?overdue=true", service.regulatorKey)).getJsonArray("cases");
+      assertEquals(1, overdue.size(), overdue::encode);
+      assertTrue(overdue.getJsonObject(0).getBoolean("overdue"));
+      assertEquals(0, ok(client.get("/v1/cases?overdue=false", service.regulatorKey)).getJsonArray("cases").size());
+
+      JsonObject acknowledged = ok(client.post(path + "/actions", service.regulatorKey, step("acknowledged")));
+      assertFalse(acknowledged.getBoolean("overdue"), acknowledged::encode);
+      assertEquals(deadline.plusSeconds(1).plus(Duration.ofHours(72)).toString(), acknowledged.getString("deadline"));
+      clock.set(deadline.plusSeconds(2).plus(Duration.ofHours(72)));
+      assertTrue(ok(client.get(path, service.regulatorKey)).getBoolean("overdue"), "the acknowledged step's 72 hours");
     }
   }
 

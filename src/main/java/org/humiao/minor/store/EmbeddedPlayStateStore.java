@@ -225,12 +225,12 @@ public final class EmbeddedPlayStateStore implements PlayStateStore {
   }
 
   /**
-   * Applies and logs one erase change, then rewrites the log without the erased lines ({@link
-   * WriteAheadLog#compactNow}) and waits for it: until then the old lines are still on disk.
+   * Applies one erase change and queues it to the log, under the user's lock and the payments'
+   * lock, without waiting for the disk: the removed lines are still in the log until {@link #purge}.
    */
   @Override
-  public int erase(Erasure erasure) {
-    int erased = locked(erasure.userKey(), () -> withLock(payments, () -> {
+  public int remove(Erasure erasure) {
+    return withLock(stripes[Math.floorMod(erasure.userKey().hashCode(), STRIPES)], () -> withLock(payments, () -> {
       JsonObject change = state.erasure(erasure);
       if (change == null) {
         return 0;
@@ -238,12 +238,19 @@ public final class EmbeddedPlayStateStore implements PlayStateStore {
       commit(change);
       return PlayState.erased(change);
     }));
+  }
+
+  /**
+   * Rewrites the log without the removed lines ({@link WriteAheadLog#compactNow}), covering every
+   * change queued so far, and waits for it: until then the old lines are still on disk.
+   */
+  @Override
+  public void purge() {
     try {
       log.compactNow().join();
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
-    return erased;
   }
 
   @Override

@@ -107,7 +107,25 @@ public interface PlayStateStore extends AutoCloseable {
    * without it; Redis deletes the keys). Returns how many entries were removed. Blocks on I/O in
    * every store: call it on a worker.
    */
-  int erase(Erasure erasure);
+  default int erase(Erasure erasure) {
+    int removed = remove(erasure);
+    purge();
+    return removed;
+  }
+
+  /**
+   * The first half of {@link #erase}: removes what {@code erasure} names from the state every later
+   * call reads, and returns how many entries went. The embedded store neither waits for the disk
+   * here nor has the entries off it yet ({@link #purge}); Redis deletes the keys.
+   */
+  int remove(Erasure erasure);
+
+  /**
+   * The second half of {@link #erase}: returns once nothing an earlier {@link #remove} took is left
+   * in storage. The embedded store rewrites its log (a compaction); Redis has nothing left to do.
+   */
+  default void purge() {
+  }
 
   /** True when calls wait on I/O and so must run on a worker thread, never on an event loop. */
   boolean mayBlock();

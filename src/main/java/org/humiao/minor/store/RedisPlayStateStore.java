@@ -233,7 +233,7 @@ public final class RedisPlayStateStore implements PlayStateStore {
    * DEL, which Redis applies atomically.
    */
   @Override
-  public int erase(Erasure erasure) {
+  public int remove(Erasure erasure) {
     List<String> doomed = new ArrayList<>();
     doomed.add(key("link", erasure.userKey()));
     if (erasure.guardianKey() != null) {

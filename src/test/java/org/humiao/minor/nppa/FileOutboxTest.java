@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FileOutboxTest {
 
@@ -126,6 +128,42 @@ class FileOutboxTest {
       assertEquals(NppaFixture.logins(3).subList(1, 3), reopened.awaitBatch(128));
     }
     assertEquals(false, Files.exists(dir.resolve("outbox-1.jsonl")));
+  }
+
+  @Test
+  void aDeliveredRecordLeavesTheDiskAtItsCommitNotAtTheNextCompaction() throws Exception {
+    // the default threshold: no compaction in this test, so only the overwrite at commit can remove a line
+    try (FileOutbox outbox = FileOutbox.open(dir)) {
+      outbox.append(NppaFixture.logins(5));
+      outbox.commit(3);
+      String stored = stored();
+      for (int i = 1; i <= 3; i++) {
+        assertFalse(stored.contains(NppaFixture.pi(i)), "delivered record " + i + " is still on disk");
+      }
+      for (int i = 4; i <= 5; i++) {
+        assertTrue(stored.contains(NppaFixture.pi(i)), "pending record " + i + " is kept until it is delivered");
+      }
+      outbox.commit(2);
+      assertFalse(stored().contains(NppaFixture.pi(4)) || stored().contains(NppaFixture.pi(5)),
+          "the last two, delivered, are gone too");
+      outbox.append(List.of(NppaFixture.login(6)));
+    }
+    try (FileOutbox reopened = FileOutbox.open(dir)) {
+      assertEquals(List.of(NppaFixture.login(6)), reopened.awaitBatch(128), "the blanks are never replayed");
+      reopened.commit(1);
+    }
+    assertFalse(stored().contains(NppaFixture.pi(6)));
+  }
+
+  /** Every file of the outbox, as text. */
+  private String stored() throws IOException {
+    StringBuilder all = new StringBuilder();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.sorted().toList()) {
+        all.append(Files.readString(file, StandardCharsets.UTF_8));
+      }
+    }
+    return all.toString();
   }
 
   private static long lineBytes(int i) {

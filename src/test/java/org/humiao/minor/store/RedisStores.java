@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * Redis stores of one test, each with a client of its own (as separate service instances have),
  * all under one fresh key prefix, whose keys {@link #close} deletes.
  */
-final class RedisStores implements AutoCloseable {
+public final class RedisStores implements AutoCloseable {
   static final Duration TIMEOUT = Duration.ofSeconds(2);
 
   private final Vertx vertx = Vertx.vertx();
@@ -26,11 +26,11 @@ final class RedisStores implements AutoCloseable {
   private final String prefix = "humiao-test-" + UUID.randomUUID() + ":";
   private final List<RedisPlayStateStore> opened = new ArrayList<>();
 
-  RedisStores(String uri) {
+  public RedisStores(String uri) {
     this.uri = uri;
   }
 
-  RedisPlayStateStore open() {
+  public RedisPlayStateStore open() {
     RedisPlayStateStore store = new RedisPlayStateStore(client(), prefix, TIMEOUT, Duration.ofDays(16));
     opened.add(store);
     return store;
@@ -47,7 +47,7 @@ final class RedisStores implements AutoCloseable {
   }
 
   /** Every key of the stores with its value (strings, hashes, sorted sets), one per line, to search. */
-  String dump() throws Exception {
+  public String dump() throws Exception {
     Redis redis = client();
     try {
       StringBuilder all = new StringBuilder();
