@@ -155,8 +155,12 @@ public final class EmbeddedPileOnStore implements PileOnStore {
   }
 
   @Override
-  public synchronized Optional<Protection> protection(String target, long now) {
-    return Optional.ofNullable(protections.get(target)).filter(p -> p.activeAt(now));
+  public synchronized List<Optional<Protection>> protections(List<String> targets, long now) {
+    List<Optional<Protection>> out = new ArrayList<>(targets.size());
+    for (String target : targets) {
+      out.add(Optional.ofNullable(protections.get(target)).filter(p -> p.activeAt(now)));
+    }
+    return out;
   }
 
   @Override

@@ -37,7 +37,15 @@ public interface PileOnStore extends AutoCloseable {
   void protect(String target, Optional<Protection> protection);
 
   /** The protection in force at {@code now}, if any. */
-  Optional<Protection> protection(String target, long now);
+  default Optional<Protection> protection(String target, long now) {
+    return protections(List.of(target), now).get(0);
+  }
+
+  /**
+   * The protection in force at {@code now} of each of {@code targets}, in their order: one call
+   * (one Redis round trip) for every target a message names, on the screening path.
+   */
+  List<Optional<Protection>> protections(List<String> targets, long now);
 
   /** Keeps an entry until {@code at + retention}; the target keeps at most {@code cap}, the newest. */
   void addEvidence(String target, EvidenceEntry entry, Duration retention, int cap);

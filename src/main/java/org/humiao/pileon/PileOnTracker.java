@@ -77,11 +77,9 @@ public final class PileOnTracker {
     }
     Instant at = clock.instant();
     long now = at.toEpochMilli();
-    boolean shielded = false;
-    for (String target : aim.targets()) {
-      shielded |= store.protection(key(aim.platform(), target), now).filter(p -> p.scope().covers(aim.relation()))
-          .isPresent();
-    }
+    List<String> keys = aim.targets().stream().map(target -> key(aim.platform(), target)).toList();
+    boolean shielded = store.protections(keys, now).stream()
+        .anyMatch(p -> p.filter(on -> on.scope().covers(aim.relation())).isPresent());
     ScreeningResult handled = shielded ? stricter(result) : result;
     if (!abusive(result)) {
       return new Verdict(handled, shielded, Optional.empty());
@@ -90,8 +88,9 @@ public final class PileOnTracker {
     EvidenceEntry entry = new EvidenceEntry(now, aim.dataId(), author, handled.masked(), handled.decision().id(),
         handled.categories().stream().map(c -> c.category().id()).toList());
     Optional<Verdict.Crossing> highest = Optional.empty();
-    for (String target : aim.targets()) {
-      String key = key(aim.platform(), target);
+    for (int i = 0; i < keys.size(); i++) {
+      String target = aim.targets().get(i);
+      String key = keys.get(i);
       store.addEvidence(key, entry, policy.evidenceRetention(), policy.evidencePerTarget());
       List<Tally> tallies = store.hit(key, now, author, windows, policy.hitsPerTarget());
       boolean minor = minors.isMinor(aim.platform(), target, at);

@@ -99,10 +99,22 @@ public final class RedisPileOnStore implements PileOnStore {
     await(redis.send(Request.cmd(Command.SET).arg(key).arg(p.toJson().encode()).arg("PX").arg(ttl)));
   }
 
+  /** One MGET for all the targets. */
   @Override
-  public Optional<Protection> protection(String target, long now) {
-    Response r = await(redis.send(Request.cmd(Command.GET).arg(key("pileon-protection", target))));
-    return Optional.ofNullable(r).map(v -> Protection.fromJson(new JsonObject(v.toString()))).filter(p -> p.activeAt(now));
+  public List<Optional<Protection>> protections(List<String> targets, long now) {
+    if (targets.isEmpty()) {
+      // MGET needs a key
+      return List.of();
+    }
+    Request mget = Request.cmd(Command.MGET);
+    targets.forEach(target -> mget.arg(key("pileon-protection", target)));
+    Response r = await(redis.send(mget));
+    List<Optional<Protection>> out = new ArrayList<>(targets.size());
+    for (int i = 0; i < targets.size(); i++) {
+      out.add(Optional.ofNullable(r.get(i)).map(v -> Protection.fromJson(new JsonObject(v.toString())))
+          .filter(p -> p.activeAt(now)));
+    }
+    return out;
   }
 
   @Override

@@ -103,6 +103,24 @@ abstract class PileOnStoreContract {
   }
 
   @Test
+  void theProtectionsOfManyTargetsAreReadInOneCallInTheirOrder() {
+    PileOnStore store = open();
+    Protection strangers = new Protection(ProtectionScope.STRANGERS, t0, t0 + 60_000, false);
+    Protection everyone = new Protection(ProtectionScope.EVERYONE, t0, t0 + 3_600_000, true);
+    store.protect("a", Optional.of(strangers));
+    store.protect("b", Optional.of(everyone));
+    store.protect("off", Optional.of(strangers));
+    store.protect("off", Optional.empty());
+    // read by another instance (Redis), or the same one (embedded)
+    PileOnStore reader = open();
+    assertEquals(List.of(Optional.of(everyone), Optional.empty(), Optional.of(strangers), Optional.empty(),
+        Optional.of(everyone)), reader.protections(List.of("b", "nobody", "a", "off", "b"), t0 + 1));
+    assertEquals(List.of(Optional.empty(), Optional.of(everyone)), reader.protections(List.of("a", "b"), t0 + 60_000),
+        "a's protection has ended, b's holds");
+    assertEquals(List.of(), reader.protections(List.of(), t0));
+  }
+
+  @Test
   void evidenceIsAnsweredByTimeOldestFirstWithinItsCap() {
     PileOnStore store = open();
     for (int i = 0; i < 8; i++) {

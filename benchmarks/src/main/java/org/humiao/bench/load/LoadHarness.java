@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,6 +40,15 @@ import java.util.concurrent.TimeUnit;
 public final class LoadHarness {
   private static final int KEEP_ALIVE_SECONDS = 5;
   private static final long MAX_LATENCY_MICROS = TimeUnit.SECONDS.toMicros(60);
+  /**
+   * A request before the clock starts that a busy service answers 503 or 429 is tried this many
+   * times in all, waiting its Retry-After or, without one, a doubling wait from {@link
+   * #SETUP_FIRST_WAIT_MILLIS} (about 8 s in all), then the run fails.
+   */
+  private static final int SETUP_ATTEMPTS = 6;
+  private static final long SETUP_FIRST_WAIT_MILLIS = 250;
+  private static final int ANSWER_SHOWN_CHARS = 200;
+  private static final long CLOSE_SECONDS = 10;
 
   private final LoadOptions options;
   /** The service's clock. */
@@ -86,6 +96,17 @@ public final class LoadHarness {
     }
     List<String> lines = Files.readAllLines(options.corpus(), StandardCharsets.UTF_8).stream()
         .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+    try {
+      measureWithCeiling(options, lines);
+    } catch (Exception e) {
+      // a failed run ends the process: Vert.x's threads would otherwise keep it alive with nothing to do
+      System.err.println("load harness: " + (e instanceof ExecutionException ? e.getCause().getMessage() : e));
+      System.exit(1);
+    }
+  }
+
+  /** The run, then, with {@code --ceiling}, the same against the ceiling server and the ratio. */
+  private static void measureWithCeiling(LoadOptions options, List<String> lines) throws Exception {
     LoadResult result = measure(options, lines);
     if (options.ceilingPort() > 0) {
       LoadOptions ceiling = options.againstCeiling();
@@ -104,14 +125,18 @@ public final class LoadHarness {
   /** One run against {@code options}' instances, reported. */
   private static LoadResult measure(LoadOptions options, List<String> lines) throws Exception {
     LoadHarness harness = new LoadHarness(options, lines);
-    if (harness.scenario.playsAsUsers()) {
-      harness.attestUsers().toCompletionStage().toCompletableFuture().get();
+    LoadResult result;
+    try {
+      if (harness.scenario.playsAsUsers()) {
+        harness.attestUsers().toCompletionStage().toCompletableFuture().get();
+      }
+      if (harness.scenario.screensWithLists()) {
+        harness.putLists().toCompletionStage().toCompletableFuture().get();
+      }
+      result = harness.run().toCompletionStage().toCompletableFuture().get();
+    } finally {
+      harness.vertx.close().toCompletionStage().toCompletableFuture().get(CLOSE_SECONDS, TimeUnit.SECONDS);
     }
-    if (harness.scenario.screensWithLists()) {
-      harness.putLists().toCompletionStage().toCompletableFuture().get();
-    }
-    LoadResult result = harness.run().toCompletionStage().toCompletableFuture().get();
-    harness.vertx.close().toCompletionStage().toCompletableFuture().get();
     LatencyReport.write(options, result);
     System.out.println(LatencyReport.markdown(options, result));
     System.out.println("report: " + options.out() + ".{json,md,png}");
@@ -179,6 +204,10 @@ public final class LoadHarness {
     vertx.runOnContext(v -> {
       Runnable[] attestNext = new Runnable[1];
       attestNext[0] = () -> {
+        if (done.future().isComplete()) {
+          // another connection's attestation failed: the run is over
+          return;
+        }
         if (next[0] == Scenario.USERS) {
           if (--running[0] == 0) {
             done.complete();
@@ -186,13 +215,8 @@ public final class LoadHarness {
           return;
         }
         int user = next[0]++;
-        exchange(HttpMethod.POST, "/v1/attestations", Scenario.attestation(user, today))
-            .onSuccess(response -> {
-              if (response.statusCode() != 200) {
-                done.tryFail("attesting user " + user + " answered " + response.statusCode());
-              }
-              attestNext[0].run();
-            })
+        setUp(HttpMethod.POST, "/v1/attestations", Scenario.attestation(user, today), "attesting user " + user, 1)
+            .onSuccess(ok -> attestNext[0].run())
             .onFailure(done::tryFail);
       };
       running[0] = options.connections();
@@ -215,16 +239,46 @@ public final class LoadHarness {
       done.complete();
       return;
     }
-    exchange(HttpMethod.PUT, "/v1/platforms/" + Scenario.platform(platform) + "/lists/block", Scenario.blockList(platform))
-        .onSuccess(response -> {
-          if (response.statusCode() != 200) {
-            done.fail("putting the list of " + Scenario.platform(platform) + " answered " + response.statusCode()
-                + " (the lists scenario needs an admin key)");
-          } else {
-            putList(platform + 1, done);
-          }
-        })
+    setUp(HttpMethod.PUT, "/v1/platforms/" + Scenario.platform(platform) + "/lists/block", Scenario.blockList(platform),
+        "putting the list of " + Scenario.platform(platform), 1)
+        .onSuccess(ok -> putList(platform + 1, done))
         .onFailure(done::fail);
+  }
+
+  /**
+   * One request before the clock starts, {@code what} it does named in the failure: a 200 succeeds;
+   * a busy service's 503 or 429 is asked again ({@link #SETUP_ATTEMPTS}); any other answer, the last
+   * busy one or no answer fails, and the run with it.
+   */
+  private Future<Void> setUp(HttpMethod method, String path, Buffer body, String what, int attempt) {
+    return exchange(method, path, body)
+        .recover(failure -> Future.failedFuture(new IllegalStateException(what + ": no answer ("
+            + failure.getClass().getSimpleName() + ": " + failure.getMessage() + ")", failure)))
+        .compose(response -> {
+          int status = response.statusCode();
+          if (status == 200) {
+            return Future.succeededFuture();
+          }
+          boolean busy = status == 503 || status == 429;
+          if (!busy || attempt == SETUP_ATTEMPTS) {
+            String answer = response.body().result().toString();
+            String hint = switch (status) {
+              case 503, 429 -> ", " + attempt + " times, before the clock started (the service is too busy: fewer"
+                  + " --connections; for a 503 longer HUMIAO_REQUEST_TIMEOUT_MS and HUMIAO_REDIS_TIMEOUT_MS, for a 429"
+                  + " a higher HUMIAO_RATE_LIMIT_PER_SECOND)";
+              case 401, 403 -> " (--key: a platform key; the lists scenario needs an admin key)";
+              default -> "";
+            };
+            return Future.failedFuture(new IllegalStateException(what + " answered " + status + hint + ": "
+                + answer.substring(0, Math.min(answer.length(), ANSWER_SHOWN_CHARS))));
+          }
+          String retryAfter = response.getHeader(HttpHeaders.RETRY_AFTER);
+          long wait = retryAfter == null ? SETUP_FIRST_WAIT_MILLIS << (attempt - 1)
+              : TimeUnit.SECONDS.toMillis(Long.parseLong(retryAfter));
+          Promise<Void> waited = Promise.promise();
+          vertx.setTimer(Math.max(1, wait), t -> waited.complete());
+          return waited.future().compose(v -> setUp(method, path, body, what, attempt + 1));
+        });
   }
 
   /** One request to the next instance in turn, its body read. */
