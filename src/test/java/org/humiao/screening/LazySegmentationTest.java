@@ -27,16 +27,18 @@ class LazySegmentationTest {
 
   @Test
   void withoutWarmUpTheFirstTextThatNeedsASegmentationLoadsThemAndAnswersAlike() {
+    // the warm engine's answers first: its classes loaded, the lazy engine's first texts are not
+    // slow for reasons of the test JVM's own
+    ScreeningResult thanksWarm = ShippedEngine.get().screen("谢谢你");
+    ScreeningResult segmentedWarm = ShippedEngine.get().screen(SEGMENTED);
     try (ScreeningEngine lazy = ScreeningEngine.builder(ShippedEngine.LEXICONS, Clock.systemDefaultZone())
         .warmUp(false).build()) {
       assertFalse(lazy.segmentationLoaded(), "loaded at start");
-      ScreeningResult thanks = lazy.screen("谢谢你");
+      assertEquals(thanksWarm, lazy.screen("谢谢你"));
       assertFalse(lazy.segmentationLoaded(), "loaded for a text without a match to segment");
-      assertEquals(ShippedEngine.get().screen("谢谢你"), thanks);
-      ScreeningResult segmented = lazy.screen(SEGMENTED);
+      assertEquals(segmentedWarm, lazy.screen(SEGMENTED));
       assertTrue(lazy.segmentationLoaded());
-      assertEquals(ShippedEngine.get().screen(SEGMENTED), segmented);
-      assertEquals(0, lazy.failures(), "the load was charged to the text's budget");
+      assertEquals(0, lazy.failures());
     }
   }
 

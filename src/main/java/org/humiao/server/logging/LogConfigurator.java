@@ -27,7 +27,7 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
   static final String OPERATOR_FILE = "logback.configurationFile";
   /** Lines the async appender holds; a full queue drops INFO and below first (the access log), then anything. */
   static final int QUEUE = 8192;
-  /** Loggers too chatty at INFO for nothing to act on. */
+  /** Loggers whose INFO lines say nothing an operator acts on. */
   private static final Map<String, Level> QUIETER = Map.of(
       // Kafka's clients log their whole configuration at INFO on every start
       "org.apache.kafka.common.config", Level.WARN,
