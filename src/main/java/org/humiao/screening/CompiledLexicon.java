@@ -329,15 +329,21 @@ final class CompiledLexicon {
         return true;
       }
       if (hit.keyword.guarded()) {
-        budget.segmentation();
+        segmenting();
         return !guard.insideOtherWord(plain(), hit.begin, hit.end);
       }
       // only a Chinese character written right before the match can make a word across its start
       if (hit.begin == 0 || text.gapBefore(hit.begin) || !Character.isIdeographic(text.charAt(hit.begin - 1))) {
         return true;
       }
-      budget.segmentation();
+      segmenting();
       return !guard.startsInsideWord(plain(), hit.begin, hit.end);
+    }
+
+    /** Charges one segmentation; the first of the process loads HanLP's dictionaries, not charged. */
+    private void segmenting() {
+      budget.excuse(guard.load());
+      budget.segmentation();
     }
 
     private boolean isLatin(Hit hit) {

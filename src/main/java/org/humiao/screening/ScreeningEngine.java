@@ -85,7 +85,9 @@ public final class ScreeningEngine implements AutoCloseable {
     this.semanticTier = b.semanticTier;
     this.lexiconCache = b.lexiconCache == null ? null : new LexiconCache(b.lexiconCache);
     current.set(load());
-    warmUp();
+    if (b.warmUp) {
+      warmUp();
+    }
   }
 
   /**
@@ -94,6 +96,7 @@ public final class ScreeningEngine implements AutoCloseable {
    * would send the first texts after a start to review as over budget.
    */
   private void warmUp() {
+    guard.load(); // the warm-up text may need no segmentation (操场 is whitelisted): load them anyway
     Loaded loaded = current.get();
     // the fast tier only: the semantic tier's queue and counters are for real texts
     Loaded fast = new Loaded(loaded.lexicon(), loaded.model(), loaded.personalInfo(), null);
@@ -119,6 +122,7 @@ public final class ScreeningEngine implements AutoCloseable {
     private CostCaps caps = CostCaps.DEFAULT;
     private SemanticTier semanticTier;
     private Path lexiconCache;
+    private boolean warmUp = true;
 
     private Builder(Path lexiconDir, Clock clock) {
       this.lexiconDir = Objects.requireNonNull(lexiconDir);
@@ -158,6 +162,17 @@ public final class ScreeningEngine implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Whether the engine screens one text through every fast stage before it is handed out (on by
+     * default: the service's first texts must not wait past their budget for class loading and
+     * HanLP's dictionaries). Off for the file commands, whose lines may never need a segmentation;
+     * the first that does loads the dictionaries then, not charged to that text's budget.
+     */
+    public Builder warmUp(boolean warmUp) {
+      this.warmUp = warmUp;
+      return this;
+    }
+
     public ScreeningEngine build() {
       return new ScreeningEngine(this);
     }
@@ -174,6 +189,11 @@ public final class ScreeningEngine implements AutoCloseable {
     if (semanticTier != null) {
       semanticTier.close();
     }
+  }
+
+  /** Whether HanLP's dictionaries are loaded (by the warm-up or a first segmentation). */
+  boolean segmentationLoaded() {
+    return guard.loaded();
   }
 
   /** The compiled lexicons' files, when the builder named a directory for them. */

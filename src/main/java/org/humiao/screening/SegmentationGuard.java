@@ -14,12 +14,35 @@ import com.hankcs.hanlp.seg.common.Term;
  */
 final class SegmentationGuard {
   private static final int WINDOW = 4;
-  private final Segment segment = HanLP.newSegment().enableOffset(true);
+  /**
+   * Null until the first segmentation: HanLP loads its core dictionary then (~0.3 s, seconds under
+   * load), which a file command whose lines never need a segmentation should not pay. The service
+   * pays it at start, in the engine's warm-up.
+   */
+  private volatile Segment segment;
 
-  SegmentationGuard() {
-    // HanLP loads its dictionaries on the first segmentation (~0.3 s, seconds under load): do it
-    // at start-up, not in the first screening calls, now that ordinary matches are segmented too
-    segment.seg("中国男友");
+  /**
+   * Loads HanLP's dictionaries if no segmentation has yet, and returns the nanoseconds this call
+   * spent on that (loading or waiting for another thread's load), 0 once they are loaded: a
+   * text's budget is not charged for a load that happens once per process.
+   */
+  long load() {
+    if (segment != null) {
+      return 0;
+    }
+    long started = System.nanoTime();
+    synchronized (this) {
+      if (segment == null) {
+        Segment loading = HanLP.newSegment().enableOffset(true);
+        loading.seg("中国男友");
+        segment = loading;
+      }
+    }
+    return System.nanoTime() - started;
+  }
+
+  boolean loaded() {
+    return segment != null;
   }
 
   /** Whether [begin, end) of the text is part of a longer word or cut across by one. */
@@ -47,6 +70,7 @@ final class SegmentationGuard {
     if (boundaryAfter >= 0 && boundaryAfter < to) {
       to = boundaryAfter;
     }
+    load();
     for (Term word : segment.seg(text.substring(from, to))) {
       if (CoreDictionary.getTermFrequency(word.word) == 0) {
         continue; // only core-dictionary words count: not guessed names (沙比吧) or rare entries (币别)

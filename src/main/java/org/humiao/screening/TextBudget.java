@@ -25,7 +25,7 @@ final class TextBudget {
   }
 
   private final CostCaps caps;
-  private final long deadlineNanos;
+  private long deadlineNanos;
   private int segmentations;
 
   TextBudget(CostCaps caps, long deadlineNanos) {
@@ -39,6 +39,11 @@ final class TextBudget {
       throw new OverBudget("text needs over " + caps.maxSegmentations() + " segmentations");
     }
     check(Stage.LEXICON);
+  }
+
+  /** Moves the deadline {@code nanos} later: time spent on something once per process, not on this text. */
+  void excuse(long nanos) {
+    deadlineNanos += nanos;
   }
 
   /** @param during the stage that is running or has just ended */

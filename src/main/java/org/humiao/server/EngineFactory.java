@@ -28,19 +28,20 @@ public final class EngineFactory {
 
   /** @param clock "today" for the personal-information rules */
   public static ScreeningEngine create(Settings settings, Clock clock) {
-    return create(settings, clock, () -> BgeEncoder.load(INTRA_OP_THREADS, MAX_TOKENS));
+    return create(settings, clock, () -> BgeEncoder.load(INTRA_OP_THREADS, MAX_TOKENS), true);
   }
 
   /**
    * The engine of a file command: as {@link #create}, but the sentence encoder loads with the
-   * first text the semantic tier takes, so a run none of whose texts need it never loads it.
+   * first text the semantic tier takes and HanLP's dictionaries with the first segmentation (no
+   * warm-up), so a run none of whose texts need them never loads them.
    */
   public static ScreeningEngine forFiles(Settings settings, Clock clock) {
-    return create(settings, clock, () -> BgeEncoder.lazy(INTRA_OP_THREADS, MAX_TOKENS));
+    return create(settings, clock, () -> BgeEncoder.lazy(INTRA_OP_THREADS, MAX_TOKENS), false);
   }
 
-  private static ScreeningEngine create(Settings settings, Clock clock, Supplier<Encoder> encoder) {
-    ScreeningEngine.Builder builder = ScreeningEngine.builder(settings.lexicons(), clock)
+  private static ScreeningEngine create(Settings settings, Clock clock, Supplier<Encoder> encoder, boolean warmUp) {
+    ScreeningEngine.Builder builder = ScreeningEngine.builder(settings.lexicons(), clock).warmUp(warmUp)
         .reposts(new RepostGuard(settings.repostCacheSize(), Duration.ofHours(settings.repostTtlHours())))
         .limits(new TextLimits(settings.maxTextLength()))
         .caps(new CostCaps(settings.maxSegmentationsPerText(), Duration.ofMillis(settings.textBudgetMs())));

@@ -23,7 +23,7 @@ import java.util.Map;
  * One log event per line, as JSON ({@code time} in UTC, {@code level}, {@code logger},
  * {@code thread}, {@code message}, then the MDC and the event's key-value pairs as fields, then
  * {@code error} and {@code stack}) or as text for a terminal (the same, readable). The format is
- * set from logback.xml and again from the logFormat setting once it is known.
+ * set from HUMIAO_LOG_FORMAT by {@link LogConfigurator} and again from the logFormat setting once it is known.
  */
 public final class LogLineEncoder extends EncoderBase<ILoggingEvent> {
   private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -34,7 +34,7 @@ public final class LogLineEncoder extends EncoderBase<ILoggingEvent> {
   private volatile LogFormat format = LogFormat.AUTO;
 
   /**
-   * From logback.xml: json, text or auto (text on a terminal). Anything else is auto here: the
+   * From HUMIAO_LOG_FORMAT: json, text or auto (text on a terminal). Anything else is auto here: the
    * logFormat setting refuses it by name when serve reads its settings.
    */
   public void setFormat(String name) {

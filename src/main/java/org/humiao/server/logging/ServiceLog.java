@@ -37,7 +37,7 @@ public final class ServiceLog {
     }
   }
 
-  /** Applies the logFormat setting to the console log (logback.xml's appenders). */
+  /** Applies the logFormat setting to the console log ({@link LogConfigurator}'s appenders). */
   public static void configure(Settings settings) {
     bridgeJavaUtilLogging();
     format(settings.logFormat());
