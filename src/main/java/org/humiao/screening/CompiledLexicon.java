@@ -23,6 +23,9 @@ final class CompiledLexicon {
       java.util.EnumSet.of(Category.INSULT, Category.THREAT, Category.EXCLUSION, Category.DEFAMATION,
           Category.DISCRIMINATION);
 
+  /** Modals whose A-not-A question (要不要, 能不能) asks whether to act. */
+  private static final String QUESTIONED_MODALS = "要能用该准许会";
+
   private final Lexicon lexicon;
   private final TextNormalizer normalizer;
   private final VariantGenerator variants;
@@ -336,8 +339,27 @@ final class CompiledLexicon {
       if (hit.begin == 0 || text.gapBefore(hit.begin) || !Character.isIdeographic(text.charAt(hit.begin - 1))) {
         return true;
       }
+      if (asksWhether(hit.begin, hit.end)) {
+        return false;
+      }
       segmenting();
-      return !guard.startsInsideWord(plain(), hit.begin, hit.end);
+      return !guard.cutAtItsEdges(plain(), hit.begin, hit.end);
+    }
+
+    /**
+     * A term or rule match that opens with a negated modal (不要告诉老师, 不要跟他玩) read inside the
+     * modal's A-not-A question (要不要告诉老师: "should I tell the teacher"): its 不 belongs to the
+     * question, so the negation, and the order it gives, was never written. Only modals, whose
+     * question asks whether to act: 想不想活了 ("do you want to live") is a threat, and stays. Only a
+     * verb phrase after the modal (four characters or more): 要不要脸 asks no question, it is the
+     * insult 不要脸 said louder.
+     */
+    private boolean asksWhether(int begin, int end) {
+      return end - begin > 3 && begin > 0 && text.charAt(begin) == '不'
+          && text.charAt(begin - 1) == text.charAt(begin + 1)
+          && QUESTIONED_MODALS.indexOf(text.charAt(begin + 1)) >= 0
+          // 不要不要告诉老师 repeats the order: no question
+          && (begin < 2 || text.charAt(begin - 2) != '不');
     }
 
     /** Charges one segmentation; the first of the process loads HanLP's dictionaries, not charged. */
@@ -473,7 +495,11 @@ final class CompiledLexicon {
       for (int i = cuedRules.nextSetBit(0); i >= 0; i = cuedRules.nextSetBit(i + 1)) {
         ContextRule rule = lexicon.rules().get(i);
         Matcher m = rule.pattern().matcher(plain());
-        if (m.find() && m.end() > m.start() && !whitelisted(m.start(), m.end()) && !alreadyFound(evidence, rule, m)) {
+        boolean found = m.find();
+        while (found && asksWhether(m.start(), m.end())) {
+          found = m.find();
+        }
+        if (found && m.end() > m.start() && !whitelisted(m.start(), m.end()) && !alreadyFound(evidence, rule, m)) {
           evidence.add(new Evidence(m.group(), rule.category(), rule.severity(),
               text.originalStart(m.start()), text.originalEnd(m.end()), EvidenceSource.RULE, rule.id()));
         }

@@ -47,19 +47,26 @@ final class SegmentationGuard {
 
   /** Whether [begin, end) of the text is part of a longer word or cut across by one. */
   boolean insideOtherWord(String text, int begin, int end) {
-    return crossed(text, begin, end, true);
+    return cuts(text, begin, end).coreOverlap;
   }
 
   /**
-   * Whether a word cuts across the start of [begin, end): the match begins in the middle of a word
-   * (国男 in 中国/男友, 作精 in 工作/精神), so it was never written as a unit. Only the start: a
-   * word across the end is as often the next word run on (刷单 in 刷/单日/结).
+   * Whether words cut the match at its edges, so it was never written as a unit: a word across its
+   * start (国男 in 中国/男友, 作精 in 工作/精神), or one across its start and one across its end (女优 in
+   * 魔女/优雅: the first character closes the word before, the last opens the word after). A word
+   * across the end alone does not count: it is as often the next word run on (刷单 in 刷/单日/结).
+   * The word across the start of a both-ends cut may be one the segmenter guessed (魔女 is not in
+   * the core dictionary); the one across the end must be a dictionary word.
    */
-  boolean startsInsideWord(String text, int begin, int end) {
-    return crossed(text, begin, end, false);
+  boolean cutAtItsEdges(String text, int begin, int end) {
+    Cuts cuts = cuts(text, begin, end);
+    return cuts.coreAcrossStart || (cuts.anyAcrossStart && cuts.coreAcrossEnd);
   }
 
-  private boolean crossed(String text, int begin, int end, boolean anyOverlap) {
+  /** How the segmented words around [begin, end) meet it. */
+  private record Cuts(boolean coreOverlap, boolean coreAcrossStart, boolean anyAcrossStart, boolean coreAcrossEnd) {}
+
+  private Cuts cuts(String text, int begin, int end) {
     int from = Math.max(0, begin - WINDOW);
     int to = Math.min(text.length(), end + WINDOW);
     int boundaryBefore = text.lastIndexOf(CharFolding.BOUNDARY_MARK, begin);
@@ -71,20 +78,25 @@ final class SegmentationGuard {
       to = boundaryAfter;
     }
     load();
+    boolean coreOverlap = false;
+    boolean coreAcrossStart = false;
+    boolean anyAcrossStart = false;
+    boolean coreAcrossEnd = false;
     for (Term word : segment.seg(text.substring(from, to))) {
-      if (CoreDictionary.getTermFrequency(word.word) == 0) {
-        continue; // only core-dictionary words count: not guessed names (沙比吧) or rare entries (币别)
-      }
+      // only core-dictionary words are trusted alone: not guessed names (沙比吧) or rare entries (币别)
+      boolean core = CoreDictionary.getTermFrequency(word.word) > 0;
       int wordBegin = from + word.offset;
       int wordEnd = wordBegin + word.length();
       boolean overlaps = wordBegin < end && wordEnd > begin;
       boolean same = wordBegin == begin && wordEnd == end;
       boolean within = wordBegin >= begin && wordEnd <= end;
       boolean acrossStart = wordBegin < begin && wordEnd > begin && wordEnd <= end;
-      if (anyOverlap ? overlaps && !same && !within : acrossStart) {
-        return true;
-      }
+      boolean acrossEnd = wordBegin >= begin && wordBegin < end && wordEnd > end;
+      coreOverlap |= core && overlaps && !same && !within;
+      coreAcrossStart |= core && acrossStart;
+      anyAcrossStart |= acrossStart;
+      coreAcrossEnd |= core && acrossEnd;
     }
-    return false;
+    return new Cuts(coreOverlap, coreAcrossStart, anyAcrossStart, coreAcrossEnd);
   }
 }

@@ -52,6 +52,14 @@ class CompiledLexiconTest {
       她的中国男友        | ''                          | none
       印度人就像阿三一样哈哈哈 | 阿三=阿三              | exact
       那些阿三又来了哈哈哈 | ''                         | none
+      她是女优            | 女优=女优                   | exact
+      魔女优雅            | ''                          | none
+      刷单日结            | 刷单=刷单                   | exact
+      不要告诉老师        | 不要告诉老师=不要告诉老师   | exact
+      我要不要告诉老师    | ''                          | none
+      是不是不要告诉老师  | 不要告诉老师=不要告诉老师   | exact
+      不要不要告诉老师    | 不要告诉老师=不要告诉老师   | exact
+      你还要不要脸        | 不要脸=不要脸               | exact
       """)
   void findsTermsAndTheirSpellings(String text, String expected, String how) {
     CompiledLexicon.Findings findings = LEXICON.find(text, UNCAPPED.start(System.nanoTime()));
@@ -71,6 +79,9 @@ class CompiledLexiconTest {
       大家都别理她         | exclusion.dont_play_with | 大家都别理她
       你就是个250          | insult.250               | 你就是个250
       250块钱一张票        | ''                       | ''
+      别告诉家长           | sexual_harassment.keep_secret | 别告诉家长
+      要不要告诉家长       | ''                       | ''
+      要不要告诉家长，不要告诉家长 | sexual_harassment.keep_secret | 不要告诉家长
       """)
   void contextRulesFireOnTheirPatternOnly(String text, String rule, String typed) {
     List<Evidence> rules = LEXICON.find(text, UNCAPPED.start(System.nanoTime())).evidence().stream().filter(e -> e.source().startsWith("rule:")).toList();
