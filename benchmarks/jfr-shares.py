@@ -9,7 +9,7 @@ marks = {
  'encode answer (tree+databind, or streaming)': ['JacksonCodec.toBuffer', 'JacksonCodec.encode', 'JsonObject.toBuffer', 'JsonObject.encode', 'ScreenAnswer.object', 'ScreeningJson.of', 'ScreeningJson.writeFields'],
  'decode body (JsonObject from Buffer)': ['JacksonCodec.fromBuffer', 'JsonObject.<init>(Buffer', 'BodyFields.object'],
  'screening engine': ['ScreeningEngine.screen'],
- 'TextScreener.screen (all)': ['TextScreener.screen'],
+ 'TextScreener (strategy, lists, engine, hooks)': ['TextScreener.'],
  'ScreeningJson.of': ['ScreeningJson.of'],
  'events report/journal': ['ScreeningEvents.report', 'Journal'],
  'review queue': ['ReviewQueue', 'ReviewStore'],

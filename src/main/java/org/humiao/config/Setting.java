@@ -44,6 +44,7 @@ public enum Setting {
   RATE_LIMIT_BURST("rateLimitBurst", "1000", 1, Integer.MAX_VALUE),
   RATE_LIMIT_CHARS_PER_TOKEN("rateLimitCharsPerToken", "20", 1, Integer.MAX_VALUE),
   SCREEN_CHARS_IN_FLIGHT_PER_KEY("screenCharsInFlightPerKey", "5000", 1, Integer.MAX_VALUE),
+  SCREEN_EVENT_LOOP_MAX_CHARS("screenEventLoopMaxChars", "16", 0, 5000),
   MAX_IN_FLIGHT("maxInFlight", "2000", 0, Integer.MAX_VALUE),
   REQUEST_TIMEOUT_MS("requestTimeoutMs", "2000", 1, Integer.MAX_VALUE),
   EVENT_LOOPS("eventLoops", "0", 0, 1024),

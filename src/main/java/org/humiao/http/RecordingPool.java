@@ -53,6 +53,14 @@ public final class RecordingPool implements Consumer<ViolationEvent> {
     return new RecordingPool(work, null, journal, pending, maxInFlight, e -> { });
   }
 
+  /**
+   * A pool that runs work on the calling event loop, journaling to this pool's journal and telling
+   * its observer; for the parts of this pool's kind of work that never block (short texts screened).
+   */
+  public RecordingPool onEventLoop(String work, int maxInFlight) {
+    return new RecordingPool(work, null, journal, pending, maxInFlight, observer);
+  }
+
   /** This pool also telling {@code observer} of each event it journals (metrics count them there). */
   public RecordingPool observedBy(Consumer<ViolationEvent> observer) {
     return new RecordingPool(work, workers, journal, pending, maxInFlight, observer);

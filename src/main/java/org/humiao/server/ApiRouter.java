@@ -92,7 +92,8 @@ final class ApiRouter {
     Mount mount = (method, path, access, chain) -> route(router, method, path, checks.get(access), chain);
 
     new ScreenApi(c.engine(), c.recording(), c.screeningEvents(), c.registry(), rate, new ScreenLimits(s.maxBatchItems(),
-        s.maxBatchChars(), s.screenCharsInFlightPerKey(), Duration.ofMillis(s.requestTimeoutMs())),
+        s.maxBatchChars(), s.screenCharsInFlightPerKey(), Duration.ofMillis(s.requestTimeoutMs()),
+        s.screenEventLoopMaxChars(), s.maxInFlight()),
         new Moderation(c.state().strategies(), c.state().lists(), c.reviews(), c.pileOn())).mount(vertx, mount);
     new ListsApi(c.state().lists(), c.screeningPool()).mount(mount);
     new StrategyApi(c.state().strategies(), c.screeningPool()).mount(mount);

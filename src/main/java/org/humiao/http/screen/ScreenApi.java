@@ -26,10 +26,12 @@ public record ScreenApi(EngineSlot engine, RecordingPool recording, ScreeningEve
   public void mount(Vertx vertx, Mount mount) {
     TextScreener screener = new TextScreener(new DecisionMetrics(registry), events, moderation);
     KeyCharsInFlight share = new KeyCharsInFlight(limits.charsInFlightPerKey());
-    mount.route(HttpMethod.POST, "/v1/text/screen", Access.PLATFORM_BODY,
-        new ScreeningRoute(engine, recording, limits.timeout(), new SingleScreen(screener, rate, share)));
+    RecordingPool loop = recording.onEventLoop("screening", limits.maxInFlight());
+    mount.route(HttpMethod.POST, "/v1/text/screen", Access.PLATFORM_BODY, new ScreeningRoute(engine, recording, loop,
+        limits.timeout(), new SingleScreen(screener, rate, share, new EventLoopScreening(limits.eventLoopMaxChars(), moderation),
+            new ScreeningThreads(registry))));
     mount.route(HttpMethod.POST, "/v1/text/screen/batch", Access.PLATFORM_BODY,
-        new ScreeningRoute(engine, recording, limits.timeout(), new BatchScreen(screener, rate, share, limits)));
+        new ScreeningRoute(engine, recording, loop, limits.timeout(), new BatchScreen(screener, rate, share, limits)));
     LexiconRoutes lexicons = new LexiconRoutes(vertx, engine);
     mount.route(HttpMethod.GET, "/v1/lexicons", Access.ANY_KEY, lexicons::version);
     mount.route(HttpMethod.POST, "/v1/admin/lexicons/reload", Access.ADMIN, lexicons::reload);

@@ -28,27 +28,38 @@ final class TextScreener {
     this.moderation = moderation;
   }
 
+  /** @param options the scene and, in a batch, what is left of the batch's budget for the semantic tier */
+  ScreenAnswer screen(ScreeningEngine engine, ApiKey key, ScreenRequest request, ScreenOptions options) {
+    return record(decide(engine, key, request, options));
+  }
+
+  /** What the engine decided for one request, before pile-on tracking, metrics, events and review see it. */
+  record Decided(ScreenRequest request, String platform, Strategy strategy, ScreeningResult result) {}
+
   /**
+   * The engine's part: the platform's strategy and lists, then the text screened.
+   *
    * @param key the caller, whose platform the text is screened for (with that platform's strategy)
    *     when the request names none
    * @throws ApiError text_too_long or invalid_text when the engine refuses the text
    */
-  ScreenAnswer screen(ScreeningEngine engine, ApiKey key, ScreenRequest request) {
-    return screen(engine, key, request, ScreenOptions.scene(request.scene().id()));
-  }
-
-  /** @param options the scene and, in a batch, what is left of the batch's budget for the semantic tier */
-  ScreenAnswer screen(ScreeningEngine engine, ApiKey key, ScreenRequest request, ScreenOptions options) {
+  Decided decide(ScreeningEngine engine, ApiKey key, ScreenRequest request, ScreenOptions options) {
     String platform = request.platform() != null ? request.platform() : key.platform();
     Strategy strategy = moderation.strategies().current().forPlatform(platform);
     ScreenOptions decided = options.withRules(strategy.rules(request.scene()));
     ScreenOptions withLists = moderation.lists().overlay(platform, engine).map(decided::withOverlay).orElse(decided);
-    ScreeningResult result;
     try {
-      result = engine.screen(request.text(), withLists);
+      return new Decided(request, platform, strategy, engine.screen(request.text(), withLists));
     } catch (InvalidTextException e) {
       throw new ApiError(errorCode(e), e.getMessage());
     }
+  }
+
+  /** The hooks' part: pile-on tracking, the decision counted, a violation event, a review task. */
+  ScreenAnswer record(Decided d) {
+    ScreenRequest request = d.request();
+    String platform = d.platform();
+    ScreeningResult result = d.result();
     Verdict verdict = moderation.pileOn().isEmpty() || platform == null ? Verdict.untouched(result)
         : moderation.pileOn().get().screened(Aim.builder(platform).target(request.targetId()).targets(request.mentions())
             .author(request.authorId()).relation(request.relation()).dataId(request.dataId()).build(), result);
@@ -56,7 +67,7 @@ final class TextScreener {
     decisions.record(result);
     events.report(request, platform, result);
     moderation.reviews().screened(platform, request.dataId(), request.scene().id(), request.text(), result);
-    return new ScreenAnswer(verdict, request.scene(), strategy);
+    return new ScreenAnswer(verdict, request.scene(), d.strategy());
   }
 
   private static ErrorCode errorCode(InvalidTextException e) {

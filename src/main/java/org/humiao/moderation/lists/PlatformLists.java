@@ -127,6 +127,17 @@ public final class PlatformLists implements Closeable {
     }));
   }
 
+  /**
+   * Whether {@link #overlay} would answer without compiling: the platform has no lists, or their
+   * overlay for this lexicon is compiled. A compile takes milliseconds, which an event loop must not spend.
+   */
+  public boolean overlayReady(String platform, ScreeningEngine engine) {
+    PlatformEntries entries = platform == null ? null : active.get(platform);
+    return entries == null
+        // asMap: a look that the metrics do not count as a cache hit or miss
+        || overlays.asMap().containsKey(new OverlayKey(platform, entries.version(), engine.version()));
+  }
+
   /** For the metrics: what this instance knows and has compiled. Per platform would be too many series. */
   public record Stats(int platforms, long entries, long compiles, double compileSeconds, long cacheHits,
                       long cacheMisses) {}
