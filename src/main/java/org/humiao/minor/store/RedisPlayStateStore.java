@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -59,7 +60,7 @@ public final class RedisPlayStateStore implements PlayStateStore {
   private static final RedisScript VIEW_PLAY = RedisScript.load("view-play", "view", "addplay");
   /**
    * Users whose last view is remembered for {@link #viewThenAddPlay}'s assumption: about 0.5 KB each
-   * (the link and guardian controls as Redis holds them and decoded), so at most a few tens of MB.
+   * (the link and guardian controls as Redis holds them and decoded), so a few tens of MB at most.
    */
   static final int REMEMBERED_USERS = 50_000;
   /** Stands for the person in a key template: no person id (a keyed hash) holds it, and {@link Keys} leaves it be. */
@@ -69,13 +70,11 @@ public final class RedisPlayStateStore implements PlayStateStore {
   private final String prefix;
   private final Duration timeout;
   private final Duration playRetention;
-  /** The last view of a linked user key, least recently used first; guarded by itself. */
-  private final Map<String, Seen> seen = new LinkedHashMap<>(1024, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Seen> eldest) {
-      return size() > REMEMBERED_USERS;
-    }
-  };
+  /**
+   * The last view of a linked user key. Not LRU: a full map drops an arbitrary entry, as a lock the
+   * workers of every call would share cost more than a miss, which is one more round trip.
+   */
+  private final Map<String, Seen> seen = new ConcurrentHashMap<>();
 
   /** What a view read of a linked user: link and guardian controls as Redis holds them ({@code ""}: none), and decoded. */
   private record Seen(String link, String guardian, StateView view) {}
@@ -118,10 +117,7 @@ public final class RedisPlayStateStore implements PlayStateStore {
    */
   @Override
   public CountedView viewThenAddPlay(StateQuery query, Function<StateView, List<PlayAdd>> plan) {
-    Seen before;
-    synchronized (seen) {
-      before = seen.get(query.userKey());
-    }
+    Seen before = seen.get(query.userKey());
     List<String> budgets = query.budgetKeysOf().apply(PERSON);
     StateView view;
     if (before == null) {
@@ -185,9 +181,10 @@ public final class RedisPlayStateStore implements PlayStateStore {
         r.get(4) == null ? Optional.empty() : Optional.of(record(r, 4)));
     if (link.isPresent() && query.guardianKeyOf().apply(PERSON) != null) {
       Seen now = new Seen(r.get(0).toString(), text(r.get(1)), view);
-      synchronized (seen) {
-        seen.put(query.userKey(), now);
+      if (seen.size() >= REMEMBERED_USERS) {
+        seen.keySet().stream().findAny().ifPresent(seen::remove);
       }
+      seen.put(query.userKey(), now);
     }
     return view;
   }
@@ -324,9 +321,7 @@ public final class RedisPlayStateStore implements PlayStateStore {
    */
   @Override
   public int remove(Erasure erasure) {
-    synchronized (seen) {
-      seen.remove(erasure.userKey());
-    }
+    seen.remove(erasure.userKey());
     List<String> doomed = new ArrayList<>();
     doomed.add(key("link", erasure.userKey()));
     if (erasure.guardianKey() != null) {
