@@ -25,7 +25,8 @@ import java.util.function.Function;
  * The store in Redis, shared by several service instances: every compound operation is one Lua
  * script of {@code resources/redis/}, so it is atomic across instances the way the embedded
  * store's per-key locks are within one. What a minor-mode call reads before it decides is one
- * script too ({@link #view}); single reads and writes (links, guardian controls, stop marks, spend
+ * script too ({@link #view}), and a heartbeat's read with its counts, planned on the user's last
+ * view and checked against what Redis holds ({@link #viewThenAddPlay}); single reads and writes (links, guardian controls, stop marks, spend
  * totals) are single commands. Each call blocks its worker thread for at most {@code
  * timeout}; a Redis that fails or does not answer in time is a {@link StateUnavailableException},
  * never an answer. A call that timed out may still have been applied: retrying is safe, as play is a
