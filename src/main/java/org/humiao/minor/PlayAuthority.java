@@ -2,6 +2,7 @@ package org.humiao.minor;
 
 import org.humiao.minor.store.Keys;
 import io.vertx.core.json.JsonObject;
+import org.humiao.minor.store.PlayAdd;
 import org.humiao.minor.store.PlayStateStore;
 import org.humiao.minor.store.PlayTally;
 import org.humiao.minor.time.ChinaTime;
@@ -81,9 +82,17 @@ final class PlayAuthority {
     }
     String sessionKey = Keys.session(r.platform(), r.session());
     long at = Math.max(to, now);
-    RequestContext ctx = contexts.of(r.platform(), r.userId(), r.service(), r.device(),
-        RequestContexts.daysOf(from, to - 1, at - 1, at), query -> query.session(sessionKey));
-    PlayRules rules = new PlayRules(ctx, store);
+    // the plan is made of the context the counts are made with (in Redis, perhaps of an assumed one: then made
+    // again of what was read, the same plan, as the assumption held)
+    Plan[] made = new Plan[1];
+    RequestContexts.Counted read = contexts.counting(r.platform(), r.userId(), r.service(), r.device(),
+        RequestContexts.daysOf(from, to - 1, at - 1, at), query -> query.session(sessionKey), context -> {
+          made[0] = plan(context, from, to);
+          return made[0].adds();
+        });
+    RequestContext ctx = read.context();
+    Plan plan = made[0] != null && made[0].rules().context() == ctx ? made[0] : plan(ctx, from, to);
+    PlayRules rules = plan.rules();
     OptionalLong stop = ctx.state().stoppedAt();
 
     long counted = 0;
@@ -92,29 +101,23 @@ final class PlayAuthority {
     // the first second of the report that was not allowed: where a closed window or the spent budget began
     long cutoff = to;
     PlayTally last = null;
-    for (Interval part : byDay(new Interval(from, to))) {
-      LocalDate day = ChinaTime.day(part.from());
-      if (rules.unrestricted(day)) {
-        continue;
+    for (int i = 0; i < plan.pieces().size(); i++) {
+      Budget budget = plan.budgets().get(i);
+      Piece piece = plan.pieces().get(i);
+      PlayTally tally = read.tallies().get(i);
+      rules.counted(budget.key(), tally);
+      counted += tally.addedAllowed();
+      over += tally.addedExcess();
+      if (stop.isPresent() && piece.span().from() >= stop.getAsLong()) {
+        overAfterStop += tally.addedExcess();
       }
-      Budget budget = rules.openBudgetAt(part.from());
-      List<Interval> open = Intervals.intersect(List.of(part), rules.windows(day));
-      for (Piece piece : pieces(part, open, stop)) {
-        PlayTally tally = store.addPlay(budget.key(), piece.span(), piece.open() ? budget.capSeconds() : 0);
-        rules.counted(budget.key(), tally);
-        counted += tally.addedAllowed();
-        over += tally.addedExcess();
-        if (stop.isPresent() && piece.span().from() >= stop.getAsLong()) {
-          overAfterStop += tally.addedExcess();
-        }
-        if (!piece.open()) {
-          cutoff = Math.min(cutoff, piece.span().from());
-        } else if (tally.addedExcess() > 0) {
-          // the budget ran out inside the piece: its excess is its tail
-          cutoff = Math.min(cutoff, piece.span().to() - tally.addedExcess());
-        }
-        last = tally;
+      if (!piece.open()) {
+        cutoff = Math.min(cutoff, piece.span().from());
+      } else if (tally.addedExcess() > 0) {
+        // the budget ran out inside the piece: its excess is its tail
+        cutoff = Math.min(cutoff, piece.span().to() - tally.addedExcess());
       }
+      last = tally;
     }
 
     if (overAfterStop > 0) {
@@ -172,6 +175,40 @@ final class PlayAuthority {
     long runAtTo = to - last.run().from();
     long runAtFrom = Math.max(0, from - last.run().from());
     return runAtTo / every > runAtFrom / every;
+  }
+
+  /** What a report counts, piece by piece with its budget, decided by {@code rules}. */
+  private record Plan(PlayRules rules, List<Budget> budgets, List<Piece> pieces) {
+    List<PlayAdd> adds() {
+      List<PlayAdd> adds = new ArrayList<>(pieces.size());
+      for (int i = 0; i < pieces.size(); i++) {
+        Piece piece = pieces.get(i);
+        adds.add(new PlayAdd(budgets.get(i).key(), piece.span(), piece.open() ? budgets.get(i).capSeconds() : 0));
+      }
+      return adds;
+    }
+  }
+
+  /**
+   * The pieces of {@code [from, to)} to count, each day's with the budget it counts against: the
+   * rules read nothing from the store for a person (a guest's window may be opened).
+   */
+  private Plan plan(RequestContext ctx, long from, long to) {
+    PlayRules rules = new PlayRules(ctx, store);
+    List<Budget> budgets = new ArrayList<>();
+    List<Piece> pieces = new ArrayList<>();
+    for (Interval part : byDay(new Interval(from, to))) {
+      LocalDate day = ChinaTime.day(part.from());
+      if (rules.unrestricted(day)) {
+        continue;
+      }
+      Budget budget = rules.openBudgetAt(part.from());
+      for (Piece piece : pieces(part, Intervals.intersect(List.of(part), rules.windows(day)), ctx.state().stoppedAt())) {
+        budgets.add(budget);
+        pieces.add(piece);
+      }
+    }
+    return new Plan(rules, budgets, pieces);
   }
 
   /** A stretch of reported play inside ({@code open}) or outside the open windows. */

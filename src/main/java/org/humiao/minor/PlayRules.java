@@ -50,6 +50,10 @@ final class PlayRules {
     this.guestStart = ctx.state().guestWindow();
   }
 
+  RequestContext context() {
+    return ctx;
+  }
+
   /** No minor-mode limit applies on {@code day}: an adult, or a guest the policy does not limit. */
   boolean unrestricted(LocalDate day) {
     if (ctx.subject() instanceof Subject.Person p) {

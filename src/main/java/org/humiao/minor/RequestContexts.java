@@ -4,7 +4,10 @@ import org.humiao.minor.store.Keys;
 import org.humiao.minor.policy.PolicyBook;
 import org.humiao.minor.policy.PolicyRegistry;
 import org.humiao.minor.policy.ServiceKind;
+import org.humiao.minor.store.CountedView;
 import org.humiao.minor.store.PersonLink;
+import org.humiao.minor.store.PlayAdd;
+import org.humiao.minor.store.PlayTally;
 import org.humiao.minor.store.PlayStateStore;
 import org.humiao.minor.store.StateQuery;
 import org.humiao.minor.store.StateView;
@@ -14,6 +17,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -38,18 +42,53 @@ final class RequestContexts {
   RequestContext of(String platform, String userId, ServiceKind service, String device, List<LocalDate> days,
                     UnaryOperator<StateQuery> more) {
     PolicyBook book = policies.current();
+    return context(book, platform, userId, service, device, store.view(query(book, platform, userId, service, device,
+        days, more)));
+  }
+
+  /** A context and the tallies of the counts planned on it, in the plan's order. */
+  record Counted(RequestContext context, List<PlayTally> tallies) {}
+
+  /**
+   * Like {@link #of}, with the counts {@code plan} makes of a context made in the same store call
+   * ({@link PlayStateStore#viewThenAddPlay}: {@code plan} may be given a context of what the store
+   * assumes). The answer's context is the one {@code plan} was last given when that was made of
+   * what the store read.
+   */
+  Counted counting(String platform, String userId, ServiceKind service, String device, List<LocalDate> days,
+                   UnaryOperator<StateQuery> more, Function<RequestContext, List<PlayAdd>> plan) {
+    PolicyBook book = policies.current();
+    RequestContext[] planned = new RequestContext[1];
+    CountedView counted = store.viewThenAddPlay(query(book, platform, userId, service, device, days, more), view -> {
+      planned[0] = context(book, platform, userId, service, device, view);
+      return plan.apply(planned[0]);
+    });
+    RequestContext ctx = planned[0] != null && planned[0].state() == counted.view() ? planned[0]
+        : context(book, platform, userId, service, device, counted.view());
+    return new Counted(ctx, counted.tallies());
+  }
+
+  private static StateQuery query(PolicyBook book, String platform, String userId, ServiceKind service, String device,
+                                  List<LocalDate> days, UnaryOperator<StateQuery> more) {
     String operator = book.operator(platform);
-    String guestDevice = device != null ? device : userId;
-    StateView state = store.view(more.apply(StateQuery.of(Keys.user(platform, userId))
+    return more.apply(StateQuery.of(Keys.user(platform, userId))
         .guardian(person -> Keys.personOperator(person, operator))
         .budgets(person -> days.stream().map(day -> Keys.dayPlay(person, operator, service, day)).toList())
-        .guest(Keys.guestDevice(operator, service, guestDevice))));
+        .guest(Keys.guestDevice(operator, service, guestDevice(userId, device))));
+  }
+
+  private static RequestContext context(PolicyBook book, String platform, String userId, ServiceKind service,
+                                        String device, StateView state) {
     Optional<PersonLink> link = state.link();
     Subject subject = link.isPresent()
         ? new Subject.Person(link.get().personId(), link.get().birthDate(), link.get().nppaPi())
-        : new Subject.Guest(guestDevice);
-    return new RequestContext(book, book.policyFor(platform, service), service, platform, userId, operator, subject,
-        state.guardian().orElse(null), state);
+        : new Subject.Guest(guestDevice(userId, device));
+    return new RequestContext(book, book.policyFor(platform, service), service, platform, userId,
+        book.operator(platform), subject, state.guardian().orElse(null), state);
+  }
+
+  private static String guestDevice(String userId, String device) {
+    return device != null ? device : userId;
   }
 
   /** The days of {@code seconds} (epoch seconds), in China, once each. */

@@ -3,9 +3,11 @@ package org.humiao.minor.store;
 import org.humiao.minor.time.Interval;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
  * All state of minor mode. Every operation is atomic for the keys it names, and each is shaped as
@@ -45,6 +47,20 @@ public interface PlayStateStore extends AutoCloseable {
         query.sessionKey() == null ? OptionalLong.empty() : stoppedAt(query.sessionKey()),
         query.guestKey() == null ? OptionalLong.empty() : guestWindow(query.guestKey()),
         query.paymentKey() == null ? Optional.empty() : payment(query.paymentKey()));
+  }
+
+  /**
+   * {@link #view} and then {@link #addPlay} of each count {@code plan} makes of what was read, in
+   * order: a heartbeat. The rules stay with the caller ({@code plan}); a store with round trips may
+   * call {@code plan} first on what it last read of the user and send the counts with the read, made
+   * only if the link, guardian controls and stop mark it finds are the ones it assumed (else it
+   * calls {@code plan} again on what it found). Assumptions are kept of linked users only, so for a
+   * linked user {@code plan} must only read (a guest's plan may open the guest's window).
+   */
+  default CountedView viewThenAddPlay(StateQuery query, Function<StateView, List<PlayAdd>> plan) {
+    StateView view = view(query);
+    return new CountedView(view, plan.apply(view).stream()
+        .map(add -> addPlay(add.budgetKey(), add.played(), add.limitSeconds())).toList());
   }
 
   /**

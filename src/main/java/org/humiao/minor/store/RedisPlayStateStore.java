@@ -18,12 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The store in Redis, shared by several service instances: every compound operation is one Lua
  * script of {@code resources/redis/}, so it is atomic across instances the way the embedded
  * store's per-key locks are within one. What a minor-mode call reads before it decides is one
- * script too ({@link #view}); single reads and writes (links, guardian controls, stop marks, spend
+ * script too ({@link #view}), and a heartbeat's read with its counts, planned on the user's last
+ * view and checked against what Redis holds ({@link #viewThenAddPlay}); single reads and writes (links, guardian controls, stop marks, spend
  * totals) are single commands. Each call blocks its worker thread for at most {@code
  * timeout}; a Redis that fails or does not answer in time is a {@link StateUnavailableException},
  * never an answer. A call that timed out may still have been applied: retrying is safe, as play is a
@@ -47,14 +50,20 @@ public final class RedisPlayStateStore implements PlayStateStore {
   /** Service instances' clocks may differ: expired nonces and windows are kept this much longer. */
   private static final long CLOCK_SLACK_SECONDS = 300;
 
-  private static final RedisScript ADD_PLAY = RedisScript.load("addplay");
+  private static final RedisScript ADD_PLAY = RedisScript.load("addplay", "addplay");
   private static final RedisScript PLAY_TOTALS = RedisScript.load("playtotals");
   private static final RedisScript PAYMENT = RedisScript.load("payment");
   private static final RedisScript REFUND = RedisScript.load("refund");
   private static final RedisScript NONCE = RedisScript.load("nonce");
   private static final RedisScript GUEST = RedisScript.load("guest");
   private static final RedisScript STOP = RedisScript.load("stop");
-  private static final RedisScript VIEW = RedisScript.load("view");
+  private static final RedisScript VIEW = RedisScript.load("view", "view");
+  private static final RedisScript VIEW_PLAY = RedisScript.load("view-play", "view", "addplay");
+  /**
+   * Users whose last view is remembered for {@link #viewThenAddPlay}'s assumption: about 0.5 KB each
+   * (the link and guardian controls as Redis holds them and decoded), so a few tens of MB at most.
+   */
+  static final int REMEMBERED_USERS = 50_000;
   /** Stands for the person in a key template: no person id (a keyed hash) holds it, and {@link Keys} leaves it be. */
   private static final String PERSON = "\u0000";
 
@@ -62,6 +71,14 @@ public final class RedisPlayStateStore implements PlayStateStore {
   private final String prefix;
   private final Duration timeout;
   private final Duration playRetention;
+  /**
+   * The last view of a linked user key. Not LRU: a full map drops an arbitrary entry, as a lock the
+   * workers of every call would share cost more than a miss, which is one more round trip.
+   */
+  private final Map<String, Seen> seen = new ConcurrentHashMap<>();
+
+  /** What a view read of a linked user: link and guardian controls as Redis holds them ({@code ""}: none), and decoded. */
+  private record Seen(String link, String guardian, StateView view) {}
 
   /**
    * @param redis the client, closed with the store
@@ -90,13 +107,68 @@ public final class RedisPlayStateStore implements PlayStateStore {
   /** One script: the keys of the linked person are found from the link in Redis (view.lua). */
   @Override
   public StateView view(StateQuery query) {
+    List<String> budgets = query.budgetKeysOf().apply(PERSON);
+    return remember(query, budgets, await(VIEW.run(redis, viewKeys(query), templates(query, budgets))));
+  }
+
+  /**
+   * One script when the user's last view is remembered: the counts planned on it are made in Redis
+   * if the link, guardian controls and stop mark are still the ones remembered (view-play.lua), else
+   * planned again on what the script read and made one {@code addPlay} each.
+   */
+  @Override
+  public CountedView viewThenAddPlay(StateQuery query, Function<StateView, List<PlayAdd>> plan) {
+    Seen before = seen.get(query.userKey());
+    List<String> budgets = query.budgetKeysOf().apply(PERSON);
+    StateView view;
+    if (before == null) {
+      view = view(query);
+    } else {
+      // a session is assumed not stopped: a platform stops reporting a session it was told to stop (and an
+      // authorize, which clears the mark, comes before it plays again)
+      StateView old = before.view();
+      List<PlayAdd> planned = plan.apply(new StateView(old.link(), old.guardian(), old.allowedPlay(),
+          OptionalLong.empty(), old.guestWindow(), old.payment()));
+      List<String> templates = templates(query, budgets);
+      List<String> keys = new ArrayList<>(viewKeys(query));
+      List<String> argv = new ArrayList<>(List.of(before.link(), before.guardian(), "",
+          String.valueOf(playRetention.toSeconds()), String.valueOf(templates.size())));
+      argv.addAll(templates);
+      for (PlayAdd add : planned) {
+        keys.addAll(playKeys(add.budgetKey()));
+        argv.addAll(List.of(String.valueOf(add.played().from()), String.valueOf(add.played().to()),
+            String.valueOf(add.limitSeconds())));
+      }
+      Response r = await(VIEW_PLAY.run(redis, keys, argv));
+      view = remember(query, budgets, r.get(0));
+      if (r.get(1).toInteger() == 1) {
+        List<PlayTally> tallies = new ArrayList<>(planned.size());
+        for (int i = 0; i < planned.size(); i++) {
+          tallies.add(tally(r.get(2 + i)));
+        }
+        return new CountedView(view, tallies);
+      }
+    }
+    return new CountedView(view, plan.apply(view).stream()
+        .map(add -> addPlay(add.budgetKey(), add.played(), add.limitSeconds())).toList());
+  }
+
+  private List<String> viewKeys(StateQuery query) {
+    return List.of(key("link", query.userKey()), optionalKey("stop", query.sessionKey()),
+        optionalKey("guest", query.guestKey()), optionalKey("payment", query.paymentKey()));
+  }
+
+  /** The person's keys of the query as templates (view.lua's ARGV). */
+  private List<String> templates(StateQuery query, List<String> budgets) {
     List<String> argv = new ArrayList<>();
     String guardianKey = query.guardianKeyOf().apply(PERSON);
     argv.addAll(guardianKey == null ? List.of("", "") : template(key("guardian", guardianKey)));
-    List<String> budgets = query.budgetKeysOf().apply(PERSON);
     budgets.forEach(budget -> argv.addAll(template(key("play-totals", budget))));
-    Response r = await(VIEW.run(redis, List.of(key("link", query.userKey()), optionalKey("stop", query.sessionKey()),
-        optionalKey("guest", query.guestKey()), optionalKey("payment", query.paymentKey())), argv));
+    return argv;
+  }
+
+  /** Decodes view.lua's answer and, for a linked user, remembers it for the next assumption. */
+  private StateView remember(StateQuery query, List<String> budgets, Response r) {
     Optional<PersonLink> link = Optional.ofNullable(r.get(0)).map(l -> PersonLink.fromJson(new JsonObject(l.toString())));
     Map<String, Long> allowed = new LinkedHashMap<>();
     if (link.isPresent()) {
@@ -104,10 +176,22 @@ public final class RedisPlayStateStore implements PlayStateStore {
         allowed.put(budgets.get(i).replace(PERSON, Keys.part(link.get().personId())), r.get(8 + i).toLong());
       }
     }
-    return new StateView(link,
+    StateView view = new StateView(link,
         Optional.ofNullable(r.get(1)).map(g -> GuardianControls.fromJson(new JsonObject(g.toString()))), allowed,
         optionalLong(r.get(2)), optionalLong(r.get(3)),
         r.get(4) == null ? Optional.empty() : Optional.of(record(r, 4)));
+    if (link.isPresent() && query.guardianKeyOf().apply(PERSON) != null) {
+      Seen now = new Seen(r.get(0).toString(), text(r.get(1)), view);
+      if (seen.size() >= REMEMBERED_USERS) {
+        seen.keySet().stream().findAny().ifPresent(seen::remove);
+      }
+      seen.put(query.userKey(), now);
+    }
+    return view;
+  }
+
+  private static String text(Response r) {
+    return r == null ? "" : r.toString();
   }
 
   /** A key of the person as what comes before and after the person's part; one person part only. */
@@ -149,8 +233,12 @@ public final class RedisPlayStateStore implements PlayStateStore {
 
   @Override
   public PlayTally addPlay(String budgetKey, Interval played, long limitSeconds) {
-    Response r = run(ADD_PLAY, playKeys(budgetKey), played.from(), played.to(), limitSeconds,
-        playRetention.toSeconds());
+    return tally(run(ADD_PLAY, playKeys(budgetKey), played.from(), played.to(), limitSeconds,
+        playRetention.toSeconds()));
+  }
+
+  /** addplay.lua's answer. */
+  private static PlayTally tally(Response r) {
     return new PlayTally(r.get(0).toLong(), r.get(1).toLong(), r.get(2).toLong(), r.get(3).toLong(), runAt(r, 4));
   }
 
@@ -234,6 +322,7 @@ public final class RedisPlayStateStore implements PlayStateStore {
    */
   @Override
   public int remove(Erasure erasure) {
+    seen.remove(erasure.userKey());
     List<String> doomed = new ArrayList<>();
     doomed.add(key("link", erasure.userKey()));
     if (erasure.guardianKey() != null) {

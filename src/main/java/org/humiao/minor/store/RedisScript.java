@@ -18,18 +18,28 @@ import java.util.List;
 /**
  * A Lua script of {@code src/main/resources/redis/}, with its SHA-1 computed here: Redis names a
  * script by the SHA-1 of its text, so EVALSHA needs no SCRIPT LOAD round trip first, and EVAL (on
- * NOSCRIPT, after a restart or a SCRIPT FLUSH) both runs and caches it.
+ * NOSCRIPT, after a restart or a SCRIPT FLUSH) both runs and caches it. Functions several scripts
+ * share live in {@code redis/lib/} and are put before the script's own text (Redis scripts cannot
+ * call each other).
  */
 public record RedisScript(String name, String source, String sha) {
 
-  public static RedisScript load(String name) {
-    String resource = "/redis/" + name + ".lua";
+  /** The script {@code redis/NAME.lua}, after the text of each {@code redis/lib/LIBRARY.lua} it uses. */
+  public static RedisScript load(String name, String... libraries) {
+    StringBuilder source = new StringBuilder();
+    for (String library : libraries) {
+      source.append(read("/redis/lib/" + library + ".lua")).append('\n');
+    }
+    String text = source.append(read("/redis/" + name + ".lua")).toString();
+    return new RedisScript(name, text, sha1(text));
+  }
+
+  private static String read(String resource) {
     try (InputStream in = RedisScript.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("missing script " + resource);
       }
-      String source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return new RedisScript(name, source, sha1(source));
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read script " + resource, e);
     }

@@ -228,6 +228,54 @@ abstract class PlayStateStoreContract {
         OptionalLong.of(1000), Optional.empty()), stranger);
   }
 
+  @Test
+  void viewThenAddPlayCountsWhatThePlanMakesOfWhatIsStoredAtTheCall() {
+    String user = Keys.user("plat-w", "u:1");
+    String person = "p_w";
+    store.putLink(user, new PersonLink(person, LocalDate.of(2012, 5, 1), "resident-id", 100, null));
+    String guardian = Keys.personOperator(person, "op:w");
+    store.putGuardianControls(guardian, new GuardianControls(100L, List.of(), false, false, null, null));
+    String budget = Keys.dayPlay(person, "op:w", ServiceKind.GAME, LocalDate.of(2026, 2, 20));
+    StateQuery query = StateQuery.of(user).guardian(p -> Keys.personOperator(p, "op:w"))
+        .budgets(p -> List.of(Keys.dayPlay(p, "op:w", ServiceKind.GAME, LocalDate.of(2026, 2, 20))))
+        .session("session:w");
+    // the plan: the report within the guardian's quota, nothing allowed after a stop mark
+    List<StateView> planned = new ArrayList<>();
+    java.util.function.Function<Interval, java.util.function.Function<StateView, List<PlayAdd>>> plan = played -> view -> {
+      planned.add(view);
+      return List.of(new PlayAdd(budget, played,
+          view.stoppedAt().isPresent() ? 0 : view.guardian().orElseThrow().dailyQuotaSeconds()));
+    };
+
+    CountedView first = store.viewThenAddPlay(query, plan.apply(new Interval(0, 60)));
+    assertEquals(Map.of(budget, 0L), first.view().allowedPlay());
+    assertEquals(List.of(60L), first.tallies().stream().map(PlayTally::addedAllowed).toList());
+    CountedView same = store.viewThenAddPlay(query, plan.apply(new Interval(60, 90)));
+    assertEquals(Map.of(budget, 60L), same.view().allowedPlay());
+    assertEquals(List.of(new PlayTally(30, 0, 90, 0, new Interval(0, 90))), same.tallies());
+
+    // changed since the last call (as by another instance): counted by what is stored now
+    store.putGuardianControls(guardian, new GuardianControls(95L, List.of(), false, false, null, null));
+    CountedView lowered = store.viewThenAddPlay(query, plan.apply(new Interval(90, 100)));
+    assertEquals(95L, lowered.view().guardian().orElseThrow().dailyQuotaSeconds());
+    assertEquals(95L, planned.get(planned.size() - 1).guardian().orElseThrow().dailyQuotaSeconds());
+    assertEquals(List.of(new PlayTally(5, 5, 95, 5, null)), lowered.tallies());
+    store.putGuardianControls(guardian, new GuardianControls(1000L, List.of(), false, false, null, null));
+    store.markStopped("session:w", 100);
+    CountedView stopped = store.viewThenAddPlay(query, plan.apply(new Interval(100, 110)));
+    assertEquals(OptionalLong.of(100), stopped.view().stoppedAt());
+    assertEquals(List.of(new PlayTally(0, 10, 95, 15, null)), stopped.tallies());
+    store.clearStopped("session:w");
+    CountedView resumed = store.viewThenAddPlay(query, plan.apply(new Interval(110, 120)));
+    assertEquals(List.of(new PlayTally(10, 0, 105, 15, new Interval(110, 120))), resumed.tallies());
+    // an unlinked user: the plan is made of a view without a person
+    CountedView stranger = store.viewThenAddPlay(StateQuery.of(Keys.user("plat-w", "u:2")), view -> {
+      assertTrue(view.link().isEmpty());
+      return List.of();
+    });
+    assertEquals(List.of(), stranger.tallies());
+  }
+
   /** Everything the store has written (file contents, Redis keys and values), as text to search. */
   protected abstract String stored() throws Exception;
 

@@ -1,0 +1,35 @@
+-- PlayStateStore.view, shared by view.lua and view-play.lua: what one minor-mode call reads before it
+-- decides. Keys: link, session stop, guest window, payment record ('' for one the query does not
+-- name). Templates: the guardian controls' key before and after its person part, then such a pair for
+-- each play budget's totals. The person part is the link's person id escaped as Keys.join escapes a
+-- part ('%' and ':'), so the keys are the ones Java builds. Keys found from the link are not declared:
+-- fine on one Redis primary, not on Redis Cluster.
+-- Answers: link, guardian controls, stop mark, guest window, the payment's entry, month after, day
+-- after, refunded, then each budget's allowed total (a linked user only); false where none.
+local function get(key)
+  if key == '' then
+    return false
+  end
+  return redis.call('GET', key)
+end
+
+local function view(linkKey, stopKey, guestKey, paymentKey, templates)
+  local link = get(linkKey)
+  local result = {link, false, get(stopKey), get(guestKey), false, false, false, false}
+  if paymentKey ~= '' then
+    local r = redis.call('HMGET', paymentKey, 'entry', 'monthAfter', 'dayAfter', 'refunded')
+    for i = 1, 4 do
+      result[4 + i] = r[i] or false
+    end
+  end
+  if link then
+    local person = string.gsub(string.gsub(cjson.decode(link).person, '%%', '%%25'), ':', '%%3A')
+    if templates[1] ~= '' then
+      result[2] = redis.call('GET', templates[1] .. person .. templates[2])
+    end
+    for i = 3, #templates, 2 do
+      result[#result + 1] = tonumber(redis.call('HGET', templates[i] .. person .. templates[i + 1], 'allowed') or '0')
+    end
+  end
+  return result
+end
