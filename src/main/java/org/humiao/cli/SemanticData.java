@@ -75,6 +75,9 @@ final class SemanticData {
 
     /** The head's training options these flags ask for. */
     SemanticHead.Options head() {
+      if (headBags < 1) {
+        throw new CommandFailure("--head-bags must be at least 1, not " + headBags);
+      }
       return SemanticHead.Options.defaults().withBags(headBags).withBalanced(headBalanced);
     }
   }
