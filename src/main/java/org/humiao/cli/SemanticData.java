@@ -7,6 +7,7 @@ import org.humiao.screening.model.LabelledCorpus;
 import org.humiao.screening.model.LabelledText;
 import org.humiao.screening.semantic.BgeEncoder;
 import org.humiao.screening.semantic.EmbeddingCache;
+import org.humiao.screening.semantic.SemanticHead;
 import org.humiao.screening.semantic.SemanticTrainer;
 
 import picocli.CommandLine.Option;
@@ -38,15 +39,17 @@ final class SemanticData {
   final int threads;
   final int modelMinLength;
   private final SemanticTrainer.StackFolds stackFolds;
+  private final SemanticHead.Options head;
 
   private SemanticData(Path lexicons, TextNormalizer normalizer, EmbeddingCache cache, int threads, int modelMinLength,
-      SemanticTrainer.StackFolds stackFolds) {
+      SemanticTrainer.StackFolds stackFolds, SemanticHead.Options head) {
     this.lexicons = lexicons;
     this.normalizer = normalizer;
     this.cache = cache;
     this.threads = threads;
     this.modelMinLength = modelMinLength;
     this.stackFolds = stackFolds;
+    this.head = head;
   }
 
   /** As a mixin, the options of the commands that encode texts: where the vectors are cached, and threads. */
@@ -62,6 +65,21 @@ final class SemanticData {
         description = "how training folds the stacker's out-of-fold scores: RANDOM (k seeded folds) or TOPICS "
             + "(a row with a topic scored by models trained without its topic; default: ${DEFAULT-VALUE})")
     SemanticTrainer.StackFolds stackFolds;
+
+    @Option(names = "--head-bags", paramLabel = "K", defaultValue = "1",
+        description = "semantic heads averaged, each on its own bootstrap sample above 1 (default: ${DEFAULT-VALUE})")
+    int headBags;
+
+    @Option(names = "--head-balanced", description = "train the semantic head with a class-balanced loss")
+    boolean headBalanced;
+
+    /** The head's training options these flags ask for. */
+    SemanticHead.Options head() {
+      if (headBags < 1) {
+        throw new CommandFailure("--head-bags must be at least 1, not " + headBags);
+      }
+      return SemanticHead.Options.defaults().withBags(headBags).withBalanced(headBalanced);
+    }
   }
 
   static SemanticData open(Path lexicons, Options options) throws IOException {
@@ -72,7 +90,7 @@ final class SemanticData {
     }
     EmbeddingCache cache = EmbeddingCache.open(options.cache, BgeEncoder.load(INTRA_OP_THREADS, MAX_TOKENS));
     return new SemanticData(lexicons, new TextNormalizer(lexicon.splitCharacters()), cache,
-        options.threads, Integer.parseInt(policy.getProperty("model.min-length").trim()), options.stackFolds);
+        options.threads, Integer.parseInt(policy.getProperty("model.min-length").trim()), options.stackFolds, options.head());
   }
 
   /** The rows of one labelled file. */
@@ -95,9 +113,9 @@ final class SemanticData {
     return out;
   }
 
-  /** How the cascade is trained: the defaults with this command's stack folding. */
+  /** How the cascade is trained: the defaults with this command's stack folding and head options. */
   SemanticTrainer.Options trainerOptions() {
-    return SemanticTrainer.Options.defaults(modelMinLength).withStackFolds(stackFolds);
+    return SemanticTrainer.Options.defaults(modelMinLength).withStackFolds(stackFolds).withHead(head);
   }
 
   String encoderId() {

@@ -125,4 +125,25 @@ class CommandsTest {
     assertEquals(1, unknown.status(), unknown.out());
     assertTrue(unknown.err().contains("--judge-topics [z] not among the topics"), unknown.err());
   }
+
+  @Test
+  void trainSemanticTakesTheHeadOptions(@TempDir Path dir) throws Exception {
+    List<String> bad = List.of("你个傻逼", "我迟早弄死你", "放学别走等着挨揍", "你这个废物赶紧滚", "信不信我打死你", "滚出我们班");
+    List<String> good = List.of("今天作业好多啊", "我们去操场打球吧", "周末一起去图书馆吗", "这道数学题怎么做", "明天记得带伞", "午饭吃什么好呢");
+    StringBuilder csv = new StringBuilder("text,label\n");
+    for (int i = 0; i < bad.size(); i++) {
+      csv.append(bad.get(i)).append(",1\n").append(good.get(i)).append(",0\n");
+    }
+    Path train = dir.resolve("train.csv");
+    Files.writeString(train, csv.toString());
+    Cli run = Cli.run("train", "--semantic", "--train", train.toString(), "--head-bags", "2", "--head-balanced",
+        "--cache", dir.resolve("cache").toString(), "--out-dir", dir.resolve("out").toString());
+    assertEquals(0, run.status(), run.err());
+    String metadata = org.humiao.screening.semantic.SemanticHead.read(dir.resolve("out/semantic-head.bin")).metadata();
+    assertTrue(metadata.startsWith("2 bootstrap-bagged mlp") && metadata.endsWith("class-balanced"), metadata);
+    Cli none = Cli.run("train", "--semantic", "--train", train.toString(), "--head-bags", "0",
+        "--cache", dir.resolve("cache").toString(), "--out-dir", dir.resolve("out2").toString());
+    assertEquals(1, none.status(), none.out());
+    assertTrue(none.err().contains("--head-bags must be at least 1"), none.err());
+  }
 }

@@ -5,7 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -27,21 +29,42 @@ public final class SemanticHead {
   /**
    * Training options.
    *
-   * @param hidden hidden units
+   * @param hidden hidden units of one network
    * @param epochs passes over the data
    * @param learningRate Adam step size
    * @param l2 L2 penalty on the weights (of standardized inputs)
    * @param batch examples per step
    * @param seed initial weights and shuffling seed
+   * @param bags networks averaged (their mean log-odds); above 1 each trains on its own bootstrap sample
+   * @param balanced whether each class weighs half of the loss (else each example weighs the same)
    */
-  public record Options(int hidden, int epochs, double learningRate, double l2, int batch, long seed) {
+  public record Options(int hidden, int epochs, double learningRate, double l2, int batch, long seed, int bags, boolean balanced) {
+    public Options {
+      if (hidden < 1 || epochs < 1 || batch < 1 || bags < 1) {
+        throw new IllegalArgumentException("hidden, epochs, batch and bags must be at least 1");
+      }
+    }
+
     public static Options defaults() {
-      return new Options(64, 8, 2e-3, 1e-4, 256, 20261206L);
+      return new Options(64, 8, 2e-3, 1e-4, 256, 20261206L, 1, false);
+    }
+
+    public Options withBags(int count) {
+      return new Options(hidden, epochs, learningRate, l2, batch, seed, count, balanced);
+    }
+
+    public Options withBalanced(boolean on) {
+      return new Options(hidden, epochs, learningRate, l2, batch, seed, bags, on);
+    }
+
+    public Options withShape(int units, int passes, double penalty) {
+      return new Options(units, passes, learningRate, penalty, batch, seed, bags, balanced);
     }
 
     public String describe() {
-      return "mlp " + hidden + " relu units on standardized features; adam lr=" + learningRate + " l2=" + l2
-          + " epochs=" + epochs + " batch=" + batch + " seed=" + seed;
+      return (bags == 1 ? "" : bags + " bootstrap-bagged ") + "mlp " + hidden + " relu units on standardized features; adam lr="
+          + learningRate + " l2=" + l2 + " epochs=" + epochs + " batch=" + batch + " seed=" + seed
+          + (balanced ? " class-balanced" : "");
     }
   }
 
@@ -108,7 +131,6 @@ public final class SemanticHead {
   public static SemanticHead train(String encoderId, float[][] x, boolean[] y, Options o) {
     int n = x.length;
     int d = x[0].length;
-    int hidden = o.hidden();
     double[] mean = new double[d];
     double[] sd = new double[d];
     for (float[] v : x) {
@@ -134,88 +156,154 @@ public final class SemanticHead {
         z[i][j] = (float) ((x[i][j] - mean[j]) / sd[j]);
       }
     }
-    SplittableRandom rnd = new SplittableRandom(o.seed());
-    // He initialisation for the ReLU layer, 1/sqrt(fan-in) for the output
-    float[][] w1 = new float[hidden][d];
-    for (float[] row : w1) {
-      for (int j = 0; j < d; j++) {
-        row[j] = (float) (rnd.nextGaussian() * Math.sqrt(2.0 / d));
+    int positives = 0;
+    for (boolean label : y) {
+      positives += label ? 1 : 0;
+    }
+    // class-balanced loss: each class weighs half of the total, however rare it is
+    float positiveWeight = o.balanced() && positives > 0 ? (float) n / (2 * positives) : 1f;
+    float negativeWeight = o.balanced() && positives < n ? (float) n / (2 * (n - positives)) : 1f;
+    List<SemanticHead> bags = new ArrayList<>(o.bags());
+    for (int bag = 0; bag < o.bags(); bag++) {
+      // one bag trains exactly as the single head always did; more bags each draw a bootstrap sample
+      long seed = o.seed() + bag;
+      int[] sample = o.bags() == 1 ? identity(n) : bootstrap(n, new SplittableRandom(seed ^ 0x5DEECE66DL));
+      Mlp mlp = Mlp.train(z, y, sample, positiveWeight, negativeWeight, seed, o);
+      // fold the standardization into the first layer: w.(x - mean)/sd = (w/sd).x - w.mean/sd
+      for (int h = 0; h < o.hidden(); h++) {
+        double shift = 0;
+        for (int j = 0; j < d; j++) {
+          shift += mlp.w1[h][j] * mean[j] / sd[j];
+          mlp.w1[h][j] = (float) (mlp.w1[h][j] / sd[j]);
+        }
+        mlp.b1[h] = (float) (mlp.b1[h] - shift);
       }
+      bags.add(new SemanticHead(encoderId, mlp.w1, mlp.b1, mlp.w2, mlp.b2, o.describe()));
     }
-    float[] b1 = new float[hidden];
-    float[] w2 = new float[hidden];
-    for (int h = 0; h < hidden; h++) {
-      w2[h] = (float) (rnd.nextGaussian() * Math.sqrt(1.0 / hidden));
+    return bags.size() == 1 ? bags.get(0) : mean(bags, o.describe());
+  }
+
+  /**
+   * One head whose log-odds are the mean of these heads' log-odds: their hidden units side by side,
+   * each output weight divided by the count, so a bag needs no file format of its own.
+   */
+  static SemanticHead mean(List<SemanticHead> heads, String metadata) {
+    int units = heads.stream().mapToInt(SemanticHead::units).sum();
+    float[][] w1 = new float[units][];
+    float[] b1 = new float[units];
+    float[] w2 = new float[units];
+    double b2 = 0;
+    int at = 0;
+    for (SemanticHead head : heads) {
+      for (int h = 0; h < head.units(); h++, at++) {
+        w1[at] = head.w1[h];
+        b1[at] = head.b1[h];
+        w2[at] = head.w2[h] / heads.size();
+      }
+      b2 += (double) head.b2 / heads.size();
     }
-    float[] b2 = new float[1];
-    Adam adam1 = new Adam(hidden * d);
-    Adam adamRest = new Adam(2 * hidden + 1);
-    float[][] g1 = new float[hidden][d];
-    float[] gRest = new float[2 * hidden + 1];
-    float[] a = new float[hidden];
+    return new SemanticHead(heads.get(0).encoderId, w1, b1, w2, (float) b2, metadata);
+  }
+
+  /** Hidden units (a bag of k networks has k times one network's). */
+  int units() {
+    return w1.length;
+  }
+
+  private static int[] identity(int n) {
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    for (int epoch = 0; epoch < o.epochs(); epoch++) {
-      for (int i = n - 1; i > 0; i--) {
-        int k = rnd.nextInt(i + 1);
-        int tmp = order[i];
-        order[i] = order[k];
-        order[k] = tmp;
-      }
-      for (int start = 0; start < n; start += o.batch()) {
-        int end = Math.min(n, start + o.batch());
-        float scale = 1f / (end - start);
-        for (float[] row : g1) {
-          Arrays.fill(row, 0);
+    return order;
+  }
+
+  private static int[] bootstrap(int n, SplittableRandom rnd) {
+    int[] sample = new int[n];
+    for (int i = 0; i < n; i++) {
+      sample[i] = rnd.nextInt(n);
+    }
+    return sample;
+  }
+
+  /** One network's weights over standardized inputs, trained on the rows {@code sample} names. */
+  private record Mlp(float[][] w1, float[] b1, float[] w2, float b2) {
+    static Mlp train(float[][] z, boolean[] y, int[] sample, float positiveWeight, float negativeWeight, long seed, Options o) {
+      int n = sample.length;
+      int d = z[0].length;
+      int hidden = o.hidden();
+      SplittableRandom rnd = new SplittableRandom(seed);
+      // He initialisation for the ReLU layer, 1/sqrt(fan-in) for the output
+      float[][] w1 = new float[hidden][d];
+      for (float[] row : w1) {
+        for (int j = 0; j < d; j++) {
+          row[j] = (float) (rnd.nextGaussian() * Math.sqrt(2.0 / d));
         }
-        Arrays.fill(gRest, 0);
-        for (int r = start; r < end; r++) {
-          float[] v = z[order[r]];
-          double out = b2[0];
-          for (int h = 0; h < hidden; h++) {
-            a[h] = Math.max(0, b1[h] + dot(w1[h], v));
-            out += w2[h] * a[h];
+      }
+      float[] b1 = new float[hidden];
+      float[] w2 = new float[hidden];
+      for (int h = 0; h < hidden; h++) {
+        w2[h] = (float) (rnd.nextGaussian() * Math.sqrt(1.0 / hidden));
+      }
+      float[] b2 = new float[1];
+      Adam adam1 = new Adam(hidden * d);
+      Adam adamRest = new Adam(2 * hidden + 1);
+      float[][] g1 = new float[hidden][d];
+      float[] gRest = new float[2 * hidden + 1];
+      float[] a = new float[hidden];
+      int[] order = sample.clone();
+      for (int epoch = 0; epoch < o.epochs(); epoch++) {
+        for (int i = n - 1; i > 0; i--) {
+          int k = rnd.nextInt(i + 1);
+          int tmp = order[i];
+          order[i] = order[k];
+          order[k] = tmp;
+        }
+        for (int start = 0; start < n; start += o.batch()) {
+          int end = Math.min(n, start + o.batch());
+          float scale = 1f / (end - start);
+          for (float[] row : g1) {
+            Arrays.fill(row, 0);
           }
-          float err = (float) (sigmoid(out) - (y[order[r]] ? 1 : 0)) * scale;
-          for (int h = 0; h < hidden; h++) {
-            gRest[hidden + h] += err * a[h];
-            if (a[h] > 0) {
-              float back = err * w2[h];
-              gRest[h] += back;
-              float[] gRow = g1[h];
-              for (int j = 0; j < d; j++) {
-                gRow[j] += back * v[j];
+          Arrays.fill(gRest, 0);
+          for (int r = start; r < end; r++) {
+            float[] v = z[order[r]];
+            double out = b2[0];
+            for (int h = 0; h < hidden; h++) {
+              a[h] = Math.max(0, b1[h] + dot(w1[h], v));
+              out += w2[h] * a[h];
+            }
+            boolean label = y[order[r]];
+            float err = (float) (sigmoid(out) - (label ? 1 : 0)) * scale * (label ? positiveWeight : negativeWeight);
+            for (int h = 0; h < hidden; h++) {
+              gRest[hidden + h] += err * a[h];
+              if (a[h] > 0) {
+                float back = err * w2[h];
+                gRest[h] += back;
+                float[] gRow = g1[h];
+                for (int j = 0; j < d; j++) {
+                  gRow[j] += back * v[j];
+                }
               }
             }
+            gRest[2 * hidden] += err;
           }
-          gRest[2 * hidden] += err;
-        }
-        adam1.step();
-        adamRest.step();
-        for (int h = 0; h < hidden; h++) {
-          float[] row = w1[h];
-          float[] gRow = g1[h];
-          for (int j = 0; j < d; j++) {
-            row[j] -= adam1.delta(h * d + j, gRow[j] + (float) o.l2() * row[j], o.learningRate());
+          adam1.step();
+          adamRest.step();
+          for (int h = 0; h < hidden; h++) {
+            float[] row = w1[h];
+            float[] gRow = g1[h];
+            for (int j = 0; j < d; j++) {
+              row[j] -= adam1.delta(h * d + j, gRow[j] + (float) o.l2() * row[j], o.learningRate());
+            }
+            b1[h] -= adamRest.delta(h, gRest[h], o.learningRate());
+            w2[h] -= adamRest.delta(hidden + h, gRest[hidden + h] + (float) o.l2() * w2[h], o.learningRate());
           }
-          b1[h] -= adamRest.delta(h, gRest[h], o.learningRate());
-          w2[h] -= adamRest.delta(hidden + h, gRest[hidden + h] + (float) o.l2() * w2[h], o.learningRate());
+          b2[0] -= adamRest.delta(2 * hidden, gRest[2 * hidden], o.learningRate());
         }
-        b2[0] -= adamRest.delta(2 * hidden, gRest[2 * hidden], o.learningRate());
       }
+      return new Mlp(w1, b1, w2, b2[0]);
     }
-    // fold the standardization into the first layer: w.(x - mean)/sd = (w/sd).x - w.mean/sd
-    for (int h = 0; h < hidden; h++) {
-      double shift = 0;
-      for (int j = 0; j < d; j++) {
-        shift += w1[h][j] * mean[j] / sd[j];
-        w1[h][j] = (float) (w1[h][j] / sd[j]);
-      }
-      b1[h] = (float) (b1[h] - shift);
-    }
-    return new SemanticHead(encoderId, w1, b1, w2, b2[0], o.describe());
   }
 
   /** Adam's moment estimates for a flat range of parameters. */

@@ -44,6 +44,10 @@ public final class SemanticTrainer {
     public Options withStackFolds(StackFolds how) {
       return new Options(folds, seed, ngram, head, shortLength, how);
     }
+
+    public Options withHead(SemanticHead.Options options) {
+      return new Options(folds, seed, ngram, options, shortLength, stackFolds);
+    }
   }
 
   /** How the stacker's out-of-fold scores are folded. */
@@ -149,6 +153,11 @@ public final class SemanticTrainer {
   }
 
   private static SemanticHead trainHead(List<Example> examples, String encoderId, Options o) {
+    return trainHead(examples, encoderId, o.head());
+  }
+
+  /** A head alone on these examples, each counted as often as its weight. */
+  public static SemanticHead trainHead(List<Example> examples, String encoderId, SemanticHead.Options o) {
     int total = examples.stream().mapToInt(Example::weight).sum();
     float[][] x = new float[total][];
     boolean[] y = new boolean[total];
@@ -159,7 +168,7 @@ public final class SemanticTrainer {
         y[at] = e.offensive();
       }
     }
-    return SemanticHead.train(encoderId, x, y, o.head());
+    return SemanticHead.train(encoderId, x, y, o);
   }
 
   /**

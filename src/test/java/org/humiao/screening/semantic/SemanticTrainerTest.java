@@ -38,7 +38,7 @@ class SemanticTrainerTest {
 
   private static SemanticTrainer.Options options() {
     return new SemanticTrainer.Options(3, 11L, ToxicityTrainer.Options.defaults().withEpochs(2),
-        new SemanticHead.Options(8, 10, 0.01, 1e-4, 16, 3L), 10, SemanticTrainer.StackFolds.RANDOM);
+        new SemanticHead.Options(8, 10, 0.01, 1e-4, 16, 3L, 1, false), 10, SemanticTrainer.StackFolds.RANDOM);
   }
 
   /**
@@ -118,6 +118,16 @@ class SemanticTrainerTest {
     assertArrayEquals(a.ngram().toBytes(), b.ngram().toBytes());
     assertArrayEquals(a.head().toBytes(), b.head().toBytes());
     assertArrayEquals(a.stacker().toBytes(), b.stacker().toBytes());
+  }
+
+  @Test
+  void sameInputSameBytesWithABaggedBalancedHead() {
+    SemanticTrainer.Options o = options().withHead(options().head().withBags(3).withBalanced(true));
+    SemanticTrainer.Trained a = SemanticTrainer.train(corpus(), ENCODER, o);
+    SemanticTrainer.Trained b = SemanticTrainer.train(corpus(), ENCODER, o);
+    assertArrayEquals(a.head().toBytes(), b.head().toBytes());
+    assertArrayEquals(a.stacker().toBytes(), b.stacker().toBytes());
+    assertFalse(java.util.Arrays.equals(a.head().toBytes(), SemanticTrainer.train(corpus(), ENCODER, options()).head().toBytes()));
   }
 
   @Test
