@@ -186,6 +186,9 @@ public final class RedisPlayStateStore implements PlayStateStore {
         seen.keySet().stream().findAny().ifPresent(seen::remove);
       }
       seen.put(query.userKey(), now);
+    } else if (link.isEmpty()) {
+      // unlinked, or erased on another instance: what this one remembered of the person goes too
+      seen.remove(query.userKey());
     }
     return view;
   }
@@ -320,6 +323,11 @@ public final class RedisPlayStateStore implements PlayStateStore {
    * fine for a rare request), then deletes them with the link and the guardian controls in one
    * DEL, which Redis applies atomically.
    */
+  /** Whether this instance remembers a view of the user (for tests of what a deletion leaves). */
+  boolean remembers(String userKey) {
+    return seen.containsKey(userKey);
+  }
+
   @Override
   public int remove(Erasure erasure) {
     seen.remove(erasure.userKey());

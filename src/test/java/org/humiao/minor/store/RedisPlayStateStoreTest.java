@@ -9,11 +9,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,6 +78,26 @@ class RedisPlayStateStoreTest extends PlayStateStoreContract {
       assertEquals(1000, allowed);
       assertEquals(union.cardinality() - 1000, excess);
       assertEquals(new PlayTally(0, 0, 1000, excess, null), b.playTotals("play:p", 5000));
+    }
+  }
+
+  @Test
+  void aUserErasedOnOneInstanceIsForgottenByTheOtherAtItsNextCall() throws Exception {
+    try (RedisStores stores = new RedisStores(redis.uri())) {
+      RedisPlayStateStore a = (RedisPlayStateStore) stores.open();
+      RedisPlayStateStore b = (RedisPlayStateStore) stores.open();
+      String user = Keys.user("plat-e", "u:1");
+      String guardian = Keys.personOperator("p_e", "op:e");
+      a.putLink(user, new PersonLink("p_e", LocalDate.of(2012, 5, 1), "resident-id", 100, null));
+      a.putGuardianControls(guardian, new GuardianControls(100L, List.of(), false, false, null, null));
+      StateQuery query = StateQuery.of(user).guardian(p -> Keys.personOperator(p, "op:e"));
+      assertTrue(a.view(query).link().isPresent());
+      assertTrue(a.remembers(user), "a linked user's view is remembered for the next heartbeat");
+
+      b.erase(new Erasure(user, guardian, Keys.playOf("p_e", "op:e"), Set.of(), Set.of(), "2026-02", "2026-02-20",
+          Set.of()));
+      assertTrue(a.view(query).link().isEmpty());
+      assertFalse(a.remembers(user), "the other instance still holds the erased person's link in memory");
     }
   }
 
