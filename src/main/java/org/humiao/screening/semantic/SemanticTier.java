@@ -1,5 +1,7 @@
 package org.humiao.screening.semantic;
 
+import org.humiao.screening.semantic.admission.Admission;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -11,15 +13,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The encoder behind admission control: callers queue texts on a bounded queue, a few workers of
  * its own take up to {@code maxBatch} waiting texts at a time and encode them in one batch, and a
  * caller whose text cannot be encoded within its deadline (queue full, predicted or actual wait
- * too long, encoder failure) gets nothing back and keeps its fast verdict. Never throws because
- * of the encoder.
+ * too long, encoder failure) gets nothing back and keeps its fast verdict;
+ * {@link Admission} refuses at once whatever it can foresee. Never throws because of the encoder.
  */
 public final class SemanticTier implements AutoCloseable {
 
@@ -46,8 +47,13 @@ public final class SemanticTier implements AutoCloseable {
     }
   }
 
-  /** Why a text that the tier should have seen was not encoded. */
-  public enum Skip { QUEUE_FULL, BUDGET, FAILURE }
+  /**
+   * Why a text that the tier should have seen was not encoded: refused at once because the queue is
+   * full, or the wait ahead plus its own encoding would end past its deadline ({@code BUDGET}); or
+   * admitted, but its vector was not ready by its deadline ({@code LATE}: the estimate was wrong), or
+   * the encoder failed.
+   */
+  public enum Skip { QUEUE_FULL, BUDGET, LATE, FAILURE }
 
   /** Counters since start: texts encoded for a caller, and texts skipped by cause. */
   public record Stats(long ran, Map<Skip, Long> skipped) {
@@ -56,7 +62,7 @@ public final class SemanticTier implements AutoCloseable {
     }
   }
 
-  private record Pending(String text, long deadline, CompletableFuture<float[]> result) {}
+  private record Pending(String text, int units, long deadline, CompletableFuture<float[]> result) {}
 
   private final Encoder encoder;
   private final BlockingQueue<Pending> queue;
@@ -64,17 +70,13 @@ public final class SemanticTier implements AutoCloseable {
   private final List<Thread> workers = new ArrayList<>();
   private final LongAdder ran = new LongAdder();
   private final Map<Skip, LongAdder> skipped = new EnumMap<>(Skip.class);
-  // exponential average of one batch's encoding time: a text that could not be done in time is not queued
-  private final AtomicLong batchNanos = new AtomicLong();
-  // when a batch last finished: an estimate this old is tested again by letting one text through, or
-  // one slow batch (a cold start, a burst of load) would keep every later text out for ever
-  private final AtomicLong lastBatchAt = new AtomicLong(System.nanoTime());
-  private static final long PROBE_NANOS = TimeUnit.SECONDS.toNanos(1);
+  private final Admission admission;
 
   public SemanticTier(Encoder encoder, Settings settings) {
     this.encoder = encoder;
     this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
     this.maxBatch = settings.maxBatch();
+    this.admission = new Admission(settings.workers(), System.nanoTime());
     for (Skip s : Skip.values()) {
       skipped.put(s, new LongAdder());
     }
@@ -95,16 +97,16 @@ public final class SemanticTier implements AutoCloseable {
    * {@link System#nanoTime()} value); every empty answer is counted by its cause.
    */
   public Optional<float[]> encode(String text, long deadline) {
-    // the texts ahead of this one go in batches of maxBatch over the workers, then its own batch
-    long predicted = (queue.size() / maxBatch / workers.size() + 1L) * batchNanos.get();
-    long now = System.nanoTime();
-    long last = lastBatchAt.get();
-    boolean probe = now - last > PROBE_NANOS && queue.isEmpty() && lastBatchAt.compareAndSet(last, now);
-    if (deadline - now <= predicted && !probe) {
-      return skip(Skip.BUDGET);
+    int units = Admission.units(text.length());
+    switch (admission.admit(units, System.nanoTime(), deadline)) {
+      case OVER_BUDGET:
+        return skip(Skip.BUDGET);
+      case ADMITTED:
+        break;
     }
-    Pending p = new Pending(text, deadline, new CompletableFuture<>());
+    Pending p = new Pending(text, units, deadline, new CompletableFuture<>());
     if (!queue.offer(p)) {
+      admission.dropped(units);
       return skip(Skip.QUEUE_FULL);
     }
     try {
@@ -113,13 +115,13 @@ public final class SemanticTier implements AutoCloseable {
       return Optional.of(v);
     } catch (TimeoutException e) {
       p.result().cancel(false);
-      return skip(Skip.BUDGET);
+      return skip(Skip.LATE);
     } catch (ExecutionException e) {
       return skip(Skip.FAILURE);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       p.result().cancel(false);
-      return skip(Skip.BUDGET);
+      return skip(Skip.LATE);
     }
   }
 
@@ -146,7 +148,13 @@ public final class SemanticTier implements AutoCloseable {
       queue.drainTo(batch, maxBatch - 1);
       long now = System.nanoTime();
       // callers that gave up (or will have by the time a batch is done) are not encoded
-      batch.removeIf(p -> p.result().isDone() || p.deadline() - now <= 0);
+      batch.removeIf(p -> {
+        boolean gone = p.result().isDone() || p.deadline() - now <= 0;
+        if (gone) {
+          admission.dropped(p.units());
+        }
+        return gone;
+      });
       if (batch.isEmpty()) {
         continue;
       }
@@ -159,9 +167,7 @@ public final class SemanticTier implements AutoCloseable {
         batch.forEach(p -> p.result().completeExceptionally(e));
       }
       long done = System.nanoTime();
-      long took = done - now;
-      batchNanos.updateAndGet(avg -> avg == 0 ? took : avg + (took - avg) / 8);
-      lastBatchAt.set(done);
+      admission.done(batch.stream().mapToInt(Pending::units).sum(), done - now, done);
     }
   }
 

@@ -9,8 +9,8 @@ import java.util.Locale;
 
 /**
  * The semantic tier's work: {@code humiao_semantic_encoded_total} (texts it judged) and
- * {@code humiao_semantic_skipped_total{cause=queue_full|budget|failure}} (texts it should have
- * judged whose fast verdict stood instead). Read from the loaded engine at each scrape; zero while
+ * {@code humiao_semantic_skipped_total{cause=...}} (texts it should have judged whose fast verdict
+ * stood instead, by {@link SemanticTier.Skip}). Read from the loaded engine at each scrape; zero while
  * it loads or when the tier is off.
  */
 public final class SemanticTierMetrics {
@@ -24,7 +24,7 @@ public final class SemanticTierMetrics {
       FunctionCounter.builder("humiao.semantic.skipped", engine,
               e -> stats(e).map(s -> (double) s.skipped().getOrDefault(cause, 0L)).orElse(0.0))
           .tag("cause", cause.name().toLowerCase(Locale.ROOT))
-          .description("texts the semantic tier should have judged whose fast verdict stood: queue full, budget spent, encoder failure")
+          .description("texts the semantic tier should have judged whose fast verdict stood: refused at once (queue full, budget), or admitted and not done in time (late), or the encoder failed")
           .register(registry);
     }
   }

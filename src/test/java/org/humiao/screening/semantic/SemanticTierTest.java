@@ -1,5 +1,6 @@
 package org.humiao.screening.semantic;
 
+import org.humiao.screening.semantic.admission.Admission;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -9,8 +10,46 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The tier's admission control recovers: one slow batch must not shut it for good. */
+/**
+ * The tier's admission control: a text that cannot be encoded in time is refused at once, never
+ * after waiting; one slow batch must not shut it for good.
+ */
 class SemanticTierTest {
+  /** Takes {@code millisPerUnit} per unit of {@link Admission#units}, as the real encoder grows with length. */
+  private static final class Timed implements Encoder {
+    final long millisPerUnit;
+    final AtomicInteger calls = new AtomicInteger();
+
+    Timed(long millisPerUnit) {
+      this.millisPerUnit = millisPerUnit;
+    }
+
+    @Override
+    public String id() {
+      return "timed";
+    }
+
+    @Override
+    public int dimension() {
+      return 1;
+    }
+
+    @Override
+    public float[][] encode(List<String> texts) {
+      calls.incrementAndGet();
+      try {
+        Thread.sleep(millisPerUnit * texts.stream().mapToInt(t -> Admission.units(t.length())).sum());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return texts.stream().map(t -> new float[] {1f}).toArray(float[][]::new);
+    }
+
+    @Override
+    public void close() {
+    }
+  }
+
   /** Slow on its first batch (as a cold JIT or a burst of load makes it), fast after. */
   private static final class SlowFirst implements Encoder {
     final AtomicInteger calls = new AtomicInteger();
@@ -56,6 +95,63 @@ class SemanticTierTest {
       // a second later the estimate is tested again, and the now fast encoder answers in time
       assertTrue(tier.encode("third", deadline(150)).isPresent(), "the tier stayed shut");
       assertTrue(tier.stats().ran() >= 1);
+    }
+  }
+
+  @Test
+  void aLongTextAfterShortOnesIsRefusedAtOnceNotAfterWaitingItsBudget() {
+    Timed encoder = new Timed(1);
+    try (SemanticTier tier = new SemanticTier(encoder, new SemanticTier.Settings(1, 16, 1))) {
+      for (int i = 0; i < 3; i++) { // 13 characters: 20 ms each, which sets the estimate
+        assertTrue(tier.encode("a".repeat(13), deadline(1000)).isPresent());
+      }
+      long started = System.nanoTime();
+      // 193 characters: 200 ms of encoding for a 100 ms budget
+      assertTrue(tier.encode("a".repeat(193), deadline(100)).isEmpty());
+      long tookMillis = (System.nanoTime() - started) / 1_000_000;
+      assertTrue(tookMillis < 50, "the caller waited " + tookMillis + " ms for a vector it could not get in time");
+      assertEquals(3, encoder.calls.get(), "the long text reached the encoder");
+      assertEquals(1L, tier.stats().skipped().get(SemanticTier.Skip.BUDGET));
+      assertEquals(0L, tier.stats().skipped().get(SemanticTier.Skip.LATE));
+    }
+  }
+
+  @Test
+  void callersBeyondWhatFitsTheirBudgetAreAnsweredAtOnceAndNoneWaitsPastIt() throws Exception {
+    Timed encoder = new Timed(5); // 13 characters: 100 ms, long beside a loaded machine's scheduling delays
+    try (SemanticTier tier = new SemanticTier(encoder, new SemanticTier.Settings(1, 64, 1))) {
+      assertTrue(tier.encode("a".repeat(13), deadline(1000)).isPresent());
+      long budgetMillis = 450; // four fit (400 ms), the fifth would end at 500
+      int callers = 10;
+      long[] took = new long[callers];
+      boolean[] encoded = new boolean[callers];
+      List<Thread> threads = new java.util.ArrayList<>();
+      for (int i = 0; i < callers; i++) {
+        int k = i;
+        Thread t = new Thread(() -> {
+          long started = System.nanoTime();
+          encoded[k] = tier.encode("a".repeat(13), started + TimeUnit.MILLISECONDS.toNanos(budgetMillis)).isPresent();
+          took[k] = (System.nanoTime() - started) / 1_000_000;
+        });
+        t.start();
+        threads.add(t);
+        while (t.getState() != Thread.State.TIMED_WAITING && t.getState() != Thread.State.TERMINATED) {
+          Thread.sleep(1);
+        }
+      }
+      for (Thread t : threads) {
+        t.join();
+      }
+      SemanticTier.Stats stats = tier.stats();
+      for (int i = 0; i < callers; i++) {
+        assertTrue(took[i] <= budgetMillis + 50, "caller " + i + " waited " + took[i] + " ms");
+        if (!encoded[i]) {
+          assertTrue(took[i] < 50, "refused caller " + i + " waited " + took[i] + " ms before its fast verdict");
+        }
+      }
+      assertEquals(0L, stats.skipped().get(SemanticTier.Skip.LATE), "an admitted text missed its budget: " + stats);
+      assertTrue(stats.skipped().get(SemanticTier.Skip.BUDGET) >= 1, "nothing was refused: " + stats);
+      assertEquals(callers + 1, stats.ran() + stats.skipped().get(SemanticTier.Skip.BUDGET));
     }
   }
 

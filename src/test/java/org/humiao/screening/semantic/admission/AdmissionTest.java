@@ -1,0 +1,73 @@
+package org.humiao.screening.semantic.admission;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.TimeUnit;
+
+import static org.humiao.screening.semantic.admission.Admission.Verdict.ADMITTED;
+import static org.humiao.screening.semantic.admission.Admission.Verdict.OVER_BUDGET;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Admission decided on a clock the test sets: the estimate per character, the wait ahead. */
+class AdmissionTest {
+  private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+  /** 13 characters: 20 units, which the estimate below puts at 20 ms. */
+  private static final int SHORT = Admission.units(13);
+
+  /** An admission whose estimate is 1 ms per unit, from one batch of a short text, nothing waiting. */
+  private static Admission measured(int workers) {
+    Admission a = new Admission(workers, 0);
+    assertEquals(ADMITTED, a.admit(SHORT, 0, 1000 * MS));
+    a.done(SHORT, 20 * MS, 20 * MS);
+    return a;
+  }
+
+  @Test
+  void aLongTextIsPredictedByItsLengthNotByTheAverageText() {
+    Admission a = measured(1);
+    long now = 30 * MS;
+    // 193 characters: 200 units, 200 ms at the measured rate; the short texts measured took 20 ms each
+    assertEquals(OVER_BUDGET, a.admit(Admission.units(193), now, now + 100 * MS));
+    assertEquals(ADMITTED, a.admit(SHORT, now, now + 100 * MS));
+  }
+
+  @Test
+  void textsAreAdmittedWhileTheWaitAheadAndTheirOwnFitTheirBudget() {
+    Admission a = measured(1);
+    long now = 30 * MS;
+    long deadline = now + 70 * MS;
+    assertEquals(ADMITTED, a.admit(SHORT, now, deadline)); // done at 20 ms
+    assertEquals(ADMITTED, a.admit(SHORT, now, deadline)); // 40
+    assertEquals(ADMITTED, a.admit(SHORT, now, deadline)); // 60
+    assertEquals(OVER_BUDGET, a.admit(SHORT, now, deadline), "80 ms of work for a 70 ms budget");
+    a.done(SHORT, 20 * MS, now + 20 * MS);
+    assertEquals(ADMITTED, a.admit(SHORT, now + 20 * MS, deadline + 20 * MS), "one encoded: room again");
+    a.dropped(SHORT);
+    a.dropped(SHORT);
+    assertEquals(ADMITTED, a.admit(SHORT, now + 20 * MS, now + 20 * MS + 41 * MS), "dropped texts no longer count as ahead");
+  }
+
+  @Test
+  void twoWorkersShareTheWaitAhead() {
+    Admission a = measured(2);
+    long now = 30 * MS;
+    long deadline = now + 51 * MS;
+    // the i-th text waits for half the units ahead of it, then its own: 20, 30, 40, 50 ms, then 60
+    for (int i = 0; i < 4; i++) {
+      assertEquals(ADMITTED, a.admit(SHORT, now, deadline), "text " + i);
+    }
+    assertEquals(OVER_BUDGET, a.admit(SHORT, now, deadline));
+  }
+
+  @Test
+  void aStaleEstimateIsTestedAgainByOneTextWhenNothingWaits() {
+    Admission a = new Admission(1, 0);
+    a.admit(SHORT, 0, 1000 * MS);
+    a.done(SHORT, 500 * MS, 500 * MS); // one slow batch: 25 ms a unit
+    long later = 500 * MS + Admission.PROBE_NANOS + MS;
+    assertEquals(OVER_BUDGET, a.admit(SHORT, 600 * MS, 650 * MS), "within a second the estimate stands");
+    assertEquals(ADMITTED, a.admit(SHORT, later, later + 50 * MS), "a second later one text tests it");
+    a.dropped(SHORT);
+    assertEquals(OVER_BUDGET, a.admit(SHORT, later + MS, later + 51 * MS), "one probe per second, not every text");
+  }
+}
