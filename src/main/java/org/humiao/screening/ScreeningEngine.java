@@ -7,6 +7,7 @@ import org.humiao.screening.semantic.SemanticHead;
 import org.humiao.screening.semantic.SemanticPolicy;
 import org.humiao.screening.semantic.SemanticTier;
 import org.humiao.screening.semantic.Stacker;
+import org.humiao.screening.semantic.admission.Admission;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -181,6 +182,13 @@ public final class ScreeningEngine implements AutoCloseable {
   /** The semantic tier's counters (texts encoded, skips by cause), empty when the tier is off. */
   public Optional<SemanticTier.Stats> semanticStats() {
     return Optional.ofNullable(semanticTier).map(SemanticTier::stats);
+  }
+
+  /** Makes the semantic tier, when on, yield to the fast path while {@code yield} says the process is saturated. */
+  public void semanticYieldsTo(Admission.Yield yield) {
+    if (semanticTier != null) {
+      semanticTier.yieldTo(yield);
+    }
   }
 
   /** Stops the semantic tier's workers; an engine without the tier holds nothing to close. */

@@ -35,6 +35,7 @@ import org.humiao.minor.attest.PersonIds;
 import org.humiao.moderation.review.ReviewQueue;
 import org.humiao.pileon.PileOnTracker;
 import org.humiao.screening.ScreeningEngine;
+import org.humiao.screening.semantic.admission.Admission;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -156,7 +157,12 @@ public final class HttpService {
     // texts past their retention are never shown; this takes them off the disk too, off the event loop
     vertx.setPeriodic(REVIEW_PURGE_MILLIS, id -> regulatorReads.submit(components.reviews()::dropExpiredTexts));
     HttpService service = new HttpService(vertx, components, List.of(screeningWorkers, minorWorkers, regulatorWorkers), jvm,
-        engine.load(vertx, engineFactory));
+        engine.load(vertx, () -> {
+          ScreeningEngine loaded = engineFactory.call();
+          // every single screen and batch with the tier on passes the pool: its load is the process's
+          loaded.semanticYieldsTo(new Admission.Yield(pool::inFlight, settings.semanticYieldAt()));
+          return loaded;
+        }));
     // other instances' list and strategy changes (cluster) arrive within about a second; ordered, so polls never overlap
     service.listsPoll = vertx.setPeriodic(LISTS_POLL_MS, id -> screeningWorkers.executeBlocking(() -> {
       state.lists().refresh();

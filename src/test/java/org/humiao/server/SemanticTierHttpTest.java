@@ -60,6 +60,30 @@ class SemanticTierHttpTest {
     }
   }
 
+  /**
+   * The tier yields to the screening pool's load: at {@code semanticYieldAt} 0 every request on the
+   * pool (each counts itself) is over the mark, so a line the tier would judge keeps its fast verdict
+   * at once and the skip is counted as a yield.
+   */
+  @Test
+  void overTheYieldMarkTheTierTakesNothingAndSaysSo(Vertx vertx) throws Exception {
+    try (LocalService service = new LocalService(dir, Map.of(Setting.SEMANTIC_TIER, "on", Setting.SEMANTIC_YIELD_AT, "0"));
+         Client client = new Client(vertx, service.port())) {
+      for (int i = 0; i < 3; i++) {
+        JsonObject answer = screen(client, service, "你真是个人才啊");
+        assertEquals(java.util.List.of("fast"), answer.getJsonArray("tiers").getList(), answer::encode);
+      }
+      String metrics = client.get("/metrics", null).bodyAsString();
+      assertEquals(3.0, counter(metrics, "humiao_semantic_skipped_total{cause=\"yield\"}"), metrics);
+      assertEquals(0.0, counter(metrics, "humiao_semantic_encoded_total"), metrics);
+    }
+  }
+
+  private static double counter(String metrics, String name) {
+    return metrics.lines().filter(l -> l.startsWith(name + " "))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+  }
+
   private static JsonObject screen(Client client, LocalService service, String text) {
     HttpResponse<Buffer> r = client.post("/v1/text/screen", service.platformKey,
         new JsonObject().put("text", text).put("scene", "comment"));

@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The encoder behind admission control: callers queue texts on a bounded queue, a few workers of
  * its own take up to {@code maxBatch} waiting texts at a time and encode them in one batch, and a
- * caller whose text cannot be encoded within its deadline (queue full, predicted or actual wait
- * too long, encoder failure) gets nothing back and keeps its fast verdict;
+ * caller whose text cannot be encoded within its deadline (the process saturated, queue full,
+ * predicted or actual wait too long, encoder failure) gets nothing back and keeps its fast verdict;
  * {@link Admission} refuses at once whatever it can foresee. Never throws because of the encoder.
  */
 public final class SemanticTier implements AutoCloseable {
@@ -48,12 +48,12 @@ public final class SemanticTier implements AutoCloseable {
   }
 
   /**
-   * Why a text that the tier should have seen was not encoded: refused at once because the queue is
-   * full, or the wait ahead plus its own encoding would end past its deadline ({@code BUDGET}); or
-   * admitted, but its vector was not ready by its deadline ({@code LATE}: the estimate was wrong), or
-   * the encoder failed.
+   * Why a text that the tier should have seen was not encoded: refused at once because the process
+   * is saturated ({@code YIELD}), the queue is full, or the wait ahead plus its own encoding would end
+   * past its deadline ({@code BUDGET}); or admitted, but its vector was not ready by its deadline
+   * ({@code LATE}: the estimate was wrong), or the encoder failed.
    */
-  public enum Skip { QUEUE_FULL, BUDGET, LATE, FAILURE }
+  public enum Skip { YIELD, QUEUE_FULL, BUDGET, LATE, FAILURE }
 
   /** Counters since start: texts encoded for a caller, and texts skipped by cause. */
   public record Stats(long ran, Map<Skip, Long> skipped) {
@@ -99,6 +99,8 @@ public final class SemanticTier implements AutoCloseable {
   public Optional<float[]> encode(String text, long deadline) {
     int units = Admission.units(text.length());
     switch (admission.admit(units, System.nanoTime(), deadline)) {
+      case YIELDED:
+        return skip(Skip.YIELD);
       case OVER_BUDGET:
         return skip(Skip.BUDGET);
       case ADMITTED:
@@ -123,6 +125,14 @@ public final class SemanticTier implements AutoCloseable {
       p.result().cancel(false);
       return skip(Skip.LATE);
     }
+  }
+
+  /**
+   * From now on the tier admits nothing while {@code yield} says the process is saturated, so the
+   * fast path keeps the cores; the service calls it with its screening pool's load.
+   */
+  public void yieldTo(Admission.Yield yield) {
+    admission.yieldTo(yield);
   }
 
   private Optional<float[]> skip(Skip cause) {

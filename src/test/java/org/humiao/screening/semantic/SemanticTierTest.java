@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The tier's admission control: a text that cannot be encoded in time is refused at once, never
- * after waiting; one slow batch must not shut it for good.
+ * after waiting; the tier yields to a saturated process; one slow batch must not shut it for good.
  */
 class SemanticTierTest {
   /** Takes {@code millisPerUnit} per unit of {@link Admission#units}, as the real encoder grows with length. */
@@ -152,6 +152,21 @@ class SemanticTierTest {
       assertEquals(0L, stats.skipped().get(SemanticTier.Skip.LATE), "an admitted text missed its budget: " + stats);
       assertTrue(stats.skipped().get(SemanticTier.Skip.BUDGET) >= 1, "nothing was refused: " + stats);
       assertEquals(callers + 1, stats.ran() + stats.skipped().get(SemanticTier.Skip.BUDGET));
+    }
+  }
+
+  @Test
+  void aSaturatedProcessGetsNoTextEncodedAndACalmOneDoes() {
+    Timed encoder = new Timed(0);
+    try (SemanticTier tier = new SemanticTier(encoder, new SemanticTier.Settings(1, 16, 1))) {
+      AtomicInteger inFlight = new AtomicInteger(40);
+      tier.yieldTo(new Admission.Yield(inFlight::get, 16));
+      assertTrue(tier.encode("你真是个人才", deadline(1000)).isEmpty());
+      assertEquals(0, encoder.calls.get(), "a text reached the encoder while the process was saturated");
+      assertEquals(1L, tier.stats().skipped().get(SemanticTier.Skip.YIELD));
+      inFlight.set(3);
+      assertTrue(tier.encode("你真是个人才", deadline(1000)).isPresent(), "the calm process got no vector");
+      assertEquals(1, encoder.calls.get());
     }
   }
 

@@ -2,11 +2,13 @@ package org.humiao.screening.semantic.admission;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 
 /**
- * Whether the semantic tier takes a text: only if the encoding already waiting ahead of it plus its
- * own, at the measured cost per character, ends before its deadline; otherwise it is refused at once,
- * so no caller waits for a vector it would not get in time.
+ * Whether the semantic tier takes a text: only while the process is not saturated ({@link Yield}),
+ * and only if the encoding already waiting ahead of it plus its own, at the measured cost per
+ * character, ends before its deadline; otherwise it is refused at once, so no caller waits for a
+ * vector it would not get in time.
  *
  * <p>Cost is counted in units of {@code characters + OVERHEAD_UNITS}: a text's encoding has a fixed
  * part (the two special tokens, the ONNX call) beside the part that grows with its length. Thread-safe:
@@ -29,10 +31,14 @@ public final class Admission {
     /** queued: its units are reserved until the tier reports it encoded or dropped */
     ADMITTED,
     /** the wait ahead plus its own encoding would end past its deadline */
-    OVER_BUDGET
+    OVER_BUDGET,
+    /** the process is saturated: the cores go to the fast path */
+    YIELDED
   }
 
   private final int workers;
+  // set by the service once its screening pool exists; never yields until then
+  private volatile Yield yield = Yield.never();
   /** Units of the texts admitted and not yet encoded or dropped: queued, or in a batch being encoded. */
   private final AtomicLong pendingUnits = new AtomicLong();
   /** Moving average of the encoding time of one unit, in picoseconds (nanoseconds lose too much on short batches); 0 before the first batch. */
@@ -51,6 +57,11 @@ public final class Admission {
     this.lastReportAt = new AtomicLong(now);
   }
 
+  /** From now on, admits nothing while {@code yield} says the process is saturated. */
+  public void yieldTo(Yield yield) {
+    this.yield = yield;
+  }
+
   /** The units a text of {@code chars} characters costs. */
   public static int units(int chars) {
     return chars + OVERHEAD_UNITS;
@@ -61,6 +72,9 @@ public final class Admission {
    * an admitted text's units count as waiting until {@link #done} is called for them.
    */
   public Verdict admit(int units, long now, long deadline) {
+    if (yield.saturated()) {
+      return Verdict.YIELDED;
+    }
     long ahead = pendingUnits.get();
     long predicted = (ahead / workers + units) * picosPerUnit.get() / 1000;
     long last = lastReportAt.get();
@@ -84,5 +98,29 @@ public final class Admission {
     long took = nanos * 1000 / Math.max(1, units);
     picosPerUnit.updateAndGet(avg -> avg == 0 ? took : avg + (took - avg) / SMOOTHING);
     lastReportAt.set(now);
+  }
+
+  /**
+   * The tier's yielding to the fast path: while {@code load} (requests the screening pool holds,
+   * each caller counting itself) is above {@code mark}, no text is admitted.
+   *
+   * @param load read at each admission; must be cheap and never block
+   * @param mark the most load at which the tier still admits; {@link Integer#MAX_VALUE}: never yields
+   */
+  public record Yield(IntSupplier load, int mark) {
+    public Yield {
+      if (mark < 0) {
+        throw new IllegalArgumentException("yield mark must not be negative: " + mark);
+      }
+    }
+
+    /** Never yields: for file commands and tests, where no request competes for the cores. */
+    public static Yield never() {
+      return new Yield(() -> 0, Integer.MAX_VALUE);
+    }
+
+    boolean saturated() {
+      return mark != Integer.MAX_VALUE && load.getAsInt() > mark;
+    }
   }
 }

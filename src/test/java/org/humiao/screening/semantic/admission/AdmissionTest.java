@@ -3,12 +3,14 @@ package org.humiao.screening.semantic.admission;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.humiao.screening.semantic.admission.Admission.Verdict.ADMITTED;
 import static org.humiao.screening.semantic.admission.Admission.Verdict.OVER_BUDGET;
+import static org.humiao.screening.semantic.admission.Admission.Verdict.YIELDED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Admission decided on a clock the test sets: the estimate per character, the wait ahead. */
+/** Admission decided on a clock the test sets: the estimate per character, the wait ahead, yielding. */
 class AdmissionTest {
   private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
   /** 13 characters: 20 units, which the estimate below puts at 20 ms. */
@@ -69,5 +71,25 @@ class AdmissionTest {
     assertEquals(ADMITTED, a.admit(SHORT, later, later + 50 * MS), "a second later one text tests it");
     a.dropped(SHORT);
     assertEquals(OVER_BUDGET, a.admit(SHORT, later + MS, later + 51 * MS), "one probe per second, not every text");
+  }
+
+  @Test
+  void underASaturatedSignalNothingIsAdmittedAndWhenItIsCalmTextsAreAgain() {
+    Admission a = measured(1);
+    AtomicInteger load = new AtomicInteger();
+    a.yieldTo(new Admission.Yield(load::get, 16));
+    long now = 30 * MS;
+    load.set(17);
+    assertEquals(YIELDED, a.admit(SHORT, now, now + 1000 * MS));
+    assertEquals(YIELDED, a.admit(SHORT, now, now + 1000 * MS), "a yielded text reserves nothing and is not queued");
+    load.set(16);
+    assertEquals(ADMITTED, a.admit(SHORT, now, now + 1000 * MS), "at the mark the tier admits");
+    load.set(1000);
+    assertEquals(YIELDED, a.admit(SHORT, now, now + 1000 * MS));
+    load.set(0);
+    assertEquals(ADMITTED, a.admit(SHORT, now, now + 1000 * MS));
+    a.yieldTo(Admission.Yield.never());
+    load.set(Integer.MAX_VALUE);
+    assertEquals(ADMITTED, a.admit(SHORT, now, now + 1000 * MS));
   }
 }
