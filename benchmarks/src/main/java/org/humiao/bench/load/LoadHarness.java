@@ -18,6 +18,8 @@ import org.HdrHistogram.Histogram;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -66,6 +68,10 @@ public final class LoadHarness {
   private long stopAt;
   private int inFlight;
   private int sent;
+  /** The service's semantic-tier counters when the measured window opened; null until read. */
+  private TierShare tierAtStart;
+  /** The tier's share of the measured window, for the report; empty when the service has no such counters. */
+  private String tierLine = "";
   /** The other key of the noisy scenario, built before the clock starts (its requests are encoded once); null in the others. */
   private final NoisyNeighbour neighbour;
 
@@ -139,6 +145,10 @@ public final class LoadHarness {
     }
     LatencyReport.write(options, result);
     System.out.println(LatencyReport.markdown(options, result));
+    if (!harness.tierLine.isEmpty()) {
+      System.out.println(harness.tierLine);
+      Files.writeString(Path.of(options.out() + ".md"), "\n" + harness.tierLine + "\n", StandardOpenOption.APPEND);
+    }
     System.out.println("report: " + options.out() + ".{json,md,png}");
     return result;
   }
@@ -149,6 +159,7 @@ public final class LoadHarness {
       long start = System.nanoTime();
       recordFrom = start + options.warmup().toNanos();
       stopAt = recordFrom + options.duration().toNanos();
+      vertx.setTimer(Math.max(1, options.warmup().toMillis()), t -> scrapeTier().onSuccess(share -> tierAtStart = share));
       if (options.rate() > 0) {
         openLoop(start);
       } else {
@@ -162,8 +173,9 @@ public final class LoadHarness {
       vertx.setPeriodic(50, id -> {
         if (System.nanoTime() >= stopAt && inFlight == 0) {
           vertx.cancelTimer(id);
-          // the neighbour's own event loop is closed off this one, which must not wait on it
-          vertx.<Map<String, Long>>executeBlocking(() -> neighbour == null ? Map.of() : neighbour.stop())
+          scrapeTier().onSuccess(end -> tierLine = tierAtStart == null ? "" : end.since(tierAtStart).describe())
+              // the neighbour's own event loop is closed off this one, which must not wait on it
+              .transform(read -> vertx.<Map<String, Long>>executeBlocking(() -> neighbour == null ? Map.of() : neighbour.stop()))
               .onSuccess(attacker -> done.complete(new LoadResult(latency.copy(), Map.copyOf(outcomes),
                   options.duration().toNanos(), attacker)))
               .onFailure(done::fail);
@@ -171,6 +183,19 @@ public final class LoadHarness {
       });
     });
     return done.future();
+  }
+
+  /** The semantic tier's counters of every instance, summed (unmeasured; /metrics needs no key). */
+  private Future<TierShare> scrapeTier() {
+    List<Future<TierShare>> each = options.urls().stream()
+        .map(url -> client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost(url.getHost())
+                .setPort(url.getPort()).setURI("/metrics"))
+            .compose(req -> req.send())
+            .compose(HttpClientResponse::body)
+            .map(body -> TierShare.parse(body.toString())))
+        .toList();
+    return Future.all(each).map(all -> each.stream().map(Future::result)
+        .reduce(new TierShare(Map.of()), TierShare::plus));
   }
 
   private void openLoop(long start) {
