@@ -70,7 +70,7 @@ public final class BgeEncoder implements Encoder {
    * whose first texts would wait for the load past their budget.
    */
   public static Encoder lazy(int intraOpThreads, int maxTokens) {
-    return new LazyEncoder(id(maxTokens), 2 * HIDDEN, () -> load(intraOpThreads, maxTokens));
+    return new LazyEncoder(id(maxTokens), 2 * HIDDEN, maxTokens, () -> load(intraOpThreads, maxTokens));
   }
 
   private static String id(int maxTokens) {
@@ -88,6 +88,11 @@ public final class BgeEncoder implements Encoder {
   @Override
   public String id() {
     return id(maxTokens);
+  }
+
+  @Override
+  public int maxTokens() {
+    return maxTokens;
   }
 
   @Override

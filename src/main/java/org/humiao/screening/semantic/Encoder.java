@@ -11,6 +11,14 @@ public interface Encoder extends AutoCloseable {
    */
   String id();
 
+  /**
+   * The most tokens of a text the encoder reads; a longer text is cut, so its cost stops growing
+   * there. Unbounded unless the encoder says otherwise.
+   */
+  default int maxTokens() {
+    return Integer.MAX_VALUE;
+  }
+
   /** Length of every vector {@link #encode} returns. */
   int dimension();
 

@@ -7,18 +7,25 @@ import java.util.function.Supplier;
 final class LazyEncoder implements Encoder {
   private final String id;
   private final int dimension;
+  private final int maxTokens;
   private final Supplier<? extends Encoder> load;
   private Encoder loaded;
 
-  LazyEncoder(String id, int dimension, Supplier<? extends Encoder> load) {
+  LazyEncoder(String id, int dimension, int maxTokens, Supplier<? extends Encoder> load) {
     this.id = id;
     this.dimension = dimension;
+    this.maxTokens = maxTokens;
     this.load = load;
   }
 
   @Override
   public String id() {
     return id;
+  }
+
+  @Override
+  public int maxTokens() {
+    return maxTokens;
   }
 
   @Override

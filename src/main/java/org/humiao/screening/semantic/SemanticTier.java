@@ -97,7 +97,8 @@ public final class SemanticTier implements AutoCloseable {
    * {@link System#nanoTime()} value); every empty answer is counted by its cause.
    */
   public Optional<float[]> encode(String text, long deadline) {
-    int units = Admission.units(text.length());
+    // a text over the encoder's tokens is cut: it costs no more than one of that length
+    int units = Admission.units(Math.min(text.length(), encoder.maxTokens()));
     switch (admission.admit(units, System.nanoTime(), deadline)) {
       case YIELDED:
         return skip(Skip.YIELD);

@@ -18,10 +18,21 @@ class SemanticTierTest {
   /** Takes {@code millisPerUnit} per unit of {@link Admission#units}, as the real encoder grows with length. */
   private static final class Timed implements Encoder {
     final long millisPerUnit;
+    final int maxTokens;
     final AtomicInteger calls = new AtomicInteger();
 
     Timed(long millisPerUnit) {
+      this(millisPerUnit, Integer.MAX_VALUE);
+    }
+
+    Timed(long millisPerUnit, int maxTokens) {
       this.millisPerUnit = millisPerUnit;
+      this.maxTokens = maxTokens;
+    }
+
+    @Override
+    public int maxTokens() {
+      return maxTokens;
     }
 
     @Override
@@ -38,7 +49,7 @@ class SemanticTierTest {
     public float[][] encode(List<String> texts) {
       calls.incrementAndGet();
       try {
-        Thread.sleep(millisPerUnit * texts.stream().mapToInt(t -> Admission.units(t.length())).sum());
+        Thread.sleep(millisPerUnit * texts.stream().mapToInt(t -> Admission.units(Math.min(t.length(), maxTokens))).sum());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -50,8 +61,8 @@ class SemanticTierTest {
     }
   }
 
-  /** Slow on its first batch (as a cold JIT or a burst of load makes it), fast after. */
-  private static final class SlowFirst implements Encoder {
+  /** Slow on its second batch (as a burst of load makes it), fast before and after; the first is never the estimate. */
+  private static final class SlowSecond implements Encoder {
     final AtomicInteger calls = new AtomicInteger();
 
     @Override
@@ -66,7 +77,7 @@ class SemanticTierTest {
 
     @Override
     public float[][] encode(List<String> texts) {
-      if (calls.getAndIncrement() == 0) {
+      if (calls.getAndIncrement() == 1) {
         try {
           Thread.sleep(300);
         } catch (InterruptedException e) {
@@ -83,14 +94,15 @@ class SemanticTierTest {
 
   @Test
   void aSlowBatchKeepsTextsOutOnlyUntilItsEstimateIsTestedAgain() throws Exception {
-    SlowFirst encoder = new SlowFirst();
+    SlowSecond encoder = new SlowSecond();
     try (SemanticTier tier = new SemanticTier(encoder, new SemanticTier.Settings(1, 16, 1))) {
-      assertTrue(tier.encode("first", deadline(50)).isEmpty(), "the slow first batch outlasts its budget");
-      waitFor(() -> encoder.calls.get() == 1);
+      assertTrue(tier.encode("zero", deadline(1000)).isPresent());
+      assertTrue(tier.encode("first", deadline(50)).isEmpty(), "the slow batch outlasts its budget");
+      waitFor(() -> encoder.calls.get() == 2);
       Thread.sleep(400);
       // the estimate (300 ms) is over the budget: texts keep their fast verdict without queueing
       assertTrue(tier.encode("second", deadline(50)).isEmpty());
-      assertEquals(1, encoder.calls.get(), "a text was queued although the estimate said it could not be done");
+      assertEquals(2, encoder.calls.get(), "a text was queued although the estimate said it could not be done");
       Thread.sleep(1_100);
       // a second later the estimate is tested again, and the now fast encoder answers in time
       assertTrue(tier.encode("third", deadline(150)).isPresent(), "the tier stayed shut");
@@ -102,7 +114,7 @@ class SemanticTierTest {
   void aLongTextAfterShortOnesIsRefusedAtOnceNotAfterWaitingItsBudget() {
     Timed encoder = new Timed(1);
     try (SemanticTier tier = new SemanticTier(encoder, new SemanticTier.Settings(1, 16, 1))) {
-      for (int i = 0; i < 3; i++) { // 13 characters: 20 ms each, which sets the estimate
+      for (int i = 0; i < 3; i++) { // 13 characters: 20 ms each, which sets the estimate (from the second on)
         assertTrue(tier.encode("a".repeat(13), deadline(1000)).isPresent());
       }
       long started = System.nanoTime();
@@ -120,6 +132,7 @@ class SemanticTierTest {
   void callersBeyondWhatFitsTheirBudgetAreAnsweredAtOnceAndNoneWaitsPastIt() throws Exception {
     Timed encoder = new Timed(5); // 13 characters: 100 ms, long beside a loaded machine's scheduling delays
     try (SemanticTier tier = new SemanticTier(encoder, new SemanticTier.Settings(1, 64, 1))) {
+      assertTrue(tier.encode("a".repeat(13), deadline(1000)).isPresent()); // the first batch: not the estimate
       assertTrue(tier.encode("a".repeat(13), deadline(1000)).isPresent());
       long budgetMillis = 450; // four fit (400 ms), the fifth would end at 500
       int callers = 10;
@@ -151,7 +164,19 @@ class SemanticTierTest {
       }
       assertEquals(0L, stats.skipped().get(SemanticTier.Skip.LATE), "an admitted text missed its budget: " + stats);
       assertTrue(stats.skipped().get(SemanticTier.Skip.BUDGET) >= 1, "nothing was refused: " + stats);
-      assertEquals(callers + 1, stats.ran() + stats.skipped().get(SemanticTier.Skip.BUDGET));
+      assertEquals(callers + 2, stats.ran() + stats.skipped().get(SemanticTier.Skip.BUDGET));
+    }
+  }
+
+  @Test
+  void aTextOverTheEncodersTokensCostsWhatItsCutPartDoes() {
+    Timed encoder = new Timed(1, 50);
+    try (SemanticTier tier = new SemanticTier(encoder, new SemanticTier.Settings(1, 16, 1))) {
+      for (int i = 0; i < 3; i++) {
+        assertTrue(tier.encode("a".repeat(13), deadline(1000)).isPresent());
+      }
+      // 1,000 characters, cut to 50 tokens: 57 ms of encoding, for a 200 ms budget
+      assertTrue(tier.encode("a".repeat(1000), deadline(200)).isPresent(), "refused as if it were read whole: " + tier.stats());
     }
   }
 

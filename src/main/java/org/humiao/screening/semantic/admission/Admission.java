@@ -1,6 +1,7 @@
 package org.humiao.screening.semantic.admission;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 
@@ -44,6 +45,8 @@ public final class Admission {
   /** Moving average of the encoding time of one unit, in picoseconds (nanoseconds lose too much on short batches); 0 before the first batch. */
   private final AtomicLong picosPerUnit = new AtomicLong();
   private final AtomicLong lastReportAt;
+  /** Whether the first batch has been reported: it pays the encoder's load and cold start, so it is not the estimate. */
+  private final AtomicBoolean warm = new AtomicBoolean();
 
   /**
    * @param workers the encoder's threads, which take texts off one queue
@@ -92,12 +95,19 @@ public final class Admission {
     pendingUnits.addAndGet(-units);
   }
 
-  /** A batch of {@code units} admitted units was encoded in {@code nanos}; it updates the estimate. */
+  /**
+   * A batch of {@code units} admitted units was encoded in {@code nanos}; it updates the estimate,
+   * but for the first batch: a lazily loaded model took seconds there, which would have kept texts
+   * out long after.
+   */
   public void done(int units, long nanos, long now) {
     pendingUnits.addAndGet(-units);
+    lastReportAt.set(now);
+    if (warm.compareAndSet(false, true)) {
+      return;
+    }
     long took = nanos * 1000 / Math.max(1, units);
     picosPerUnit.updateAndGet(avg -> avg == 0 ? took : avg + (took - avg) / SMOOTHING);
-    lastReportAt.set(now);
   }
 
   /**

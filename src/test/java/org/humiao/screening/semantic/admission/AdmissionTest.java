@@ -16,12 +16,25 @@ class AdmissionTest {
   /** 13 characters: 20 units, which the estimate below puts at 20 ms. */
   private static final int SHORT = Admission.units(13);
 
-  /** An admission whose estimate is 1 ms per unit, from one batch of a short text, nothing waiting. */
+  /** An admission whose estimate is 1 ms per unit, from a cold first batch and one of a short text, nothing waiting. */
   private static Admission measured(int workers) {
     Admission a = new Admission(workers, 0);
+    assertEquals(ADMITTED, a.admit(SHORT, 0, 10_000 * MS));
+    a.done(SHORT, 3_000 * MS, 0); // cold: not the estimate
     assertEquals(ADMITTED, a.admit(SHORT, 0, 1000 * MS));
     a.done(SHORT, 20 * MS, 20 * MS);
     return a;
+  }
+
+  @Test
+  void theFirstBatchPaysTheModelsLoadAndIsNotTakenAsTheEstimate() {
+    Admission a = new Admission(1, 0);
+    assertEquals(ADMITTED, a.admit(SHORT, 0, 10_000 * MS));
+    a.done(SHORT, 5_000 * MS, 5_000 * MS); // the lazy encoder loaded its model in this batch
+    assertEquals(ADMITTED, a.admit(SHORT, 5_000 * MS, 15_000 * MS));
+    a.done(SHORT, 20 * MS, 5_020 * MS);
+    long now = 5_030 * MS;
+    assertEquals(ADMITTED, a.admit(SHORT, now, now + 100 * MS), "a 20 ms text refused a 100 ms budget because of the load");
   }
 
   @Test
@@ -64,6 +77,8 @@ class AdmissionTest {
   @Test
   void aStaleEstimateIsTestedAgainByOneTextWhenNothingWaits() {
     Admission a = new Admission(1, 0);
+    a.admit(SHORT, 0, 1000 * MS);
+    a.done(SHORT, MS, 0); // the first batch, not the estimate
     a.admit(SHORT, 0, 1000 * MS);
     a.done(SHORT, 500 * MS, 500 * MS); // one slow batch: 25 ms a unit
     long later = 500 * MS + Admission.PROBE_NANOS + MS;
