@@ -447,11 +447,15 @@ final class CompiledLexicon {
         if (spans.isEmpty()) {
           continue;
         }
-        modelMuted |= mutesModel;
+        boolean textWide = mitigation.scope() == Mitigation.Scope.TEXT;
+        modelMuted |= mutesModel && !(textWide && anyAddressedElsewhere(spans));
         for (int e = 0; e < evidence.size(); e++) {
           Evidence found = evidence.get(e);
           boolean topic = e < kept.size() && kept.get(e).keyword.term().has(Term.Tag.TOPIC);
-          boolean covered = mitigation.scope() == Mitigation.Scope.TEXT || topic || inside(found, spans);
+          // a topic term names a harm wherever it stands; anything else a text-wide context covers
+          // only where it is not thrown at the reader in a clause of its own
+          boolean covered = topic || inside(found, spans)
+              || (textWide && !addressedElsewhere(found, spans));
           if (mitigation.categories().contains(found.category()) && covered) {
             if (cap == null) {
               cap = new int[evidence.size()];
@@ -473,6 +477,60 @@ final class CompiledLexicon {
         evidence.addAll(lowered);
       }
       return new Mitigated(modelMuted, cap != null);
+    }
+
+    /**
+     * Whether the evidence stands in a clause spoken to the second person (你, 您) that no match of
+     * the mitigation reaches: a context the speaker gives of their own act (已举报这个号, 我拉黑了, a
+     * news opening) says what its own clause is, not what a threat or an insult thrown at the reader
+     * in another clause is (已举报这个号又怎么样，放学我弄死你).
+     */
+    private boolean addressedElsewhere(Evidence evidence, List<int[]> spans) {
+      int i = normalizedAt(evidence.start());
+      while (i > 0 && text.charAt(i - 1) != CharFolding.BOUNDARY_MARK) {
+        i--;
+      }
+      return addressedOutside(i, spans);
+    }
+
+    /** Whether some clause spoken to the second person lies outside every match (the model's tone there is its own). */
+    private boolean anyAddressedElsewhere(List<int[]> spans) {
+      for (int i = 0; i < text.length(); i++) {
+        if ((i == 0 || text.charAt(i - 1) == CharFolding.BOUNDARY_MARK) && addressedOutside(i, spans)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Whether the clause opening at normalized {@code from} holds 你 or 您 and no span reaches it. */
+    private boolean addressedOutside(int from, List<int[]> spans) {
+      int to = from;
+      boolean addressed = false;
+      for (; to < text.length() && text.charAt(to) != CharFolding.BOUNDARY_MARK; to++) {
+        addressed |= text.charAt(to) == '你' || text.charAt(to) == '您';
+      }
+      if (!addressed) {
+        return false;
+      }
+      int start = text.originalStart(from);
+      int end = text.originalEnd(to);
+      return spans.stream().noneMatch(s -> s[0] < end && start < s[1]);
+    }
+
+    /** The normalized char whose original range holds {@code original}, or the last one before it. */
+    private int normalizedAt(int original) {
+      int lo = 0;
+      int hi = text.length() - 1;
+      while (lo < hi) {
+        int mid = (lo + hi + 1) >>> 1;
+        if (text.originalStart(mid) <= original) {
+          lo = mid;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      return lo;
     }
 
     private static boolean anyIn(List<Evidence> evidence, java.util.Set<Category> categories) {

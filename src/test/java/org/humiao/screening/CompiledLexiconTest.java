@@ -98,6 +98,12 @@ class CompiledLexiconTest {
       不要随便歧视别人     | ''         | true
       不要歧视阿三         | ''         | true
       阿三哈哈             | 阿三=2     | false
+      已举报，他是傻逼     | 傻逼=1     | true
+      已举报这个傻逼       | 傻逼=1     | true
+      已举报，你是傻逼     | 傻逼=3     | false
+      已举报又怎样，我迟早弄死你 | 我迟早弄死你=4 | false
+      已举报你个傻逼       | 傻逼=1     | true
+      强奸罪判几年，你是傻逼 | 傻逼=3   | false
       """)
   void mitigationsLowerTopicTermsAndWhatTheyCover(String text, String expected, boolean modelMuted) {
     CompiledLexicon.Findings findings = LEXICON.find(text, UNCAPPED.start(System.nanoTime()));
