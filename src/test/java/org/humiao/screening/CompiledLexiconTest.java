@@ -112,6 +112,23 @@ class CompiledLexiconTest {
     assertEquals(modelMuted, findings.modelMuted());
   }
 
+  /** text | evidence left, term=severity;... : a finding in quotes is named, not thrown, unless said to 你 */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      别再叫人家“傻逼”了     | 傻逼=1
+      他说"傻逼"两个字不好   | 傻逼=1
+      《傻逼日记》这本书     | 傻逼=1
+      你就是个“傻逼”         | 傻逼=3
+      “傻逼”                 | 傻逼=3
+      别叫人家“傻逼，你个傻逼 | 傻逼=3;傻逼=3
+      大家说“傻逼”，你是傻逼 | 傻逼=1;傻逼=3
+      """)
+  void quotedFindingsAreNamedNotThrown(String text, String expected) {
+    CompiledLexicon.Findings findings = LEXICON.find(text, UNCAPPED.start(System.nanoTime()));
+    assertEquals(expected, findings.evidence().stream().map(e -> e.term() + "=" + e.severity())
+        .collect(Collectors.joining(";")));
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', textBlock = """
       你个煞笔吧我说       | 你个傻逼吧我说
