@@ -455,10 +455,11 @@ final class CompiledLexicon {
         for (int e = 0; e < evidence.size(); e++) {
           Evidence found = evidence.get(e);
           boolean topic = e < kept.size() && kept.get(e).keyword.term().has(Term.Tag.TOPIC);
-          // a topic term names a harm wherever it stands; anything else a text-wide context covers
-          // only where it is not thrown at the reader in a clause of its own
+          // a topic term names a harm wherever it stands; a text-wide context covers the rest but
+          // bullying thrown at the reader in a clause of its own (a warning about grooming that says
+          // 如果有人叫你别告诉家长 speaks to 你 too, and stays covered)
           boolean covered = topic || inside(found, spans)
-              || (textWide && !addressedElsewhere(found, spans));
+              || (textWide && !(BULLYING.contains(found.category()) && addressedElsewhere(found, spans)));
           if (mitigation.categories().contains(found.category()) && covered) {
             if (cap == null) {
               cap = new int[evidence.size()];
@@ -484,9 +485,9 @@ final class CompiledLexicon {
 
     /**
      * Whether the evidence stands in a clause spoken to the second person (你, 您) that no match of
-     * the mitigation reaches: a context the speaker gives of their own act (已举报这个号, 我拉黑了, a
-     * news opening) says what its own clause is, not what a threat or an insult thrown at the reader
-     * in another clause is (已举报这个号又怎么样，放学我弄死你).
+     * the mitigation reaches: a context the speaker gives of their own act (已举报这个号, a news
+     * opening) says what its own clause is, not what a threat or an insult thrown at the reader in
+     * another clause is (已举报这个号又怎么样，放学我弄死你).
      */
     private boolean addressedElsewhere(Evidence evidence, List<int[]> spans) {
       return addressedOutside(clauseStart(evidence), spans);
@@ -571,12 +572,13 @@ final class CompiledLexicon {
     /**
      * A finding written inside quotation marks or title marks (说人家“肥猪”的都住手吧, 把孩子叫“小残废”的家长,
      * 《…》) is named, not thrown: it stays in the evidence at severity 1, so the models still judge the
-     * text, unless its clause is spoken to 你/您 (你就是个“废物”, 叫你“死胖子”怎么了).
+     * text, unless its clause is spoken to 你/您 (你就是个“废物”, 叫你“死胖子”怎么了) or it is self-harm.
      */
     void lowerQuoted(List<Evidence> evidence) {
       for (int e = 0; e < evidence.size(); e++) {
         Evidence found = evidence.get(e);
-        if (found.severity() > 1 && quoted(found.start(), found.end())) {
+        // self-harm stays: 我朋友总说“活着没意思” is someone at risk, and a reviewer should see it
+        if (found.severity() > 1 && found.category() != Category.SELF_HARM && quoted(found.start(), found.end())) {
           int clause = clauseStart(found);
           if (!addressed(clause, clauseEnd(clause))) {
             evidence.set(e, found.withSeverity(1));
