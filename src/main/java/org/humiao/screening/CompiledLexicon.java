@@ -25,6 +25,8 @@ final class CompiledLexicon {
 
   /** Modals whose A-not-A question (要不要, 能不能) asks whether to act. */
   private static final String QUESTIONED_MODALS = "要能用该准许会";
+  /** Quotation and title marks, each opener followed by its closer, then the symmetric ASCII quote. */
+  private static final String QUOTES = "“”‘’「」『』《》\"\"";
 
   private final Lexicon lexicon;
   private final TextNormalizer normalizer;
@@ -183,6 +185,7 @@ final class CompiledLexicon {
           text.originalStart(hit.begin), text.originalEnd(hit.end), hit.keyword.via().source()));
     }
     scan.applyRules(evidence);
+    scan.lowerQuoted(evidence);
     Mitigated mitigated = scan.applyMitigations(evidence, kept);
     return new Findings(text, evidence, canonical(text, kept), mitigated.modelMuted(), mitigated.lowered(),
         scan.platformAllowed);
@@ -447,11 +450,16 @@ final class CompiledLexicon {
         if (spans.isEmpty()) {
           continue;
         }
-        modelMuted |= mutesModel;
+        boolean textWide = mitigation.scope() == Mitigation.Scope.TEXT;
+        modelMuted |= mutesModel && !(textWide && anyAddressedElsewhere(spans));
         for (int e = 0; e < evidence.size(); e++) {
           Evidence found = evidence.get(e);
           boolean topic = e < kept.size() && kept.get(e).keyword.term().has(Term.Tag.TOPIC);
-          boolean covered = mitigation.scope() == Mitigation.Scope.TEXT || topic || inside(found, spans);
+          // a topic term names a harm wherever it stands; a text-wide context covers the rest but
+          // bullying thrown at the reader in a clause of its own (a warning about grooming that says
+          // 如果有人叫你别告诉家长 speaks to 你 too, and stays covered)
+          boolean covered = topic || inside(found, spans)
+              || (textWide && !(BULLYING.contains(found.category()) && addressedElsewhere(found, spans)));
           if (mitigation.categories().contains(found.category()) && covered) {
             if (cap == null) {
               cap = new int[evidence.size()];
@@ -475,6 +483,79 @@ final class CompiledLexicon {
       return new Mitigated(modelMuted, cap != null);
     }
 
+    /**
+     * Whether the evidence stands in a clause spoken to the second person (你, 您) that no match of
+     * the mitigation reaches: a context the speaker gives of their own act (已举报这个号, a news
+     * opening) says what its own clause is, not what a threat or an insult thrown at the reader in
+     * another clause is (已举报这个号又怎么样，放学我弄死你).
+     */
+    private boolean addressedElsewhere(Evidence evidence, List<int[]> spans) {
+      return addressedOutside(clauseStart(evidence), spans);
+    }
+
+    /** The normalized offset where the clause holding the evidence opens. */
+    private int clauseStart(Evidence evidence) {
+      int i = normalizedAt(evidence.start());
+      while (i > 0 && text.charAt(i - 1) != CharFolding.BOUNDARY_MARK) {
+        i--;
+      }
+      return i;
+    }
+
+    /** Whether some clause spoken to the second person lies outside every match (the model's tone there is its own). */
+    private boolean anyAddressedElsewhere(List<int[]> spans) {
+      for (int i = 0; i < text.length(); i++) {
+        if ((i == 0 || text.charAt(i - 1) == CharFolding.BOUNDARY_MARK) && addressedOutside(i, spans)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Whether the clause opening at normalized {@code from} holds 你 or 您 and no span reaches it. */
+    private boolean addressedOutside(int from, List<int[]> spans) {
+      int to = clauseEnd(from);
+      if (!addressed(from, to)) {
+        return false;
+      }
+      int start = text.originalStart(from);
+      int end = text.originalEnd(to);
+      return spans.stream().noneMatch(s -> s[0] < end && start < s[1]);
+    }
+
+    private int clauseEnd(int from) {
+      int to = from;
+      while (to < text.length() && text.charAt(to) != CharFolding.BOUNDARY_MARK) {
+        to++;
+      }
+      return to;
+    }
+
+    /** Whether normalized [from, to) holds 你 or 您. */
+    private boolean addressed(int from, int to) {
+      for (int i = from; i < to; i++) {
+        if (text.charAt(i) == '你' || text.charAt(i) == '您') {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The normalized char whose original range holds {@code original}, or the last one before it. */
+    private int normalizedAt(int original) {
+      int lo = 0;
+      int hi = text.length() - 1;
+      while (lo < hi) {
+        int mid = (lo + hi + 1) >>> 1;
+        if (text.originalStart(mid) <= original) {
+          lo = mid;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      return lo;
+    }
+
     private static boolean anyIn(List<Evidence> evidence, java.util.Set<Category> categories) {
       for (Evidence e : evidence) {
         if (categories.contains(e.category())) {
@@ -486,6 +567,57 @@ final class CompiledLexicon {
 
     private static boolean inside(Evidence evidence, List<int[]> spans) {
       return spans.stream().anyMatch(s -> s[0] <= evidence.start() && evidence.end() <= s[1]);
+    }
+
+    /**
+     * A finding written inside quotation marks or title marks (说人家“肥猪”的都住手吧, 把孩子叫“小残废”的家长,
+     * 《…》) is named, not thrown: it stays in the evidence at severity 1, so the models still judge the
+     * text, unless its clause is spoken to 你/您 (你就是个“废物”, 叫你“死胖子”怎么了) or it is self-harm.
+     */
+    void lowerQuoted(List<Evidence> evidence) {
+      for (int e = 0; e < evidence.size(); e++) {
+        Evidence found = evidence.get(e);
+        // self-harm stays: 我朋友总说“活着没意思” is someone at risk, and a reviewer should see it
+        if (found.severity() > 1 && found.category() != Category.SELF_HARM && quoted(found.start(), found.end())) {
+          int clause = clauseStart(found);
+          if (!addressed(clause, clauseEnd(clause))) {
+            evidence.set(e, found.withSeverity(1));
+          }
+        }
+      }
+    }
+
+    /** Whether quotation or title marks enclose [start, end) and the text says something outside them. */
+    private boolean quoted(int start, int end) {
+      String original = text.original();
+      int open = start - 1;
+      while (open >= 0 && QUOTES.indexOf(original.charAt(open)) < 0) {
+        open--;
+      }
+      int close = end;
+      while (close < original.length() && QUOTES.indexOf(original.charAt(close)) < 0) {
+        close++;
+      }
+      if (open < 0 || close == original.length()) {
+        return false;
+      }
+      char opener = original.charAt(open);
+      char closer = original.charAt(close);
+      // openers stand at even positions of QUOTES, each before its closer; '"' opens after an even count
+      boolean pair = opener == '"'
+          ? closer == '"' && original.substring(0, open).chars().filter(c -> c == '"').count() % 2 == 0
+          : QUOTES.indexOf(opener) % 2 == 0 && closer == QUOTES.charAt(QUOTES.indexOf(opener) + 1);
+      // a line that is nothing but the quote (“河南人偷井盖”) says it
+      return pair && (saysSomething(original, 0, open) || saysSomething(original, close + 1, original.length()));
+    }
+
+    private static boolean saysSomething(String original, int from, int to) {
+      for (int i = from; i < to; i++) {
+        if (Character.isLetter(original.charAt(i))) {
+          return true;
+        }
+      }
+      return false;
     }
 
     void applyRules(List<Evidence> evidence) {

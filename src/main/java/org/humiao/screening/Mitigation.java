@@ -17,7 +17,12 @@ public record Mitigation(String id, Set<Category> categories, int severity, Scop
   public enum Scope {
     /** Evidence from a {@code topic} term anywhere in the text, and any evidence inside the match. */
     TOPIC,
-    /** All of it: the context (我没理他并告诉了老师) says what the whole text is. */
+    /**
+     * All of it: the context (我没理他并告诉了老师) says what the whole text is, except in a clause spoken
+     * to 你/您 that no match reaches (已举报这个号又怎么样，放学我弄死你): there bullying (insult, threat,
+     * exclusion, defamation, discrimination) is not lowered, nor, for {@link Category#TOXICITY}, the
+     * model's tone muted.
+     */
     TEXT
   }
 

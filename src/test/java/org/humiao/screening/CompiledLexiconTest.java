@@ -98,12 +98,35 @@ class CompiledLexiconTest {
       不要随便歧视别人     | ''         | true
       不要歧视阿三         | ''         | true
       阿三哈哈             | 阿三=2     | false
+      已举报，他是傻逼     | 傻逼=1     | true
+      已举报这个傻逼       | 傻逼=1     | true
+      已举报，你是傻逼     | 傻逼=3     | false
+      已举报又怎样，我迟早弄死你 | 我迟早弄死你=4 | false
+      已举报你个傻逼       | 傻逼=1     | true
+      强奸罪判几年，你是傻逼 | 傻逼=3   | false
       """)
   void mitigationsLowerTopicTermsAndWhatTheyCover(String text, String expected, boolean modelMuted) {
     CompiledLexicon.Findings findings = LEXICON.find(text, UNCAPPED.start(System.nanoTime()));
     assertEquals(expected, findings.evidence().stream().map(e -> e.term() + "=" + e.severity())
         .collect(Collectors.joining(";")));
     assertEquals(modelMuted, findings.modelMuted());
+  }
+
+  /** text | evidence left, term=severity;... : a finding in quotes is named, not thrown, unless said to 你 */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      别再叫人家“傻逼”了     | 傻逼=1
+      他说"傻逼"两个字不好   | 傻逼=1
+      《傻逼日记》这本书     | 傻逼=1
+      你就是个“傻逼”         | 傻逼=3
+      “傻逼”                 | 傻逼=3
+      别叫人家“傻逼，你个傻逼 | 傻逼=3;傻逼=3
+      大家说“傻逼”，你是傻逼 | 傻逼=1;傻逼=3
+      """)
+  void quotedFindingsAreNamedNotThrown(String text, String expected) {
+    CompiledLexicon.Findings findings = LEXICON.find(text, UNCAPPED.start(System.nanoTime()));
+    assertEquals(expected, findings.evidence().stream().map(e -> e.term() + "=" + e.severity())
+        .collect(Collectors.joining(";")));
   }
 
   @ParameterizedTest
