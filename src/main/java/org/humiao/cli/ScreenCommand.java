@@ -3,6 +3,7 @@ package org.humiao.cli;
 import org.humiao.screening.InvalidTextException;
 import org.humiao.screening.ScreeningEngine;
 import org.humiao.screening.ScreeningJson;
+import org.humiao.screening.ScreeningResult;
 import org.humiao.screening.TextLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,16 +74,16 @@ final class ScreenCommand implements Callable<Integer> {
       // counted from here: the rate is the screening's, not the lexicons' loading
       Progress shown = progress.start("screen", () -> input == null ? -1 : Progress.countLines(input), err);
       BoundedLineReader lines = new BoundedLineReader(reader, TextLimits.DEFAULT_MAX_LENGTH);
-      ArrayDeque<Future<String>> window = new ArrayDeque<>();
+      ArrayDeque<Future<Answer>> window = new ArrayDeque<>();
       for (BoundedLineReader.Line line = lines.next(); line != null; line = lines.next()) {
         BoundedLineReader.Line item = line;
         window.add(pool.submit(() -> answer(engine, item)));
         if (window.size() >= threads * WINDOW_PER_THREAD) {
-          write(window.poll(), shown);
+          write(engine, window.poll(), shown);
         }
       }
       while (!window.isEmpty()) {
-        write(window.poll(), shown);
+        write(engine, window.poll(), shown);
       }
       shown.finish();
     } finally {
@@ -91,24 +92,41 @@ final class ScreenCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void write(Future<String> answer, Progress shown) throws InterruptedException {
+  /** Settles the oldest line's repost step here, in input order, then writes its answer. */
+  private void write(ScreeningEngine engine, Future<Answer> answer, Progress shown) throws InterruptedException {
     try {
-      out.println(answer.get());
+      out.println(answer.get().settle(engine));
     } catch (ExecutionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     }
     shown.step();
   }
 
-  static String answer(ScreeningEngine engine, BoundedLineReader.Line line) {
+  /**
+   * A line's answer as a worker leaves it: its JSON, and for a screened line the repost step still
+   * to take (null for an error answer). The JSON is written on the worker, and again by
+   * {@link #settle} only in the rare case that the step changes the answer.
+   */
+  record Answer(String json, ScreeningEngine.Unsettled unsettled) {
+    String settle(ScreeningEngine engine) {
+      if (unsettled == null) {
+        return json;
+      }
+      ScreeningResult settled = engine.settle(unsettled);
+      return settled == unsettled.beforeReposts() ? json : ScreeningJson.encode(settled);
+    }
+  }
+
+  static Answer answer(ScreeningEngine engine, BoundedLineReader.Line line) {
     if (line.overLimit()) {
-      return ScreeningJson.error("text_too_long",
-          "line is " + line.length() + " UTF-16 units, the limit is " + TextLimits.DEFAULT_MAX_LENGTH).encode();
+      return new Answer(ScreeningJson.error("text_too_long",
+          "line is " + line.length() + " UTF-16 units, the limit is " + TextLimits.DEFAULT_MAX_LENGTH).encode(), null);
     }
     try {
-      return ScreeningJson.encode(engine.screen(line.text(), Engines.UNHURRIED));
+      ScreeningEngine.Unsettled unsettled = engine.screenUnsettled(line.text(), Engines.UNHURRIED);
+      return new Answer(ScreeningJson.encode(unsettled.beforeReposts()), unsettled);
     } catch (InvalidTextException e) {
-      return ScreeningJson.error(e.problem().id(), e.getMessage()).encode();
+      return new Answer(ScreeningJson.error(e.problem().id(), e.getMessage()).encode(), null);
     }
   }
 
