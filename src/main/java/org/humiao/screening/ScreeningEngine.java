@@ -222,9 +222,11 @@ public final class ScreeningEngine implements AutoCloseable {
   }
 
   private Loaded load() {
+    // the cache fingerprints the files before they are parsed, so it knows what it caches
+    LexiconCache cache = lexiconCache == null ? null : lexiconCache.loading(lexiconDir);
     Lexicon lexicon = LexiconLoader.load(lexiconDir);
     try {
-      return new Loaded(new CompiledLexicon(lexicon, guard, lexiconCache), ToxicityModel.read(lexiconDir.resolve(MODEL_FILE)),
+      return new Loaded(new CompiledLexicon(lexicon, guard, cache), ToxicityModel.read(lexiconDir.resolve(MODEL_FILE)),
           PersonalInfoDetector.load(lexiconDir, clock), semanticTier == null ? null : loadSemantic());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the models in " + lexiconDir.resolve("model"), e);
