@@ -28,15 +28,17 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 
 /**
  * Compiled lexicon automata kept on disk, one file per lexicon content: compiling every term's
  * spellings into the automaton is most of a short run's start-up, and reading it back is not.
- * A file is named by a SHA-256 of everything the automaton is compiled from (the lexicon's terms,
- * spellings, phrases and cues, the compiling classes' bytecode, HanLP's version for its pinyin), so
- * a changed lexicon or engine finds no file and compiles afresh; a file that does not read back
- * whole (checksum, format) is compiled over. Writing is best effort: a read-only cache costs only
- * the compile.
+ * A file is named by a SHA-256 of everything the automaton is compiled from: a fingerprint of the
+ * raw bytes of the lexicon files it is built from (terms, whitelist, spellings, context; not their
+ * parsed rows, whose hashing cost every start more), the reading and compiling classes' bytecode
+ * and HanLP's version for its pinyin. A changed lexicon or engine finds no file and compiles afresh; a
+ * file that does not read back whole (checksum, format) is compiled over. Writing is best effort:
+ * a read-only cache costs only the compile.
  */
 final class LexiconCache {
   /** Bumped when the file layout changes. */
@@ -45,18 +47,41 @@ final class LexiconCache {
   private static final String SUFFIX = ".automaton";
   /** Files kept beside a new one: the newest few lexicon versions (a reload goes back and forth). */
   private static final int KEPT = 8;
-  /** What, besides the lexicon, decides the compiled automaton. */
-  private static final List<Class<?>> COMPILERS = List.of(LexiconCache.class, CompiledLexicon.class,
+  /** What, besides the lexicon's files, decides the compiled automaton: how they are read, and compiled. */
+  private static final List<Class<?>> COMPILERS = List.of(LexiconCache.class, LexiconLoader.class,
+      org.humiao.screening.text.TsvFile.class, CompiledLexicon.class,
       KeywordAutomaton.class, KeywordAutomaton.Builder.class, Keyword.class, Keyword.Kind.class, Keyword.Via.class,
       VariantGenerator.class, TextNormalizer.class, NormalizedText.class, org.humiao.screening.text.CharFolding.class);
+  /** The parts of a lexicon directory the automaton is compiled from (LexiconLoader reads them); files or directories. */
+  private static final List<String> SOURCES = List.of("terms", "whitelist.tsv", "variants", "context");
   private static final System.Logger LOG = System.getLogger(LexiconCache.class.getName());
 
   private final Path directory;
-  private final LongAdder hits = new LongAdder();
-  private final LongAdder compiles = new LongAdder();
+  private final LongAdder hits;
+  private final LongAdder compiles;
+  /** The lexicon directory of one load and its sources' fingerprint taken before they were parsed; null in an engine's own cache. */
+  private final Path lexicons;
+  private final byte[] before;
 
   LexiconCache(Path directory) {
+    this(directory, new LongAdder(), new LongAdder(), null, null);
+  }
+
+  private LexiconCache(Path directory, LongAdder hits, LongAdder compiles, Path lexicons, byte[] before) {
     this.directory = directory;
+    this.hits = hits;
+    this.compiles = compiles;
+    this.lexicons = lexicons;
+    this.before = before;
+  }
+
+  /**
+   * This cache for one load of {@code lexicons}, to be called before its files are parsed: their
+   * fingerprint is taken now and again when the automaton is asked for, and a file changed in
+   * between (the parsed lexicon may then be either version) neither reads nor writes the cache.
+   */
+  LexiconCache loading(Path lexicons) {
+    return new LexiconCache(directory, hits, compiles, lexicons, fingerprint(lexicons));
   }
 
   /** Automata read from a file rather than compiled. */
@@ -71,8 +96,15 @@ final class LexiconCache {
 
   /** The lexicon's automaton from its file, or compiled by {@code compile} and written for next time. */
   KeywordAutomaton automaton(Lexicon lexicon, Supplier<KeywordAutomaton> compile) {
-    String key = key(lexicon);
-    Path file = directory.resolve(key + SUFFIX);
+    if (lexicons == null) {
+      throw new IllegalStateException("the cache of one load is asked, LexiconCache.loading(dir)");
+    }
+    if (!Arrays.equals(before, fingerprint(lexicons))) {
+      LOG.log(System.Logger.Level.WARNING, "the lexicon in " + lexicons + " changed while it was read: compiled, not cached");
+      compiles.increment();
+      return compile.get();
+    }
+    Path file = directory.resolve(key(before) + SUFFIX);
     KeywordAutomaton read = read(file, lexicon);
     if (read != null) {
       hits.increment();
@@ -222,37 +254,59 @@ final class LexiconCache {
   }
 
   /** SHA-256 of everything the automaton is compiled from, in hex: the file's name. */
-  static String key(Lexicon lexicon) {
+  static String key(byte[] fingerprint) {
     MessageDigest digest;
     try {
       digest = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-    StringBuilder text = new StringBuilder(1 << 18).append(FORMAT).append('\n').append(hanlpVersion()).append('\n');
-    // a plain loop: this runs at every start, before the JIT has compiled streams and lambdas
-    for (Term t : lexicon.terms()) {
-      text.append(t.text()).append('\t').append(t.category().name()).append('\t').append(t.severity()).append('\t');
-      for (Term.Tag tag : Term.Tag.values()) {
-        text.append(t.has(tag) ? '1' : '0');
-      }
-      text.append('\n');
-    }
-    text.append("whitelist ").append(lexicon.whitelist()).append('\n');
-    lexicon.homophones().entrySet().stream().sorted(Map.Entry.comparingByKey())
-        .forEach(e -> text.append("homophone ").append(e.getKey()).append(e.getValue()).append('\n'));
-    lexicon.splitCharacters().entrySet().stream().sorted(Map.Entry.comparingByKey())
-        .forEach(e -> text.append("split ").append(e.getKey()).append(' ').append(e.getValue()).append('\n'));
-    lexicon.abbreviations().entrySet().stream().sorted(Map.Entry.comparingByKey())
-        .forEach(e -> text.append("abbreviation ").append(e.getKey()).append(' ').append(e.getValue()).append('\n'));
-    text.append("targets ").append(lexicon.targets()).append('\n').append("groups ").append(lexicon.groups()).append('\n');
-    lexicon.rules().forEach(r -> text.append("rule ").append(r.cues()).append('\n'));
-    lexicon.mitigations().forEach(m -> text.append("mitigation ").append(m.cues()).append('\n'));
-    digest.update(text.toString().getBytes(StandardCharsets.UTF_8));
+    digest.update((FORMAT + "\n" + hanlpVersion() + "\n").getBytes(StandardCharsets.UTF_8));
+    digest.update(fingerprint);
     for (Class<?> compiler : COMPILERS) {
       digest.update(bytecode(compiler));
     }
     return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /**
+   * The fingerprint of the lexicon's {@link #SOURCES}: each file's path in the directory, its
+   * length and two checksums of its raw bytes (CRC-32 and CRC-32C, 64 bits together), in path
+   * order; a missing source is named as missing. Checksums rather than a SHA-256: they run at
+   * memory speed before the JIT has compiled anything (SHA-256 over the same bytes, twice per
+   * start, cost as much as the parsed rows' hash it replaced), and they are there to notice an edit,
+   * not one crafted to collide (whoever can write the lexicon can write the cache directory too).
+   */
+  static byte[] fingerprint(Path lexicons) {
+    StringBuilder fingerprint = new StringBuilder();
+    CRC32 crc = new CRC32();
+    CRC32C crcC = new CRC32C();
+    try {
+      for (String source : SOURCES) {
+        Path path = lexicons.resolve(source);
+        List<Path> files;
+        if (Files.isDirectory(path)) {
+          try (Stream<Path> walk = Files.walk(path)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+          }
+        } else {
+          files = Files.isRegularFile(path) ? List.of(path) : List.of();
+        }
+        fingerprint.append(source).append(files.isEmpty() ? " missing\n" : "\n");
+        for (Path file : files) {
+          byte[] bytes = Files.readAllBytes(file);
+          crc.reset();
+          crc.update(bytes);
+          crcC.reset();
+          crcC.update(bytes);
+          fingerprint.append(lexicons.relativize(file)).append('\t').append(bytes.length).append('\t')
+              .append(Long.toHexString(crc.getValue())).append('\t').append(Long.toHexString(crcC.getValue())).append('\n');
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the lexicon in " + lexicons, e);
+    }
+    return fingerprint.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private static byte[] bytecode(Class<?> type) {

@@ -230,9 +230,11 @@ public final class ScreeningEngine implements AutoCloseable {
   }
 
   private Loaded load() {
+    // the cache fingerprints the files before they are parsed, so it knows what it caches
+    LexiconCache cache = lexiconCache == null ? null : lexiconCache.loading(lexiconDir);
     Lexicon lexicon = LexiconLoader.load(lexiconDir);
     try {
-      return new Loaded(new CompiledLexicon(lexicon, guard, lexiconCache), ToxicityModel.read(lexiconDir.resolve(MODEL_FILE)),
+      return new Loaded(new CompiledLexicon(lexicon, guard, cache), ToxicityModel.read(lexiconDir.resolve(MODEL_FILE)),
           PersonalInfoDetector.load(lexiconDir, clock), semanticTier == null ? null : loadSemantic());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the models in " + lexiconDir.resolve("model"), e);
@@ -276,6 +278,17 @@ public final class ScreeningEngine implements AutoCloseable {
    * @throws InvalidTextException when the text breaks the limits (too long, control characters)
    */
   public ScreeningResult screen(String text, ScreenOptions options) {
+    return settle(screenUnsettled(text, options));
+  }
+
+  /**
+   * {@link #screen(String, ScreenOptions)} but for its last step, the repost cache, which
+   * {@link #settle} takes: a caller screening on several threads settles in input order, so whether
+   * a near-duplicate of a blocked text is a repost does not depend on which a thread finished first.
+   *
+   * @throws InvalidTextException when the text breaks the limits (too long, control characters)
+   */
+  public Unsettled screenUnsettled(String text, ScreenOptions options) {
     limits.check(text);
     Loaded loaded = current.get();
     try {
@@ -286,9 +299,60 @@ public final class ScreeningEngine implements AutoCloseable {
       LOG.log(System.Logger.Level.WARNING, "screening failed, held for review: " + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : ": " + e.getMessage()));
       failures.increment();
-      return ScreeningResult.failedClosed(text, loaded.lexicon().version());
+      return new Unsettled(ScreeningResult.failedClosed(text, loaded.lexicon().version()), null);
     }
   }
+
+  /**
+   * The answer of a text screened up to the repost cache, with that step taken: a blocked text's
+   * fingerprint remembered, or another looked up. Returns the unsettled result itself (the same
+   * object) when the step changes nothing.
+   */
+  public ScreeningResult settle(Unsettled unsettled) {
+    ScreeningResult result = unsettled.result;
+    RepostStep step = unsettled.repost;
+    if (step == null) {
+      return result;
+    }
+    if (step.remembered() != null) {
+      reposts.remember(step.signature(), step.remembered());
+      return result;
+    }
+    Optional<Category> repostOf = reposts.isEmpty() ? Optional.empty()
+        : reposts.find(step.signature(), step.minSimilarity()).filter(step.rules()::screens);
+    if (repostOf.isEmpty()) {
+      return result;
+    }
+    List<Evidence> evidence = new ArrayList<>(result.evidence());
+    evidence.add(new Evidence("repost", repostOf.get(), step.rules().blockSeverity(), 0, step.text().length(),
+        EvidenceSource.REPOST));
+    return new ScreeningResult(Decision.BLOCK, Reason.REPOST, categories(evidence, step.flagScore(), step.scoreFlag()),
+        evidence, mask(step.text(), evidence), result.modelScore(), result.lexiconVersion(), result.tiers(),
+        result.semanticScore());
+  }
+
+  /** A text's answer before the repost cache was asked; {@link #settle} gives the final one. */
+  public static final class Unsettled {
+    private final ScreeningResult result;
+    private final RepostStep repost;
+
+    private Unsettled(ScreeningResult result, RepostStep repost) {
+      this.result = result;
+      this.repost = repost;
+    }
+
+    /** The answer as it stands before the repost step; {@link #settle} returns this object when the step changes nothing. */
+    public ScreeningResult beforeReposts() {
+      return result;
+    }
+  }
+
+  /**
+   * What the repost step needs: a blocked text's fingerprint and category to remember, or (null
+   * category) a fingerprint to look up and what a repost answer is built from.
+   */
+  private record RepostStep(int[] signature, Category remembered, double minSimilarity, SceneRules rules,
+                            String text, double flagScore, boolean scoreFlag) {}
 
   /** The semantic tier's latency budget for a scene's texts; zero when the tier is off. */
   public Duration semanticBudget(String scene) {
@@ -301,7 +365,7 @@ public final class ScreeningEngine implements AutoCloseable {
     return failures.sum();
   }
 
-  private ScreeningResult screen(String text, ScreenOptions options, Loaded loaded, TextBudget budget) {
+  private Unsettled screen(String text, ScreenOptions options, Loaded loaded, TextBudget budget) {
     long started = System.nanoTime();
     CompiledLexicon lexicon = loaded.lexicon();
     DecisionPolicy policy = lexicon.policy();
@@ -375,24 +439,19 @@ public final class ScreeningEngine implements AutoCloseable {
 
     String canonical = findings.canonical();
     boolean fingerprinted = canonical.length() >= policy.repostMinLength();
+    RepostStep repost = null;
     // the repost fingerprints are every platform's: a platform's allow phrase exempts its texts from
     // them, and a text blocked by a platform's own term is not remembered for the others
-    if (fingerprinted && decision != Decision.BLOCK && !reposts.isEmpty() && !findings.platformAllowed()) {
-      Optional<Category> repostOf = reposts.find(MinHash.of(canonical), policy.repostMinSimilarity())
-          .filter(rules::screens);
-      if (repostOf.isPresent()) {
-        decision = Decision.BLOCK;
-        reason = Reason.REPOST;
-        evidence.add(new Evidence("repost", repostOf.get(), rules.blockSeverity(), 0, text.length(), EvidenceSource.REPOST));
-      }
+    if (fingerprinted && decision != Decision.BLOCK && !findings.platformAllowed()) {
+      repost = new RepostStep(MinHash.of(canonical), null, policy.repostMinSimilarity(), rules, text, flagScore, scoreFlag);
     } else if (fingerprinted && decision == Decision.BLOCK && strongest.severity() >= policy.blockSeverity()
         && strongest.via() != EvidenceSource.PLATFORM_LIST) {
       // only what the shared lexicon itself blocks is remembered: the repost cache serves every platform
       // and scene, and a strict scene's block (a mild insult in a nickname) must not block chat lines
-      reposts.remember(MinHash.of(canonical), strongest.category());
+      repost = new RepostStep(MinHash.of(canonical), strongest.category(), 0, rules, text, flagScore, scoreFlag);
     }
-    return new ScreeningResult(decision, reason, categories(evidence, flagScore, scoreFlag), evidence,
-        mask(text, evidence), modelScore, lexicon.version(), tiers, semanticScore);
+    return new Unsettled(new ScreeningResult(decision, reason, categories(evidence, flagScore, scoreFlag), evidence,
+        mask(text, evidence), modelScore, lexicon.version(), tiers, semanticScore), repost);
   }
 
   /**

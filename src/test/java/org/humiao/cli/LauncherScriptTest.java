@@ -83,6 +83,7 @@ class LauncherScriptTest {
     assertEquals(0, run("eval", "labelled.csv"));
     assertTrue(lastCall().contains("-XX:SharedArchiveFile=" + archive + " "), lastCall());
     assertFalse(lastCall().contains("ArchiveClassesAtExit"), lastCall());
+    assertTrue(lastCall().contains("-XX:+UseSerialGC "), "file commands run on the serial collector: " + lastCall());
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -78,6 +79,48 @@ class LexiconCacheTest {
     assertEquals(Decision.BLOCK, restarted.screen(text).decision());
     try (Stream<Path> files = Files.list(cache)) {
       assertEquals(2, files.filter(f -> f.toString().endsWith(".automaton")).count(), "one file per lexicon content");
+    }
+  }
+
+  /** The key is the files' bytes, not their sizes or times: a same-size edit with the old modification time is seen. */
+  @Test
+  void aLexiconFileChangedToTheSameSizeAndTimeIsCompiledAgain(@TempDir Path lexicons) throws IOException {
+    TestFiles.copyTree(ShippedEngine.LEXICONS, lexicons);
+    Path insults = lexicons.resolve("terms/insult.tsv");
+    Files.writeString(insults, NEW_TERM + "\tinsult\t4\t-\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    assertEquals(1, cacheOf(engine(lexicons, cache)).compiles());
+    assertEquals(1, cacheOf(engine(lexicons, cache)).hits(), "the same files are read from the cache");
+
+    String renamed = NEW_TERM.replace('兽', '物');
+    long size = Files.size(insults);
+    FileTime modified = Files.getLastModifiedTime(insults);
+    Files.writeString(insults, Files.readString(insults, StandardCharsets.UTF_8).replace(NEW_TERM, renamed), StandardCharsets.UTF_8);
+    Files.setLastModifiedTime(insults, modified);
+    assertEquals(size, Files.size(insults), "the edit keeps the size");
+
+    ScreeningEngine engine = engine(lexicons, cache);
+    assertEquals(0, cacheOf(engine).hits(), "the old term's automaton must not be used");
+    assertEquals(1, cacheOf(engine).compiles());
+    assertEquals(Decision.BLOCK, engine.screen("你就是个" + renamed).decision());
+  }
+
+  /** Parsed from files that changed after their fingerprint was taken, a lexicon is compiled and its automaton kept out of the cache. */
+  @Test
+  void aLexiconChangedWhileItIsReadIsNeitherReadFromNorWrittenToTheCache(@TempDir Path lexicons) throws IOException {
+    TestFiles.copyTree(ShippedEngine.LEXICONS, lexicons);
+    engine(lexicons, cache); // the old files' automaton is in the cache
+    LexiconCache base = new LexiconCache(cache);
+    LexiconCache load = base.loading(lexicons);
+    Files.writeString(lexicons.resolve("terms/insult.tsv"), NEW_TERM + "\tinsult\t4\t-\n",
+        StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+    CompiledLexicon lexicon = new CompiledLexicon(LexiconLoader.load(lexicons), new SegmentationGuard(), load);
+    assertEquals(0, base.hits(), "the cached automaton is the old files'");
+    assertEquals(1, base.compiles());
+    assertTrue(lexicon.find("你就是个" + NEW_TERM, CostCaps.DEFAULT.start(System.nanoTime())).evidence().stream()
+        .anyMatch(e -> e.term().equals(NEW_TERM)), "compiled from what was parsed");
+    try (Stream<Path> files = Files.list(cache)) {
+      assertEquals(1, files.filter(f -> f.toString().endsWith(".automaton")).count(), "nothing written under either fingerprint");
     }
   }
 
