@@ -3,6 +3,8 @@ package org.humiao.screening;
 import org.humiao.screening.model.ToxicityModel;
 import org.humiao.screening.pii.PersonalInfoDetector;
 import org.humiao.screening.pii.PersonalInfoMatch;
+import org.humiao.screening.segments.Segment;
+import org.humiao.screening.segments.Segments;
 import org.humiao.screening.semantic.SemanticHead;
 import org.humiao.screening.semantic.SemanticPolicy;
 import org.humiao.screening.semantic.SemanticTier;
@@ -310,7 +312,11 @@ public final class ScreeningEngine implements AutoCloseable {
 
     // too short a text is not scored by the n-gram model (only the semantic tier may judge it)
     boolean modelApplies = findings.normalized().length() >= policy.modelMinLength();
-    double modelScore = modelApplies ? loaded.model().score(findings.normalized().text()) : 0;
+    double wholeScore = modelApplies ? loaded.model().score(findings.normalized().text()) : 0;
+    // a long text also by its clauses, so one harmful clause is not diluted by the rest (screening.segments)
+    Optional<Segments.Scored> clause = modelApplies
+        ? Segments.score(findings.normalized().text(), wholeScore, policy.segments(), loaded.model()::score) : Optional.empty();
+    double modelScore = clause.map(Segments.Scored::score).orElse(wholeScore);
     budget.check(TextBudget.Stage.MODEL);
     // the finding that calls for the strictest decision decides, the most severe among equals
     int severity = 0;
@@ -383,8 +389,17 @@ public final class ScreeningEngine implements AutoCloseable {
       // and scene, and a strict scene's block (a mild insult in a nickname) must not block chat lines
       reposts.remember(MinHash.of(canonical), strongest.category());
     }
-    return new ScreeningResult(decision, reason, categories(evidence, flagScore, scoreFlag), evidence,
-        mask(text, evidence), modelScore, lexicon.version(), tiers, semanticScore);
+    List<CategoryScore> categories = categories(evidence, flagScore, scoreFlag);
+    String masked = mask(text, evidence);
+    if (scoreFlag && clause.isPresent()) {
+      // the clause the model's score came from, for whoever reviews a long post; shown, not masked
+      Segment at = clause.get().best();
+      NormalizedText normalized = findings.normalized();
+      int from = normalized.originalStart(at.start());
+      int to = normalized.originalEnd(at.end());
+      evidence.add(new Evidence(text.substring(from, to), Category.TOXICITY, 0, from, to, EvidenceSource.SEGMENT));
+    }
+    return new ScreeningResult(decision, reason, categories, evidence, masked, modelScore, lexicon.version(), tiers, semanticScore);
   }
 
   /**
