@@ -24,10 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sentences is found, with evidence in that clause, and the innocent post around it still passes.
  */
 class LongTextScreeningTest {
-  // innocent sentences of everyday life, 91 characters: the post is scored by segments
+  // innocent sentences of everyday life, 143 characters: with a clause the post is long enough to be scored by segments
   private static final String BEFORE = "我们小区楼下新开了一家面包店，早上七点就开门，全麦吐司和奶油面包都很受欢迎。"
       + "上周六我带着弟弟去排队，排了二十分钟才买到。店主是一对年轻夫妻，听说以前在南方学过手艺。";
-  private static final String AFTER = "下次准备试试他们家的芝士蛋糕，据说每天只做三十个。";
+  private static final String AFTER = "下次准备试试他们家的芝士蛋糕，据说每天只做三十个。"
+      + "妈妈说周末要是天气好，就带我们去江边骑自行车，顺便在那边吃个午饭再回家。";
 
   private static ScreeningEngine engine;
 
@@ -41,7 +42,7 @@ class LongTextScreeningTest {
     engine.close();
   }
 
-  /** Group attacks no term or rule names: the whole post scores 0.31-0.33, the clause's segment lifts it to 0.65-0.67. */
+  /** Group attacks no term or rule names: the whole post scores 0.16-0.17, the clause's segment lifts it to 0.72-0.73. */
   @ParameterizedTest
   @ValueSource(strings = {"这种外地人就该滚回老家去，别来我们这里抢饭碗。", "外地人素质就是低，来了就把这里搞得乌烟瘴气。"})
   void oneHarmfulClauseTheLexiconMissesIsFoundByItsSegment(String clause) {
@@ -73,7 +74,9 @@ class LongTextScreeningTest {
 
   @Test
   void theInnocentPostPasses() {
-    ScreeningResult result = engine.screen(BEFORE + AFTER);
+    String text = BEFORE + "店里还有免费的柠檬水，排队的时候可以随便喝。" + AFTER;
+    assertTrue(text.length() >= 150, "long enough to be scored by segments");
+    ScreeningResult result = engine.screen(text);
     assertEquals(Decision.PASS, result.decision(), () -> ScreeningJson.of(result).encode());
     assertTrue(result.evidence().isEmpty());
   }
