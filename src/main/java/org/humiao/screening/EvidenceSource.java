@@ -13,7 +13,7 @@ public enum EvidenceSource {
   REPOST(Reason.REPOST, false),
   /** A term of the calling platform's own block list (or a variant spelling generated from one). */
   PLATFORM_LIST(Reason.TERM, false),
-  /** The clause of a long text whose n-gram probability sent it to review (severity 0: it never decides alone). */
+  /** The clause of a long text whose n-gram probability raised the score that sent it to review (severity 0: it never decides alone). */
   SEGMENT(Reason.MODEL, false);
 
   private final Reason reason;

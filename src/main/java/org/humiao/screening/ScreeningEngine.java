@@ -312,10 +312,12 @@ public final class ScreeningEngine implements AutoCloseable {
 
     // too short a text is not scored by the n-gram model (only the semantic tier may judge it)
     boolean modelApplies = findings.normalized().length() >= policy.modelMinLength();
-    double wholeScore = modelApplies ? loaded.model().score(findings.normalized().text()) : 0;
-    // a long text also by its clauses, so one harmful clause is not diluted by the rest (screening.segments)
-    Optional<Segments.Scored> clause = modelApplies
-        ? Segments.score(findings.normalized().text(), wholeScore, policy.segments(), loaded.model()::score) : Optional.empty();
+    String scored = modelApplies ? findings.normalized().text() : null;
+    double wholeScore = modelApplies ? loaded.model().score(scored) : 0;
+    // a long text also by its clauses, so one harmful clause is not diluted by the rest (screening.segments);
+    // tested here first so a chat line allocates nothing more
+    Optional<Segments.Scored> clause = modelApplies && policy.segments().applies(scored.length())
+        ? Segments.score(scored, wholeScore, policy.segments(), loaded.model()::score) : Optional.empty();
     double modelScore = clause.map(Segments.Scored::score).orElse(wholeScore);
     budget.check(TextBudget.Stage.MODEL);
     // the finding that calls for the strictest decision decides, the most severe among equals
