@@ -1,5 +1,6 @@
 package org.humiao.screening;
 
+import org.humiao.screening.segments.SegmentPolicy;
 import org.humiao.screening.text.PolicyProperties;
 
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.Properties;
  * @param personalInfoSeverity severity of each kind of personal information found
  * @param repostMinSimilarity estimated bigram Jaccard similarity from which a text is a repost
  * @param repostMinLength shorter normalized texts are not fingerprinted (too many collisions)
+ * @param segments how long texts are cut so the model scores their clauses, not only the whole
  */
 public record DecisionPolicy(
     int blockSeverity,
@@ -26,7 +28,8 @@ public record DecisionPolicy(
     int modelMinLength,
     Map<String, Integer> personalInfoSeverity,
     double repostMinSimilarity,
-    int repostMinLength) {
+    int repostMinLength,
+    SegmentPolicy segments) {
 
   public DecisionPolicy {
     personalInfoSeverity = Map.copyOf(personalInfoSeverity);
@@ -52,6 +55,7 @@ public record DecisionPolicy(
         PolicyProperties.integer(p, "model.min-length"),
         pii,
         PolicyProperties.number(p, "repost.min-similarity"),
-        PolicyProperties.integer(p, "repost.min-length"));
+        PolicyProperties.integer(p, "repost.min-length"),
+        SegmentPolicy.from(p));
   }
 }

@@ -21,7 +21,7 @@ public record Evidence(String term, Category category, int severity, int start, 
     return new Evidence(term, category, lowered, start, end, via, detail);
   }
 
-  /** The documented {@code source} of the API: exact, variant, abbreviation, rule:&lt;id&gt;, pii:&lt;kind&gt;, repost, platform_list. */
+  /** The documented {@code source} of the API: exact, variant, abbreviation, rule:&lt;id&gt;, pii:&lt;kind&gt;, repost, platform_list, segment. */
   public String source() {
     return via.id(detail);
   }

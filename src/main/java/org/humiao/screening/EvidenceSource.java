@@ -12,7 +12,9 @@ public enum EvidenceSource {
   PERSONAL_INFO(Reason.PERSONAL_INFO, false),
   REPOST(Reason.REPOST, false),
   /** A term of the calling platform's own block list (or a variant spelling generated from one). */
-  PLATFORM_LIST(Reason.TERM, false);
+  PLATFORM_LIST(Reason.TERM, false),
+  /** The clause of a long text whose n-gram probability raised the score that sent it to review (severity 0: it never decides alone). */
+  SEGMENT(Reason.MODEL, false);
 
   private final Reason reason;
   private final boolean respelled;
@@ -32,7 +34,7 @@ public enum EvidenceSource {
     return respelled;
   }
 
-  /** The documented {@code source} of the API: exact, variant, abbreviation, rule:&lt;id&gt;, pii:&lt;kind&gt;, repost, platform_list. */
+  /** The documented {@code source} of the API: exact, variant, abbreviation, rule:&lt;id&gt;, pii:&lt;kind&gt;, repost, platform_list, segment. */
   String id(String detail) {
     return switch (this) {
       case RULE -> "rule:" + detail;

@@ -3,6 +3,8 @@ package org.humiao.screening;
 import org.humiao.screening.model.ToxicityModel;
 import org.humiao.screening.pii.PersonalInfoDetector;
 import org.humiao.screening.pii.PersonalInfoMatch;
+import org.humiao.screening.segments.Segment;
+import org.humiao.screening.segments.Segments;
 import org.humiao.screening.semantic.SemanticHead;
 import org.humiao.screening.semantic.SemanticPolicy;
 import org.humiao.screening.semantic.SemanticTier;
@@ -382,7 +384,13 @@ public final class ScreeningEngine implements AutoCloseable {
 
     // too short a text is not scored by the n-gram model (only the semantic tier may judge it)
     boolean modelApplies = findings.normalized().length() >= policy.modelMinLength();
-    double modelScore = modelApplies ? loaded.model().score(findings.normalized().text()) : 0;
+    String scored = modelApplies ? findings.normalized().text() : null;
+    double wholeScore = modelApplies ? loaded.model().score(scored) : 0;
+    // a long text also by its clauses, so one harmful clause is not diluted by the rest (screening.segments);
+    // tested here first so a chat line allocates nothing more
+    Optional<Segments.Scored> clause = modelApplies && policy.segments().applies(scored.length())
+        ? Segments.score(scored, wholeScore, policy.segments(), loaded.model()::score) : Optional.empty();
+    double modelScore = clause.map(Segments.Scored::score).orElse(wholeScore);
     budget.check(TextBudget.Stage.MODEL);
     // the finding that calls for the strictest decision decides, the most severe among equals
     int severity = 0;
@@ -450,8 +458,18 @@ public final class ScreeningEngine implements AutoCloseable {
       // and scene, and a strict scene's block (a mild insult in a nickname) must not block chat lines
       repost = new RepostStep(MinHash.of(canonical), strongest.category(), 0, rules, text, flagScore, scoreFlag);
     }
-    return new Unsettled(new ScreeningResult(decision, reason, categories(evidence, flagScore, scoreFlag), evidence,
-        mask(text, evidence), modelScore, lexicon.version(), tiers, semanticScore), repost);
+    List<CategoryScore> categories = categories(evidence, flagScore, scoreFlag);
+    String masked = mask(text, evidence);
+    if (scoreFlag && clause.isPresent()) {
+      // the clause the model's score came from, for whoever reviews a long post; shown, not masked
+      Segment at = clause.get().best();
+      NormalizedText normalized = findings.normalized();
+      int from = normalized.originalStart(at.start());
+      int to = normalized.originalEnd(at.end());
+      evidence.add(new Evidence(text.substring(from, to), Category.TOXICITY, 0, from, to, EvidenceSource.SEGMENT));
+    }
+    return new Unsettled(new ScreeningResult(decision, reason, categories, evidence, masked, modelScore,
+        lexicon.version(), tiers, semanticScore), repost);
   }
 
   /**

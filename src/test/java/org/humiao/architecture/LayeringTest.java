@@ -28,7 +28,7 @@ class LayeringTest {
     JavaClasses classes = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
         .importPackages("org.humiao");
     for (String p : new String[] {"server", "http.screen", "http.minor", "http.regulator", "http.guard", "screening",
-        "screening.semantic", "screening.semantic.admission", "moderation.strategy", "minor", "events", "moderation.review", "http.review", "pileon",
+        "screening.semantic", "screening.semantic.admission", "screening.segments", "moderation.strategy", "minor", "events", "moderation.review", "http.review", "pileon",
         "http.targets", "moderation.lists", "http.lists", "regions",
         "cases", "http.cases", "http.strategies", "compliance", "http.compliance", "http.console", "privacy", "http.privacy", "callbacks", "http.callbacks"}) {
       assertTrue(classes.stream().anyMatch(c -> c.getPackageName().equals("org.humiao." + p)), "no class of " + p);
