@@ -84,7 +84,7 @@ class SemanticCascadeTest {
   private static Path lexicons(Path dir, String bandLow, String bandHigh, String shortReview) throws IOException {
     TestFiles.copyTree(Path.of("lexicons"), dir);
     new SemanticHead("fake/1", new float[][] {{1}}, new float[] {0}, new float[] {4}, -2, "test").write(dir.resolve("model/semantic-head.bin"));
-    new Stacker(new float[] {0, 0, 1, 0, 0, 0}, 10, "test").write(dir.resolve("model/semantic-stack.bin"));
+    new Stacker(new float[] {0, 0, 1, 0, 0, 0}, 1, 10, "test").write(dir.resolve("model/semantic-stack.bin"));
     Path policy = dir.resolve("policy.properties");
     String text = Files.readString(policy, StandardCharsets.UTF_8)
         .replaceAll("(?m)^semantic\\.band-low=.*$", "semantic.band-low=" + bandLow)

@@ -38,7 +38,7 @@ class SemanticTrainerTest {
 
   private static SemanticTrainer.Options options() {
     return new SemanticTrainer.Options(3, 11L, ToxicityTrainer.Options.defaults().withEpochs(2),
-        new SemanticHead.Options(8, 10, 0.01, 1e-4, 16, 3L, 1, false), 10, SemanticTrainer.StackFolds.RANDOM);
+        new SemanticHead.Options(8, 10, 0.01, 1e-4, 16, 3L, 1, false), 10, SemanticTrainer.StackFolds.RANDOM, SemanticTrainer.Heads.ONE);
   }
 
   /**
@@ -135,7 +135,7 @@ class SemanticTrainerTest {
     SemanticTrainer.Trained a = SemanticTrainer.train(corpus(), ENCODER, options());
     SemanticTrainer.Options o = options();
     SemanticTrainer.Trained b = SemanticTrainer.train(corpus(), ENCODER,
-        new SemanticTrainer.Options(o.folds(), 12L, o.ngram(), o.head(), o.shortLength(), o.stackFolds()));
+        new SemanticTrainer.Options(o.folds(), 12L, o.ngram(), o.head(), o.shortLength(), o.stackFolds(), o.heads()));
     assertFalse(java.util.Arrays.equals(a.stacker().toBytes(), b.stacker().toBytes()));
   }
 
