@@ -115,6 +115,24 @@ class SemanticCascadeTest {
   }
 
   @Test
+  void aStackerWithAHeadPerSourceIsFedBothHeads(@TempDir Path dir) throws IOException {
+    Path lex = lexicons(dir, "0", "1", "0.95");
+    // the comments' head says 0.88 (as above), the sentences' head sigmoid(-2) = 0.12, and the stack passes
+    // only the second head through: the answer is the sentences head's, so the engine read and used it
+    SemanticHead comments = SemanticHead.read(lex.resolve("model/semantic-head.bin"));
+    SemanticHead sentences = new SemanticHead("fake/1", new float[][] {{1}}, new float[] {0}, new float[] {-4}, 2, "test");
+    new SemanticModels(List.of(comments, sentences), new Stacker(new float[] {0, 0, 0, 1, 0, 0, 0, 0}, 2, 10, "test"))
+        .write(lex.resolve("model"));
+    FakeEncoder encoder = new FakeEncoder();
+    try (ScreeningEngine engine = engine(lex, encoder, SemanticTier.Settings.defaults())) {
+      ScreeningResult result = engine.screen(LONG_TEXT, PATIENT);
+      assertEquals(List.of(Tier.FAST, Tier.SEMANTIC), result.tiers());
+      assertEquals(0.1192, result.semanticScore().orElseThrow(), 1e-4);
+      assertEquals(Decision.PASS, result.decision());
+    }
+  }
+
+  @Test
   void aConfidentTextSkipsTheTier(@TempDir Path dir) throws IOException {
     FakeEncoder encoder = new FakeEncoder();
     try (ScreeningEngine engine = engine(lexicons(dir, "0.999", "1", "0.95"), encoder, SemanticTier.Settings.defaults())) {
