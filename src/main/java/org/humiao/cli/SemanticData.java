@@ -77,7 +77,8 @@ final class SemanticData {
 
     @Option(names = "--heads", paramLabel = "HOW", defaultValue = "ONE",
         description = "ONE semantic head on all training files, or PER_SOURCE: one on the first file (COLD's comments) "
-            + "and one on the later files (our sentences), weighed apart by the stacker (default: ${DEFAULT-VALUE})")
+            + "and one on the later files (our sentences), weighed apart by the stacker; GATED: those two and a gate "
+            + "that tells the sources apart, by which the stacker weighs them (default: ${DEFAULT-VALUE})")
     SemanticTrainer.Heads heads;
 
     /** The head's training options these flags ask for. */

@@ -10,12 +10,12 @@ import java.util.List;
  * stacker that weighs them with the n-gram model, read and written together so a stacker never
  * meets heads it was not trained with.
  *
- * @param heads in training-source order, as many as the stacker takes
+ * @param heads in training-source order (the gate between the sources last, when there is one), as many as the stacker takes
  */
 public record SemanticModels(List<SemanticHead> heads, Stacker stacker) {
   public static final String STACK_FILE = "semantic-stack.bin";
   // the first head keeps the file name of the one-head cascade, so every older model directory loads
-  private static final List<String> HEAD_FILES = List.of("semantic-head.bin", "semantic-head-sentences.bin");
+  private static final List<String> HEAD_FILES = List.of("semantic-head.bin", "semantic-head-sentences.bin", "semantic-gate.bin");
 
   public SemanticModels {
     heads = List.copyOf(heads);

@@ -74,7 +74,23 @@ public final class SemanticTrainer {
      * the stacker weighs them apart (7 features), since a head that is strong on one source's texts
      * need not be on the other's.
      */
-    PER_SOURCE
+    PER_SOURCE,
+    /**
+     * A head per source and a third, the gate, trained to tell the sources apart (probability that a
+     * text is one of our sentences); the stacker weighs each source's head by the gate, so a text
+     * that reads like a COLD comment is judged by the comments' head and one that reads like our
+     * sentences by theirs (11 features). In service a text has no source: the gate stands in for it.
+     */
+    GATED;
+
+    /** The heads this choice trains, the gate last. */
+    int count() {
+      return switch (this) {
+        case ONE -> 1;
+        case PER_SOURCE -> Source.values().length;
+        case GATED -> Source.values().length + 1;
+      };
+    }
   }
 
   /** How the stacker's out-of-fold scores are folded. */
@@ -153,7 +169,7 @@ public final class SemanticTrainer {
         : List.of();
     int[] fold = stackFolds(examples, topics, o);
     int parts = Math.max(o.folds(), topics.size());
-    int headCount = o.heads() == Heads.ONE ? 1 : Source.values().length;
+    int headCount = o.heads().count();
     double[] oofNgram = new double[n];
     double[][] oofHeads = new double[headCount][n];
     for (int k = 0; k < parts; k++) {
@@ -199,7 +215,11 @@ public final class SemanticTrainer {
     }
     String folding = topics.isEmpty() ? o.folds() + "-fold"
         : "cross-topic (" + String.join(", ", topics) + " each scored without its topic, the rest " + o.folds() + "-fold)";
-    String perSource = headCount == 1 ? "" : ", a head per source (" + Arrays.toString(Source.values()) + ")";
+    String perSource = switch (o.heads()) {
+      case ONE -> "";
+      case PER_SOURCE -> ", a head per source (" + Arrays.toString(Source.values()) + ")";
+      case GATED -> ", a head per source (" + Arrays.toString(Source.values()) + ") and a gate between them";
+    };
     Stacker stacker = Stacker.train(stackNgram, stackHeads, lengths, labels, o.shortLength(),
         "logistic regression on " + folding + " out-of-fold scores of " + n + " texts (" + total
             + " with weights), seed " + o.seed() + perSource);
@@ -211,7 +231,10 @@ public final class SemanticTrainer {
     return ToxicityTrainer.train(LabelledText.expanded(texts), o.ngram(), UnaryOperator.identity());
   }
 
-  /** One head on all examples, or a head per source on that source's examples (each source must have some). */
+  /**
+   * One head on all examples, or a head per source on that source's examples (each source must have
+   * some), and with {@link Heads#GATED} the gate on all examples, labelled by source.
+   */
   private static List<SemanticHead> trainHeads(List<Example> examples, String encoderId, Options o) {
     if (o.heads() == Heads.ONE) {
       return List.of(trainHead(examples, encoderId, o.head()));
@@ -224,6 +247,11 @@ public final class SemanticTrainer {
             + " (give the comments first, then the sentences)");
       }
       heads.add(trainHead(own, encoderId, o.head()));
+    }
+    if (o.heads() == Heads.GATED) {
+      List<Example> bySource = examples.stream()
+          .map(e -> new Example(e.text(), e.source() == Source.SENTENCES, e.vector(), e.weight(), e.topic(), e.source())).toList();
+      heads.add(trainHead(bySource, encoderId, o.head()));
     }
     return heads;
   }

@@ -14,15 +14,18 @@ import java.util.Arrays;
  *
  * <p>File: {@link ModelFile} envelope, magic "HMSK". Version 1 (one head, 5 features): body = int
  * short-length, int weight count, that many floats (bias first, in the order of {@link #features}).
- * Version 2 (a head per training source, 7 features): int short-length, int head count, then as
- * version 1. A one-head stacker is still written as version 1, so its bytes are those of before.
+ * Version 2 (a head per training source, 7 features; or with a third head, the gate between the
+ * sources, 11 features): int short-length, int head count, then as version 1. A one-head stacker
+ * is still written as version 1, so its bytes are those of before.
  */
 public final class Stacker {
   static final int MAGIC = 0x484D534B;
   static final short VERSION = 1;
   static final short VERSION_HEADS = 2;
-  /** At most one head per training source. */
-  static final int MAX_HEADS = 2;
+  /** One head per training source and the gate between them. */
+  static final int MAX_HEADS = 3;
+  /** With this many heads the last is the gate: the probability that a text reads like our sentences. */
+  static final int GATED = 3;
   private static final double CLIP = 8;
 
   private final float[] weights;
@@ -43,9 +46,12 @@ public final class Stacker {
     this.metadata = metadata;
   }
 
-  /** Both log-odds (n-gram and each head's), the short flag, and each log-odds again for short texts. */
+  /**
+   * Both log-odds (n-gram and each head's), the short flag, and each log-odds again for short texts;
+   * with a gate, the gate and each of those log-odds again times the gate.
+   */
   static int featureCount(int heads) {
-    return 2 * (heads + 1) + 1;
+    return heads == GATED ? 4 * 2 + 3 : 2 * (heads + 1) + 1;
   }
 
   /** How many semantic heads' probabilities {@link #score(double, double[], int)} takes, in training-source order. */
@@ -86,6 +92,9 @@ public final class Stacker {
    * their order).
    */
   static double[] features(double ngram, double[] semantic, boolean isShort) {
+    if (semantic.length == GATED) {
+      return gatedFeatures(ngram, semantic, isShort);
+    }
     int h = semantic.length;
     double[] x = new double[featureCount(h)];
     x[0] = logit(ngram);
@@ -100,13 +109,28 @@ public final class Stacker {
     return x;
   }
 
+  /**
+   * The two-head features followed by the gate g and the n-gram's and each head's log-odds times g:
+   * the stacker can then trust the comments' head where g is near 0 and the sentences' where it is near 1.
+   */
+  private static double[] gatedFeatures(double ngram, double[] semantic, boolean isShort) {
+    double[] plain = features(ngram, new double[] {semantic[0], semantic[1]}, isShort);
+    double g = semantic[2];
+    double[] x = Arrays.copyOf(plain, featureCount(GATED));
+    x[plain.length] = g;
+    for (int i = 0; i < 3; i++) {
+      x[plain.length + 1 + i] = g * plain[i];
+    }
+    return x;
+  }
+
   static double logit(double p) {
     double q = Math.min(1 - 1e-6, Math.max(1e-6, p));
     return Math.max(-CLIP, Math.min(CLIP, Math.log(q / (1 - q))));
   }
 
   /**
-   * Fits by Newton's method with a small L2 penalty (exact and deterministic for six or eight weights).
+   * Fits by Newton's method with a small L2 penalty (exact and deterministic for a dozen weights at most).
    *
    * @param ngram out-of-fold n-gram probabilities
    * @param semantic out-of-fold probabilities of each head: semantic[head][text]
