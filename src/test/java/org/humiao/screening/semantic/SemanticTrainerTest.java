@@ -70,11 +70,16 @@ class SemanticTrainerTest {
     return right / 100.0;
   }
 
+  private static List<SemanticTrainer.Example> twoSources() {
+    return twoSources(0);
+  }
+
   /**
    * Two sources whose labels live in different vector dimensions: COLD-like comments follow
-   * dimension 0, our sentences dimension 1 (and are fewer, weighted up as the shipped ones are).
+   * dimension 0, our sentences dimension 1 (and are fewer, weighted up as the shipped ones are);
+   * dimension 2 tells the sources apart by {@code marker} (comments -marker, sentences +marker).
    */
-  private static List<SemanticTrainer.Example> twoSources() {
+  private static List<SemanticTrainer.Example> twoSources(float marker) {
     SplittableRandom rnd = new SplittableRandom(9);
     List<SemanticTrainer.Example> out = new ArrayList<>();
     for (int i = 0; i < 240; i++) {
@@ -85,6 +90,7 @@ class SemanticTrainerTest {
         v[j] = (float) rnd.nextGaussian();
       }
       v[source == SemanticTrainer.Source.COMMENTS ? 0 : 1] += bad ? 2.5f : -2.5f;
+      v[2] += source == SemanticTrainer.Source.COMMENTS ? -marker : marker;
       out.add(new SemanticTrainer.Example("来源" + source.ordinal() + "第" + i + "条", bad, v, source == SemanticTrainer.Source.COMMENTS ? 1 : 3,
           "", source));
     }
@@ -135,6 +141,44 @@ class SemanticTrainerTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> SemanticTrainer.train(corpus(), ENCODER, o));
     assertTrue(e.getMessage().contains("none of SENTENCES"), e.getMessage());
+  }
+
+  @Test
+  void theGateTellsTheSourcesApartAndTheStackerTrustsEachSourcesHeadWhereTheGateSaysSo() {
+    SemanticTrainer.Options o = options().withHeads(SemanticTrainer.Heads.GATED);
+    SemanticTrainer.Trained t = SemanticTrainer.train(twoSources(3), ENCODER, o);
+    assertEquals(3, t.heads().size());
+    assertEquals(3, t.stacker().heads());
+    float[] likeSentences = new float[8];
+    likeSentences[2] = 3;
+    float[] likeComments = new float[8];
+    likeComments[2] = -3;
+    SemanticHead gate = t.heads().get(2);
+    assertTrue(gate.score(likeSentences) > 0.9, "gate on a sentence-like vector: " + gate.score(likeSentences));
+    assertTrue(gate.score(likeComments) < 0.1, "gate on a comment-like vector: " + gate.score(likeComments));
+    // where the gate says "comment" the comments' head moves the stack more than the sentences' head, and the reverse
+    double commentsHeadAtComment = moves(t.stacker(), 0, 0.02);
+    double sentencesHeadAtComment = moves(t.stacker(), 1, 0.02);
+    double commentsHeadAtSentence = moves(t.stacker(), 0, 0.98);
+    double sentencesHeadAtSentence = moves(t.stacker(), 1, 0.98);
+    assertTrue(commentsHeadAtComment > sentencesHeadAtComment,
+        "at a comment: comments head " + commentsHeadAtComment + ", sentences head " + sentencesHeadAtComment);
+    assertTrue(sentencesHeadAtSentence > commentsHeadAtSentence,
+        "at a sentence: sentences head " + sentencesHeadAtSentence + ", comments head " + commentsHeadAtSentence);
+    SemanticTrainer.Trained again = SemanticTrainer.train(twoSources(3), ENCODER, o);
+    for (int h = 0; h < 3; h++) {
+      assertArrayEquals(t.heads().get(h).toBytes(), again.heads().get(h).toBytes());
+    }
+    assertArrayEquals(t.stacker().toBytes(), again.stacker().toBytes());
+  }
+
+  /** How far the stacked probability moves when one head goes from 0.1 to 0.9, the other at 0.5, at this gate. */
+  private static double moves(Stacker s, int head, double gate) {
+    double[] low = {0.5, 0.5, gate};
+    double[] high = {0.5, 0.5, gate};
+    low[head] = 0.1;
+    high[head] = 0.9;
+    return s.score(0.5, high, 20) - s.score(0.5, low, 20);
   }
 
   @Test

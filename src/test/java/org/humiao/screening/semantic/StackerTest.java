@@ -57,6 +57,9 @@ class StackerTest {
     assertArrayEquals(new double[] {zn, zs, 0, 0, 0}, Stacker.features(0.8, new double[] {0.3}, false), 1e-12);
     double z2 = Stacker.logit(0.6);
     assertArrayEquals(new double[] {zn, zs, z2, 1, zn, zs, z2}, Stacker.features(0.8, new double[] {0.3, 0.6}, true), 1e-12);
+    double g = 0.25;
+    assertArrayEquals(new double[] {zn, zs, z2, 0, 0, 0, 0, g, g * zn, g * zs, g * z2},
+        Stacker.features(0.8, new double[] {0.3, 0.6, g}, false), 1e-12, "a gate's features: the gate and each log-odds times it");
   }
 
   @Test
@@ -74,6 +77,14 @@ class StackerTest {
     assertTrue(moveSecond > 0.5, "the informative head moves the stack: " + moveSecond);
     assertTrue(Math.abs(moveFirst) < 0.1, "the noise head barely does: " + moveFirst);
     assertThrows(IllegalArgumentException.class, () -> s.score(0.5, 0.5, 20), "two heads' stacker given one score");
+    Stacker gated = onlyTheLastHeadKnows(3);
+    assertEquals(3, Stacker.read(write(dir.resolve("gated.bin"), gated)).heads());
+    assertArrayEquals(gated.toBytes(), Stacker.read(dir.resolve("gated.bin")).toBytes());
+  }
+
+  private static Path write(Path file, Stacker s) throws IOException {
+    s.write(file);
+    return file;
   }
 
   @Test
