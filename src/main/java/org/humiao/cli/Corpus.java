@@ -2,6 +2,7 @@ package org.humiao.cli;
 
 import org.humiao.screening.model.LabelledCorpus;
 import org.humiao.screening.model.LabelledText;
+import org.humiao.screening.semantic.SemanticTrainer;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -43,12 +44,21 @@ record Corpus(Path path, int weight) {
     }
   }
 
+  /** One row of a training file and the source it counts as. */
+  record Row(LabelledText text, SemanticTrainer.Source source) {}
+
   /** The rows of every file in order, each counted its file's weight; every file checked readable first. */
   static List<LabelledText> rows(List<Corpus> files, String what) {
+    return sourcedRows(files, what).stream().map(Row::text).toList();
+  }
+
+  /** As {@link #rows}, each with its source: the first file's rows are COLD's comments, later files' our sentences. */
+  static List<Row> sourcedRows(List<Corpus> files, String what) {
     files.forEach(f -> CommandFailure.readableFile(f.path(), what, LABELLED_HINT));
-    List<LabelledText> rows = new ArrayList<>();
+    List<Row> rows = new ArrayList<>();
     for (Corpus f : files) {
-      LabelledCorpus.forEach(f.path(), t -> rows.add(f.weight() == 1 ? t : t.weighted(f.weight())));
+      SemanticTrainer.Source source = f == files.get(0) ? SemanticTrainer.Source.COMMENTS : SemanticTrainer.Source.SENTENCES;
+      LabelledCorpus.forEach(f.path(), t -> rows.add(new Row(f.weight() == 1 ? t : t.weighted(f.weight()), source)));
     }
     return rows;
   }

@@ -13,11 +13,10 @@ import org.humiao.screening.model.ClassifierMetrics;
 import org.humiao.screening.model.LabelledCorpus;
 import org.humiao.screening.model.LabelledText;
 import org.humiao.screening.model.ToxicityModel;
-import org.humiao.screening.semantic.SemanticHead;
+import org.humiao.screening.semantic.SemanticModels;
 import org.humiao.screening.semantic.SemanticPolicy;
 import org.humiao.screening.semantic.SemanticTier;
 import org.humiao.screening.semantic.SemanticTrainer;
-import org.humiao.screening.semantic.Stacker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -161,11 +160,11 @@ final class EvalCommand implements Callable<Integer> {
 
   /** Leave-one-topic-out: train on two topics of TRAIN, judge on the third's rows of TRAIN and FILE. */
   private int runLoto(List<Corpus> trainFiles, Path file) throws IOException {
-    List<LabelledText> train = Corpus.rows(trainFiles, "training file");
+    List<Corpus.Row> train = Corpus.sourcedRows(trainFiles, "training file");
     SemanticData data = SemanticData.open(engines.lexicons(), semanticOptions);
-    List<LabelledText> held = Stream.concat(train.stream(), SemanticData.rows(file).stream()).toList();
+    List<LabelledText> held = Stream.concat(train.stream().map(Corpus.Row::text), SemanticData.rows(file).stream()).toList();
     TreeSet<String> topics = new TreeSet<>();
-    train.forEach(r -> topics.add(r.topic()));
+    train.forEach(r -> topics.add(r.text().topic()));
     topics.remove("");
     if (topics.size() < 2) {
       throw new CommandFailure("--loto needs a topic column with at least two topics in " + Corpus.describe(trainFiles)
@@ -182,9 +181,9 @@ final class EvalCommand implements Callable<Integer> {
     List<Scored> pooledBaseline = new ArrayList<>();
     JsonObject byTopic = new JsonObject();
     for (String topic : topics) {
-      List<LabelledText> in = train.stream().filter(r -> !r.topic().equals(topic)).toList();
+      List<Corpus.Row> in = train.stream().filter(r -> !r.text().topic().equals(topic)).toList();
       List<LabelledText> out1 = held.stream().filter(r -> r.topic().equals(topic)).toList();
-      SemanticTrainer.Trained trained = SemanticTrainer.train(data.examples(in), data.encoderId(), data.trainerOptions());
+      SemanticTrainer.Trained trained = SemanticTrainer.train(data.trainingExamples(in), data.encoderId(), data.trainerOptions());
       List<Scored> scored = new ArrayList<>();
       JsonObject report = judge(data, withModels(data.lexicons, trained, topic), out1, scored);
       pooled.addAll(scored);
@@ -219,13 +218,16 @@ final class EvalCommand implements Callable<Integer> {
     Path dir = Files.createTempDirectory("humiao-loto-" + topic);
     copyTree(lexicons, dir);
     trained.ngram().write(dir.resolve("model/toxicity.bin"));
-    trained.head().write(dir.resolve("model/semantic-head.bin"));
-    trained.stacker().write(dir.resolve("model/semantic-stack.bin"));
+    trained.semanticModels().write(dir.resolve("model"));
     return dir;
   }
 
-  /** One judged text: label, normalized length, each model's probability and both engines' verdicts. */
-  private record Scored(LabelledText row, boolean offensive, int length, double ngram, double semantic, double stacked,
+  /**
+   * One judged text: label, normalized length, each model's probability and both engines' verdicts.
+   *
+   * @param heads each semantic head's probability, the comments' head (or the only one) first
+   */
+  private record Scored(LabelledText row, boolean offensive, int length, double ngram, double[] heads, double stacked,
       boolean fast, boolean cascade, boolean tierRan, String why) {}
 
   /** The cascade's wrong verdicts, one TSV line each, when --errors asks for them. */
@@ -237,7 +239,7 @@ final class EvalCommand implements Callable<Integer> {
     for (Scored s : scored) {
       if (s.cascade() != s.offensive()) {
         lines.add(String.join("\t", s.row().topic(), s.offensive() ? "fn" : "fp", s.why(),
-            String.format(java.util.Locale.ROOT, "%.3f\t%.3f\t%.3f", s.ngram(), s.semantic(), s.stacked()),
+            String.format(java.util.Locale.ROOT, "%.3f\t%.3f\t%.3f", s.ngram(), s.heads()[0], s.stacked()),
             s.row().text().replace('\t', ' ').replace('\n', ' ')));
       }
     }
@@ -253,8 +255,7 @@ final class EvalCommand implements Callable<Integer> {
              .semanticTier(new SemanticTier(data.cache.asEncoder(), new SemanticTier.Settings(1, 1024, 1)))
              .build()) {
       ToxicityModel ngram = ToxicityModel.read(lexicons.resolve("model/toxicity.bin"));
-      SemanticHead head = SemanticHead.read(lexicons.resolve("model/semantic-head.bin"));
-      Stacker stacker = Stacker.read(lexicons.resolve("model/semantic-stack.bin"));
+      SemanticModels models = SemanticModels.read(lexicons.resolve("model"));
       for (int i = 0; i < rows.size(); i++) {
         var e = examples.get(i);
         ScreeningResult f;
@@ -266,8 +267,9 @@ final class EvalCommand implements Callable<Integer> {
           continue;
         }
         double n = ngram.score(e.text());
-        double s = head.score(e.vector());
-        scored.add(new Scored(rows.get(i), e.offensive(), e.text().length(), n, s, stacker.score(n, s, e.text().length()),
+        double[] heads = models.headScores(e.vector());
+        scored.add(new Scored(rows.get(i), e.offensive(), e.text().length(), n, heads,
+            models.stacker().score(n, heads, e.text().length()),
             f.flagged(), c.flagged(), c.tiers().contains(Tier.SEMANTIC), why(c)));
       }
       JsonObject report = summary(scored, fast.policy().modelReview(), semanticPolicy, fast.policy().modelMinLength());
@@ -288,9 +290,13 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   private static JsonObject summary(List<Scored> scored, double modelReview, SemanticPolicy p, int minLength) {
-    return summary(scored, minLength)
+    JsonObject report = summary(scored, minLength)
         .put("ngramAlone", json(metrics(scored, s -> s.ngram() >= modelReview)))
-        .put("semanticAlone", json(metrics(scored, s -> s.semantic() >= 0.5)))
+        .put("semanticAlone", json(metrics(scored, s -> s.heads()[0] >= 0.5)));
+    if (!scored.isEmpty() && scored.get(0).heads().length > 1) {
+      report.put("sentencesHeadAlone", json(metrics(scored, s -> s.heads()[1] >= 0.5)));
+    }
+    return report
         .put("stacked", json(metrics(scored, s -> s.stacked() >= (s.length() < minLength ? p.shortReview() : p.review()))))
         .put("items", scored.size());
   }

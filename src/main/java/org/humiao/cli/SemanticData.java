@@ -40,9 +40,10 @@ final class SemanticData {
   final int modelMinLength;
   private final SemanticTrainer.StackFolds stackFolds;
   private final SemanticHead.Options head;
+  private final SemanticTrainer.Heads heads;
 
   private SemanticData(Path lexicons, TextNormalizer normalizer, EmbeddingCache cache, int threads, int modelMinLength,
-      SemanticTrainer.StackFolds stackFolds, SemanticHead.Options head) {
+      SemanticTrainer.StackFolds stackFolds, SemanticHead.Options head, SemanticTrainer.Heads heads) {
     this.lexicons = lexicons;
     this.normalizer = normalizer;
     this.cache = cache;
@@ -50,6 +51,7 @@ final class SemanticData {
     this.modelMinLength = modelMinLength;
     this.stackFolds = stackFolds;
     this.head = head;
+    this.heads = heads;
   }
 
   /** As a mixin, the options of the commands that encode texts: where the vectors are cached, and threads. */
@@ -73,6 +75,12 @@ final class SemanticData {
     @Option(names = "--head-balanced", description = "train the semantic head with a class-balanced loss")
     boolean headBalanced;
 
+    @Option(names = "--heads", paramLabel = "HOW", defaultValue = "ONE",
+        description = "ONE semantic head on all training files, or PER_SOURCE: one on the first file (COLD's comments) "
+            + "and one on the later files (our sentences), weighed apart by the stacker; GATED: those two and a gate "
+            + "that tells the sources apart, by which the stacker weighs them (default: ${DEFAULT-VALUE})")
+    SemanticTrainer.Heads heads;
+
     /** The head's training options these flags ask for. */
     SemanticHead.Options head() {
       if (headBags < 1) {
@@ -90,7 +98,8 @@ final class SemanticData {
     }
     EmbeddingCache cache = EmbeddingCache.open(options.cache, BgeEncoder.load(INTRA_OP_THREADS, MAX_TOKENS));
     return new SemanticData(lexicons, new TextNormalizer(lexicon.splitCharacters()), cache,
-        options.threads, Integer.parseInt(policy.getProperty("model.min-length").trim()), options.stackFolds, options.head());
+        options.threads, Integer.parseInt(policy.getProperty("model.min-length").trim()), options.stackFolds, options.head(),
+        options.heads);
   }
 
   /** The rows of one labelled file. */
@@ -102,20 +111,26 @@ final class SemanticData {
     return normalizer.normalize(text).text();
   }
 
-  /** The rows normalized as the engine normalizes and paired with their (cached) vectors. */
+  /** The rows normalized as the engine normalizes and paired with their (cached) vectors, to be judged. */
   List<SemanticTrainer.Example> examples(List<LabelledText> rows) {
-    List<String> texts = rows.stream().map(r -> normalize(r.text())).toList();
+    return trainingExamples(rows.stream().map(r -> new Corpus.Row(r, SemanticTrainer.Source.COMMENTS)).toList());
+  }
+
+  /** The training rows as {@link #examples}, each keeping its source. */
+  List<SemanticTrainer.Example> trainingExamples(List<Corpus.Row> rows) {
+    List<String> texts = rows.stream().map(r -> normalize(r.text().text())).toList();
     float[][] vectors = cache.vectors(texts, threads);
     List<SemanticTrainer.Example> out = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
-      out.add(new SemanticTrainer.Example(texts.get(i), rows.get(i).offensive(), vectors[i], rows.get(i).weight(), rows.get(i).topic()));
+      LabelledText t = rows.get(i).text();
+      out.add(new SemanticTrainer.Example(texts.get(i), t.offensive(), vectors[i], t.weight(), t.topic(), rows.get(i).source()));
     }
     return out;
   }
 
   /** How the cascade is trained: the defaults with this command's stack folding and head options. */
   SemanticTrainer.Options trainerOptions() {
-    return SemanticTrainer.Options.defaults(modelMinLength).withStackFolds(stackFolds).withHead(head);
+    return SemanticTrainer.Options.defaults(modelMinLength).withStackFolds(stackFolds).withHead(head).withHeads(heads);
   }
 
   String encoderId() {

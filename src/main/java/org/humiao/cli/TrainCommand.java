@@ -64,10 +64,10 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<LabelledText> rows = Corpus.rows(train, "training file");
     if (semantic) {
-      return runSemantic(rows);
+      return runSemantic(Corpus.sourcedRows(train, "training file"));
     }
+    List<LabelledText> rows = Corpus.rows(train, "training file");
     Path lexicons = engines.lexicons();
     Path modelFile = outFile != null ? outFile : lexicons.resolve("model/toxicity.bin");
     Lexicon lexicon = LexiconLoader.load(lexicons);
@@ -100,16 +100,15 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /** {@code train --semantic --train FILE[@N][,...] [--out-dir DIR]}: the three model files of the cascade. */
-  private int runSemantic(List<LabelledText> rows) throws Exception {
+  private int runSemantic(List<Corpus.Row> rows) throws Exception {
     SemanticData data = SemanticData.open(engines.lexicons(), semanticOptions);
     Path modelDir = outDir != null ? outDir : data.lexicons.resolve("model");
     long started = System.nanoTime();
-    var examples = data.examples(rows);
+    var examples = data.trainingExamples(rows);
     double encoded = (System.nanoTime() - started) / 1e9;
     SemanticTrainer.Trained trained = SemanticTrainer.train(examples, data.encoderId(), data.trainerOptions());
     trained.ngram().write(modelDir.resolve("toxicity.bin"));
-    trained.head().write(modelDir.resolve("semantic-head.bin"));
-    trained.stacker().write(modelDir.resolve("semantic-stack.bin"));
+    trained.semanticModels().write(modelDir);
     out.println(new JsonObject()
         .put("train", Corpus.describe(train))
         .put("examples", examples.size())

@@ -5,10 +5,9 @@ import org.humiao.screening.pii.PersonalInfoDetector;
 import org.humiao.screening.pii.PersonalInfoMatch;
 import org.humiao.screening.segments.Segment;
 import org.humiao.screening.segments.Segments;
-import org.humiao.screening.semantic.SemanticHead;
+import org.humiao.screening.semantic.SemanticModels;
 import org.humiao.screening.semantic.SemanticPolicy;
 import org.humiao.screening.semantic.SemanticTier;
-import org.humiao.screening.semantic.Stacker;
 import org.humiao.screening.semantic.admission.Admission;
 
 import java.io.IOException;
@@ -41,8 +40,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ScreeningEngine implements AutoCloseable {
   static final String MODEL_FILE = "model/toxicity.bin";
-  static final String HEAD_FILE = "model/semantic-head.bin";
-  static final String STACK_FILE = "model/semantic-stack.bin";
+  static final String SEMANTIC_DIR = "model";
   private static final List<Tier> FAST = List.of(Tier.FAST);
   private static final List<Tier> FAST_AND_SEMANTIC = List.of(Tier.FAST, Tier.SEMANTIC);
   /**
@@ -68,7 +66,7 @@ public final class ScreeningEngine implements AutoCloseable {
   private record Loaded(CompiledLexicon lexicon, ToxicityModel model, PersonalInfoDetector personalInfo,
                         Semantic semantic) {}
 
-  private record Semantic(SemanticHead head, Stacker stacker, SemanticPolicy policy) {}
+  private record Semantic(SemanticModels models, SemanticPolicy policy) {}
 
   /**
    * The fast tier only, exactly as before the semantic tier existed.
@@ -148,7 +146,8 @@ public final class ScreeningEngine implements AutoCloseable {
     }
 
     /**
-     * Turns the semantic tier on (off by default); the engine then loads model/semantic-head.bin,
+     * Turns the semantic tier on (off by default); the engine then loads model/semantic-head.bin
+     * (and semantic-head-sentences.bin when the stacker takes a head per source),
      * model/semantic-stack.bin and the semantic.* policy lines, and owns the tier (closes it).
      */
     public Builder semanticTier(SemanticTier tier) {
@@ -244,15 +243,15 @@ public final class ScreeningEngine implements AutoCloseable {
   }
 
   private Semantic loadSemantic() throws IOException {
-    SemanticHead head = SemanticHead.read(lexiconDir.resolve(HEAD_FILE));
-    if (!head.encoderId().equals(semanticTier.encoderId())) {
-      throw new IOException(HEAD_FILE + " was trained on " + head.encoderId() + ", the tier runs " + semanticTier.encoderId());
+    SemanticModels models = SemanticModels.read(lexiconDir.resolve(SEMANTIC_DIR));
+    if (!models.encoderId().equals(semanticTier.encoderId())) {
+      throw new IOException("the semantic heads were trained on " + models.encoderId() + ", the tier runs " + semanticTier.encoderId());
     }
     Properties properties = new Properties();
     try (InputStream in = Files.newInputStream(lexiconDir.resolve("policy.properties"))) {
       properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
-    return new Semantic(head, Stacker.read(lexiconDir.resolve(STACK_FILE)), SemanticPolicy.from(properties));
+    return new Semantic(models, SemanticPolicy.from(properties));
   }
 
   /**
@@ -424,7 +423,7 @@ public final class ScreeningEngine implements AutoCloseable {
         tiers = FAST_AND_SEMANTIC;
         int length = findings.normalized().length();
         double ngram = modelApplies ? modelScore : loaded.model().score(normalized);
-        double stacked = semantic.stacker().score(ngram, semantic.head().score(vector.get()), length);
+        double stacked = semantic.models().score(ngram, vector.get(), length);
         semanticScore = OptionalDouble.of(stacked);
         double threshold = length < policy.modelMinLength()
             ? rules.semanticShortReview().orElse(semantic.policy().shortReview())

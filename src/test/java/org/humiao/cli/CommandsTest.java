@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The screen and eval commands end to end on the shipped lexicons. */
@@ -145,5 +146,31 @@ class CommandsTest {
         "--cache", dir.resolve("cache").toString(), "--out-dir", dir.resolve("out2").toString());
     assertEquals(1, none.status(), none.out());
     assertTrue(none.err().contains("--head-bags must be at least 1"), none.err());
+  }
+
+  @Test
+  void trainSemanticWithAHeadPerSourceWritesBothHeadsAndAStackerThatTakesThem(@TempDir Path dir) throws Exception {
+    List<String> bad = List.of("你个傻逼", "我迟早弄死你", "放学别走等着挨揍", "你这个废物赶紧滚", "信不信我打死你", "滚出我们班");
+    List<String> good = List.of("今天作业好多啊", "我们去操场打球吧", "周末一起去图书馆吗", "这道数学题怎么做", "明天记得带伞", "午饭吃什么好呢");
+    StringBuilder comments = new StringBuilder("text,label\n");
+    StringBuilder sentences = new StringBuilder("text,label\n");
+    for (int i = 0; i < bad.size(); i++) {
+      (i < 3 ? comments : sentences).append(bad.get(i)).append(",1\n").append(good.get(i)).append(",0\n");
+    }
+    Path first = dir.resolve("comments.csv");
+    Path second = dir.resolve("sentences.csv");
+    Files.writeString(first, comments.toString());
+    Files.writeString(second, sentences.toString());
+    Cli run = Cli.run("train", "--semantic", "--train", first + "," + second + "@2", "--heads", "PER_SOURCE",
+        "--cache", dir.resolve("cache").toString(), "--out-dir", dir.resolve("out").toString());
+    assertEquals(0, run.status(), run.err());
+    var models = org.humiao.screening.semantic.SemanticModels.read(dir.resolve("out"));
+    assertEquals(2, models.stacker().heads());
+    assertTrue(models.stacker().metadata().contains("a head per source"), models.stacker().metadata());
+    Cli one = Cli.run("train", "--semantic", "--train", first + "," + second + "@2",
+        "--cache", dir.resolve("cache").toString(), "--out-dir", dir.resolve("out").toString());
+    assertEquals(0, one.status(), one.err());
+    assertEquals(1, org.humiao.screening.semantic.SemanticModels.read(dir.resolve("out")).heads().size());
+    assertFalse(Files.exists(dir.resolve("out/semantic-head-sentences.bin")));
   }
 }

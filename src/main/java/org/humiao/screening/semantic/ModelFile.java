@@ -21,8 +21,8 @@ final class ModelFile {
     void write(DataOutputStream out) throws IOException;
   }
 
-  /** A parsed file: its metadata and a buffer positioned at the start of the body. */
-  record Parsed(String metadata, ByteBuffer body) {}
+  /** A parsed file: its version, its metadata and a buffer positioned at the start of the body. */
+  record Parsed(short version, String metadata, ByteBuffer body) {}
 
   private ModelFile() {}
 
@@ -50,6 +50,11 @@ final class ModelFile {
 
   /** Checks magic, version and CRC; throws {@link IllegalArgumentException} naming what is wrong. */
   static Parsed parse(byte[] data, int magic, short version, String what) {
+    return parse(data, magic, version, version, what);
+  }
+
+  /** As {@link #parse(byte[], int, short, String)}, for a format whose older versions still load. */
+  static Parsed parse(byte[] data, int magic, short oldest, short newest, String what) {
     if (data.length < 4 + 2 + 2 + 4) {
       throw new IllegalArgumentException(what + " file too short");
     }
@@ -58,7 +63,7 @@ final class ModelFile {
       throw new IllegalArgumentException("not a " + what + " file (bad magic)");
     }
     short v = in.getShort();
-    if (v != version) {
+    if (v < oldest || v > newest) {
       throw new IllegalArgumentException("unsupported " + what + " version " + v);
     }
     CRC32 crc = new CRC32();
@@ -68,7 +73,7 @@ final class ModelFile {
     }
     byte[] meta = new byte[in.getShort() & 0xFFFF];
     in.get(meta);
-    return new Parsed(new String(meta, StandardCharsets.UTF_8), in.slice());
+    return new Parsed(v, new String(meta, StandardCharsets.UTF_8), in.slice());
   }
 
   /** Writes atomically (temporary file + rename), as toxicity.bin is written. */

@@ -7,31 +7,56 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Logistic regression over the n-gram model's and the semantic head's log-odds (and whether the
+ * Logistic regression over the n-gram model's and the semantic heads' log-odds (and whether the
  * text is shorter than the n-gram model's minimum length), trained on out-of-fold scores so it
  * learns how far each model can be trusted on texts it did not see. Lexicon findings stay out:
  * they keep combining by the DecisionPolicy rules, so the stack stays valid when the lexicon changes.
  *
- * <p>File: {@link ModelFile} envelope, magic "HMSK", body = int short-length, int weight count,
- * that many floats (bias first, in the order of {@link #features}).
+ * <p>File: {@link ModelFile} envelope, magic "HMSK". Version 1 (one head, 5 features): body = int
+ * short-length, int weight count, that many floats (bias first, in the order of {@link #features}).
+ * Version 2 (a head per training source, 7 features; or with a third head, the gate between the
+ * sources, 11 features): int short-length, int head count, then as version 1. A one-head stacker
+ * is still written as version 1, so its bytes are those of before.
  */
 public final class Stacker {
   static final int MAGIC = 0x484D534B;
   static final short VERSION = 1;
-  static final int FEATURES = 5;
+  static final short VERSION_HEADS = 2;
+  /** One head per training source and the gate between them. */
+  static final int MAX_HEADS = 3;
+  /** With this many heads the last is the gate: the probability that a text reads like our sentences. */
+  static final int GATED = 3;
   private static final double CLIP = 8;
 
   private final float[] weights;
+  private final int heads;
   private final int shortLength;
   private final String metadata;
 
-  Stacker(float[] weights, int shortLength, String metadata) {
-    if (weights.length != FEATURES + 1) {
-      throw new IllegalArgumentException("stacker needs " + (FEATURES + 1) + " weights, got " + weights.length);
+  Stacker(float[] weights, int heads, int shortLength, String metadata) {
+    if (heads < 1 || heads > MAX_HEADS) {
+      throw new IllegalArgumentException("a stacker takes 1 to " + MAX_HEADS + " heads, not " + heads);
+    }
+    if (weights.length != featureCount(heads) + 1) {
+      throw new IllegalArgumentException("stacker needs " + (featureCount(heads) + 1) + " weights, got " + weights.length);
     }
     this.weights = weights.clone();
+    this.heads = heads;
     this.shortLength = shortLength;
     this.metadata = metadata;
+  }
+
+  /**
+   * Both log-odds (n-gram and each head's), the short flag, and each log-odds again for short texts;
+   * with a gate, the gate and each of those log-odds again times the gate.
+   */
+  static int featureCount(int heads) {
+    return heads == GATED ? 4 * 2 + 3 : 2 * (heads + 1) + 1;
+  }
+
+  /** How many semantic heads' probabilities {@link #score(double, double[], int)} takes, in training-source order. */
+  public int heads() {
+    return heads;
   }
 
   /** Normalized length below which a text counts as short (the n-gram model's min-length when trained). */
@@ -43,22 +68,60 @@ public final class Stacker {
     return metadata;
   }
 
-  /** Probability that a text is offensive given both models' probabilities and its normalized length. */
+  /** Probability that a text is offensive given both models' probabilities and its normalized length (one head). */
   public double score(double ngram, double semantic, int length) {
+    return score(ngram, new double[] {semantic}, length);
+  }
+
+  /** Probability that a text is offensive given the n-gram model's and each head's probability and its length. */
+  public double score(double ngram, double[] semantic, int length) {
+    if (semantic.length != heads) {
+      throw new IllegalArgumentException("this stacker takes " + heads + " head scores, got " + semantic.length);
+    }
     double[] x = features(ngram, semantic, length < shortLength);
     double z = weights[0];
-    for (int i = 0; i < FEATURES; i++) {
+    for (int i = 0; i < x.length; i++) {
       z += weights[i + 1] * x[i];
     }
     return SemanticHead.sigmoid(z);
   }
 
-  /** The inputs: both log-odds, the short flag, and each log-odds again for short texts only. */
-  static double[] features(double ngram, double semantic, boolean isShort) {
-    double zn = logit(ngram);
-    double zs = logit(semantic);
+  /**
+   * The inputs: the n-gram log-odds, each head's log-odds, the short flag, then the n-gram's and
+   * each head's log-odds again for short texts only (one head: the five features of version 1, in
+   * their order).
+   */
+  static double[] features(double ngram, double[] semantic, boolean isShort) {
+    if (semantic.length == GATED) {
+      return gatedFeatures(ngram, semantic, isShort);
+    }
+    int h = semantic.length;
+    double[] x = new double[featureCount(h)];
+    x[0] = logit(ngram);
+    for (int i = 0; i < h; i++) {
+      x[1 + i] = logit(semantic[i]);
+    }
     double s = isShort ? 1 : 0;
-    return new double[] {zn, zs, s, s * zn, s * zs};
+    x[h + 1] = s;
+    for (int i = 0; i <= h; i++) {
+      x[h + 2 + i] = s * x[i];
+    }
+    return x;
+  }
+
+  /**
+   * The two-head features followed by the gate g and the n-gram's and each head's log-odds times g:
+   * the stacker can then trust the comments' head where g is near 0 and the sentences' where it is near 1.
+   */
+  private static double[] gatedFeatures(double ngram, double[] semantic, boolean isShort) {
+    double[] plain = features(ngram, new double[] {semantic[0], semantic[1]}, isShort);
+    double g = semantic[2];
+    double[] x = Arrays.copyOf(plain, featureCount(GATED));
+    x[plain.length] = g;
+    for (int i = 0; i < 3; i++) {
+      x[plain.length + 1 + i] = g * plain[i];
+    }
+    return x;
   }
 
   static double logit(double p) {
@@ -67,20 +130,25 @@ public final class Stacker {
   }
 
   /**
-   * Fits by Newton's method with a small L2 penalty (exact and deterministic for six weights).
+   * Fits by Newton's method with a small L2 penalty (exact and deterministic for a dozen weights at most).
    *
    * @param ngram out-of-fold n-gram probabilities
-   * @param semantic out-of-fold semantic probabilities
+   * @param semantic out-of-fold probabilities of each head: semantic[head][text]
    */
-  public static Stacker train(double[] ngram, double[] semantic, int[] lengths, boolean[] labels, int shortLength, String metadata) {
+  public static Stacker train(double[] ngram, double[][] semantic, int[] lengths, boolean[] labels, int shortLength, String metadata) {
     int n = labels.length;
-    int d = FEATURES + 1;
+    int heads = semantic.length;
+    int d = featureCount(heads) + 1;
     double[][] x = new double[n][];
+    double[] scores = new double[heads];
     for (int i = 0; i < n; i++) {
-      double[] f = features(ngram[i], semantic[i], lengths[i] < shortLength);
+      for (int h = 0; h < heads; h++) {
+        scores[h] = semantic[h][i];
+      }
+      double[] f = features(ngram[i], scores, lengths[i] < shortLength);
       x[i] = new double[d];
       x[i][0] = 1;
-      System.arraycopy(f, 0, x[i], 1, FEATURES);
+      System.arraycopy(f, 0, x[i], 1, f.length);
     }
     double l2 = 1e-3 * n;
     double[] w = new double[d];
@@ -120,7 +188,7 @@ public final class Stacker {
     for (int j = 0; j < d; j++) {
       out[j] = (float) w[j];
     }
-    return new Stacker(out, shortLength, metadata);
+    return new Stacker(out, heads, shortLength, metadata);
   }
 
   /** Gaussian elimination with partial pivoting on a small dense system. */
@@ -160,8 +228,11 @@ public final class Stacker {
   }
 
   public byte[] toBytes() {
-    return ModelFile.toBytes(MAGIC, VERSION, metadata, out -> {
+    return ModelFile.toBytes(MAGIC, heads == 1 ? VERSION : VERSION_HEADS, metadata, out -> {
       out.writeInt(shortLength);
+      if (heads > 1) {
+        out.writeInt(heads);
+      }
       out.writeInt(weights.length);
       ModelFile.writeFloats(out, weights);
     });
@@ -173,15 +244,16 @@ public final class Stacker {
 
   public static Stacker read(Path path) throws IOException {
     try {
-      ModelFile.Parsed p = ModelFile.parse(Files.readAllBytes(path), MAGIC, VERSION, "stacker");
+      ModelFile.Parsed p = ModelFile.parse(Files.readAllBytes(path), MAGIC, VERSION, VERSION_HEADS, "stacker");
       ByteBuffer in = p.body();
       int shortLength = in.getInt();
+      int heads = p.version() == VERSION ? 1 : in.getInt();
       int count = in.getInt();
       float[] w = ModelFile.floats(in, count);
       if (in.hasRemaining()) {
         throw new IllegalArgumentException("trailing bytes in stacker file");
       }
-      return new Stacker(w, shortLength, p.metadata());
+      return new Stacker(w, heads, shortLength, p.metadata());
     } catch (IllegalArgumentException | java.nio.BufferUnderflowException e) {
       throw new IOException(path + ": " + e.getMessage(), e);
     }

@@ -84,7 +84,7 @@ class SemanticCascadeTest {
   private static Path lexicons(Path dir, String bandLow, String bandHigh, String shortReview) throws IOException {
     TestFiles.copyTree(Path.of("lexicons"), dir);
     new SemanticHead("fake/1", new float[][] {{1}}, new float[] {0}, new float[] {4}, -2, "test").write(dir.resolve("model/semantic-head.bin"));
-    new Stacker(new float[] {0, 0, 1, 0, 0, 0}, 10, "test").write(dir.resolve("model/semantic-stack.bin"));
+    new Stacker(new float[] {0, 0, 1, 0, 0, 0}, 1, 10, "test").write(dir.resolve("model/semantic-stack.bin"));
     Path policy = dir.resolve("policy.properties");
     String text = Files.readString(policy, StandardCharsets.UTF_8)
         .replaceAll("(?m)^semantic\\.band-low=.*$", "semantic.band-low=" + bandLow)
@@ -111,6 +111,24 @@ class SemanticCascadeTest {
       assertEquals(0.8808, ScreeningJson.of(result).getDouble("semanticScore"), 1e-4);
       assertEquals(1, encoder.calls.get());
       assertEquals(1, engine.semanticStats().orElseThrow().ran());
+    }
+  }
+
+  @Test
+  void aStackerWithAHeadPerSourceIsFedBothHeads(@TempDir Path dir) throws IOException {
+    Path lex = lexicons(dir, "0", "1", "0.95");
+    // the comments' head says 0.88 (as above), the sentences' head sigmoid(-2) = 0.12, and the stack passes
+    // only the second head through: the answer is the sentences head's, so the engine read and used it
+    SemanticHead comments = SemanticHead.read(lex.resolve("model/semantic-head.bin"));
+    SemanticHead sentences = new SemanticHead("fake/1", new float[][] {{1}}, new float[] {0}, new float[] {-4}, 2, "test");
+    new SemanticModels(List.of(comments, sentences), new Stacker(new float[] {0, 0, 0, 1, 0, 0, 0, 0}, 2, 10, "test"))
+        .write(lex.resolve("model"));
+    FakeEncoder encoder = new FakeEncoder();
+    try (ScreeningEngine engine = engine(lex, encoder, SemanticTier.Settings.defaults())) {
+      ScreeningResult result = engine.screen(LONG_TEXT, PATIENT);
+      assertEquals(List.of(Tier.FAST, Tier.SEMANTIC), result.tiers());
+      assertEquals(0.1192, result.semanticScore().orElseThrow(), 1e-4);
+      assertEquals(Decision.PASS, result.decision());
     }
   }
 

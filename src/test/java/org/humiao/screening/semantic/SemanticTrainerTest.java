@@ -38,7 +38,7 @@ class SemanticTrainerTest {
 
   private static SemanticTrainer.Options options() {
     return new SemanticTrainer.Options(3, 11L, ToxicityTrainer.Options.defaults().withEpochs(2),
-        new SemanticHead.Options(8, 10, 0.01, 1e-4, 16, 3L, 1, false), 10, SemanticTrainer.StackFolds.RANDOM);
+        new SemanticHead.Options(8, 10, 0.01, 1e-4, 16, 3L, 1, false), 10, SemanticTrainer.StackFolds.RANDOM, SemanticTrainer.Heads.ONE);
   }
 
   /**
@@ -68,6 +68,117 @@ class SemanticTrainerTest {
       right += (t.outOfFoldSemantic()[i] >= 0.5) == (i % 2 == 0) ? 1 : 0;
     }
     return right / 100.0;
+  }
+
+  private static List<SemanticTrainer.Example> twoSources() {
+    return twoSources(0);
+  }
+
+  /**
+   * Two sources whose labels live in different vector dimensions: COLD-like comments follow
+   * dimension 0, our sentences dimension 1 (and are fewer, weighted up as the shipped ones are);
+   * dimension 2 tells the sources apart by {@code marker} (comments -marker, sentences +marker).
+   */
+  private static List<SemanticTrainer.Example> twoSources(float marker) {
+    SplittableRandom rnd = new SplittableRandom(9);
+    List<SemanticTrainer.Example> out = new ArrayList<>();
+    for (int i = 0; i < 240; i++) {
+      boolean bad = i % 2 == 0;
+      SemanticTrainer.Source source = i < 160 ? SemanticTrainer.Source.COMMENTS : SemanticTrainer.Source.SENTENCES;
+      float[] v = new float[8];
+      for (int j = 0; j < v.length; j++) {
+        v[j] = (float) rnd.nextGaussian();
+      }
+      v[source == SemanticTrainer.Source.COMMENTS ? 0 : 1] += bad ? 2.5f : -2.5f;
+      v[2] += source == SemanticTrainer.Source.COMMENTS ? -marker : marker;
+      out.add(new SemanticTrainer.Example("来源" + source.ordinal() + "第" + i + "条", bad, v, source == SemanticTrainer.Source.COMMENTS ? 1 : 3,
+          "", source));
+    }
+    return out;
+  }
+
+  @Test
+  void aHeadPerSourceLearnsOnlyItsOwnSourceAndTheStackerWeighsThemApart() {
+    SemanticTrainer.Options o = options().withHeads(SemanticTrainer.Heads.PER_SOURCE);
+    SemanticTrainer.Trained t = SemanticTrainer.train(twoSources(), ENCODER, o);
+    assertEquals(2, t.heads().size());
+    assertEquals(2, t.stacker().heads());
+    assertEquals(2, t.outOfFoldHeads().length);
+    assertEquals(240, t.outOfFoldHeads()[1].length);
+    float[] dim0 = new float[8];
+    dim0[0] = 2.5f;
+    float[] dim1 = new float[8];
+    dim1[1] = 2.5f;
+    SemanticHead comments = t.heads().get(0);
+    SemanticHead sentences = t.heads().get(1);
+    // each head knows its own source's dimension and not the other's (one head on both knows both)
+    assertTrue(comments.score(dim0) > 0.8, "comments head on dimension 0: " + comments.score(dim0));
+    assertTrue(sentences.score(dim1) > 0.8, "sentences head on dimension 1: " + sentences.score(dim1));
+    assertTrue(Math.abs(comments.score(dim1) - 0.5) < 0.3, "comments head on dimension 1: " + comments.score(dim1));
+    assertTrue(Math.abs(sentences.score(dim0) - 0.5) < 0.3, "sentences head on dimension 0: " + sentences.score(dim0));
+    List<SemanticTrainer.Example> own = twoSources().stream().filter(e -> e.source() == SemanticTrainer.Source.COMMENTS).toList();
+    assertArrayEquals(SemanticTrainer.trainHead(own, ENCODER, o.head()).toBytes(), comments.toBytes(),
+        "the comments head is the head trained on the comments alone");
+    // the stacker trusts each head: a high score from either raises the stacked probability
+    assertTrue(t.stacker().score(0.5, new double[] {0.9, 0.5}, 20) > t.stacker().score(0.5, new double[] {0.1, 0.5}, 20));
+    assertTrue(t.stacker().score(0.5, new double[] {0.5, 0.9}, 20) > t.stacker().score(0.5, new double[] {0.5, 0.1}, 20));
+  }
+
+  @Test
+  void aHeadPerSourceIsReproducibleAndNeedsBothSources() {
+    SemanticTrainer.Options o = options().withHeads(SemanticTrainer.Heads.PER_SOURCE);
+    SemanticTrainer.Trained a = SemanticTrainer.train(twoSources(), ENCODER, o);
+    SemanticTrainer.Trained b = SemanticTrainer.train(twoSources(), ENCODER, o);
+    assertArrayEquals(a.ngram().toBytes(), b.ngram().toBytes());
+    for (int h = 0; h < 2; h++) {
+      assertArrayEquals(a.heads().get(h).toBytes(), b.heads().get(h).toBytes());
+    }
+    assertArrayEquals(a.stacker().toBytes(), b.stacker().toBytes());
+    SemanticTrainer.Trained one = SemanticTrainer.train(twoSources(), ENCODER, options());
+    assertEquals(1, one.heads().size());
+    assertArrayEquals(one.ngram().toBytes(), a.ngram().toBytes(), "one n-gram model on both sources either way");
+    assertFalse(java.util.Arrays.equals(one.head().toBytes(), a.head().toBytes()));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SemanticTrainer.train(corpus(), ENCODER, o));
+    assertTrue(e.getMessage().contains("none of SENTENCES"), e.getMessage());
+  }
+
+  @Test
+  void theGateTellsTheSourcesApartAndTheStackerTrustsEachSourcesHeadWhereTheGateSaysSo() {
+    SemanticTrainer.Options o = options().withHeads(SemanticTrainer.Heads.GATED);
+    SemanticTrainer.Trained t = SemanticTrainer.train(twoSources(3), ENCODER, o);
+    assertEquals(3, t.heads().size());
+    assertEquals(3, t.stacker().heads());
+    float[] likeSentences = new float[8];
+    likeSentences[2] = 3;
+    float[] likeComments = new float[8];
+    likeComments[2] = -3;
+    SemanticHead gate = t.heads().get(2);
+    assertTrue(gate.score(likeSentences) > 0.9, "gate on a sentence-like vector: " + gate.score(likeSentences));
+    assertTrue(gate.score(likeComments) < 0.1, "gate on a comment-like vector: " + gate.score(likeComments));
+    // where the gate says "comment" the comments' head moves the stack more than the sentences' head, and the reverse
+    double commentsHeadAtComment = moves(t.stacker(), 0, 0.02);
+    double sentencesHeadAtComment = moves(t.stacker(), 1, 0.02);
+    double commentsHeadAtSentence = moves(t.stacker(), 0, 0.98);
+    double sentencesHeadAtSentence = moves(t.stacker(), 1, 0.98);
+    assertTrue(commentsHeadAtComment > sentencesHeadAtComment,
+        "at a comment: comments head " + commentsHeadAtComment + ", sentences head " + sentencesHeadAtComment);
+    assertTrue(sentencesHeadAtSentence > commentsHeadAtSentence,
+        "at a sentence: sentences head " + sentencesHeadAtSentence + ", comments head " + commentsHeadAtSentence);
+    SemanticTrainer.Trained again = SemanticTrainer.train(twoSources(3), ENCODER, o);
+    for (int h = 0; h < 3; h++) {
+      assertArrayEquals(t.heads().get(h).toBytes(), again.heads().get(h).toBytes());
+    }
+    assertArrayEquals(t.stacker().toBytes(), again.stacker().toBytes());
+  }
+
+  /** How far the stacked probability moves when one head goes from 0.1 to 0.9, the other at 0.5, at this gate. */
+  private static double moves(Stacker s, int head, double gate) {
+    double[] low = {0.5, 0.5, gate};
+    double[] high = {0.5, 0.5, gate};
+    low[head] = 0.1;
+    high[head] = 0.9;
+    return s.score(0.5, high, 20) - s.score(0.5, low, 20);
   }
 
   @Test
@@ -135,7 +246,7 @@ class SemanticTrainerTest {
     SemanticTrainer.Trained a = SemanticTrainer.train(corpus(), ENCODER, options());
     SemanticTrainer.Options o = options();
     SemanticTrainer.Trained b = SemanticTrainer.train(corpus(), ENCODER,
-        new SemanticTrainer.Options(o.folds(), 12L, o.ngram(), o.head(), o.shortLength(), o.stackFolds()));
+        new SemanticTrainer.Options(o.folds(), 12L, o.ngram(), o.head(), o.shortLength(), o.stackFolds(), o.heads()));
     assertFalse(java.util.Arrays.equals(a.stacker().toBytes(), b.stacker().toBytes()));
   }
 
