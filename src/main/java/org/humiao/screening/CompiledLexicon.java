@@ -27,6 +27,11 @@ final class CompiledLexicon {
   private static final String QUESTIONED_MODALS = "要能用该准许会";
   /** Quotation and title marks, each opener followed by its closer, then the symmetric ASCII quote. */
   private static final String QUOTES = "“”‘’「」『』《》\"\"";
+  /**
+   * What stands just before a quote that labels someone instead of naming a word: a predicate (他是“…”)
+   * or a classifier (那个“死胖子”又来了, 他就是个“…”, 这货“…”).
+   */
+  private static final String LABELLING = "是个位只货条";
 
   private final Lexicon lexicon;
   private final TextNormalizer normalizer;
@@ -607,8 +612,11 @@ final class CompiledLexicon {
       boolean pair = opener == '"'
           ? closer == '"' && original.substring(0, open).chars().filter(c -> c == '"').count() % 2 == 0
           : QUOTES.indexOf(opener) % 2 == 0 && closer == QUOTES.charAt(QUOTES.indexOf(opener) + 1);
+      // a title (《…》) is named; a quote after 是 or a classifier is a label stuck on someone
+      boolean named = opener == '《' || open == 0 || LABELLING.indexOf(original.charAt(open - 1)) < 0;
       // a line that is nothing but the quote (“河南人偷井盖”) says it
-      return pair && (saysSomething(original, 0, open) || saysSomething(original, close + 1, original.length()));
+      return pair && named
+          && (saysSomething(original, 0, open) || saysSomething(original, close + 1, original.length()));
     }
 
     private static boolean saysSomething(String original, int from, int to) {

@@ -112,7 +112,7 @@ class CompiledLexiconTest {
     assertEquals(modelMuted, findings.modelMuted());
   }
 
-  /** text | evidence left, term=severity;... : a finding in quotes is named, not thrown, unless said to 你 */
+  /** text | evidence left, term=severity;... : a finding in quotes or a title is named, not thrown, unless said to 你 or stuck on someone as a label (是“…”, 那个“…”) */
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       别再叫人家“傻逼”了     | 傻逼=1
@@ -122,6 +122,9 @@ class CompiledLexiconTest {
       “傻逼”                 | 傻逼=3
       别叫人家“傻逼，你个傻逼 | 傻逼=3;傻逼=3
       大家说“傻逼”，你是傻逼 | 傻逼=1;傻逼=3
+      那个“傻逼”又来了       | 傻逼=3
+      大家看看这个“傻逼”     | 傻逼=3
+      他是“傻逼”吧           | 傻逼=3
       """)
   void quotedFindingsAreNamedNotThrown(String text, String expected) {
     CompiledLexicon.Findings findings = LEXICON.find(text, UNCAPPED.start(System.nanoTime()));
