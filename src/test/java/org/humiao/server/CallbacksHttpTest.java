@@ -8,10 +8,9 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import org.humiao.callbacks.AlertSignature;
 import org.humiao.config.Setting;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.crypto.Mac;
@@ -48,20 +47,8 @@ class CallbacksHttpTest {
 
   @TempDir
   static Path dir;
-  static LocalService service;
-  static Client client;
-
-  @BeforeAll
-  static void start(Vertx vertx) throws Exception {
-    service = new LocalService(dir.resolve("main"), FAST);
-    client = new Client(vertx, service.port());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    client.close();
-    service.close();
-  }
+  @RegisterExtension
+  static final ServiceExtension app = new ServiceExtension(FAST);
 
   private static HttpResponse<Buffer> send(Client c, HttpMethod method, String path, String key, JsonObject body) {
     return PlatformListsHttpTest.send(c, method, path, key, body);
@@ -91,7 +78,7 @@ class CallbacksHttpTest {
 
   /** The value of the first sample line starting with {@code prefix} (a name, or a name and its first tags). */
   private static double metric(String prefix) {
-    String text = client.get("/metrics", null).bodyAsString();
+    String text = app.client().get("/metrics", null).bodyAsString();
     return text.lines().filter(l -> l.startsWith(prefix)).findFirst()
         .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).orElseThrow(() -> new AssertionError(prefix));
   }
@@ -99,15 +86,15 @@ class CallbacksHttpTest {
   @Test
   void aRegisteredCallbackGetsEachLevelSignedWithTheSecretShownOnce(Vertx vertx) throws Exception {
     try (AlertReceiver receiver = new AlertReceiver(vertx)) {
-      JsonObject registered = ok(send(client, HttpMethod.PUT, PATH, service.platformKey,
+      JsonObject registered = ok(send(app.client(), HttpMethod.PUT, PATH, app.service().platformKey,
           new JsonObject().put("url", receiver.url())));
       String secret = registered.getString("secret");
       assertEquals(64, secret.length(), registered::encode);
-      JsonObject read = ok(client.get(PATH, service.platformKey));
+      JsonObject read = ok(app.client().get(PATH, app.service().platformKey));
       assertEquals(receiver.url(), read.getString("url"));
       assertNull(read.getString("secret"), "the secret is shown once only");
 
-      raiseWatch(client, service.platformKey, "signed-target");
+      raiseWatch(app.client(), app.service().platformKey, "signed-target");
       AlertReceiver.Received alert = receiver.awaitAccepted(1, 20).get(0);
       assertSigned(alert, secret);
       JsonObject body = new JsonObject(alert.body().toString(StandardCharsets.UTF_8));
@@ -120,15 +107,15 @@ class CallbacksHttpTest {
       assertEquals(body.getString("id"), alert.headers().get(AlertSignature.ID_HEADER));
 
       // a new URL keeps the secret; a rotation makes a new one, which signs from then on
-      assertNull(ok(send(client, HttpMethod.PUT, PATH, service.platformKey, new JsonObject().put("url", receiver.url())))
+      assertNull(ok(send(app.client(), HttpMethod.PUT, PATH, app.service().platformKey, new JsonObject().put("url", receiver.url())))
           .getString("secret"));
-      String rotated = ok(send(client, HttpMethod.PUT, PATH, service.platformKey,
+      String rotated = ok(send(app.client(), HttpMethod.PUT, PATH, app.service().platformKey,
           new JsonObject().put("url", receiver.url()).put("rotateSecret", true))).getString("secret");
       assertNotEquals(secret, rotated);
-      raiseWatch(client, service.platformKey, "rotated-target");
+      raiseWatch(app.client(), app.service().platformKey, "rotated-target");
       assertSigned(receiver.awaitAccepted(2, 20).get(1), rotated);
       assertTrue(metric("humiao_pileon_callback_alerts_total{outcome=\"delivered\"") >= 2);
-      ok(send(client, HttpMethod.DELETE, PATH, service.platformKey, null));
+      ok(send(app.client(), HttpMethod.DELETE, PATH, app.service().platformKey, null));
     }
   }
 
@@ -136,10 +123,10 @@ class CallbacksHttpTest {
   void aReceiverThatFailsAtFirstStillGetsTheAlertOnceAccepted(Vertx vertx) throws Exception {
     try (AlertReceiver receiver = new AlertReceiver(vertx)) {
       receiver.failNext.set(3);
-      String secret = ok(send(client, HttpMethod.PUT, "/v1/platforms/other/callbacks", service.otherPlatformKey,
+      String secret = ok(send(app.client(), HttpMethod.PUT, "/v1/platforms/other/callbacks", app.service().otherPlatformKey,
           new JsonObject().put("url", receiver.url()))).getString("secret");
       double failedBefore = metric("humiao_pileon_callback_failed_attempts_total");
-      raiseWatch(client, service.otherPlatformKey, "retried-target");
+      raiseWatch(app.client(), app.service().otherPlatformKey, "retried-target");
       List<AlertReceiver.Received> accepted = receiver.awaitAccepted(1, 30);
       assertEquals(1, accepted.size());
       assertEquals(4, receiver.received.size(), "three 503s, then the 2xx");
@@ -150,7 +137,7 @@ class CallbacksHttpTest {
       }
       assertTrue(metric("humiao_pileon_callback_failed_attempts_total") >= failedBefore + 3);
       assertEquals(0, metric("humiao_pileon_callback_pending"));
-      ok(send(client, HttpMethod.DELETE, "/v1/platforms/other/callbacks", service.otherPlatformKey, null));
+      ok(send(app.client(), HttpMethod.DELETE, "/v1/platforms/other/callbacks", app.service().otherPlatformKey, null));
     }
   }
 
@@ -186,26 +173,26 @@ class CallbacksHttpTest {
   void registrationIsTheOwnPlatformsOrAnAdminsAndTheUrlIsChecked() {
     for (String bad : List.of("ftp://example.com/x", "http://user:pw@example.com/x", "example.com/hook",
         "http:///nohost", "https://example.com/x#frag", "http://exa mple.com/", "https://" + "a".repeat(2050))) {
-      assertError(send(client, HttpMethod.PUT, PATH, service.platformKey, new JsonObject().put("url", bad)), 400,
+      assertError(send(app.client(), HttpMethod.PUT, PATH, app.service().platformKey, new JsonObject().put("url", bad)), 400,
           "invalid_field");
     }
-    assertError(send(client, HttpMethod.PUT, PATH, service.platformKey, new JsonObject()), 400, "missing_field");
-    assertError(send(client, HttpMethod.PUT, PATH, service.platformKey,
+    assertError(send(app.client(), HttpMethod.PUT, PATH, app.service().platformKey, new JsonObject()), 400, "missing_field");
+    assertError(send(app.client(), HttpMethod.PUT, PATH, app.service().platformKey,
         new JsonObject().put("url", "https://example.com/h").put("extra", 1)), 400, "invalid_field");
-    assertError(send(client, HttpMethod.PUT, PATH, service.otherPlatformKey,
+    assertError(send(app.client(), HttpMethod.PUT, PATH, app.service().otherPlatformKey,
         new JsonObject().put("url", "https://example.com/h")), 403, "platform_mismatch");
-    assertError(send(client, HttpMethod.PUT, PATH, service.regulatorKey,
+    assertError(send(app.client(), HttpMethod.PUT, PATH, app.service().regulatorKey,
         new JsonObject().put("url", "https://example.com/h")), 403, "forbidden");
-    assertError(client.get(PATH, service.otherPlatformKey), 403, "platform_mismatch");
-    assertError(client.get(PATH, service.regulatorKey), 403, "forbidden");
-    assertError(client.get(PATH, null), 401, "unauthorized");
-    assertError(client.get("/v1/platforms/nobody/callbacks", service.adminKey), 404, "not_found");
-    assertFalse(ok(send(client, HttpMethod.PUT, "/v1/platforms/nobody/callbacks", service.adminKey,
+    assertError(app.client().get(PATH, app.service().otherPlatformKey), 403, "platform_mismatch");
+    assertError(app.client().get(PATH, app.service().regulatorKey), 403, "forbidden");
+    assertError(app.client().get(PATH, null), 401, "unauthorized");
+    assertError(app.client().get("/v1/platforms/nobody/callbacks", app.service().adminKey), 404, "not_found");
+    assertFalse(ok(send(app.client(), HttpMethod.PUT, "/v1/platforms/nobody/callbacks", app.service().adminKey,
         new JsonObject().put("url", "https://example.com/h"))).getString("secret").isEmpty());
-    assertEquals("https://example.com/h", ok(client.get("/v1/platforms/nobody/callbacks", service.adminKey))
+    assertEquals("https://example.com/h", ok(app.client().get("/v1/platforms/nobody/callbacks", app.service().adminKey))
         .getString("url"));
-    ok(send(client, HttpMethod.DELETE, "/v1/platforms/nobody/callbacks", service.adminKey, null));
-    assertError(send(client, HttpMethod.DELETE, "/v1/platforms/nobody/callbacks", service.adminKey, null), 404,
+    ok(send(app.client(), HttpMethod.DELETE, "/v1/platforms/nobody/callbacks", app.service().adminKey, null));
+    assertError(send(app.client(), HttpMethod.DELETE, "/v1/platforms/nobody/callbacks", app.service().adminKey, null), 404,
         "not_found");
   }
 

@@ -4,16 +4,13 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,19 +36,8 @@ class ClientExamplesTest {
     CALLS.put("payment", "/v1/payments/check");
   }
 
-  @TempDir
-  static Path dir;
-  static LocalService service;
-
-  @BeforeAll
-  static void start() throws Exception {
-    service = new LocalService(dir, Map.of());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    service.close();
-  }
+  @RegisterExtension
+  static final ServiceExtension app = new ServiceExtension(Map.of());
 
   @ParameterizedTest
   @ValueSource(strings = {"python3 docs/clients/python/humiao_client.py", "node docs/clients/node/humiao_client.mjs",
@@ -79,8 +65,8 @@ class ClientExamplesTest {
 
   private static List<String> run(String command) throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command.split(" ")).redirectErrorStream(true);
-    builder.environment().put("HUMIAO_URL", "http://127.0.0.1:" + service.port());
-    builder.environment().put("HUMIAO_KEY", service.platformKey);
+    builder.environment().put("HUMIAO_URL", "http://127.0.0.1:" + app.service().port());
+    builder.environment().put("HUMIAO_KEY", app.service().platformKey);
     builder.environment().put("PYTHONIOENCODING", "utf-8");
     Process process;
     try {

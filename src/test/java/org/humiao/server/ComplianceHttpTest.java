@@ -1,11 +1,9 @@
 package org.humiao.server;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import org.humiao.compliance.ComplianceReport;
 import org.humiao.compliance.Denominator;
 import org.humiao.compliance.DenominatorStore;
@@ -20,11 +18,9 @@ import org.humiao.events.summary.ViolationSummaries;
 import org.humiao.http.StrictPage;
 import org.humiao.keys.IssuedKey;
 import org.humiao.keys.Role;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -64,7 +60,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Chromium: screenshot {@code target/compliance-report.png}), the live counts of screened texts and
  * of minor-mode sessions, and bad queries.
  */
-@ExtendWith(VertxExtension.class)
 class ComplianceHttpTest {
   private static final LocalDate FIRST = LocalDate.of(2026, 11, 1);
   private static final LocalDate LAST = LocalDate.of(2026, 11, 30);
@@ -84,10 +79,8 @@ class ComplianceHttpTest {
       Kind.REVIEW_OVERTURNED);
   private static final List<String> TASK_KINDS = List.of("screen", "appeal", "report");
 
-  @TempDir
-  static Path dir;
-  static LocalService service;
-  static Client client;
+  @RegisterExtension
+  static final ServiceExtension app = new ServiceExtension(Map.of()).seeded(ComplianceHttpTest::seed);
   static final List<ViolationEvent> EVENTS = new ArrayList<>();
   static final Map<TallyKey, Long> SCREENED = new HashMap<>();
   /** Sessions name no region: they count in their platform's (alpha's keys'), or only nationally. */
@@ -95,8 +88,8 @@ class ComplianceHttpTest {
   static String cityKey;
   static String countyKey;
 
-  @BeforeAll
-  static void start(Vertx vertx) throws Exception {
+  /** The generated month, journaled and counted in the data dir before the service starts. */
+  private static void seed(Path dir) throws Exception {
     generate(new Random(17));
     Path data = dir.resolve("data");
     try (Journal journal = Journal.open(JournalOptions.defaults(data), batch -> { })) {
@@ -104,28 +97,20 @@ class ComplianceHttpTest {
     }
     store(data, Denominator.SCREENED_TEXTS, SCREENED);
     store(data, Denominator.MINOR_SESSIONS, SESSIONS);
-    service = new LocalService(dir, Map.of());
-    client = new Client(vertx, service.port());
-    IssuedKey city = service.issuer.issue(Role.REGULATOR, null, "530500");
-    IssuedKey county = service.issuer.issue(Role.REGULATOR, null, "513230");
-    IssuedKey alpha = service.issuer.issue(Role.PLATFORM, "alpha", ALPHA_DEFAULT);
-    service.store.add(city.stored());
-    service.store.add(county.stored());
-    service.store.add(alpha.stored());
-    cityKey = city.secret();
-    countyKey = county.secret();
-    eventually(() -> client.get("/v1/regulator/compliance?" + MONTH, countyKey).statusCode() == 200
-        && client.get("/v1/lexicons", alpha.secret()).statusCode() == 200, "the new keys are loaded");
   }
 
-  @AfterAll
-  static void stop() throws Exception {
-    if (client != null) {
-      client.close();
-    }
-    if (service != null) {
-      service.close();
-    }
+  @BeforeAll
+  static void start() throws Exception {
+    IssuedKey city = app.service().issuer.issue(Role.REGULATOR, null, "530500");
+    IssuedKey county = app.service().issuer.issue(Role.REGULATOR, null, "513230");
+    IssuedKey alpha = app.service().issuer.issue(Role.PLATFORM, "alpha", ALPHA_DEFAULT);
+    app.service().store.add(city.stored());
+    app.service().store.add(county.stored());
+    app.service().store.add(alpha.stored());
+    cityKey = city.secret();
+    countyKey = county.secret();
+    eventually(() -> app.client().get("/v1/regulator/compliance?" + MONTH, countyKey).statusCode() == 200
+        && app.client().get("/v1/lexicons", alpha.secret()).statusCode() == 200, "the new keys are loaded");
   }
 
   private static void store(Path data, Denominator denominator, Map<TallyKey, Long> counts) throws Exception {
@@ -295,7 +280,7 @@ class ComplianceHttpTest {
 
   @Test
   void theMonthsRankingMatchesTheGeneratedEventsForANationalACityAndACountyKey() {
-    JsonObject national = ok(client.get("/v1/regulator/compliance?" + MONTH, service.regulatorKey));
+    JsonObject national = ok(app.client().get("/v1/regulator/compliance?" + MONTH, app.service().regulatorKey));
     assertEquals(FIRST.toString(), national.getString("from"));
     assertEquals(LAST.toString(), national.getString("to"));
     assertEquals(null, national.getJsonObject("scope").getString("region"));
@@ -305,19 +290,19 @@ class ComplianceHttpTest {
     assertReport(national, all, true);
     assertTrue(all.stream().anyMatch(x -> x.rate(x.violations) == null), "delta has no denominator: " + national);
     assertTrue(all.stream().filter(x -> x.sessions > 0 && x.curfew > 0).count() == 2, "rates per session: " + national);
-    assertReport(ok(client.get("/v1/regulator/compliance?" + MONTH, service.adminKey)), all, true);
+    assertReport(ok(app.client().get("/v1/regulator/compliance?" + MONTH, app.service().adminKey)), all, true);
 
-    JsonObject city = ok(client.get("/v1/regulator/compliance?" + MONTH, cityKey));
+    JsonObject city = ok(app.client().get("/v1/regulator/compliance?" + MONTH, cityKey));
     assertEquals("530500", city.getJsonObject("scope").getString("region"));
     List<Expected> inCity = expected(region -> region != null && region.startsWith("5305"));
     assertReport(city, inCity, false);
     assertEquals(List.of("alpha"), inCity.stream().filter(x -> x.sessions > 0).map(x -> x.platform).toList(),
         "only alpha's sessions have a region (its keys'), in 保山市");
-    JsonObject county = ok(client.get("/v1/regulator/compliance?" + MONTH, countyKey));
+    JsonObject county = ok(app.client().get("/v1/regulator/compliance?" + MONTH, countyKey));
     assertReport(county, expected("513230"::equals), false);
 
     // one day, the last: the range is inclusive
-    JsonObject lastDay = ok(client.get("/v1/regulator/compliance?from=" + LAST + "&to=" + LAST, service.regulatorKey));
+    JsonObject lastDay = ok(app.client().get("/v1/regulator/compliance?from=" + LAST + "&to=" + LAST, app.service().regulatorKey));
     long events = EVENTS.stream().filter(e -> LocalDate.ofInstant(e.time(), ViolationSummaries.ZONE).equals(LAST)
         && Kind.TEXT_BLOCKED == e.kind()).count();
     assertTrue(events > 0);
@@ -327,8 +312,8 @@ class ComplianceHttpTest {
 
   @Test
   void theCsvHoldsTheJsonsRowsUnderTheFieldNames() {
-    JsonObject json = ok(client.get("/v1/regulator/compliance?" + MONTH, cityKey));
-    HttpResponse<Buffer> r = client.get("/v1/regulator/compliance?" + MONTH + "&format=csv", cityKey);
+    JsonObject json = ok(app.client().get("/v1/regulator/compliance?" + MONTH, cityKey));
+    HttpResponse<Buffer> r = app.client().get("/v1/regulator/compliance?" + MONTH + "&format=csv", cityKey);
     assertEquals(200, r.statusCode(), r::bodyAsString);
     assertTrue(r.getHeader("Content-Type").startsWith("text/csv"));
     assertEquals("attachment; filename=\"humiao-compliance-2026-11-01-2026-11-30.csv\"", r.getHeader("Content-Disposition"));
@@ -350,7 +335,7 @@ class ComplianceHttpTest {
 
   @Test
   void thePrintableReportStatesPeriodScopeAndMethodUnderTheStrictPolicy() throws Exception {
-    HttpResponse<Buffer> r = client.get("/v1/regulator/compliance?" + MONTH + "&format=html", cityKey);
+    HttpResponse<Buffer> r = app.client().get("/v1/regulator/compliance?" + MONTH + "&format=html", cityKey);
     assertEquals(200, r.statusCode(), r::bodyAsString);
     assertTrue(r.getHeader("Content-Type").startsWith("text/html"));
     String html = r.bodyAsString(StandardCharsets.UTF_8.name());
@@ -359,15 +344,15 @@ class ComplianceHttpTest {
         ComplianceReport.METHOD, "强制报告/万条")) {
       assertTrue(html.contains(shown), shown + " in " + html);
     }
-    JsonObject json = ok(client.get("/v1/regulator/compliance?" + MONTH, cityKey));
+    JsonObject json = ok(app.client().get("/v1/regulator/compliance?" + MONTH, cityKey));
     assertEquals(json.getJsonArray("platforms").size(), html.split("<tr>", -1).length - 2, "a row per platform and the header");
     assertFalse(html.contains("壤塘"), "nothing of another region");
 
-    HttpResponse<Buffer> quarterly = client.get("/v1/regulator/reports/quarterly?year=2026&quarter=4&format=html", cityKey);
+    HttpResponse<Buffer> quarterly = app.client().get("/v1/regulator/reports/quarterly?year=2026&quarter=4&format=html", cityKey);
     assertEquals(200, quarterly.statusCode(), quarterly::bodyAsString);
     String q = quarterly.bodyAsString(StandardCharsets.UTF_8.name());
     assertPrintable(quarterly, q);
-    JsonObject figures = ok(client.get("/v1/regulator/reports/quarterly?year=2026&quarter=4", cityKey));
+    JsonObject figures = ok(app.client().get("/v1/regulator/reports/quarterly?year=2026&quarter=4", cityKey));
     assertTrue(q.contains("2026 年第 4 季度") && q.contains("2026-10-01 至 2026-12-31") && q.contains("保山市"), q);
     assertTrue(q.contains("<td>" + figures.getLong("events") + "</td>"), "the quarter's total " + figures);
   }
@@ -390,15 +375,15 @@ class ComplianceHttpTest {
     try {
       browser.executeCdpCommand("Network.enable", Map.of());
       browser.executeCdpCommand("Network.setExtraHTTPHeaders",
-          Map.of("headers", Map.of("Authorization", "Bearer " + service.regulatorKey)));
-      browser.get("http://127.0.0.1:" + service.port() + "/v1/regulator/compliance?" + MONTH + "&format=html");
+          Map.of("headers", Map.of("Authorization", "Bearer " + app.service().regulatorKey)));
+      browser.get("http://127.0.0.1:" + app.service().port() + "/v1/regulator/compliance?" + MONTH + "&format=html");
       assertEquals("平台未成年人保护合规情况通报", browser.findElement(By.tagName("h1")).getText());
       assertEquals(PLATFORMS.size(), browser.findElements(By.cssSelector("tbody tr")).size());
       // the style sheet ran: blocked by the policy, headings would have no background
       assertEquals("rgba(238, 238, 238, 1)", browser.findElement(By.tagName("th")).getCssValue("background-color"));
       HeadlessChromium.screenshot(browser, "compliance-report.png");
       LocalDate today = LocalDate.now(ViolationSummaries.ZONE);
-      browser.get("http://127.0.0.1:" + service.port() + "/v1/regulator/reports/quarterly?year=" + today.getYear()
+      browser.get("http://127.0.0.1:" + app.service().port() + "/v1/regulator/reports/quarterly?year=" + today.getYear()
           + "&quarter=" + today.get(IsoFields.QUARTER_OF_YEAR) + "&format=html");
       assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("未成年人网络保护季报"));
       HeadlessChromium.screenshot(browser, "quarterly-report.png");
@@ -411,40 +396,40 @@ class ComplianceHttpTest {
   void textsScreenedNowAreCountedWithinSecondsBlockedOrNot() {
     LocalDate today = LocalDate.now(ViolationSummaries.ZONE);
     for (String text : List.of("你个傻*逼", "今天一起开黑吗", "作业写完了")) {
-      ok(client.post("/v1/text/screen", service.platformKey, new JsonObject().put("text", text).put("region", "530502")));
+      ok(app.client().post("/v1/text/screen", app.service().platformKey, new JsonObject().put("text", text).put("region", "530502")));
     }
     String path = "/v1/regulator/compliance?from=" + today + "&to=" + today;
-    eventually(() -> demo(ok(client.get(path, cityKey))) != null
-        && demo(ok(client.get(path, cityKey))).getLong("screened") == 3, "three texts counted for demo");
-    JsonObject row = demo(ok(client.get(path, cityKey)));
+    eventually(() -> demo(ok(app.client().get(path, cityKey))) != null
+        && demo(ok(app.client().get(path, cityKey))).getLong("screened") == 3, "three texts counted for demo");
+    JsonObject row = demo(ok(app.client().get(path, cityKey)));
     assertEquals(1, row.getLong("violations"));
     assertEquals(3333.33, row.getDouble("per10k"));
-    assertEquals(null, demo(ok(client.get(path, countyKey))), "not in 壤塘县");
+    assertEquals(null, demo(ok(app.client().get(path, countyKey))), "not in 壤塘县");
   }
 
   @Test
   void minorModeSessionsAskedForNowAreCountedWithinSecondsAndAnAdultsAreNot() {
     LocalDate today = LocalDate.now(ViolationSummaries.ZONE);
     String path = "/v1/regulator/compliance?from=" + today + "&to=" + today;
-    long before = sessions(ok(client.get(path, service.regulatorKey)));
+    long before = sessions(ok(app.client().get(path, app.service().regulatorKey)));
     attest("minor-1", LocalDate.now(ViolationSummaries.ZONE).minusYears(12));
     attest("adult-1", LocalDate.now(ViolationSummaries.ZONE).minusYears(30));
     // allowed or refused (the test runs at any hour), a minor's session counts; an adult's is not minor mode's
     for (String[] call : new String[][] {{"minor-1", "s1"}, {"minor-1", "s2"}, {"adult-1", "s3"}}) {
-      ok(client.post("/v1/play/authorize", service.platformKey, new JsonObject().put("user", call[0])
+      ok(app.client().post("/v1/play/authorize", app.service().platformKey, new JsonObject().put("user", call[0])
           .put("session", call[1])));
     }
-    eventually(() -> sessions(ok(client.get(path, service.regulatorKey))) == before + 2, "two sessions counted for demo");
+    eventually(() -> sessions(ok(app.client().get(path, app.service().regulatorKey))) == before + 2, "two sessions counted for demo");
     try {
       Thread.sleep(2 * DenominatorTally.FLUSH_INTERVAL.toMillis() + 500);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    assertEquals(before + 2, sessions(ok(client.get(path, service.regulatorKey))), "the adult's was not counted");
+    assertEquals(before + 2, sessions(ok(app.client().get(path, app.service().regulatorKey))), "the adult's was not counted");
   }
 
   private static void attest(String user, LocalDate birth) {
-    ok(client.post("/v1/attestations", service.platformKey, new JsonObject().put("user", user).put("kind", "resident-id")
+    ok(app.client().post("/v1/attestations", app.service().platformKey, new JsonObject().put("user", user).put("kind", "resident-id")
         .put("idNumber", ResidentIds.residentId(birth))));
   }
 
@@ -460,14 +445,14 @@ class ComplianceHttpTest {
 
   @Test
   void badQueriesAreRefusedAsTheSummarysAreAndOnlyRegulatorsRead() {
-    assertError(client.get("/v1/regulator/compliance?from=2026-11-30&to=2026-11-01", service.regulatorKey), 400, "invalid_field");
-    assertError(client.get("/v1/regulator/compliance?from=2025-01-01&to=2026-01-02", service.regulatorKey), 400, "invalid_field");
-    assertError(client.get("/v1/regulator/compliance?from=2026-13-01", service.regulatorKey), 400, "invalid_field");
-    assertError(client.get("/v1/regulator/compliance?format=pdf", service.regulatorKey), 400, "invalid_field");
-    assertError(client.get("/v1/regulator/reports/quarterly?year=2026&quarter=4&format=csv", service.regulatorKey), 400,
+    assertError(app.client().get("/v1/regulator/compliance?from=2026-11-30&to=2026-11-01", app.service().regulatorKey), 400, "invalid_field");
+    assertError(app.client().get("/v1/regulator/compliance?from=2025-01-01&to=2026-01-02", app.service().regulatorKey), 400, "invalid_field");
+    assertError(app.client().get("/v1/regulator/compliance?from=2026-13-01", app.service().regulatorKey), 400, "invalid_field");
+    assertError(app.client().get("/v1/regulator/compliance?format=pdf", app.service().regulatorKey), 400, "invalid_field");
+    assertError(app.client().get("/v1/regulator/reports/quarterly?year=2026&quarter=4&format=csv", app.service().regulatorKey), 400,
         "invalid_field");
-    assertError(client.get("/v1/regulator/compliance", service.platformKey), 403, "forbidden");
-    assertEquals(200, client.get("/v1/regulator/compliance?from=2025-01-01&to=2026-01-01", service.regulatorKey).statusCode(),
+    assertError(app.client().get("/v1/regulator/compliance", app.service().platformKey), 403, "forbidden");
+    assertEquals(200, app.client().get("/v1/regulator/compliance?from=2025-01-01&to=2026-01-01", app.service().regulatorKey).statusCode(),
         "366 days");
   }
 }

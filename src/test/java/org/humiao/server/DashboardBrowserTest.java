@@ -1,11 +1,9 @@
 package org.humiao.server;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import org.humiao.events.SampleEvents;
 import org.humiao.events.ViolationEvent;
 import org.humiao.events.journal.Journal;
@@ -17,8 +15,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -62,7 +59,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * step in the API, and each view leaves a screenshot in target/console-VIEW.png. The live feed's
  * test runs second, on top of those events.
  */
-@ExtendWith(VertxExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
@@ -70,10 +66,8 @@ class DashboardBrowserTest {
   private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
   private static final List<String> REFUSALS = List.of("curfew_attempt", "quota_exceeded", "payment_refused", "tip_refused");
 
-  @TempDir
-  static Path dir;
-  static LocalService service;
-  static Client client;
+  @RegisterExtension
+  static final ServiceExtension app = new ServiceExtension(Map.of()).seeded(DashboardBrowserTest::writeJournal);
   static ChromeDriver browser;
   static List<Line> lines;
 
@@ -102,22 +96,19 @@ class DashboardBrowserTest {
   }
 
   @BeforeAll
-  static void start(Vertx vertx) throws Exception {
+  static void start() throws Exception {
     browser = HeadlessChromium.open();
-    lines = Files.readAllLines(Path.of("src/test/resources/console/events.tsv"), StandardCharsets.UTF_8).stream()
-        .filter(l -> !l.isBlank() && !l.startsWith("#")).map(Line::parse).toList();
-    writeJournal(dir.resolve("data"));
-    service = new LocalService(dir, Map.of());
-    client = new Client(vertx, service.port());
   }
 
   /** The table's events, journaled before the service starts: it counts them and opens their cases on start. */
-  private static void writeJournal(Path dataDir) throws IOException {
+  private static void writeJournal(Path dir) throws IOException {
+    lines = Files.readAllLines(Path.of("src/test/resources/console/events.tsv"), StandardCharsets.UTF_8).stream()
+        .filter(l -> !l.isBlank() && !l.startsWith("#")).map(Line::parse).toList();
     List<ViolationEvent> events = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       events.addAll(lines.get(i).events(i));
     }
-    try (Journal journal = Journal.open(JournalOptions.defaults(dataDir), entries -> {})) {
+    try (Journal journal = Journal.open(JournalOptions.defaults(dir.resolve("data")), entries -> {})) {
       journal.appendAll(events).join();
     }
   }
@@ -127,12 +118,6 @@ class DashboardBrowserTest {
     if (browser != null) {
       browser.quit();
     }
-    if (client != null) {
-      client.close();
-    }
-    if (service != null) {
-      service.close();
-    }
   }
 
   // --- the views over the table's events ---------------------------------------------------
@@ -141,8 +126,8 @@ class DashboardBrowserTest {
   @Order(1)
   void eachViewShowsTheEventsOfTheTableAndACaseStepTakenOnThePageIsTheCasesStep() throws Exception {
     WebDriverWait wait = new WebDriverWait(browser, WAIT);
-    eventually(() -> cases(service.regulatorKey).size() == total(l -> l.severity() == 4), "the cases opened on start");
-    login(wait, service.regulatorKey);
+    eventually(() -> cases(app.service().regulatorKey).size() == total(l -> l.severity() == 4), "the cases opened on start");
+    login(wait, app.service().regulatorKey);
 
     // overview: the totals
     waitForView(wait, "overview");
@@ -187,8 +172,8 @@ class DashboardBrowserTest {
 
     // ranking: the compliance route's platforms, or 暂无数据 while it is not there
     show(wait, "ranking");
-    HttpResponse<Buffer> compliance = client.get("/v1/regulator/compliance?from=" + from + "&to=" + to,
-        service.regulatorKey);
+    HttpResponse<Buffer> compliance = app.client().get("/v1/regulator/compliance?from=" + from + "&to=" + to,
+        app.service().regulatorKey);
     if (compliance.statusCode() == 404) {
       assertTrue(browser.findElement(By.id("ranking-empty")).isDisplayed());
       assertEquals("暂无数据", text("ranking-empty"));
@@ -211,7 +196,7 @@ class DashboardBrowserTest {
 
     // cases: the worklist is GET /v1/cases; a step confirmed on the page is the case's step
     show(wait, "cases");
-    JsonArray listed = cases(service.regulatorKey);
+    JsonArray listed = cases(app.service().regulatorKey);
     assertEquals(ids(listed), Set.copyOf(browser.findElements(By.cssSelector("#case-table tbody tr[data-id]")).stream()
         .map(r -> r.getDomAttribute("data-id")).toList()));
     String id = listed.getJsonObject(0).getString("id");
@@ -262,8 +247,8 @@ class DashboardBrowserTest {
       hours.put(kind, List.of(byHour));
     }
     assertEquals(hours, chartSeries("minor-hours-chart"));
-    JsonArray byHour = client.get("/v1/regulator/summary?groupBy=hour,kind&from=" + from + "&to=" + to,
-        service.regulatorKey).bodyAsJsonObject().getJsonArray("rows");
+    JsonArray byHour = app.client().get("/v1/regulator/summary?groupBy=hour,kind&from=" + from + "&to=" + to,
+        app.service().regulatorKey).bodyAsJsonObject().getJsonArray("rows");
     assertEquals(total(l -> REFUSALS.contains(l.kind())), byHour.stream().map(r -> (JsonObject) r)
         .filter(r -> REFUSALS.contains(r.getString("kind"))).mapToLong(r -> r.getLong("events")).sum(),
         "the API counts every refusal in an hour");
@@ -277,9 +262,9 @@ class DashboardBrowserTest {
     screenshot("pileon");
 
     // a city's key: its own division is the top of the drill-down, nothing from elsewhere
-    String city = regulator(service, "530500");
-    eventually(() -> client.get("/v1/regulator/regions", city).statusCode() == 200, "the city's key is loaded");
-    JsonArray names = client.get("/v1/regulator/regions", city).bodyAsJsonObject().getJsonArray("regions");
+    String city = regulator(app.service(), "530500");
+    eventually(() -> app.client().get("/v1/regulator/regions", city).statusCode() == 200, "the city's key is loaded");
+    JsonArray names = app.client().get("/v1/regulator/regions", city).bodyAsJsonObject().getJsonArray("regions");
     assertTrue(names.stream().allMatch(r -> ((JsonObject) r).getString("code").startsWith("5305")), names::encode);
     browser.findElement(By.id("logout")).click();
     login(wait, city);
@@ -313,11 +298,11 @@ class DashboardBrowserTest {
   @Test
   @Order(2)
   void aRegulatorFiltersByPlatformAndWatchesSevereEventsArrive() throws Exception {
-    screen(service.platformKey, BLOCKED);
-    screen(service.platformKey, "再说一遍 " + BLOCKED);
-    screen(service.otherPlatformKey, BLOCKED);
+    screen(app.service().platformKey, BLOCKED);
+    screen(app.service().platformKey, "再说一遍 " + BLOCKED);
+    screen(app.service().otherPlatformKey, BLOCKED);
     WebDriverWait wait = new WebDriverWait(browser, WAIT);
-    login(wait, service.regulatorKey);
+    login(wait, app.service().regulatorKey);
     assertEquals("护苗 · 监管控制台", browser.getTitle());
 
     String from = wait.until(d -> d.findElement(By.id("from")).getDomProperty("value"));
@@ -343,7 +328,7 @@ class DashboardBrowserTest {
     waitForContent(wait, "live-status", "已连接");
     // markup in a user's text is shown as the text it is, never parsed
     String marker = "<i>实时" + System.nanoTime() + "</i>";
-    screen(service.otherPlatformKey, marker + " " + BLOCKED);
+    screen(app.service().otherPlatformKey, marker + " " + BLOCKED);
     WebElement arrived = wait.withMessage("the new severe event in the live feed")
         .until(d -> d.findElements(By.cssSelector("#live-feed li")).stream()
             .filter(li -> li.getText().contains(marker)).findFirst().orElse(null));
@@ -358,7 +343,7 @@ class DashboardBrowserTest {
   // --- the page --------------------------------------------------------------------------
 
   private static void login(WebDriverWait wait, String key) {
-    String page = "http://127.0.0.1:" + service.port() + "/dashboard";
+    String page = "http://127.0.0.1:" + app.service().port() + "/dashboard";
     browser.get(page);
     browser.executeScript("sessionStorage.clear()");
     browser.get(page);
@@ -524,7 +509,7 @@ class DashboardBrowserTest {
   // --- the API -----------------------------------------------------------------------------
 
   private static void screen(String key, String text) {
-    HttpResponse<Buffer> r = client.post("/v1/text/screen", key, new JsonObject().put("text", text));
+    HttpResponse<Buffer> r = app.client().post("/v1/text/screen", key, new JsonObject().put("text", text));
     assertEquals(200, r.statusCode(), r::bodyAsString);
     assertEquals("block", r.bodyAsJsonObject().getString("decision"), r::bodyAsString);
   }
@@ -536,20 +521,20 @@ class DashboardBrowserTest {
   /** Events over the days the page shows, as the API counts them. */
   private static long apiTotal(String from, String to, String platform) {
     String path = "/v1/regulator/summary?from=" + from + "&to=" + to + (platform == null ? "" : "&platform=" + platform);
-    HttpResponse<Buffer> r = client.get(path, service.regulatorKey);
+    HttpResponse<Buffer> r = app.client().get(path, app.service().regulatorKey);
     assertEquals(200, r.statusCode(), r::bodyAsString);
     JsonArray rows = r.bodyAsJsonObject().getJsonArray("rows");
     return rows.isEmpty() ? 0 : rows.getJsonObject(0).getLong("events");
   }
 
   private static JsonArray cases(String key) {
-    HttpResponse<Buffer> r = client.get("/v1/cases", key);
+    HttpResponse<Buffer> r = app.client().get("/v1/cases", key);
     assertEquals(200, r.statusCode(), r::bodyAsString);
     return r.bodyAsJsonObject().getJsonArray("cases");
   }
 
   private static JsonObject oneCase(String id) {
-    HttpResponse<Buffer> r = client.get("/v1/cases/" + id, service.regulatorKey);
+    HttpResponse<Buffer> r = app.client().get("/v1/cases/" + id, app.service().regulatorKey);
     assertEquals(200, r.statusCode(), r::bodyAsString);
     return r.bodyAsJsonObject();
   }

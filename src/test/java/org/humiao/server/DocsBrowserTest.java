@@ -3,7 +3,7 @@ package org.humiao.server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -24,24 +24,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class DocsBrowserTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  @TempDir
-  static Path dir;
-  static LocalService service;
+  @RegisterExtension
+  static final ServiceExtension app = new ServiceExtension(Map.of());
   static ChromeDriver browser;
 
   @BeforeAll
   static void start() throws Exception {
     browser = HeadlessChromium.open();
-    service = new LocalService(dir, Map.of());
   }
 
   @AfterAll
   static void stop() throws Exception {
     if (browser != null) {
       browser.quit();
-    }
-    if (service != null) {
-      service.close();
     }
   }
 
@@ -50,7 +45,7 @@ class DocsBrowserTest {
     int operations = OpenApiPaths.operations(Files.readString(Path.of("src/main/resources/openapi.yaml"))).size();
     WebDriverWait wait = new WebDriverWait(browser, WAIT);
 
-    browser.get("http://127.0.0.1:" + service.port() + "/docs");
+    browser.get("http://127.0.0.1:" + app.service().port() + "/docs");
     assertEquals("Humiao 护苗 · API", browser.getTitle());
     wait.withMessage(() -> "Swagger UI to list the " + operations + " operations; it lists "
             + browser.findElements(By.cssSelector(".opblock")).size())

@@ -1,17 +1,11 @@
 package org.humiao.server;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import org.humiao.http.StrictPage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,29 +17,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The API page at /docs: Swagger UI and its assets from the service itself, under the strict policy. */
-@ExtendWith(VertxExtension.class)
 class DocsPageTest {
   private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"([^\"]+)\"");
 
-  @TempDir
-  static Path dir;
-  static LocalService service;
-  static Client client;
-
-  @BeforeAll
-  static void start(Vertx vertx) throws Exception {
-    service = new LocalService(dir, Map.of());
-    client = new Client(vertx, service.port());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    client.close();
-    service.close();
-  }
+  @RegisterExtension
+  static final ServiceExtension app = new ServiceExtension(Map.of());
 
   private static HttpResponse<Buffer> page(String path, String type) {
-    HttpResponse<Buffer> r = client.get(path, null);
+    HttpResponse<Buffer> r = app.client().get(path, null);
     assertEquals(200, r.statusCode(), path);
     assertEquals(StrictPage.CSP, r.getHeader("Content-Security-Policy"), path);
     assertEquals("nosniff", r.getHeader("X-Content-Type-Options"), path);
@@ -62,7 +41,7 @@ class DocsPageTest {
       assertFalse(html.contains("style="), "no inline style");
     }
     List<String> assets = new ArrayList<>();
-    Matcher m = ASSET.matcher(client.get("/docs/", null).bodyAsString());
+    Matcher m = ASSET.matcher(app.client().get("/docs/", null).bodyAsString());
     while (m.find()) {
       assets.add(m.group(1));
     }
@@ -77,7 +56,7 @@ class DocsPageTest {
 
   @Test
   void theContractItReadsIsServed() {
-    HttpResponse<Buffer> r = client.get("/openapi.yaml", null);
+    HttpResponse<Buffer> r = app.client().get("/openapi.yaml", null);
     assertEquals(200, r.statusCode());
     assertTrue(r.getHeader("Content-Type").startsWith("application/yaml"));
     assertTrue(r.bodyAsString().startsWith("openapi: 3.1"), r.bodyAsString().substring(0, 40));
@@ -85,6 +64,6 @@ class DocsPageTest {
 
   @Test
   void aMissingAssetIsNotFound() {
-    Client.assertError(client.get("/docs/nothing.js", null), 404, "not_found");
+    Client.assertError(app.client().get("/docs/nothing.js", null), 404, "not_found");
   }
 }

@@ -1,20 +1,14 @@
 package org.humiao.server;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import org.humiao.config.Setting;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,18 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Per-key rate limits and the bound on screening requests in flight, on a service with tiny limits. */
-@ExtendWith(VertxExtension.class)
 class HttpLimitsTest {
   private static final int BURST = 4;
 
-  @TempDir
-  static Path dir;
-  static LocalService service;
-  static Client client;
-
-  @BeforeAll
-  static void start(Vertx vertx) throws Exception {
-    service = new LocalService(dir, Map.of(
+  @RegisterExtension
+  static final ServiceExtension app = new ServiceExtension(Map.of(
         Setting.RATE_LIMIT_PER_SECOND, "0.5",
         Setting.RATE_LIMIT_BURST, Integer.toString(BURST),
         Setting.MAX_IN_FLIGHT, "1",
@@ -43,26 +30,18 @@ class HttpLimitsTest {
         // requests are counted here, not their characters (NoisyNeighbourHttpTest charges those)
         Setting.RATE_LIMIT_CHARS_PER_TOKEN, "1000000",
         Setting.MAX_BODY_BYTES, "1000000"));
-    client = new Client(vertx, service.port());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    client.close();
-    service.close();
-  }
 
   @Test
   void aKeyOverItsBurstGets429WithRetryAfterAndOtherKeysAreUnaffected() {
     for (int i = 0; i < BURST; i++) {
-      assertEquals(200, client.get("/v1/lexicons", service.regulatorKey).statusCode(), "request " + i);
+      assertEquals(200, app.client().get("/v1/lexicons", app.service().regulatorKey).statusCode(), "request " + i);
     }
-    HttpResponse<Buffer> limited = client.get("/v1/lexicons", service.regulatorKey);
+    HttpResponse<Buffer> limited = app.client().get("/v1/lexicons", app.service().regulatorKey);
     assertError(limited, 429, "rate_limited");
     // At 0.5 tokens a second the next token is at most 2 s away.
     long retryAfter = Long.parseLong(limited.getHeader("Retry-After"));
     assertTrue(retryAfter >= 1 && retryAfter <= 2, "Retry-After " + retryAfter);
-    assertEquals(200, client.get("/v1/lexicons", service.otherPlatformKey).statusCode());
+    assertEquals(200, app.client().get("/v1/lexicons", app.service().otherPlatformKey).statusCode());
   }
 
   @Test
@@ -70,7 +49,7 @@ class HttpLimitsTest {
     JsonObject batch = HeavyBatch.of(3, 5000);
     List<Future<HttpResponse<Buffer>>> sent = new ArrayList<>();
     for (int i = 0; i < BURST; i++) {
-      sent.add(client.request(HttpMethod.POST, "/v1/text/screen/batch", service.platformKey).sendJsonObject(batch));
+      sent.add(app.client().request(HttpMethod.POST, "/v1/text/screen/batch", app.service().platformKey).sendJsonObject(batch));
     }
     int ok = 0;
     int overloaded = 0;
@@ -86,7 +65,7 @@ class HttpLimitsTest {
     }
     assertTrue(ok >= 1, "one request is admitted");
     assertTrue(overloaded >= 1, "the others do not queue");
-    assertEquals(0, service.service.components().screeningPool().inFlight());
-    assertEquals(200, client.post("/v1/text/screen", service.adminKey, new JsonObject().put("text", "你好")).statusCode());
+    assertEquals(0, app.service().service.components().screeningPool().inFlight());
+    assertEquals(200, app.client().post("/v1/text/screen", app.service().adminKey, new JsonObject().put("text", "你好")).statusCode());
   }
 }

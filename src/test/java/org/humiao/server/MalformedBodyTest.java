@@ -16,18 +16,16 @@ import io.vertx.junit5.VertxExtension;
 import org.humiao.config.Setting;
 import org.humiao.server.Abuse.Endpoint;
 import org.humiao.server.Abuse.Field;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,39 +49,29 @@ class MalformedBodyTest {
   private static final int DEEP = 100_000;
   private static final Set<String> BAD_VALUE_CODES = Set.of("invalid_field", "invalid_text", "unknown_region");
 
-  @TempDir
-  static Path dir;
-  static LocalService service;
-  static Client client;
+  @RegisterExtension
+  static final ServiceExtension app = new ServiceExtension(Map.of(
+        Setting.MAX_BODY_BYTES, Integer.toString(MAX_BODY),
+        Setting.RATE_LIMIT_PER_SECOND, "100000",
+        Setting.RATE_LIMIT_BURST, "100000"));
   static Vertx vertx;
   static List<Endpoint> endpoints;
 
   @BeforeAll
   static void start(Vertx v) throws Exception {
     vertx = v;
-    service = new LocalService(dir, Map.of(
-        Setting.MAX_BODY_BYTES, Integer.toString(MAX_BODY),
-        Setting.RATE_LIMIT_PER_SECOND, "100000",
-        Setting.RATE_LIMIT_BURST, "100000"));
-    client = new Client(vertx, service.port());
     endpoints = Abuse.endpoints("fuzz-user", System.currentTimeMillis() / 1000);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    client.close();
-    service.close();
   }
 
   /** Whatever came before, the service still screens a line. */
   @AfterEach
   void stillServing() {
-    HttpResponse<Buffer> r = client.post(Abuse.SCREEN, service.platformKey, new JsonObject().put("text", "你好"));
+    HttpResponse<Buffer> r = app.client().post(Abuse.SCREEN, app.service().platformKey, new JsonObject().put("text", "你好"));
     assertEquals(200, r.statusCode(), r::bodyAsString);
   }
 
   private static HttpResponse<Buffer> post(Endpoint e, Buffer body) {
-    return client.post(e.path(), service.platformKey, Client.JSON, body);
+    return app.client().post(e.path(), app.service().platformKey, Client.JSON, body);
   }
 
   private static Buffer bytes(Object... parts) {
@@ -163,7 +151,7 @@ class MalformedBodyTest {
     return Abuse.SCREEN_FIELDS.stream().flatMap(f -> f.type().wrong.stream().map(wrong ->
         DynamicTest.dynamicTest("items[1]." + f.name() + "=" + abbreviate(wrong), () -> {
           Buffer body = bytes("{\"items\":[{\"text\":\"你好\"},", single.with(f.name(), wrong), "]}");
-          HttpResponse<Buffer> r = client.post(Abuse.BATCH, service.platformKey, Client.JSON, body);
+          HttpResponse<Buffer> r = app.client().post(Abuse.BATCH, app.service().platformKey, Client.JSON, body);
           assertEquals(200, r.statusCode(), r::bodyAsString);
           JsonArray items = r.bodyAsJsonObject().getJsonArray("items");
           assertEquals("pass", items.getJsonObject(0).getString("decision"), r::bodyAsString);
@@ -195,8 +183,8 @@ class MalformedBodyTest {
   @TestFactory
   Stream<DynamicTest> aDeclaredLengthOverTheLimitIs413BeforeAnyBody() {
     return endpoints.stream().map(e -> DynamicTest.dynamicTest(e.path(), () -> {
-      try (RawHttp raw = new RawHttp(service.port(), 10_000)) {
-        String answer = raw.send(RawHttp.postHead(e.path(), service.platformKey)
+      try (RawHttp raw = new RawHttp(app.service().port(), 10_000)) {
+        String answer = raw.send(RawHttp.postHead(e.path(), app.service().platformKey)
             + "Content-Length: " + (MAX_BODY + 1) + "\r\n\r\n").readUntilClosed();
         assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
         assertTrue(answer.contains("\"body_too_large\""), answer);
@@ -210,8 +198,8 @@ class MalformedBodyTest {
       HttpClient http = vertx.createHttpClient();
       try {
         HttpClientRequest request = http.request(new RequestOptions().setMethod(HttpMethod.POST)
-            .setHost("127.0.0.1").setPort(service.port()).setURI(e.path())
-            .putHeader("Authorization", "Bearer " + service.platformKey)
+            .setHost("127.0.0.1").setPort(app.service().port()).setURI(e.path())
+            .putHeader("Authorization", "Bearer " + app.service().platformKey)
             .putHeader("Content-Type", Client.JSON)).await(10, TimeUnit.SECONDS);
         request.setChunked(true);
         // status and body read together on the event loop, before the close can drop the body
@@ -233,11 +221,11 @@ class MalformedBodyTest {
   Stream<DynamicTest> requestsTheCodecCannotReadGetTheErrorShapeAndAClose() {
     Map<String, String> cases = new LinkedHashMap<>();
     cases.put("400 malformed_request", "NOT HTTP AT ALL\r\n\r\n");
-    cases.put("400 malformed_request ", RawHttp.postHead(Abuse.SCREEN, service.platformKey) + "Content-Length: ten\r\n\r\n");
+    cases.put("400 malformed_request ", RawHttp.postHead(Abuse.SCREEN, app.service().platformKey) + "Content-Length: ten\r\n\r\n");
     cases.put("414 uri_too_long", "GET /v1/lexicons?" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: x\r\n\r\n");
     cases.put("431 headers_too_large", "GET /v1/lexicons HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n");
     return cases.entrySet().stream().map(c -> DynamicTest.dynamicTest(c.getKey(), () -> {
-      try (RawHttp raw = new RawHttp(service.port(), 10_000)) {
+      try (RawHttp raw = new RawHttp(app.service().port(), 10_000)) {
         String answer = raw.send(c.getValue()).readUntilClosed();
         String[] expected = c.getKey().trim().split(" ");
         // HTTP/1.0 when not even the request line was read
@@ -253,34 +241,34 @@ class MalformedBodyTest {
     Buffer body = new JsonObject().put("text", "你好").toBuffer();
     body.appendString(" ".repeat(MAX_BODY - body.length()));
     assertEquals(MAX_BODY, body.length());
-    HttpResponse<Buffer> r = client.post(Abuse.SCREEN, service.platformKey, Client.JSON, body);
+    HttpResponse<Buffer> r = app.client().post(Abuse.SCREEN, app.service().platformKey, Client.JSON, body);
     assertEquals(200, r.statusCode(), r::bodyAsString);
   }
 
   @Test
   void aFloodOfZeroWidthCharactersIsTooLongOrSeenThrough() {
     String flood = "\u200b".repeat(100_000);
-    assertError(client.post(Abuse.SCREEN, service.platformKey, new JsonObject().put("text", flood)),
+    assertError(app.client().post(Abuse.SCREEN, app.service().platformKey, new JsonObject().put("text", flood)),
         400, "text_too_long");
     String hidden = "你个傻" + "\u200b".repeat(4_000) + "逼";
-    HttpResponse<Buffer> r = client.post(Abuse.SCREEN, service.platformKey, new JsonObject().put("text", hidden));
+    HttpResponse<Buffer> r = app.client().post(Abuse.SCREEN, app.service().platformKey, new JsonObject().put("text", hidden));
     assertEquals("block", r.bodyAsJsonObject().getString("decision"), r::bodyAsString);
   }
 
   @Test
   void aByteOrderMarkBeforeTheBodyIsMalformed() {
     Buffer body = bytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "{\"text\":\"你好\"}");
-    assertError(client.post(Abuse.SCREEN, service.platformKey, Client.JSON, body), 400, "malformed_json");
+    assertError(app.client().post(Abuse.SCREEN, app.service().platformKey, Client.JSON, body), 400, "malformed_json");
   }
 
   /** The reload reads no body: whatever is sent, it reloads or refuses as the route says, never a server error. */
   @Test
   void theReloadIgnoresItsBody() {
     for (Buffer body : List.of(Buffer.buffer("{"), Buffer.buffer("[".repeat(DEEP)), bytes(new byte[] {(byte) 0xFF}))) {
-      HttpResponse<Buffer> r = client.post(Abuse.RELOAD, service.adminKey, Client.JSON, body);
+      HttpResponse<Buffer> r = app.client().post(Abuse.RELOAD, app.service().adminKey, Client.JSON, body);
       assertEquals(200, r.statusCode(), r::bodyAsString);
     }
-    assertError(client.post(Abuse.RELOAD, service.platformKey, Client.JSON, Buffer.buffer("{")), 403, "forbidden");
+    assertError(app.client().post(Abuse.RELOAD, app.service().platformKey, Client.JSON, Buffer.buffer("{")), 403, "forbidden");
   }
 
   private static String abbreviate(String s) {

@@ -9,10 +9,10 @@ import io.vertx.junit5.VertxExtension;
 import org.humiao.events.summary.ViolationSummaries;
 import org.humiao.keys.IssuedKey;
 import org.humiao.keys.Role;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -41,32 +41,24 @@ class PileOnReportHttpTest {
 
   @TempDir
   static Path dir;
-  static LocalService service;
-  static Client client;
+  @RegisterExtension
+  static final ServiceExtension app = new ServiceExtension(Map.of());
   static String platformKey;
 
   @BeforeAll
   static void start(Vertx vertx) throws Exception {
-    service = new LocalService(dir, Map.of());
-    client = new Client(vertx, service.port());
-    IssuedKey key = service.issuer.issue(Role.PLATFORM, PLATFORM, REGION);
-    service.store.add(key.stored());
+    IssuedKey key = app.service().issuer.issue(Role.PLATFORM, PLATFORM, REGION);
+    app.service().store.add(key.stored());
     platformKey = key.secret();
     long end = System.nanoTime() + 10_000_000_000L;
-    while (client.get("/v1/targets/x/status", platformKey).statusCode() != 200) {
+    while (app.client().get("/v1/targets/x/status", platformKey).statusCode() != 200) {
       assertTrue(System.nanoTime() < end, "the new key is never accepted");
       Thread.sleep(50);
     }
   }
 
-  @AfterAll
-  static void stop() throws Exception {
-    client.close();
-    service.close();
-  }
-
   private static JsonArray events(String kind) {
-    return ok(client.get("/v1/regulator/events?platform=" + PLATFORM + "&kind=" + kind, service.adminKey))
+    return ok(app.client().get("/v1/regulator/events?platform=" + PLATFORM + "&kind=" + kind, app.service().adminKey))
         .getJsonArray("events");
   }
 
@@ -77,7 +69,7 @@ class PileOnReportHttpTest {
         + ((today.getMonthValue() - 1) / 3 + 1) + "&platform=" + PLATFORM;
     long end = System.nanoTime() + 10_000_000_000L;
     while (true) {
-      JsonObject section = ok(client.get(path, service.regulatorKey)).getJsonObject("pileOns");
+      JsonObject section = ok(app.client().get(path, app.service().regulatorKey)).getJsonObject("pileOns");
       if (ready.test(section) || System.nanoTime() > end) {
         return section;
       }
@@ -88,7 +80,7 @@ class PileOnReportHttpTest {
   @Test
   void aSurgesProtectionIsJournaledWithTimeToProtectionAndReportedByPlatformAndRegion() throws Exception {
     for (int i = 0; i < 20; i++) {
-      ok(client.post("/v1/text/screen", platformKey, new JsonObject().put("text", ABUSE).put("authorId", "a" + (i % 10))
+      ok(app.client().post("/v1/text/screen", platformKey, new JsonObject().put("text", ABUSE).put("authorId", "a" + (i % 10))
           .put("targetId", "victim")));
     }
     JsonArray surges = events("bullying_surge");
@@ -99,10 +91,10 @@ class PileOnReportHttpTest {
 
     Thread.sleep(2100);
     long until = Instant.now().getEpochSecond() + 3600;
-    ok(client.post("/v1/targets/victim/protection", platformKey, new JsonObject().put("on", true).put("until", until)));
-    ok(client.post("/v1/targets/victim/protection", platformKey, new JsonObject().put("on", true).put("until", until + 60)
+    ok(app.client().post("/v1/targets/victim/protection", platformKey, new JsonObject().put("on", true).put("until", until)));
+    ok(app.client().post("/v1/targets/victim/protection", platformKey, new JsonObject().put("on", true).put("until", until + 60)
         .put("scope", "everyone")));
-    ok(client.post("/v1/targets/nobody-piled-on/protection", platformKey, new JsonObject().put("on", true)
+    ok(app.client().post("/v1/targets/nobody-piled-on/protection", platformKey, new JsonObject().put("on", true)
         .put("until", until)));
     JsonArray protections = events("target_protected");
     assertEquals(1, protections.size(), "a renewal and a target without a surge are no protection after a surge: "

@@ -9,10 +9,9 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import org.humiao.config.Setting;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -39,20 +38,8 @@ class PlatformListsHttpTest {
 
   @TempDir
   static Path dir;
-  static LocalService service;
-  static Client client;
-
-  @BeforeAll
-  static void start(Vertx vertx) throws Exception {
-    service = new LocalService(dir.resolve("one"), Map.of());
-    client = new Client(vertx, service.port());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    client.close();
-    service.close();
-  }
+  @RegisterExtension
+  static final ServiceExtension app = new ServiceExtension(Map.of());
 
   static String path(String platform, String list) {
     return "/v1/platforms/" + platform + "/lists/" + list;
@@ -94,22 +81,22 @@ class PlatformListsHttpTest {
 
   @Test
   void aNewBlockTermAndAllowPhraseTakeEffectWithinSecondsOnTheirPlatformOnly() throws Exception {
-    assertEquals("pass", screen(client, service.platformKey, CHEAT).getString("decision"));
+    assertEquals("pass", screen(app.client(), app.service().platformKey, CHEAT).getString("decision"));
     // PRODUCT is not screened before its allow phrase: a blocked text's reposts are blocked on every platform
-    long before = ok(client.get(path(A, "block"), service.platformKey)).getLong("version");
+    long before = ok(app.client().get(path(A, "block"), app.service().platformKey)).getLong("version");
 
-    JsonObject put = ok(send(client, HttpMethod.PUT, path(A, "block"), service.platformKey,
+    JsonObject put = ok(send(app.client(), HttpMethod.PUT, path(A, "block"), app.service().platformKey,
         entries(term("科技大师", "fraud", 3, true), term("代练工作室", "anti_addiction_evasion", 2, false))));
     assertEquals(before + 1, put.getLong("version"));
     assertEquals(A, put.getString("platform"));
     assertEquals("block", put.getString("list"));
     assertEquals(2, put.getJsonArray("entries").size());
-    JsonObject allow = ok(send(client, HttpMethod.PUT, path(A, "allow"), service.platformKey, entries("傻逼大作战")));
+    JsonObject allow = ok(send(app.client(), HttpMethod.PUT, path(A, "allow"), app.service().platformKey, entries("傻逼大作战")));
     assertEquals(before + 2, allow.getLong("version"));
     assertEquals(new JsonArray().add("傻逼大作战"), allow.getJsonArray("entries"));
 
-    System.out.println("platform term blocking after " + awaitDecision(client, service.platformKey, CHEAT, "block") + " ms");
-    JsonObject blocked = screen(client, service.platformKey, CHEAT);
+    System.out.println("platform term blocking after " + awaitDecision(app.client(), app.service().platformKey, CHEAT, "block") + " ms");
+    JsonObject blocked = screen(app.client(), app.service().platformKey, CHEAT);
     JsonObject evidence = blocked.getJsonArray("evidence").getJsonObject(0);
     assertEquals("platform_list", evidence.getString("source"));
     assertEquals("科技大师", evidence.getString("term"));
@@ -117,42 +104,42 @@ class PlatformListsHttpTest {
     assertEquals("term", blocked.getString("reason"));
     assertEquals("想上分就找****买挂", blocked.getString("masked"));
     // severity 2 decides review, as a shared term of severity 2 does
-    assertEquals("review", screen(client, service.platformKey, "这里有代练工作室接单").getString("decision"));
+    assertEquals("review", screen(app.client(), app.service().platformKey, "这里有代练工作室接单").getString("decision"));
     // the allow phrase covers the shared term inside the platform's product name
-    awaitDecision(client, service.platformKey, PRODUCT, "pass");
+    awaitDecision(app.client(), app.service().platformKey, PRODUCT, "pass");
 
     // another platform: neither list applies, not even through the repost fingerprints of A's blocked texts
-    assertEquals("pass", screen(client, service.otherPlatformKey, CHEAT).getString("decision"));
-    JsonObject shared = screen(client, service.otherPlatformKey, PRODUCT);
+    assertEquals("pass", screen(app.client(), app.service().otherPlatformKey, CHEAT).getString("decision"));
+    JsonObject shared = screen(app.client(), app.service().otherPlatformKey, PRODUCT);
     assertEquals("block", shared.getString("decision"));
     assertEquals("exact", shared.getJsonArray("evidence").getJsonObject(0).getString("source"));
 
     // the platform's batches too, each item as the single route answers it
-    JsonObject batch = ok(client.post("/v1/text/screen/batch", service.platformKey, new JsonObject().put("items",
+    JsonObject batch = ok(app.client().post("/v1/text/screen/batch", app.service().platformKey, new JsonObject().put("items",
         new JsonArray().add(new JsonObject().put("text", CHEAT)).add(new JsonObject().put("text", "傻逼大作战新赛季"))
             .add(new JsonObject().put("text", "你个傻逼")))));
     assertEquals(List.of("block", "pass", "block"), batch.getJsonArray("items").stream()
         .map(i -> ((JsonObject) i).getString("decision")).toList());
-    JsonObject otherBatch = ok(client.post("/v1/text/screen/batch", service.otherPlatformKey, new JsonObject().put("items",
+    JsonObject otherBatch = ok(app.client().post("/v1/text/screen/batch", app.service().otherPlatformKey, new JsonObject().put("items",
         new JsonArray().add(new JsonObject().put("text", CHEAT)))));
     assertEquals("pass", otherBatch.getJsonArray("items").getJsonObject(0).getString("decision"));
 
     // emptied: the shared lexicon alone again
-    ok(send(client, HttpMethod.DELETE, path(A, "block"), service.platformKey, null));
-    ok(send(client, HttpMethod.DELETE, path(A, "allow"), service.platformKey, null));
-    awaitDecision(client, service.platformKey, CHEAT, "pass");
-    awaitDecision(client, service.platformKey, PRODUCT, "block");
+    ok(send(app.client(), HttpMethod.DELETE, path(A, "block"), app.service().platformKey, null));
+    ok(send(app.client(), HttpMethod.DELETE, path(A, "allow"), app.service().platformKey, null));
+    awaitDecision(app.client(), app.service().platformKey, CHEAT, "pass");
+    awaitDecision(app.client(), app.service().platformKey, PRODUCT, "block");
   }
 
   @Test
   void aVariantSpellingIsMatchedOnlyWhenTheEntryAsksForIt() throws Exception {
     String pinyin = "想上分就找kejidashi买挂";
-    ok(send(client, HttpMethod.PUT, path(B, "block"), service.otherPlatformKey, entries(term("科技大师", "fraud", 3, false))));
-    awaitDecision(client, service.otherPlatformKey, CHEAT, "block");
-    assertEquals("pass", screen(client, service.otherPlatformKey, pinyin).getString("decision"));
-    ok(send(client, HttpMethod.PUT, path(B, "block"), service.otherPlatformKey, entries(term("科技大师", "fraud", 3, true))));
-    awaitDecision(client, service.otherPlatformKey, pinyin, "block");
-    ok(send(client, HttpMethod.DELETE, path(B, "block"), service.otherPlatformKey, null));
+    ok(send(app.client(), HttpMethod.PUT, path(B, "block"), app.service().otherPlatformKey, entries(term("科技大师", "fraud", 3, false))));
+    awaitDecision(app.client(), app.service().otherPlatformKey, CHEAT, "block");
+    assertEquals("pass", screen(app.client(), app.service().otherPlatformKey, pinyin).getString("decision"));
+    ok(send(app.client(), HttpMethod.PUT, path(B, "block"), app.service().otherPlatformKey, entries(term("科技大师", "fraud", 3, true))));
+    awaitDecision(app.client(), app.service().otherPlatformKey, pinyin, "block");
+    ok(send(app.client(), HttpMethod.DELETE, path(B, "block"), app.service().otherPlatformKey, null));
   }
 
   @Test
@@ -160,74 +147,74 @@ class PlatformListsHttpTest {
     String mine = path(A, "allow");
     JsonObject body = entries("王者峡谷");
     JsonObject patch = new JsonObject().put("add", new JsonArray().add("王者峡谷"));
-    long version = ok(client.get(mine, service.platformKey)).getLong("version");
+    long version = ok(app.client().get(mine, app.service().platformKey)).getLong("version");
     for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)) {
       JsonObject sent = method == HttpMethod.PUT ? body : method == HttpMethod.PATCH ? patch : null;
-      assertError(send(client, method, mine, service.otherPlatformKey, sent), 403, "platform_mismatch");
-      assertError(send(client, method, mine, service.regulatorKey, sent), 403, "forbidden");
-      assertError(send(client, method, mine, null, sent), 401, "unauthorized");
-      assertError(send(client, method, path(A, "grey"), service.platformKey, sent), 404, "not_found");
+      assertError(send(app.client(), method, mine, app.service().otherPlatformKey, sent), 403, "platform_mismatch");
+      assertError(send(app.client(), method, mine, app.service().regulatorKey, sent), 403, "forbidden");
+      assertError(send(app.client(), method, mine, null, sent), 401, "unauthorized");
+      assertError(send(app.client(), method, path(A, "grey"), app.service().platformKey, sent), 404, "not_found");
     }
-    assertEquals(version, ok(client.get(mine, service.platformKey)).getLong("version"), "nothing was changed");
+    assertEquals(version, ok(app.client().get(mine, app.service().platformKey)).getLong("version"), "nothing was changed");
 
     // an admin reads and changes any platform's lists; the platform sees the change
-    JsonObject byAdmin = ok(send(client, HttpMethod.PATCH, path(B, "allow"), service.adminKey, patch));
+    JsonObject byAdmin = ok(send(app.client(), HttpMethod.PATCH, path(B, "allow"), app.service().adminKey, patch));
     assertEquals(B, byAdmin.getString("platform"));
-    assertEquals(byAdmin, ok(client.get(path(B, "allow"), service.otherPlatformKey)));
-    assertEquals(byAdmin, ok(client.get(path(B, "allow"), service.adminKey)));
-    assertEquals(new JsonArray(), ok(client.get(mine, service.platformKey)).getJsonArray("entries"));
-    ok(send(client, HttpMethod.DELETE, path(B, "allow"), service.adminKey, null));
+    assertEquals(byAdmin, ok(app.client().get(path(B, "allow"), app.service().otherPlatformKey)));
+    assertEquals(byAdmin, ok(app.client().get(path(B, "allow"), app.service().adminKey)));
+    assertEquals(new JsonArray(), ok(app.client().get(mine, app.service().platformKey)).getJsonArray("entries"));
+    ok(send(app.client(), HttpMethod.DELETE, path(B, "allow"), app.service().adminKey, null));
   }
 
   @Test
   void patchAddsAndRemovesAndEachChangeIsANewVersion() {
     String list = path(A, "block");
-    long v = ok(send(client, HttpMethod.PUT, list, service.platformKey, entries(term("外挂群", "fraud", 3, false))))
+    long v = ok(send(app.client(), HttpMethod.PUT, list, app.service().platformKey, entries(term("外挂群", "fraud", 3, false))))
         .getLong("version");
-    JsonObject patched = ok(send(client, HttpMethod.PATCH, list, service.platformKey, new JsonObject()
+    JsonObject patched = ok(send(app.client(), HttpMethod.PATCH, list, app.service().platformKey, new JsonObject()
         .put("add", new JsonArray().add(term("刷钻", "fraud", 2, false)).add(term("外挂群", "fraud", 4, true)))));
     assertEquals(v + 1, patched.getLong("version"));
     // sorted by term; the entry already listed was replaced
     assertEquals(new JsonArray().add(term("刷钻", "fraud", 2, false)).add(term("外挂群", "fraud", 4, true)),
         patched.getJsonArray("entries"));
-    JsonObject removed = ok(send(client, HttpMethod.PATCH, list, service.platformKey, new JsonObject()
+    JsonObject removed = ok(send(app.client(), HttpMethod.PATCH, list, app.service().platformKey, new JsonObject()
         .put("remove", new JsonArray().add("外挂群"))));
     assertEquals(v + 2, removed.getLong("version"));
     assertEquals(new JsonArray().add(term("刷钻", "fraud", 2, false)), removed.getJsonArray("entries"));
-    JsonObject cleared = ok(send(client, HttpMethod.DELETE, list, service.platformKey, null));
+    JsonObject cleared = ok(send(app.client(), HttpMethod.DELETE, list, app.service().platformKey, null));
     assertEquals(v + 3, cleared.getLong("version"));
     assertEquals(new JsonArray(), cleared.getJsonArray("entries"));
-    assertEquals(cleared, ok(client.get(list, service.platformKey)));
+    assertEquals(cleared, ok(app.client().get(list, app.service().platformKey)));
   }
 
   @Test
   void badEntriesAreRefusedByIndexAndNothingIsApplied() {
     String list = path(A, "block");
-    JsonObject before = ok(send(client, HttpMethod.PUT, list, service.platformKey, entries(term("外挂群", "fraud", 3, false))));
-    JsonObject error = assertError(send(client, HttpMethod.PUT, list, service.platformKey, entries(
+    JsonObject before = ok(send(app.client(), HttpMethod.PUT, list, app.service().platformKey, entries(term("外挂群", "fraud", 3, false))));
+    JsonObject error = assertError(send(app.client(), HttpMethod.PUT, list, app.service().platformKey, entries(
         term("科技大师", "fraud", 3, true), term("代练", "cheating", 2, false), term("刷钻", "fraud", 7, false),
         term("科技大师", "insult", 2, false))), 400, "invalid_list_entries");
     assertEquals(List.of(1, 2, 3), error.getJsonArray("entries").stream()
         .map(e -> ((JsonObject) e).getInteger("index")).toList(), error::encode);
     assertTrue(error.getString("message").contains("entries[1]: unknown category 'cheating'"), error::encode);
-    JsonObject missing = assertError(send(client, HttpMethod.PATCH, list, service.platformKey, new JsonObject()
+    JsonObject missing = assertError(send(app.client(), HttpMethod.PATCH, list, app.service().platformKey, new JsonObject()
         .put("add", new JsonArray().add(term("刷钻", "fraud", 2, false))).put("remove", new JsonArray().add("没有的词"))),
         400, "invalid_list_entries");
     assertEquals(new JsonObject().put("field", "remove").put("index", 0).put("problem", "'没有的词' is not in the block list"),
         missing.getJsonArray("entries").getJsonObject(0));
-    assertEquals(before, ok(client.get(list, service.platformKey)), "nothing applied");
+    assertEquals(before, ok(app.client().get(list, app.service().platformKey)), "nothing applied");
 
-    assertError(send(client, HttpMethod.PUT, list, service.platformKey, new JsonObject().put("entries", "外挂")), 400, "invalid_field");
-    assertError(send(client, HttpMethod.PUT, list, service.platformKey, new JsonObject()), 400, "missing_field");
-    assertError(send(client, HttpMethod.PUT, list, service.platformKey, entries().put("add", new JsonArray())), 400, "invalid_field");
-    assertError(send(client, HttpMethod.PATCH, list, service.platformKey, new JsonObject()), 400, "missing_field");
-    assertError(client.post("/v1/text/screen", service.platformKey, "text/plain", Buffer.buffer("x")), 415, "unsupported_media_type");
-    HttpRequest<Buffer> plain = client.request(HttpMethod.PUT, list, service.platformKey).putHeader("Content-Type", "text/plain");
+    assertError(send(app.client(), HttpMethod.PUT, list, app.service().platformKey, new JsonObject().put("entries", "外挂")), 400, "invalid_field");
+    assertError(send(app.client(), HttpMethod.PUT, list, app.service().platformKey, new JsonObject()), 400, "missing_field");
+    assertError(send(app.client(), HttpMethod.PUT, list, app.service().platformKey, entries().put("add", new JsonArray())), 400, "invalid_field");
+    assertError(send(app.client(), HttpMethod.PATCH, list, app.service().platformKey, new JsonObject()), 400, "missing_field");
+    assertError(app.client().post("/v1/text/screen", app.service().platformKey, "text/plain", Buffer.buffer("x")), 415, "unsupported_media_type");
+    HttpRequest<Buffer> plain = app.client().request(HttpMethod.PUT, list, app.service().platformKey).putHeader("Content-Type", "text/plain");
     assertError(Client.await(plain.sendBuffer(Buffer.buffer("{}"))), 415, "unsupported_media_type");
-    assertError(Client.await(client.request(HttpMethod.PUT, list, service.platformKey)
+    assertError(Client.await(app.client().request(HttpMethod.PUT, list, app.service().platformKey)
         .putHeader("Content-Type", Client.JSON).sendBuffer(Buffer.buffer("{\"entries\":["))), 400, "malformed_json");
-    assertEquals(before, ok(client.get(list, service.platformKey)), "nothing applied");
-    ok(send(client, HttpMethod.DELETE, list, service.platformKey, null));
+    assertEquals(before, ok(app.client().get(list, app.service().platformKey)), "nothing applied");
+    ok(send(app.client(), HttpMethod.DELETE, list, app.service().platformKey, null));
   }
 
   @Test

@@ -18,12 +18,11 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
@@ -57,10 +56,8 @@ class RegionScopeHttpTest {
       "429004", null);
   private static final String PLATFORM_DEFAULT = "530523";
 
-  @TempDir
-  static Path dir;
-  static LocalService service;
-  static Client client;
+  @RegisterExtension
+  static final ServiceExtension app = new ServiceExtension(Map.of());
   static Vertx vertx;
   static final List<Scope> SCOPES = new ArrayList<>();
 
@@ -85,27 +82,25 @@ class RegionScopeHttpTest {
   @BeforeAll
   static void start(Vertx v) throws Exception {
     vertx = v;
-    service = new LocalService(dir, Map.of());
-    client = new Client(v, service.port());
     for (String line : table()) {
       String[] cells = line.split("\t", -1);
       String region = cells[0].equals("national") ? null : cells[0];
-      IssuedKey key = service.issuer.issue(Role.REGULATOR, null, region);
-      service.store.add(key.stored());
+      IssuedKey key = app.service().issuer.issue(Role.REGULATOR, null, region);
+      app.service().store.add(key.stored());
       List<String> sees = cells[1].isEmpty() ? List.of() : List.of(cells[1].split(" "));
       SCOPES.add(new Scope(region, sees, key.secret(), null));
     }
-    IssuedKey baoshan = service.issuer.issue(Role.PLATFORM, "baoshan", PLATFORM_DEFAULT);
-    service.store.add(baoshan.stored());
-    eventually(() -> SCOPES.stream().allMatch(s -> client.get("/v1/regulator/events?limit=1", s.key()).statusCode() == 200)
-        && client.get("/v1/regulator/events?limit=1", baoshan.secret()).statusCode() == 200, "the new keys are loaded");
+    IssuedKey baoshan = app.service().issuer.issue(Role.PLATFORM, "baoshan", PLATFORM_DEFAULT);
+    app.service().store.add(baoshan.stored());
+    eventually(() -> SCOPES.stream().allMatch(s -> app.client().get("/v1/regulator/events?limit=1", s.key()).statusCode() == 200)
+        && app.client().get("/v1/regulator/events?limit=1", baoshan.secret()).statusCode() == 200, "the new keys are loaded");
     // every stream opens before the first event, so each must hear of exactly its events
     for (int i = 0; i < SCOPES.size(); i++) {
       Scope s = SCOPES.get(i);
       SCOPES.set(i, new Scope(s.region(), s.sees(), s.key(), open(s.key())));
     }
     for (String region : NAMED) {
-      screen(service.platformKey, region);
+      screen(app.service().platformKey, region);
     }
     screen(baoshan.secret(), null);
   }
@@ -115,8 +110,6 @@ class RegionScopeHttpTest {
     for (Scope s : SCOPES) {
       s.stream().http().close().await(5, TimeUnit.SECONDS);
     }
-    client.close();
-    service.close();
   }
 
   @TestFactory
@@ -126,17 +119,17 @@ class RegionScopeHttpTest {
     routes.put("summary", s -> assertSummarySees(s, "region"));
     // the console's refusals by Beijing hour
     routes.put("summary by hour", s -> assertSummarySees(s, "hour,region"));
-    routes.put("events", s -> assertSees(s, ok(client.get("/v1/regulator/events?limit=1000", s.key()))
+    routes.put("events", s -> assertSees(s, ok(app.client().get("/v1/regulator/events?limit=1000", s.key()))
         .getJsonArray("events").stream().map(e -> regionOf(((JsonObject) e).getString("region"))).toList(), "events"));
     routes.put("export", s -> {
-      HttpResponse<Buffer> r = client.get("/v1/regulator/events/export", s.key());
+      HttpResponse<Buffer> r = app.client().get("/v1/regulator/events/export", s.key());
       assertEquals(200, r.statusCode(), r::bodyAsString);
       assertSees(s, RegulatorViewsHttpTest.parseCsv(r.bodyAsString().substring(1)).stream().skip(1)
           .map(cells -> regionOf(cells.get(8).isEmpty() ? null : cells.get(8))).toList(), "export");
     });
     routes.put("quarterly report", s -> {
       // the report counts, it names no regions: its total is as many events as the key must see
-      JsonObject report = ok(client.get("/v1/regulator/reports/quarterly?year=" + today.getYear() + "&quarter="
+      JsonObject report = ok(app.client().get("/v1/regulator/reports/quarterly?year=" + today.getYear() + "&quarter="
           + today.get(IsoFields.QUARTER_OF_YEAR), s.key()));
       assertEquals(scopeCode(s), report.getString("region"));
       assertEquals(s.sees().size(), report.getLong("events").intValue(), "events in " + s + "'s report");
@@ -146,11 +139,11 @@ class RegionScopeHttpTest {
     routes.put("compliance", s -> {
       // every screened text here is blocked: as many texts counted, and as many violations, as events the key sees
       String path = "/v1/regulator/compliance?from=" + today + "&to=" + today;
-      eventually(() -> sum(ok(client.get(path, s.key())), "screened") == s.sees().size(), s + "'s screened texts");
-      JsonObject report = ok(client.get(path, s.key()));
+      eventually(() -> sum(ok(app.client().get(path, s.key())), "screened") == s.sees().size(), s + "'s screened texts");
+      JsonObject report = ok(app.client().get(path, s.key()));
       assertEquals(scopeCode(s), report.getJsonObject("scope").getString("region"));
       assertEquals(s.sees().size(), sum(report, "violations"), "violations in " + s + "'s compliance report");
-      HttpResponse<Buffer> csv = client.get(path + "&format=csv", s.key());
+      HttpResponse<Buffer> csv = app.client().get(path + "&format=csv", s.key());
       assertEquals(200, csv.statusCode(), csv::bodyAsString);
       List<List<String>> rows = RegulatorViewsHttpTest.parseCsv(csv.bodyAsString().substring(1));
       int violations = rows.get(0).indexOf("violations");
@@ -167,7 +160,7 @@ class RegionScopeHttpTest {
 
   /** The summary grouped by {@code groupBy} (region and maybe hour) counts the key's regions only; a row has an hour if grouped by it. */
   private static void assertSummarySees(Scope s, String groupBy) {
-    JsonObject answer = ok(client.get("/v1/regulator/summary?groupBy=" + groupBy, s.key()));
+    JsonObject answer = ok(app.client().get("/v1/regulator/summary?groupBy=" + groupBy, s.key()));
     assertEquals(scopeCode(s), answer.getString("region"));
     List<String> seen = new ArrayList<>();
     for (Object row : answer.getJsonArray("rows")) {
@@ -191,10 +184,10 @@ class RegionScopeHttpTest {
   @Test
   void aRegionNotInTheTableIsRefusedAndNothingIsJournaled() {
     for (String bad : new String[] {"530599", "5305020", "000000", "+110105"}) {
-      assertError(client.post("/v1/text/screen", service.platformKey, new JsonObject().put("text", BLOCKED)
+      assertError(app.client().post("/v1/text/screen", app.service().platformKey, new JsonObject().put("text", BLOCKED)
           .put("region", bad)), 400, "unknown_region");
     }
-    HttpResponse<Buffer> batch = client.post("/v1/text/screen/batch", service.platformKey, new JsonObject()
+    HttpResponse<Buffer> batch = app.client().post("/v1/text/screen/batch", app.service().platformKey, new JsonObject()
         .put("items", new JsonArray().add(new JsonObject().put("text", "你好").put("region", "530599"))));
     assertEquals("unknown_region", ok(batch).getJsonArray("items").getJsonObject(0).getJsonObject("error")
         .getString("code"));
@@ -213,14 +206,14 @@ class RegionScopeHttpTest {
     if (region != null) {
       body.put("region", region);
     }
-    ok(client.post("/v1/text/screen", key, body));
+    ok(app.client().post("/v1/text/screen", key, body));
   }
 
   private static Stream open(String key) throws Exception {
     HttpClient http = vertx.createHttpClient();
     StringBuffer received = new StringBuffer();
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1")
-        .setPort(service.port()).setURI("/v1/regulator/stream").putHeader("Authorization", "Bearer " + key);
+        .setPort(app.service().port()).setURI("/v1/regulator/stream").putHeader("Authorization", "Bearer " + key);
     http.request(options).compose(request -> request.send())
         .onSuccess(r -> r.handler(chunk -> received.append(chunk.toString(StandardCharsets.UTF_8))))
         .await(10, TimeUnit.SECONDS);

@@ -23,17 +23,15 @@ import org.humiao.events.ViolationEvent;
 import org.humiao.keys.IssuedKey;
 import org.humiao.keys.Role;
 import org.humiao.events.summary.ViolationSummaries;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
@@ -62,23 +60,13 @@ class RegulatorViewsHttpTest {
   /** Blocked by the placeholder lexicons (insult, severity 3); masked 你个***. */
   private static final String BLOCKED = "你个傻*逼";
 
-  @TempDir
-  static Path dir;
-  static LocalService service;
-  static Client client;
+  @RegisterExtension
+  static final ServiceExtension app = new ServiceExtension(Map.of());
   static Vertx vertx;
 
   @BeforeAll
   static void start(Vertx v) throws Exception {
     vertx = v;
-    service = new LocalService(dir, Map.of());
-    client = new Client(v, service.port());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    client.close();
-    service.close();
   }
 
   private static LocalDate today() {
@@ -86,7 +74,7 @@ class RegulatorViewsHttpTest {
   }
 
   private static JsonObject screen(String key, JsonObject body) {
-    HttpResponse<Buffer> r = client.post("/v1/text/screen", key, body);
+    HttpResponse<Buffer> r = app.client().post("/v1/text/screen", key, body);
     assertEquals(200, r.statusCode(), r::bodyAsString);
     return r.bodyAsJsonObject();
   }
@@ -96,9 +84,9 @@ class RegulatorViewsHttpTest {
   @Test
   void exportIsExcelReadyCsvWithQuotingAndFormulasNeutralised() {
     String text = "=HYPERLINK(\"http://x\",\"点我\"), " + BLOCKED;
-    screen(service.platformKey, new JsonObject().put("text", text).put("authorId", "a1").put("region", "110105"));
-    HttpResponse<Buffer> r = client.get("/v1/regulator/events/export?platform=demo&from=" + today().minusDays(1)
-        + "&to=" + today(), service.regulatorKey);
+    screen(app.service().platformKey, new JsonObject().put("text", text).put("authorId", "a1").put("region", "110105"));
+    HttpResponse<Buffer> r = app.client().get("/v1/regulator/events/export?platform=demo&from=" + today().minusDays(1)
+        + "&to=" + today(), app.service().regulatorKey);
     assertEquals(200, r.statusCode(), r::bodyAsString);
     assertEquals("text/csv; charset=utf-8", r.getHeader("Content-Type"));
     assertTrue(r.getHeader("Content-Disposition").startsWith("attachment;"), r.getHeader("Content-Disposition"));
@@ -126,12 +114,12 @@ class RegulatorViewsHttpTest {
   void aScreenRetriedWithTheSameDataIdIsJournaledOnceAndCarriesIt() {
     String dataId = "comment-" + UUID.randomUUID();
     JsonObject single = new JsonObject().put("text", BLOCKED).put("dataId", dataId).put("platform", "retries");
-    screen(service.adminKey, single);
-    screen(service.adminKey, single);
-    ok(client.post("/v1/text/screen/batch", service.adminKey, new JsonObject().put("items", new JsonArray()
+    screen(app.service().adminKey, single);
+    screen(app.service().adminKey, single);
+    ok(app.client().post("/v1/text/screen/batch", app.service().adminKey, new JsonObject().put("items", new JsonArray()
         .add(single).add(new JsonObject().put("text", BLOCKED).put("platform", "retries")))));
-    screen(service.adminKey, new JsonObject().put("text", BLOCKED).put("platform", "retries"));
-    JsonArray events = ok(client.get("/v1/regulator/events?platform=retries", service.regulatorKey))
+    screen(app.service().adminKey, new JsonObject().put("text", BLOCKED).put("platform", "retries"));
+    JsonArray events = ok(app.client().get("/v1/regulator/events?platform=retries", app.service().regulatorKey))
         .getJsonArray("events");
     assertEquals(3, events.size(), "one event for the dataId, one for each text without: " + events.encode());
     List<JsonObject> withId = events.stream().map(JsonObject.class::cast)
@@ -144,7 +132,7 @@ class RegulatorViewsHttpTest {
     for (String query : List.of("/v1/regulator/summary?from=-999999999-01-01&to=2026-01-01",
         "/v1/regulator/summary?from=2026-01-01&to=+999999999-12-31",
         "/v1/regulator/events?from=1899-12-31", "/v1/regulator/events/export?to=2100-01-01")) {
-      assertError(client.get(query, service.regulatorKey), 400, "invalid_field");
+      assertError(app.client().get(query, app.service().regulatorKey), 400, "invalid_field");
     }
   }
 
@@ -161,11 +149,11 @@ class RegulatorViewsHttpTest {
 
   @Test
   void aPlatformKeyExportsOnlyItsOwnEvents() {
-    screen(service.platformKey, new JsonObject().put("text", BLOCKED));
-    screen(service.otherPlatformKey, new JsonObject().put("text", BLOCKED));
-    assertError(client.get("/v1/regulator/events/export?platform=demo", service.otherPlatformKey),
+    screen(app.service().platformKey, new JsonObject().put("text", BLOCKED));
+    screen(app.service().otherPlatformKey, new JsonObject().put("text", BLOCKED));
+    assertError(app.client().get("/v1/regulator/events/export?platform=demo", app.service().otherPlatformKey),
         403, "platform_mismatch");
-    HttpResponse<Buffer> r = client.get("/v1/regulator/events/export", service.otherPlatformKey);
+    HttpResponse<Buffer> r = app.client().get("/v1/regulator/events/export", app.service().otherPlatformKey);
     assertEquals(200, r.statusCode(), r::bodyAsString);
     List<List<String>> rows = parseCsv(r.bodyAsString().substring(1));
     assertTrue(rows.size() > 1, r::bodyAsString);
@@ -177,11 +165,11 @@ class RegulatorViewsHttpTest {
     JsonArray items = new JsonArray();
     IntStream.range(0, 100).forEach(i -> items.add(new JsonObject().put("text", BLOCKED + i).put("platform", "paged")));
     for (int batch = 0; batch < 11; batch++) {
-      HttpResponse<Buffer> r = client.post("/v1/text/screen/batch", service.adminKey,
+      HttpResponse<Buffer> r = app.client().post("/v1/text/screen/batch", app.service().adminKey,
           new JsonObject().put("items", items));
       assertEquals(200, r.statusCode(), r::bodyAsString);
     }
-    HttpResponse<Buffer> r = client.get("/v1/regulator/events/export?platform=paged", service.adminKey);
+    HttpResponse<Buffer> r = app.client().get("/v1/regulator/events/export?platform=paged", app.service().adminKey);
     List<List<String>> rows = parseCsv(r.bodyAsString().substring(1));
     assertEquals(1 + 1100, rows.size());
     assertEquals(1100, rows.stream().skip(1).map(row -> row.get(0)).distinct().count(), "no event twice");
@@ -227,8 +215,8 @@ class RegulatorViewsHttpTest {
 
   @Test
   void theQuarterlyReportHasTheSummarysFigures() {
-    screen(service.platformKey, new JsonObject().put("text", BLOCKED));
-    screen(service.otherPlatformKey, new JsonObject().put("text", BLOCKED));
+    screen(app.service().platformKey, new JsonObject().put("text", BLOCKED));
+    screen(app.service().otherPlatformKey, new JsonObject().put("text", BLOCKED));
     LocalDate today = today();
     int quarter = today.get(IsoFields.QUARTER_OF_YEAR);
     LocalDate from = LocalDate.of(today.getYear(), quarter * 3 - 2, 1);
@@ -236,39 +224,39 @@ class RegulatorViewsHttpTest {
     String query = "?year=" + today.getYear() + "&quarter=" + quarter;
     String range = "?from=" + from + "&to=" + to;
 
-    JsonObject report = ok(client.get("/v1/regulator/reports/quarterly" + query, service.regulatorKey));
+    JsonObject report = ok(app.client().get("/v1/regulator/reports/quarterly" + query, app.service().regulatorKey));
     assertEquals(from.toString(), report.getString("from"));
     assertEquals(to.toString(), report.getString("to"));
-    JsonObject total = summary(range, "", service.regulatorKey).getJsonObject(0);
+    JsonObject total = summary(range, "", app.service().regulatorKey).getJsonObject(0);
     assertTrue(total.getLong("events") >= 2, total::encode);
     assertEquals(total.getLong("events"), report.getLong("events"));
     assertEquals(total.getLong("mandatoryReports"), report.getLong("mandatoryReports"));
-    assertEquals(figures(summary(range, "platform", service.regulatorKey), "platform"),
+    assertEquals(figures(summary(range, "platform", app.service().regulatorKey), "platform"),
         figures(report.getJsonArray("byPlatform"), "platform"));
-    assertEquals(figures(summary(range, "category", service.regulatorKey), "category"),
+    assertEquals(figures(summary(range, "category", app.service().regulatorKey), "category"),
         figures(report.getJsonArray("byCategory"), "category"));
-    assertEquals(figures(summary(range, "kind", service.regulatorKey), "kind"),
+    assertEquals(figures(summary(range, "kind", app.service().regulatorKey), "kind"),
         figures(report.getJsonArray("byKind"), "kind"));
     JsonArray months = report.getJsonArray("byMonth");
     assertEquals(3, months.size());
     for (int m = 0; m < 3; m++) {
       LocalDate first = from.plusMonths(m);
-      JsonArray rows = summary("?from=" + first + "&to=" + first.plusMonths(1).minusDays(1), "", service.regulatorKey);
+      JsonArray rows = summary("?from=" + first + "&to=" + first.plusMonths(1).minusDays(1), "", app.service().regulatorKey);
       long events = rows.isEmpty() ? 0 : rows.getJsonObject(0).getLong("events");
       assertEquals(first.toString().substring(0, 7), months.getJsonObject(m).getString("month"));
       assertEquals(events, months.getJsonObject(m).getLong("events"), months::encode);
     }
 
-    JsonObject own = ok(client.get("/v1/regulator/reports/quarterly" + query, service.platformKey));
+    JsonObject own = ok(app.client().get("/v1/regulator/reports/quarterly" + query, app.service().platformKey));
     assertEquals("demo", own.getString("platform"));
-    assertEquals(figures(summary(range, "platform", service.platformKey), "platform"),
+    assertEquals(figures(summary(range, "platform", app.service().platformKey), "platform"),
         figures(own.getJsonArray("byPlatform"), "platform"));
-    assertError(client.get("/v1/regulator/reports/quarterly" + query + "&platform=other", service.platformKey),
+    assertError(app.client().get("/v1/regulator/reports/quarterly" + query + "&platform=other", app.service().platformKey),
         403, "platform_mismatch");
   }
 
   private static JsonArray summary(String range, String groupBy, String key) {
-    return ok(client.get("/v1/regulator/summary" + range + "&groupBy=" + groupBy, key)).getJsonArray("rows");
+    return ok(app.client().get("/v1/regulator/summary" + range + "&groupBy=" + groupBy, key)).getJsonArray("rows");
   }
 
   /** name → "events/mandatoryReports/maxSeverity" */
@@ -290,7 +278,7 @@ class RegulatorViewsHttpTest {
       HttpClient http = vertx.createHttpClient();
       StringBuffer received = new StringBuffer();
       RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1")
-          .setPort(service.port()).setURI(path).putHeader("Authorization", "Bearer " + key);
+          .setPort(app.service().port()).setURI(path).putHeader("Authorization", "Bearer " + key);
       if (lastEventId != null) {
         options.putHeader(EventStream.LAST_EVENT_ID, lastEventId);
       }
@@ -346,22 +334,22 @@ class RegulatorViewsHttpTest {
 
   @Test
   void aKeyHoldsAtMostFourStreamsAndARevokedKeysStreamEnds() throws Exception {
-    IssuedKey issued = service.issuer.issue(Role.REGULATOR, null);
-    service.store.add(issued.stored());
-    eventually(() -> client.get("/v1/regulator/events?limit=1", issued.secret()).statusCode() == 200,
+    IssuedKey issued = app.service().issuer.issue(Role.REGULATOR, null);
+    app.service().store.add(issued.stored());
+    eventually(() -> app.client().get("/v1/regulator/events?limit=1", issued.secret()).statusCode() == 200,
         "the new key is loaded");
     List<Stream> streams = new ArrayList<>();
     try {
       for (int i = 0; i < 4; i++) {
         streams.add(Stream.open("/v1/regulator/stream", issued.secret(), null));
       }
-      HttpResponse<Buffer> fifth = client.get("/v1/regulator/stream", issued.secret());
+      HttpResponse<Buffer> fifth = app.client().get("/v1/regulator/stream", issued.secret());
       assertError(fifth, 429, "too_many_streams");
       assertTrue(fifth.getHeader("Retry-After") != null, "no Retry-After");
 
       java.util.concurrent.atomic.AtomicInteger ended = new java.util.concurrent.atomic.AtomicInteger();
       streams.forEach(s -> s.response().endHandler(v -> ended.incrementAndGet()));
-      service.store.revoke(issued.stored().id());
+      app.service().store.revoke(issued.stored().id());
       eventually(() -> ended.get() == 4, "every stream of the revoked key ended");
     } finally {
       for (Stream s : streams) {
@@ -372,13 +360,13 @@ class RegulatorViewsHttpTest {
 
   @Test
   void aStreamDeliversNewEventsWithinTheKeysScopeAndFilter() throws Exception {
-    try (Stream regulator = Stream.open("/v1/regulator/stream?minSeverity=3", service.regulatorKey, null);
-         Stream other = Stream.open("/v1/regulator/stream", service.otherPlatformKey, null);
-         Stream severe = Stream.open("/v1/regulator/stream?minSeverity=4", service.regulatorKey, null)) {
+    try (Stream regulator = Stream.open("/v1/regulator/stream?minSeverity=3", app.service().regulatorKey, null);
+         Stream other = Stream.open("/v1/regulator/stream", app.service().otherPlatformKey, null);
+         Stream severe = Stream.open("/v1/regulator/stream?minSeverity=4", app.service().regulatorKey, null)) {
       assertEquals(200, regulator.response().statusCode());
       assertEquals("text/event-stream; charset=utf-8", regulator.response().getHeader("Content-Type"));
-      screen(service.platformKey, new JsonObject().put("text", BLOCKED).put("region", "310000"));
-      screen(service.otherPlatformKey, new JsonObject().put("text", BLOCKED));
+      screen(app.service().platformKey, new JsonObject().put("text", BLOCKED).put("region", "310000"));
+      screen(app.service().otherPlatformKey, new JsonObject().put("text", BLOCKED));
 
       eventually(() -> regulator.events().size() >= 2, "two events on the regulator's stream");
       List<JsonObject> events = regulator.events();
@@ -394,14 +382,14 @@ class RegulatorViewsHttpTest {
           "each view has cursors of its own");
       assertTrue(severe.events().isEmpty(), "severity 3 is below minSeverity 4");
     }
-    assertError(client.get("/v1/regulator/stream?platform=demo", service.otherPlatformKey), 403, "platform_mismatch");
+    assertError(app.client().get("/v1/regulator/stream?platform=demo", app.service().otherPlatformKey), 403, "platform_mismatch");
   }
 
   @Test
   void lastEventIdReplaysWhatTheStreamMissedOnce() throws Exception {
     JsonObject first = screenedEvent();
     JsonObject second = screenedEvent();
-    try (Stream stream = Stream.open("/v1/regulator/stream?platform=demo", service.regulatorKey,
+    try (Stream stream = Stream.open("/v1/regulator/stream?platform=demo", app.service().regulatorKey,
         first.getString("cursor"))) {
       JsonObject third = screenedEvent();
       eventually(() -> stream.events().stream().anyMatch(e -> e.getString("id").equals(third.getString("id"))),
@@ -409,29 +397,29 @@ class RegulatorViewsHttpTest {
       List<String> ids = stream.events().stream().map(e -> e.getString("id")).toList();
       assertEquals(List.of(second.getString("id"), third.getString("id")), ids);
     }
-    assertError(Client.await(client.request(HttpMethod.GET, "/v1/regulator/stream", service.otherPlatformKey)
+    assertError(Client.await(app.client().request(HttpMethod.GET, "/v1/regulator/stream", app.service().otherPlatformKey)
         .putHeader(EventStream.LAST_EVENT_ID, first.getString("cursor")).send()), 400, "invalid_field");
   }
 
   /** Screens a blocked text as the demo platform and answers its event as the regulator lists it. */
   private static JsonObject screenedEvent() {
-    screen(service.platformKey, new JsonObject().put("text", BLOCKED));
-    return ok(client.get("/v1/regulator/events?platform=demo&limit=1", service.regulatorKey)).getJsonArray("events")
+    screen(app.service().platformKey, new JsonObject().put("text", BLOCKED));
+    return ok(app.client().get("/v1/regulator/events?platform=demo&limit=1", app.service().regulatorKey)).getJsonArray("events")
         .getJsonObject(0);
   }
 
   @Test
   void cursorsPageAViewsOwnEventsAndShowNothingOfOthers() {
     for (int i = 0; i < 3; i++) {
-      screen(service.platformKey, new JsonObject().put("text", BLOCKED));
-      screen(service.otherPlatformKey, new JsonObject().put("text", BLOCKED));
+      screen(app.service().platformKey, new JsonObject().put("text", BLOCKED));
+      screen(app.service().otherPlatformKey, new JsonObject().put("text", BLOCKED));
     }
-    JsonArray all = ok(client.get("/v1/regulator/events?limit=1000", service.platformKey)).getJsonArray("events");
+    JsonArray all = ok(app.client().get("/v1/regulator/events?limit=1000", app.service().platformKey)).getJsonArray("events");
     List<String> paged = new ArrayList<>();
     String before = null;
     do {
-      JsonObject page = ok(client.get("/v1/regulator/events?limit=2" + (before == null ? "" : "&before=" + before),
-          service.platformKey));
+      JsonObject page = ok(app.client().get("/v1/regulator/events?limit=2" + (before == null ? "" : "&before=" + before),
+          app.service().platformKey));
       page.getJsonArray("events").forEach(e -> paged.add(((JsonObject) e).getString("id")));
       before = page.getString("nextBefore");
       if (before != null) {
@@ -446,22 +434,22 @@ class RegulatorViewsHttpTest {
       assertTrue(event.getString("cursor").matches("[A-Za-z0-9_-]{22}"), event.getString("cursor"));
     }
     String demoCursor = all.getJsonObject(0).getString("cursor");
-    assertError(client.get("/v1/regulator/events?before=" + demoCursor, service.otherPlatformKey), 400, "invalid_field");
-    assertError(client.get("/v1/regulator/events?before=" + demoCursor, service.regulatorKey), 400, "invalid_field");
-    assertError(client.get("/v1/regulator/events?before=12", service.platformKey), 400, "invalid_field");
+    assertError(app.client().get("/v1/regulator/events?before=" + demoCursor, app.service().otherPlatformKey), 400, "invalid_field");
+    assertError(app.client().get("/v1/regulator/events?before=" + demoCursor, app.service().regulatorKey), 400, "invalid_field");
+    assertError(app.client().get("/v1/regulator/events?before=12", app.service().platformKey), 400, "invalid_field");
   }
 
   @Test
   void aClientThatDoesNotReadIsDroppedAndCounted() throws Exception {
-    Counter dropped = service.service.components().registry().get("humiao.stream.dropped").counter();
-    Gauge open = service.service.components().registry().get("humiao.stream.subscribers").gauge();
+    Counter dropped = app.service().service.components().registry().get("humiao.stream.dropped").counter();
+    Gauge open = app.service().service.components().registry().get("humiao.stream.subscribers").gauge();
     double droppedBefore = dropped.count();
     try (Socket socket = new Socket()) {
       socket.setReceiveBufferSize(4096);
-      socket.connect(new InetSocketAddress("127.0.0.1", service.port()));
+      socket.connect(new InetSocketAddress("127.0.0.1", app.service().port()));
       OutputStream out = socket.getOutputStream();
       out.write(("GET /v1/regulator/stream?platform=bulk HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-          + service.regulatorKey + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+          + app.service().regulatorKey + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
       out.flush();
       eventually(() -> open.value() >= 1, "the stream to open");
       // 40 MB of events, far past what the kernel's buffers and the write queue hold
@@ -470,7 +458,7 @@ class RegulatorViewsHttpTest {
         List<ViolationEvent> events = IntStream.range(0, 10).mapToObj(i -> ViolationEvent.builder("bulk",
             ViolationEvent.Kind.TEXT_BLOCKED).time(Instant.now()).category("insult", 3).rule("term").evidence(evidence).build())
             .toList();
-        service.service.components().state().events().journal().appendAll(events).join();
+        app.service().service.components().state().events().journal().appendAll(events).join();
       }
       eventually(() -> dropped.count() == droppedBefore + 1, "the slow stream to be dropped");
       eventually(() -> open.value() == 0, "the dropped stream to be let go");
@@ -483,17 +471,17 @@ class RegulatorViewsHttpTest {
   void theDashboardIsPublicStaticAndUnderAStrictPolicy() {
     for (String asset : List.of("/dashboard", "/dashboard/", "/dashboard/app.js", "/dashboard/app.css", "/dashboard/labels.json",
         "/dashboard/dist/echarts.min.js")) {
-      HttpResponse<Buffer> r = client.get(asset, null);
+      HttpResponse<Buffer> r = app.client().get(asset, null);
       assertEquals(200, r.statusCode(), asset);
       assertEquals(StrictPage.CSP, r.getHeader("Content-Security-Policy"), asset);
       assertTrue(r.getHeader("Content-Security-Policy").startsWith("default-src 'self'"));
       assertEquals("nosniff", r.getHeader("X-Content-Type-Options"), asset);
     }
-    String page = client.get("/dashboard/", null).bodyAsString();
+    String page = app.client().get("/dashboard/", null).bodyAsString();
     assertTrue(page.contains("监管控制台"), page);
     assertFalse(page.contains("<script>") || page.matches("(?s).*<script[^>]*>[^<]+</script>.*"), "no inline script");
-    assertTrue(client.get("/dashboard/", null).getHeader("Content-Type").startsWith("text/html"));
-    JsonObject labels = client.get("/dashboard/labels.json", null).bodyAsJsonObject();
+    assertTrue(app.client().get("/dashboard/", null).getHeader("Content-Type").startsWith("text/html"));
+    JsonObject labels = app.client().get("/dashboard/labels.json", null).bodyAsJsonObject();
     for (ViolationEvent.Kind kind : ViolationEvent.Kind.values()) {
       assertTrue(labels.getJsonObject("kinds").containsKey(kind.id()), kind.id());
     }
@@ -510,27 +498,27 @@ class RegulatorViewsHttpTest {
     for (Agency agency : Agency.values()) {
       assertEquals(agency.label(), labels.getJsonObject("agencies").getString(agency.id()), agency.id());
     }
-    assertError(client.get("/dashboard/dist/missing.js", null), 404, "not_found");
-    assertError(client.get("/dashboard/missing.js", null), 404, "not_found");
-    assertError(client.get("/dashboard/..%2f..%2fpom.xml", null), 404, "not_found");
+    assertError(app.client().get("/dashboard/dist/missing.js", null), 404, "not_found");
+    assertError(app.client().get("/dashboard/missing.js", null), 404, "not_found");
+    assertError(app.client().get("/dashboard/..%2f..%2fpom.xml", null), 404, "not_found");
   }
 
   // --- bad parameters --------------------------------------------------------------------
 
   @Test
   void badParametersAreInvalidFields() {
-    String key = service.regulatorKey;
-    assertError(client.get("/v1/regulator/events/export?from=2026-13-01", key), 400, "invalid_field");
-    assertError(client.get("/v1/regulator/events/export?from=2026-02-01&to=2026-01-01", key), 400, "invalid_field");
-    assertError(client.get("/v1/regulator/events/export?kind=mystery", key), 400, "invalid_field");
-    assertError(client.get("/v1/regulator/events/export?minSeverity=high", key), 400, "invalid_field");
-    assertError(client.get("/v1/regulator/stream?minSeverity=-1", key), 400, "invalid_field");
-    assertError(client.get("/v1/regulator/stream?kind=mystery", key), 400, "invalid_field");
-    assertError(Client.await(client.request(HttpMethod.GET, "/v1/regulator/stream", key)
+    String key = app.service().regulatorKey;
+    assertError(app.client().get("/v1/regulator/events/export?from=2026-13-01", key), 400, "invalid_field");
+    assertError(app.client().get("/v1/regulator/events/export?from=2026-02-01&to=2026-01-01", key), 400, "invalid_field");
+    assertError(app.client().get("/v1/regulator/events/export?kind=mystery", key), 400, "invalid_field");
+    assertError(app.client().get("/v1/regulator/events/export?minSeverity=high", key), 400, "invalid_field");
+    assertError(app.client().get("/v1/regulator/stream?minSeverity=-1", key), 400, "invalid_field");
+    assertError(app.client().get("/v1/regulator/stream?kind=mystery", key), 400, "invalid_field");
+    assertError(Client.await(app.client().request(HttpMethod.GET, "/v1/regulator/stream", key)
         .putHeader(EventStream.LAST_EVENT_ID, "yesterday").send()), 400, "invalid_field");
-    assertError(client.get("/v1/regulator/reports/quarterly?year=2026&quarter=5", key), 400, "invalid_field");
-    assertError(client.get("/v1/regulator/reports/quarterly?year=twenty&quarter=1", key), 400, "invalid_field");
-    assertError(client.get("/v1/regulator/reports/quarterly?quarter=1", key), 400, "missing_field");
-    assertError(client.get("/v1/regulator/reports/quarterly?year=2026&quarter=1", null), 401, "unauthorized");
+    assertError(app.client().get("/v1/regulator/reports/quarterly?year=2026&quarter=5", key), 400, "invalid_field");
+    assertError(app.client().get("/v1/regulator/reports/quarterly?year=twenty&quarter=1", key), 400, "invalid_field");
+    assertError(app.client().get("/v1/regulator/reports/quarterly?quarter=1", key), 400, "missing_field");
+    assertError(app.client().get("/v1/regulator/reports/quarterly?year=2026&quarter=1", null), 401, "unauthorized");
   }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -21,7 +21,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -44,29 +43,19 @@ class ReviewBrowserTest {
   private static final String HOSTILE = "<img src=x onerror=\"document.title='pwned'\"></script>"
       + "<script>document.title='pwned'</script>&lt;b&gt;";
 
-  @TempDir
-  static Path dir;
-  static LocalService service;
-  static Client client;
+  @RegisterExtension
+  static final ServiceExtension app = new ServiceExtension(Map.of());
   static ChromeDriver browser;
 
   @BeforeAll
   static void start(Vertx vertx) throws Exception {
     browser = HeadlessChromium.open();
-    service = new LocalService(dir, Map.of());
-    client = new Client(vertx, service.port());
   }
 
   @AfterAll
   static void stop() throws Exception {
     if (browser != null) {
       browser.quit();
-    }
-    if (client != null) {
-      client.close();
-    }
-    if (service != null) {
-      service.close();
     }
   }
 
@@ -77,7 +66,7 @@ class ReviewBrowserTest {
 
   /** The task of a dataId, as the API shows it to {@code key}. */
   private static JsonObject task(String dataId, String key) {
-    return ok(client.get("/v1/review/tasks?limit=100", key)).getJsonArray("tasks").stream()
+    return ok(app.client().get("/v1/review/tasks?limit=100", key)).getJsonArray("tasks").stream()
         .map(JsonObject.class::cast).filter(t -> dataId.equals(t.getString("dataId"))).findFirst()
         .orElseThrow(() -> new AssertionError("no task of " + dataId));
   }
@@ -85,7 +74,7 @@ class ReviewBrowserTest {
   /** The page opened afresh (no key from an earlier test) and entered with {@code key}. */
   private static WebDriverWait enter(String key) {
     WebDriverWait wait = new WebDriverWait(browser, WAIT);
-    browser.get("http://127.0.0.1:" + service.port() + "/review/");
+    browser.get("http://127.0.0.1:" + app.service().port() + "/review/");
     browser.executeScript("sessionStorage.clear()");
     browser.navigate().refresh();
     assertEquals("护苗 · 审核台", browser.getTitle());
@@ -111,10 +100,10 @@ class ReviewBrowserTest {
 
   @Test
   void aReviewerClaimsAndBlocksAHeldTextWithTheKeyboardAndAddsItsTermToTheBlockList() throws Exception {
-    String reviewer = service.addKey(client, Role.REVIEWER, LocalService.PLATFORM);
+    String reviewer = app.service().addKey(app.client(), Role.REVIEWER, LocalService.PLATFORM);
     String run = UUID.randomUUID().toString();
     for (String dataId : List.of("first-" + run, "second-" + run)) {
-      assertEquals("review", ok(client.post("/v1/text/screen", service.platformKey,
+      assertEquals("review", ok(app.client().post("/v1/text/screen", app.service().platformKey,
           new JsonObject().put("text", HELD).put("dataId", dataId))).getString("decision"));
     }
     String first = task("first-" + run, reviewer).getString("id");
@@ -152,14 +141,14 @@ class ReviewBrowserTest {
     press("b");
     wait.withMessage("the resolution shown").until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"),
         "已处理：确认违规，已加入拦截名单"));
-    JsonObject resolved = ok(client.get("/v1/review/tasks/" + first, reviewer));
+    JsonObject resolved = ok(app.client().get("/v1/review/tasks/" + first, reviewer));
     assertEquals("resolved", resolved.getString("status"));
     JsonObject resolution = resolved.getJsonObject("resolution");
     assertEquals("block", resolution.getString("verdict"));
     assertEquals("fraud", resolution.getString("category"));
     assertEquals("倒卖实名账号", resolution.getString("note"));
-    assertEquals("open", ok(client.get("/v1/review/tasks/" + second, reviewer)).getString("status"), "J/K claimed nothing");
-    assertTrue(ok(client.get("/v1/platforms/" + LocalService.PLATFORM + "/lists/block", service.platformKey))
+    assertEquals("open", ok(app.client().get("/v1/review/tasks/" + second, reviewer)).getString("status"), "J/K claimed nothing");
+    assertTrue(ok(app.client().get("/v1/platforms/" + LocalService.PLATFORM + "/lists/block", app.service().platformKey))
         .getJsonArray("entries").stream().map(JsonObject.class::cast).anyMatch(e -> "实名小号".equals(e.getString("term"))),
         "the term on the platform's block list");
 
@@ -168,7 +157,7 @@ class ReviewBrowserTest {
     assertMetric("humiao_lists_platforms", 1);
     assertMetric("humiao_lists_entries", 1);
     for (int i = 0; i < 2; i++) {
-      assertEquals("block", ok(client.post("/v1/text/screen", service.platformKey, new JsonObject().put("text", HELD)))
+      assertEquals("block", ok(app.client().post("/v1/text/screen", app.service().platformKey, new JsonObject().put("text", HELD)))
           .getString("decision"), "the listed term blocks");
     }
     assertMetric("humiao_lists_compile_seconds_count", 1);
@@ -178,7 +167,7 @@ class ReviewBrowserTest {
 
   /** The series (name and labels as served) is served with {@code value}. */
   private static void assertMetric(String series, double value) {
-    String metrics = client.get("/metrics", null).bodyAsString();
+    String metrics = app.client().get("/metrics", null).bodyAsString();
     List<Double> values = metrics.lines().filter(l -> l.startsWith(series + " "))
         .map(l -> Double.parseDouble(l.substring(series.length() + 1).trim())).toList();
     assertEquals(List.of(value), values, () -> series + " in\n" + metrics.lines()
@@ -189,12 +178,12 @@ class ReviewBrowserTest {
   void hostileTextIsShownAsTextNeverRunAsMarkup() {
     String reviewer;
     try {
-      reviewer = service.addKey(client, Role.REVIEWER, "other");
+      reviewer = app.service().addKey(app.client(), Role.REVIEWER, "other");
     } catch (InterruptedException e) {
       throw new AssertionError(e);
     }
     String dataId = "hostile-" + UUID.randomUUID();
-    ok(client.post("/v1/review/reports", service.otherPlatformKey, new JsonObject().put("dataId", dataId)
+    ok(app.client().post("/v1/review/reports", app.service().otherPlatformKey, new JsonObject().put("dataId", dataId)
         .put("text", HOSTILE).put("reason", "<b>举报</b>").put("reportedUser", "u-1")));
     String id = task(dataId, reviewer).getString("id");
 

@@ -3,13 +3,11 @@ package org.humiao.server;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,28 +24,18 @@ class SummaryDefaultRangeTest {
   /** 2026-04-01 00:30 in Beijing, still 2026-03-31 in UTC. */
   private static final Instant NOW = Instant.parse("2026-03-31T16:30:00Z");
 
-  @TempDir
-  static Path dir;
-  static LocalService service;
-  static Client client;
+  @RegisterExtension
+  static final ServiceExtension app = new ServiceExtension(Map.of()).clock(Clock.fixed(NOW, ZoneOffset.UTC));
 
   @BeforeAll
   static void start(Vertx vertx) throws Exception {
-    service = new LocalService(dir, Map.of(), Clock.fixed(NOW, ZoneOffset.UTC), null);
-    client = new Client(vertx, service.port());
     // one blocked text, journaled at NOW: Beijing day 2026-04-01
-    assertEquals(200, client.post("/v1/text/screen", service.platformKey,
+    assertEquals(200, app.client().post("/v1/text/screen", app.service().platformKey,
         new JsonObject().put("text", "你个傻*逼")).statusCode());
   }
 
-  @AfterAll
-  static void stop() throws Exception {
-    client.close();
-    service.close();
-  }
-
   private static JsonObject summary(String query) {
-    var r = client.get("/v1/regulator/summary" + query, service.regulatorKey);
+    var r = app.client().get("/v1/regulator/summary" + query, app.service().regulatorKey);
     assertEquals(200, r.statusCode(), r::bodyAsString);
     return r.bodyAsJsonObject();
   }

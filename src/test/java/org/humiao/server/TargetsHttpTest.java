@@ -1,19 +1,13 @@
 package org.humiao.server;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import org.humiao.events.summary.ViolationSummaries;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,30 +26,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * from 5 authors, surge at 20 from 10 within 10 minutes; minors: 4 from 3 and 10 from 5): the
  * answer that crosses a level, the target routes for each role, protection and evidence.
  */
-@ExtendWith(VertxExtension.class)
 class TargetsHttpTest {
   /** Blocked by the placeholder lexicons; its masked form is 你个***. */
   private static final String ABUSE = "你个傻*逼";
 
-  @TempDir
-  static Path dir;
-  static LocalService service;
-  static Client client;
-
-  @BeforeAll
-  static void start(Vertx vertx) throws Exception {
-    service = new LocalService(dir, Map.of());
-    client = new Client(vertx, service.port());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    client.close();
-    service.close();
-  }
+  @RegisterExtension
+  static final ServiceExtension app = new ServiceExtension(Map.of());
 
   private static JsonObject screen(String text, String author, String target) {
-    return ok(client.post("/v1/text/screen", service.platformKey, new JsonObject().put("text", text)
+    return ok(app.client().post("/v1/text/screen", app.service().platformKey, new JsonObject().put("text", text)
         .put("authorId", author).put("targetId", target)));
   }
 
@@ -69,7 +48,7 @@ class TargetsHttpTest {
   }
 
   private static JsonArray events(String kind) {
-    return ok(client.get("/v1/regulator/events?kind=" + kind, service.adminKey)).getJsonArray("events");
+    return ok(app.client().get("/v1/regulator/events?kind=" + kind, app.service().adminKey)).getJsonArray("events");
   }
 
   @Test
@@ -83,7 +62,7 @@ class TargetsHttpTest {
         assertEquals("victim", pileOn.getString("target"));
       }
     }
-    JsonObject status = ok(client.get("/v1/targets/victim/status", service.platformKey));
+    JsonObject status = ok(app.client().get("/v1/targets/victim/status", app.service().platformKey));
     assertEquals("surge", status.getString("level"));
     assertFalse(status.getBoolean("minor"));
     assertEquals(new JsonObject().put("windowMinutes", 10).put("messages", 20).put("authors", 10),
@@ -103,46 +82,46 @@ class TargetsHttpTest {
   @Test
   void aPlatformSeesOnlyItsOwnTargets() {
     pileOn("shared-name", 8, 5);
-    assertEquals("watch", ok(client.get("/v1/targets/shared-name/status", service.platformKey)).getString("level"));
-    JsonObject other = ok(client.get("/v1/targets/shared-name/status", service.otherPlatformKey));
+    assertEquals("watch", ok(app.client().get("/v1/targets/shared-name/status", app.service().platformKey)).getString("level"));
+    JsonObject other = ok(app.client().get("/v1/targets/shared-name/status", app.service().otherPlatformKey));
     assertEquals("none", other.getString("level"));
     assertEquals(0, other.getJsonArray("counts").getJsonObject(0).getInteger("messages"));
-    assertEquals(0, ok(client.get("/v1/targets/shared-name/evidence", service.otherPlatformKey))
+    assertEquals(0, ok(app.client().get("/v1/targets/shared-name/evidence", app.service().otherPlatformKey))
         .getJsonArray("entries").size());
-    assertError(client.get("/v1/targets/shared-name/status?platform=demo", service.otherPlatformKey), 403,
+    assertError(app.client().get("/v1/targets/shared-name/status?platform=demo", app.service().otherPlatformKey), 403,
         "platform_mismatch");
-    assertError(client.get("/v1/targets/shared-name/evidence?platform=demo", service.otherPlatformKey), 403,
+    assertError(app.client().get("/v1/targets/shared-name/evidence?platform=demo", app.service().otherPlatformKey), 403,
         "platform_mismatch");
-    assertError(client.post("/v1/targets/shared-name/protection", service.otherPlatformKey,
+    assertError(app.client().post("/v1/targets/shared-name/protection", app.service().otherPlatformKey,
         new JsonObject().put("platform", "demo").put("on", false)), 403, "platform_mismatch");
-    assertError(client.get("/v1/targets/shared-name/status", service.regulatorKey), 403, "forbidden");
-    assertError(client.get("/v1/targets/shared-name/evidence", service.regulatorKey), 403, "forbidden");
-    assertError(client.get("/v1/targets/shared-name/status", null), 401, "unauthorized");
-    assertError(client.get("/v1/targets/shared-name/status", service.adminKey), 400, "missing_field");
-    assertEquals("watch", ok(client.get("/v1/targets/shared-name/status?platform=demo", service.adminKey))
+    assertError(app.client().get("/v1/targets/shared-name/status", app.service().regulatorKey), 403, "forbidden");
+    assertError(app.client().get("/v1/targets/shared-name/evidence", app.service().regulatorKey), 403, "forbidden");
+    assertError(app.client().get("/v1/targets/shared-name/status", null), 401, "unauthorized");
+    assertError(app.client().get("/v1/targets/shared-name/status", app.service().adminKey), 400, "missing_field");
+    assertEquals("watch", ok(app.client().get("/v1/targets/shared-name/status?platform=demo", app.service().adminKey))
         .getString("level"));
   }
 
   @Test
   void aProtectedTargetsAnswersSayProtectedForStrangersOnly() {
     long until = Instant.now().getEpochSecond() + 3600;
-    JsonObject on = ok(client.post("/v1/targets/shielded/protection", service.platformKey,
+    JsonObject on = ok(app.client().post("/v1/targets/shielded/protection", app.service().platformKey,
         new JsonObject().put("on", true).put("until", until).put("scope", "strangers")));
     assertTrue(on.getBoolean("protected"));
     assertEquals("strangers", on.getJsonObject("protection").getString("scope"));
     assertFalse(on.getJsonObject("protection").getBoolean("automatic"));
 
-    JsonObject stranger = ok(client.post("/v1/text/screen", service.platformKey, new JsonObject()
+    JsonObject stranger = ok(app.client().post("/v1/text/screen", app.service().platformKey, new JsonObject()
         .put("text", ABUSE).put("authorId", "s").put("mentions", new JsonArray().add("shielded")).put("relation", "stranger")));
     assertEquals(Boolean.TRUE, stranger.getBoolean("protected"));
     assertEquals("block", stranger.getString("decision"));
-    JsonObject friend = ok(client.post("/v1/text/screen", service.platformKey, new JsonObject()
+    JsonObject friend = ok(app.client().post("/v1/text/screen", app.service().platformKey, new JsonObject()
         .put("text", "今天天气不错").put("authorId", "f").put("targetId", "shielded").put("relation", "friend")));
     assertNull(friend.getValue("protected"));
     JsonObject unknown = screen("今天天气不错", "x", "shielded");
     assertEquals(Boolean.TRUE, unknown.getBoolean("protected"), "no relation given counts as a stranger");
 
-    JsonObject off = ok(client.post("/v1/targets/shielded/protection", service.platformKey,
+    JsonObject off = ok(app.client().post("/v1/targets/shielded/protection", app.service().platformKey,
         new JsonObject().put("on", false)));
     assertFalse(off.getBoolean("protected"));
     assertNull(screen("今天天气不错", "x", "shielded").getValue("protected"));
@@ -152,20 +131,20 @@ class TargetsHttpTest {
   void badProtectionAndScreenFieldsAreNamed() {
     String path = "/v1/targets/t/protection";
     long now = Instant.now().getEpochSecond();
-    assertError(client.post(path, service.platformKey, new JsonObject()), 400, "missing_field");
-    assertError(client.post(path, service.platformKey, new JsonObject().put("on", "yes")), 400, "invalid_field");
-    assertError(client.post(path, service.platformKey, new JsonObject().put("on", true)), 400, "missing_field");
-    assertError(client.post(path, service.platformKey, new JsonObject().put("on", true).put("until", now - 10)),
+    assertError(app.client().post(path, app.service().platformKey, new JsonObject()), 400, "missing_field");
+    assertError(app.client().post(path, app.service().platformKey, new JsonObject().put("on", "yes")), 400, "invalid_field");
+    assertError(app.client().post(path, app.service().platformKey, new JsonObject().put("on", true)), 400, "missing_field");
+    assertError(app.client().post(path, app.service().platformKey, new JsonObject().put("on", true).put("until", now - 10)),
         400, "invalid_field");
-    assertError(client.post(path, service.platformKey, new JsonObject().put("on", true)
+    assertError(app.client().post(path, app.service().platformKey, new JsonObject().put("on", true)
         .put("until", now + 31L * 86400)), 400, "invalid_field");
-    assertError(client.post(path, service.platformKey, new JsonObject().put("on", true).put("until", now + 60)
+    assertError(app.client().post(path, app.service().platformKey, new JsonObject().put("on", true).put("until", now + 60)
         .put("scope", "followers")), 400, "invalid_field");
-    assertError(client.post(path, service.regulatorKey, new JsonObject().put("on", false)), 403, "forbidden");
-    assertError(client.get("/v1/targets/t/evidence?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z",
-        service.platformKey), 400, "invalid_field");
-    assertError(client.get("/v1/targets/t/evidence?format=xml", service.platformKey), 400, "invalid_field");
-    assertError(client.get("/v1/targets/t/evidence?to=yesterday", service.platformKey), 400, "invalid_field");
+    assertError(app.client().post(path, app.service().regulatorKey, new JsonObject().put("on", false)), 403, "forbidden");
+    assertError(app.client().get("/v1/targets/t/evidence?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z",
+        app.service().platformKey), 400, "invalid_field");
+    assertError(app.client().get("/v1/targets/t/evidence?format=xml", app.service().platformKey), 400, "invalid_field");
+    assertError(app.client().get("/v1/targets/t/evidence?to=yesterday", app.service().platformKey), 400, "invalid_field");
 
     JsonArray tooMany = new JsonArray();
     for (int i = 0; i < 21; i++) {
@@ -173,19 +152,19 @@ class TargetsHttpTest {
     }
     for (JsonObject bad : List.of(new JsonObject().put("mentions", "u1"), new JsonObject().put("mentions", tooMany),
         new JsonObject().put("mentions", new JsonArray().add(7)), new JsonObject().put("relation", "enemy"))) {
-      assertError(client.post("/v1/text/screen", service.platformKey, bad.put("text", "你好")), 400, "invalid_field");
+      assertError(app.client().post("/v1/text/screen", app.service().platformKey, bad.put("text", "你好")), 400, "invalid_field");
     }
   }
 
   @Test
   void evidenceListsTheAbuseAimedAtTheTargetAsJsonAndCsv() {
     for (int i = 0; i < 3; i++) {
-      ok(client.post("/v1/text/screen", service.platformKey, new JsonObject().put("text", ABUSE)
+      ok(app.client().post("/v1/text/screen", app.service().platformKey, new JsonObject().put("text", ABUSE)
           .put("authorId", "author-" + i).put("mentions", new JsonArray().add("evidenced").add("bystander"))
           .put("dataId", "msg-" + i)));
     }
     screen("今天天气不错", "nice", "evidenced");
-    JsonObject evidence = ok(client.get("/v1/targets/evidenced/evidence", service.platformKey));
+    JsonObject evidence = ok(app.client().get("/v1/targets/evidenced/evidence", app.service().platformKey));
     JsonArray entries = evidence.getJsonArray("entries");
     assertEquals(3, entries.size(), evidence::encode);
     JsonObject first = entries.getJsonObject(0);
@@ -195,12 +174,12 @@ class TargetsHttpTest {
     assertEquals(new JsonArray().add("insult"), first.getJsonArray("categories"));
     assertTrue(first.getString("author").startsWith("u_"), first::encode);
     assertFalse(evidence.encode().contains("author-0"), "the author's id is never shown");
-    assertEquals(3, ok(client.get("/v1/targets/bystander/evidence", service.platformKey)).getJsonArray("entries").size());
+    assertEquals(3, ok(app.client().get("/v1/targets/bystander/evidence", app.service().platformKey)).getJsonArray("entries").size());
     String future = Instant.now().plusSeconds(3600).toString();
-    assertEquals(0, ok(client.get("/v1/targets/evidenced/evidence?from=" + future + "&to=" + Instant.now()
-        .plusSeconds(7200), service.platformKey)).getJsonArray("entries").size());
+    assertEquals(0, ok(app.client().get("/v1/targets/evidenced/evidence?from=" + future + "&to=" + Instant.now()
+        .plusSeconds(7200), app.service().platformKey)).getJsonArray("entries").size());
 
-    HttpResponse<Buffer> csv = client.get("/v1/targets/evidenced/evidence?format=csv", service.platformKey);
+    HttpResponse<Buffer> csv = app.client().get("/v1/targets/evidenced/evidence?format=csv", app.service().platformKey);
     assertEquals(200, csv.statusCode());
     assertTrue(csv.getHeader("Content-Type").startsWith("text/csv"), csv.getHeader("Content-Type"));
     List<String> lines = csv.bodyAsString().lines().toList();
@@ -212,12 +191,12 @@ class TargetsHttpTest {
   @Test
   void aMinorInASurgeIsProtectedAutomaticallyAndReportedAtSeverityFour() {
     LocalDate today = LocalDate.now(ViolationSummaries.ZONE);
-    ok(client.post("/v1/attestations", service.platformKey, new JsonObject().put("user", "kid")
+    ok(app.client().post("/v1/attestations", app.service().platformKey, new JsonObject().put("user", "kid")
         .put("kind", "resident-id").put("idNumber", ResidentIds.residentId(today.minusYears(13).minusDays(30)))));
     List<JsonObject> answers = pileOn("kid", 10, 5);
     assertEquals("watch", answers.get(3).getJsonObject("pileOn").getString("level"));
     assertEquals("surge", answers.get(9).getJsonObject("pileOn").getString("level"));
-    JsonObject status = ok(client.get("/v1/targets/kid/status", service.platformKey));
+    JsonObject status = ok(app.client().get("/v1/targets/kid/status", app.service().platformKey));
     assertTrue(status.getBoolean("minor"));
     assertEquals("surge", status.getString("level"));
     assertTrue(status.getJsonObject("protection").getBoolean("automatic"), status::encode);
