@@ -32,12 +32,16 @@ final class CompiledLexicon {
    * or a classifier (那个“死胖子”又来了, 他就是个“…”, 这货“…”).
    */
   private static final String LABELLING = "是个位只货条";
+  /** What after 你的 closes the sentence or makes it conditional (我会收拾你的啦, 打死你的话): 你 stays the object. */
+  private static final String AFTER_FINAL_DE = "啦吧呢啊哦哈呀嘛了话";
 
   private final Lexicon lexicon;
   private final TextNormalizer normalizer;
   private final VariantGenerator variants;
   private final KeywordAutomaton automaton;
   private final SegmentationGuard guard;
+  /** The normalized possessions of context/possessions.tsv. */
+  private final List<String> possessions;
 
   CompiledLexicon(Lexicon lexicon, SegmentationGuard guard) {
     this(lexicon, guard, null);
@@ -49,6 +53,8 @@ final class CompiledLexicon {
     this.normalizer = new TextNormalizer(lexicon.splitCharacters());
     this.guard = guard;
     this.variants = variants(lexicon, normalizer);
+    this.possessions = lexicon.possessions().stream().map(p -> normalizer.normalize(p).text())
+        .filter(p -> !p.isEmpty()).toList();
     this.automaton = cache == null ? compile(lexicon, normalizer, variants)
         : cache.automaton(lexicon, () -> compile(lexicon, normalizer, variants));
   }
@@ -332,7 +338,7 @@ final class CompiledLexicon {
 
     private boolean counts(Hit hit) {
       if (text.collapsed(hit.begin, hit.end) < hit.keyword.collapsed()
-          || whitelisted(hit.begin, hit.end) || !latinBoundaries(hit)) {
+          || whitelisted(hit.begin, hit.end) || !latinBoundaries(hit) || objectIsAThing(hit)) {
         return false;
       }
       // latin spellings have no words to be inside of: their boundaries were checked above
@@ -368,6 +374,32 @@ final class CompiledLexicon {
           && QUESTIONED_MODALS.indexOf(text.charAt(begin + 1)) >= 0
           // 不要不要告诉老师 repeats the order: no question
           && (begin < 2 || text.charAt(begin - 2) != '不');
+    }
+
+    /**
+     * A term that ends in 你 (收拾你, 打爆你, 修理你) read before 你的 + a noun: the noun is the verb's
+     * object, so 收拾你的行李 packs a bag. Only a possession whose harm reaches 你 (打爆你的头, 弄死你的狗,
+     * 收拾你的人), read as a whole word (头, not 头发), keeps the term; a 的 that closes the sentence (我会收拾你的！) leaves 你 the object.
+     */
+    private boolean objectIsAThing(Hit hit) {
+      if (!hit.keyword.term().text().endsWith("你")) {
+        return false;
+      }
+      int de = hit.end < text.length() && text.charAt(hit.end) == '们' ? hit.end + 1 : hit.end;
+      int noun = de + 1;
+      if (noun >= text.length() || text.charAt(de) != '的' || !Character.isIdeographic(text.charAt(noun))
+          || AFTER_FINAL_DE.indexOf(text.charAt(noun)) >= 0) {
+        return false;
+      }
+      segmenting();
+      // the whole word: 头 is a possession, 头发 a thing
+      int nounEnd = guard.wordEnd(plain(), noun);
+      for (String possession : possessions) {
+        if (noun + possession.length() == nounEnd && plain().startsWith(possession, noun)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** Charges one segmentation; the first of the process loads HanLP's dictionaries, not charged. */

@@ -10,6 +10,8 @@ import java.util.Map;
  * @param splitCharacters component pair ({@link TextNormalizer#pair}) to the joined character
  * @param abbreviations latin or digit abbreviation to the text of the term it stands for
  * @param groups nouns for groups of people (女的, 河南人, 黑人) that a group slur can be aimed at
+ * @param possessions what of 你 a harm can reach so it reaches 你 (妈, 头, 狗): a term ending in 你 before
+ *     的 + anything else (收拾你的行李) has a thing as its object
  */
 public record Lexicon(
     String version,
@@ -20,6 +22,7 @@ public record Lexicon(
     Map<String, String> abbreviations,
     List<String> targets,
     List<String> groups,
+    List<String> possessions,
     List<ContextRule> rules,
     List<Mitigation> mitigations,
     DecisionPolicy policy) {
@@ -32,6 +35,7 @@ public record Lexicon(
     abbreviations = Map.copyOf(abbreviations);
     targets = List.copyOf(targets);
     groups = List.copyOf(groups);
+    possessions = List.copyOf(possessions);
     rules = List.copyOf(rules);
     mitigations = List.copyOf(mitigations);
   }

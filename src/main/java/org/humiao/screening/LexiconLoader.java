@@ -51,6 +51,7 @@ public final class LexiconLoader {
         abbreviations(dir.resolve("variants/abbreviations.tsv")),
         TsvFile.column(dir.resolve("context/targets.tsv")),
         groups,
+        TsvFile.column(dir.resolve("context/possessions.tsv")),
         rules(dir.resolve("context/rules.tsv"), groups),
         mitigations(dir.resolve("context/mitigations.tsv"), groups),
         DecisionPolicy.from(properties(dir.resolve("policy.properties"))));

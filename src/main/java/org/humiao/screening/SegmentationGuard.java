@@ -63,6 +63,18 @@ final class SegmentationGuard {
     return cuts.coreAcrossStart || (cuts.anyAcrossStart && cuts.coreAcrossEnd);
   }
 
+  /** Where the word that opens at {@code at} (after a 的, so a word starts there) ends, within its clause. */
+  int wordEnd(String text, int at) {
+    int to = Math.min(text.length(), at + 2 * WINDOW);
+    int boundaryAfter = text.indexOf(CharFolding.BOUNDARY_MARK, at);
+    if (boundaryAfter >= 0 && boundaryAfter < to) {
+      to = boundaryAfter;
+    }
+    load();
+    java.util.List<Term> words = segment.seg(text.substring(at, to));
+    return words.isEmpty() ? at : at + words.get(0).length();
+  }
+
   /** How the segmented words around [begin, end) meet it. */
   private record Cuts(boolean coreOverlap, boolean coreAcrossStart, boolean anyAcrossStart, boolean coreAcrossEnd) {}
 

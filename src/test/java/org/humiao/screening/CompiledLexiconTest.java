@@ -60,6 +60,15 @@ class CompiledLexiconTest {
       是不是不要告诉老师  | 不要告诉老师=不要告诉老师   | exact
       不要不要告诉老师    | 不要告诉老师=不要告诉老师   | exact
       你还要不要脸        | 不要脸=不要脸               | exact
+      快去收拾你的行李    | ''                          | none
+      先收拾你们的书包    | ''                          | none
+      我来收拾你的头发    | ''                          | none
+      我先打爆你的水晶    | ''                          | none
+      回去收拾你          | 收拾你=收拾你               | exact
+      我会收拾你的！      | 收拾你=收拾你               | exact
+      我会收拾你的啦      | 收拾你=收拾你               | exact
+      收拾你的人来了      | 收拾你=收拾你               | exact
+      我要打爆你的头      | 打爆你=打爆你               | exact
       """)
   void findsTermsAndTheirSpellings(String text, String expected, String how) {
     CompiledLexicon.Findings findings = LEXICON.find(text, UNCAPPED.start(System.nanoTime()));
