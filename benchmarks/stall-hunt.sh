@@ -4,7 +4,8 @@
 # of scenario screen at RATE req/s (default 5000), --warmup 10 --duration 20, the harness with GC and safepoint
 # logs of its own. Per round it prints the harness's table row and its pauses line (send lag: the generator's own
 # stalls; worst latency by second), the longest pauses of both JVMs in the round, the kernel's TCP counters
-# that moved (listen overflows, SYN retries, retransmits) and the event-loop delay the service measured.
+# that moved (listen overflows, SYN retries, retransmits) and the event-loop delay the service measured; at the
+# end, where the engine ran (humiao_screen_runs_total) and the semantic tier's counters over the server's life.
 # Extra arguments are environment settings for serve, e.g. HUMIAO_SEMANTIC_TIER=off.
 # usage: [RATE=N] [ROUNDS=N] benchmarks/stall-hunt.sh JAR LABEL PORT [NAME=VALUE ...]   (reports in /tmp/stall/LABEL/)
 JAR=$(readlink -f "$1"); LABEL=$2; PORT=$3; shift 3
@@ -47,4 +48,6 @@ for round in $(seq 1 ${ROUNDS:-2}); do
   echo "tcp moved: $(join -t= -j1 $D/tcp-before-$round.txt $D/tcp-after-$round.txt | awk -F= '$3!=$2 {printf "%s +%d ", $1, $3-$2}')"
   curl -s localhost:$PORT/metrics | grep -E '^humiao_event_loop_delay_seconds_(max|sum|count)' | tr '\n' ' '; echo
 done
+# where the engine ran over the server's life (event loop or worker) and what the semantic tier did
+curl -s localhost:$PORT/metrics | grep -E '^humiao_screen_runs_total|^humiao_semantic_(encoded|skipped)' | tee $D/metrics-end.txt
 kill $SPID; wait $SPID 2>/dev/null
