@@ -31,39 +31,42 @@ public final class RecordingPool implements Consumer<ViolationEvent> {
   private final PendingWrites pending;
   private final int maxInFlight;
   private final Consumer<ViolationEvent> observer;
-  private final AtomicInteger inFlight = new AtomicInteger();
+  /** Shared by a pool on workers and the pools on the event loop made from it, so it sees their requests. */
+  private final AtomicInteger inFlight;
 
   private RecordingPool(String work, WorkerPool workers, Journal journal, PendingWrites pending, int maxInFlight,
-                        Consumer<ViolationEvent> observer) {
+                        Consumer<ViolationEvent> observer, AtomicInteger inFlight) {
     this.work = work;
     this.workers = workers;
     this.journal = journal;
     this.pending = pending;
     this.maxInFlight = maxInFlight;
     this.observer = observer;
+    this.inFlight = inFlight;
   }
 
   /** Runs the work on {@code workers}. */
   public static RecordingPool onWorkers(WorkerPool workers, Journal journal, PendingWrites pending) {
-    return new RecordingPool(null, workers, journal, pending, 0, e -> { });
+    return new RecordingPool(null, workers, journal, pending, 0, e -> { }, new AtomicInteger());
   }
 
   /** Runs the work on the calling event loop; {@code work} names it in errors ("minor-mode"). */
   public static RecordingPool onEventLoop(String work, Journal journal, PendingWrites pending, int maxInFlight) {
-    return new RecordingPool(work, null, journal, pending, maxInFlight, e -> { });
+    return new RecordingPool(work, null, journal, pending, maxInFlight, e -> { }, new AtomicInteger());
   }
 
   /**
    * A pool that runs work on the calling event loop, journaling to this pool's journal and telling
    * its observer; for the parts of this pool's kind of work that never block (short texts screened).
+   * Its requests in flight are this pool's {@link #inFlight}.
    */
   public RecordingPool onEventLoop(String work, int maxInFlight) {
-    return new RecordingPool(work, null, journal, pending, maxInFlight, observer);
+    return new RecordingPool(work, null, journal, pending, maxInFlight, observer, inFlight);
   }
 
   /** This pool also telling {@code observer} of each event it journals (metrics count them there). */
   public RecordingPool observedBy(Consumer<ViolationEvent> observer) {
-    return new RecordingPool(work, workers, journal, pending, maxInFlight, observer);
+    return new RecordingPool(work, workers, journal, pending, maxInFlight, observer, inFlight);
   }
 
   @Override
@@ -91,7 +94,10 @@ public final class RecordingPool implements Consumer<ViolationEvent> {
     return answer.andThen(done -> inFlight.decrementAndGet());
   }
 
-  /** Requests admitted on the event loop and not yet answered (0 for a pool on workers, which counts its own). */
+  /**
+   * Requests admitted on the event loop and not yet answered: a pool on workers counts those of the
+   * event-loop pools made from it ({@link #onEventLoop(String, int)}), its workers count their own.
+   */
   public int inFlight() {
     return inFlight.get();
   }

@@ -102,7 +102,7 @@ public final class ScreeningEngine implements AutoCloseable {
     // the fast tier only: the semantic tier's queue and counters are for real texts
     Loaded fast = new Loaded(loaded.lexicon(), loaded.model(), loaded.personalInfo(), null);
     try {
-      screen(WARM_UP, ScreenOptions.DEFAULT, fast, WARM_UP_CAPS.start(System.nanoTime()));
+      screen(WARM_UP, ScreenOptions.DEFAULT, fast, WARM_UP_CAPS.start(System.nanoTime()), null);
     } catch (RuntimeException e) {
       // a stage that fails here fails on real texts too, and is answered there (fail closed)
       LOG.log(System.Logger.Level.WARNING, "screening warm-up failed: " + e);
@@ -290,11 +290,72 @@ public final class ScreeningEngine implements AutoCloseable {
    * @throws InvalidTextException when the text breaks the limits (too long, control characters)
    */
   public Unsettled screenUnsettled(String text, ScreenOptions options) {
+    return screenUnsettled(text, options, (normalized, deadline) -> semanticTier.encode(normalized, deadline));
+  }
+
+  /**
+   * What a caller that must not wait (an event loop) gets from {@link #screenWithoutWaiting}: the
+   * answer, or (null answer) the semantic tier's ticket for a text the tier admitted, to be screened
+   * with {@link #screen(String, ScreenOptions, SemanticTier.Ticket)} on a thread that may wait.
+   */
+  public record Attempt(ScreeningResult result, SemanticTier.Ticket ticket) {}
+
+  /**
+   * {@link #screen(String, ScreenOptions)} up to the semantic tier, which it never waits for: a text
+   * the tier will not judge (out of its band, or refused by its admission, counted as the tier counts
+   * it) gets its answer, one the tier admitted gets the tier's ticket instead.
+   */
+  public Attempt screenWithoutWaiting(String text, ScreenOptions options) {
+    HandOff handOff = new HandOff();
+    Unsettled unsettled = screenUnsettled(text, options, handOff);
+    return handOff.ticket != null ? new Attempt(null, handOff.ticket) : new Attempt(settle(unsettled), null);
+  }
+
+  /** {@link #screen(String, ScreenOptions)} of a text whose tier ticket {@link #screenWithoutWaiting} got. */
+  public ScreeningResult screen(String text, ScreenOptions options, SemanticTier.Ticket ticket) {
+    try {
+      return settle(screenUnsettled(text, options, (normalized, deadline) -> semanticTier.encode(ticket, normalized)));
+    } finally {
+      // a reload in between may have kept the text from the tier: its reserved cost is given back
+      ticket.release();
+    }
+  }
+
+  /** How one call asks the semantic tier for a text's vector by its deadline; empty: the fast verdict stands. */
+  private interface SemanticAsk {
+    Optional<float[]> vector(String normalized, long deadline);
+
+    /** The call failed after asking: nothing it reserved is kept. */
+    default void abandon() {
+    }
+  }
+
+  /** Asks for admission only, keeping the ticket; the screen then ends on the fast verdict, which its caller drops. */
+  private final class HandOff implements SemanticAsk {
+    private SemanticTier.Ticket ticket;
+
+    @Override
+    public Optional<float[]> vector(String normalized, long deadline) {
+      ticket = semanticTier.admit(normalized, deadline).orElse(null);
+      return Optional.empty();
+    }
+
+    @Override
+    public void abandon() {
+      if (ticket != null) {
+        ticket.release();
+        ticket = null;
+      }
+    }
+  }
+
+  private Unsettled screenUnsettled(String text, ScreenOptions options, SemanticAsk semanticAsk) {
     limits.check(text);
     Loaded loaded = current.get();
     try {
-      return screen(text, options, loaded, caps.start(System.nanoTime()));
+      return screen(text, options, loaded, caps.start(System.nanoTime()), semanticAsk);
     } catch (RuntimeException | StackOverflowError e) {
+      semanticAsk.abandon();
       // a text that breaks the engine must not pass unscreened, nor take its batch down with it;
       // one line, not a stack trace per crafted text
       LOG.log(System.Logger.Level.WARNING, "screening failed, held for review: " + e.getClass().getSimpleName()
@@ -366,7 +427,7 @@ public final class ScreeningEngine implements AutoCloseable {
     return failures.sum();
   }
 
-  private Unsettled screen(String text, ScreenOptions options, Loaded loaded, TextBudget budget) {
+  private Unsettled screen(String text, ScreenOptions options, Loaded loaded, TextBudget budget, SemanticAsk semanticAsk) {
     long started = System.nanoTime();
     CompiledLexicon lexicon = loaded.lexicon();
     DecisionPolicy policy = lexicon.policy();
@@ -418,7 +479,7 @@ public final class ScreeningEngine implements AutoCloseable {
     if (semantic != null && scoresCount && decision == Decision.PASS && !findings.modelMuted()
         && !findings.mitigated() && admits(semantic.policy(), findings.normalized(), modelApplies, modelScore)) {
       String normalized = findings.normalized().text();
-      Optional<float[]> vector = semanticTier.encode(normalized, started + budget(semantic.policy(), options).toNanos());
+      Optional<float[]> vector = semanticAsk.vector(normalized, started + budget(semantic.policy(), options).toNanos());
       if (vector.isPresent()) {
         tiers = FAST_AND_SEMANTIC;
         int length = findings.normalized().length();

@@ -47,6 +47,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 
 /**
  * The running HTTP service: its own Vert.x instance and metrics registry, the key ring kept
@@ -115,15 +116,17 @@ public final class HttpService {
     WorkerExecutor regulatorWorkers = vertx.createSharedWorkerExecutor(REGULATOR_POOL, REGULATOR_THREADS);
     WorkerPool regulatorReads = new WorkerPool("regulator", regulatorWorkers, REGULATOR_IN_FLIGHT,
         settings.requestTimeoutMs());
-    Gauge.builder("humiao.screen.in.flight", pool, WorkerPool::inFlight)
-        .description("screening requests admitted and not yet done")
-        .register(registry);
     EngineSlot engine = new EngineSlot();
     RepostCacheMetrics.register(registry, engine);
     SemanticTierMetrics.register(registry, engine);
     KeyRingWatcher keys = new KeyRingWatcher(vertx, new KeyStore(settings.sharedDir()));
     EventMetrics events = new EventMetrics(registry);
     RecordingPool recording = RecordingPool.onWorkers(pool, state.events().journal(), pending).observedBy(events);
+    // on the pool or on an event loop (short texts, waiting for the journal there too)
+    IntSupplier screening = () -> pool.inFlight() + recording.inFlight();
+    Gauge.builder("humiao.screen.in.flight", screening::getAsInt)
+        .description("screening requests admitted and not yet done")
+        .register(registry);
     RecordingPool minorRecording = (state.store().mayBlock()
         ? RecordingPool.onWorkers(minorPool, state.events().journal(), pending)
         : RecordingPool.onEventLoop("minor-mode", state.events().journal(), pending, settings.maxInFlight()))
@@ -159,8 +162,8 @@ public final class HttpService {
     HttpService service = new HttpService(vertx, components, List.of(screeningWorkers, minorWorkers, regulatorWorkers), jvm,
         engine.load(vertx, () -> {
           ScreeningEngine loaded = engineFactory.call();
-          // every single screen and batch with the tier on passes the pool: its load is the process's
-          loaded.semanticYieldsTo(new Admission.Yield(pool::inFlight, settings.semanticYieldAt()));
+          // the screens on the pool and on the event loops are the process's load
+          loaded.semanticYieldsTo(new Admission.Yield(screening, settings.semanticYieldAt()));
           return loaded;
         }));
     // other instances' list and strategy changes (cluster) arrive within about a second; ordered, so polls never overlap

@@ -82,4 +82,39 @@ class RecordingPoolDurabilityTest {
       }
     }
   }
+
+  /**
+   * A request run on an event-loop pool made from a pool on workers counts in that pool's in-flight
+   * figure until its event is synced and it is answered: the screening in-flight gauge and the
+   * semantic tier's yield read it, and they missed these requests before.
+   */
+  @Test
+  void aRequestWaitingOnTheLoopForItsEventCountsInItsParentsInFlight(Vertx vertx) throws Exception {
+    CountDownLatch writerHeld = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Consumer<List<JournalEntry>> holdingWriter = batch -> {
+      writerHeld.countDown();
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+    try (Journal journal = Journal.open(JournalOptions.defaults(dir), holdingWriter)) {
+      PendingWrites pending = new PendingWrites();
+      WorkerPool workers = new WorkerPool("test", vertx.createSharedWorkerExecutor("test-workers", 2), 10, 10_000);
+      RecordingPool parent = RecordingPool.onWorkers(workers, journal, pending);
+      RecordingPool loop = parent.onEventLoop("test", 10);
+      AtomicReference<io.vertx.core.Future<String>> answer = new AtomicReference<>();
+      vertx.runOnContext(v -> answer.set(loop.submit(() -> {
+        loop.accept(SampleEvents.numbered(System.nanoTime()));
+        return "journaled";
+      })));
+      assertTrue(writerHeld.await(5, TimeUnit.SECONDS), "the event never reached the writer");
+      assertEquals(1, parent.inFlight(), "the request waiting for its event is not counted");
+      release.countDown();
+      assertEquals("journaled", answer.get().await(5, TimeUnit.SECONDS));
+      assertEquals(0, parent.inFlight());
+    }
+  }
 }

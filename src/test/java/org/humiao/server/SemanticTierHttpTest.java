@@ -45,6 +45,8 @@ class SemanticTierHttpTest {
         }
       }
       assertTrue(judged != null, "the semantic tier never judged the line within its budget");
+      // the tier's text waited for the encoder on a worker, never on the event loop
+      assertTrue(counter(client.get("/metrics", null).bodyAsString(), ENGINE_ON_WORKER) >= 1, "not screened on a worker");
       assertTrue(judged.containsKey("semanticScore"), judged::encode);
 
       JsonObject sure = screen(client, service, "你个傻*逼");
@@ -78,6 +80,29 @@ class SemanticTierHttpTest {
       assertEquals(0.0, counter(metrics, "humiao_semantic_encoded_total"), metrics);
     }
   }
+
+  /**
+   * With the tier on, a short text the tier will not judge (blocked by the lexicon; too short for the
+   * n-gram model and naming no one) is screened and answered on the event loop, as with the tier off.
+   */
+  @Test
+  void aTextTheTierWillNotJudgeIsScreenedOnTheEventLoop(Vertx vertx) throws Exception {
+    try (LocalService service = new LocalService(dir, Map.of(Setting.SEMANTIC_TIER, "on"));
+         Client client = new Client(vertx, service.port())) {
+      String before = client.get("/metrics", null).bodyAsString();
+      assertEquals("block", screen(client, service, "你个傻*逼").getString("decision"));
+      JsonObject innocent = screen(client, service, "周末去公园放风筝");
+      assertEquals("pass", innocent.getString("decision"), innocent::encode);
+      assertEquals(java.util.List.of("fast"), innocent.getJsonArray("tiers").getList(), innocent::encode);
+      String after = client.get("/metrics", null).bodyAsString();
+      assertEquals(2.0, counter(after, ENGINE_ON_LOOP) - counter(before, ENGINE_ON_LOOP), after);
+      assertEquals(0.0, counter(after, ENGINE_ON_WORKER) - counter(before, ENGINE_ON_WORKER), after);
+      assertEquals(0.0, counter(after, "humiao_semantic_encoded_total"), after);
+    }
+  }
+
+  private static final String ENGINE_ON_LOOP = "humiao_screen_runs_total{part=\"engine\",thread=\"event_loop\"}";
+  private static final String ENGINE_ON_WORKER = "humiao_screen_runs_total{part=\"engine\",thread=\"worker\"}";
 
   private static double counter(String metrics, String name) {
     return metrics.lines().filter(l -> l.startsWith(name + " "))

@@ -8,11 +8,14 @@ import org.humiao.screening.ScreeningEngine;
  * Which single texts are screened right on the event loop rather than on the screening pool: for a
  * short text the fast tier costs about what the hop to the pool and back costs (docs/performance.md,
  * "Session 9: the screen path"), so the hop doubled its cost. A text goes to the pool when it is long,
- * when it may wait for the semantic tier, or when a hook on its way may block; a batch always does.
+ * when the semantic tier has admitted it (only then does it wait for the encoder), or when a hook on
+ * its way may block; a batch always does.
  *
  * <p>The hooks of {@link TextScreener} on an event loop, and why each is safe there:
  * <ul>
  *   <li>the strategy: a volatile read of the strategies in force;
+ *   <li>the semantic tier: only its admission is asked here, which never waits
+ *       ({@link org.humiao.screening.ScreeningEngine#screenWithoutWaiting});
  *   <li>platform lists: a map read, and the overlay only if already compiled ({@code overlayReady});
  *       a compile goes to the pool;
  *   <li>pile-on tracking: reads and writes its store (Redis in the cluster profile), so an aimed text
@@ -42,13 +45,15 @@ record EventLoopScreening(int maxChars, int maxBodyBytes, Moderation moderation)
     return bodyBytes <= maxBodyBytes;
   }
 
-  /** Before screening: a short text that cannot reach the semantic tier, a list compile or the pile-on store. */
+  /**
+   * Before screening: a short text that cannot reach a list compile or the pile-on store. The
+   * semantic tier does not keep it off the loop: there the engine only asks the tier's admission,
+   * and a text the tier takes goes on to the pool ({@link TextScreener#decideHere}).
+   */
   boolean mayDecide(ScreeningEngine engine, ApiKey key, ScreenRequest request) {
     String platform = request.platform() != null ? request.platform() : key.platform();
     boolean aimed = request.targetId() != null || !request.mentions().isEmpty();
-    // a zero budget: the semantic tier answers at once that it has no time, it never waits
     return request.text().length() <= maxChars
-        && engine.semanticBudget(request.scene().id()).isZero()
         && !(aimed && moderation.pileOn().isPresent())
         && moderation.lists().overlayReady(platform, engine);
   }

@@ -40,8 +40,11 @@ final class ScreeningRoute implements Handler<RoutingContext> {
 
   /** Where a task started on the event loop runs what remains; each completes once its writes are durable. */
   interface Places {
-    /** Right here, on the event loop. */
-    Future<Buffer> here(Callable<Buffer> work);
+    /**
+     * Right here, on the event loop, counted among the loop's requests in flight until it completes;
+     * {@code work} may itself hand what remains to {@link #pool}.
+     */
+    Future<Buffer> here(Callable<Future<Buffer>> work);
 
     /** On the screening pool, unless the request's deadline has passed by the time it starts. */
     Future<Buffer> pool(Callable<Buffer> work);
@@ -79,8 +82,8 @@ final class ScreeningRoute implements Handler<RoutingContext> {
 
   private record RequestPlaces(RecordingPool loop, RecordingPool pool, long deadline) implements Places {
     @Override
-    public Future<Buffer> here(Callable<Buffer> work) {
-      return loop.submit(work);
+    public Future<Buffer> here(Callable<Future<Buffer>> work) {
+      return loop.submit(work).compose(answer -> answer);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.vertx.core.buffer.Buffer;
 import org.humiao.keys.ApiKey;
 import org.humiao.screening.ScreenOptions;
 import org.humiao.screening.ScreeningEngine;
+import org.humiao.screening.semantic.SemanticTier;
 
 import java.util.concurrent.Callable;
 
@@ -53,9 +54,19 @@ final class SingleScreen implements ScreeningRoute.Task {
     KeyCharsInFlight.Share admitted = share.acquire(key, request.text().length());
     try {
       rate.charge(key, request.text().length());
-      TextScreener.Decided decided = decide(engine, key, request);
-      Callable<Buffer> rest = () -> write(record(decided), requestId);
-      return (loop.mayRecord(decided) ? places.here(rest) : places.pool(rest)).andThen(done -> admitted.close());
+      // decided inside the loop's count, so the semantic tier's yield sees this request as it would on the pool
+      return places.here(() -> {
+        SemanticTier.Ticket[] handedOff = new SemanticTier.Ticket[1];
+        TextScreener.Decided decided = screener.decideHere(engine, key, request, sceneOf(request), t -> handedOff[0] = t);
+        if (decided == null) {
+          // the tier admitted the text: the engine runs again where it may wait for the encoder
+          return places.pool(() -> write(record(decide(engine, key, request, handedOff[0])), requestId))
+              .andThen(done -> handedOff[0].release());
+        }
+        threads.ran(ScreeningThreads.Part.ENGINE);
+        Callable<Buffer> rest = () -> write(record(decided), requestId);
+        return loop.mayRecord(decided) ? Future.succeededFuture(rest.call()) : places.pool(rest);
+      }).andThen(done -> admitted.close());
     } catch (RuntimeException e) {
       admitted.close();
       throw e;
@@ -76,9 +87,19 @@ final class SingleScreen implements ScreeningRoute.Task {
   }
 
   private TextScreener.Decided decide(ScreeningEngine engine, ApiKey key, ScreenRequest request) {
-    TextScreener.Decided decided = screener.decide(engine, key, request, ScreenOptions.scene(request.scene().id()));
+    TextScreener.Decided decided = screener.decide(engine, key, request, sceneOf(request));
     threads.ran(ScreeningThreads.Part.ENGINE);
     return decided;
+  }
+
+  private TextScreener.Decided decide(ScreeningEngine engine, ApiKey key, ScreenRequest request, SemanticTier.Ticket ticket) {
+    TextScreener.Decided decided = screener.decide(engine, key, request, sceneOf(request), ticket);
+    threads.ran(ScreeningThreads.Part.ENGINE);
+    return decided;
+  }
+
+  private static ScreenOptions sceneOf(ScreenRequest request) {
+    return ScreenOptions.scene(request.scene().id());
   }
 
   private ScreenAnswer record(TextScreener.Decided decided) {

@@ -11,6 +11,10 @@ import org.humiao.screening.InvalidTextException;
 import org.humiao.screening.ScreenOptions;
 import org.humiao.screening.ScreeningEngine;
 import org.humiao.screening.ScreeningResult;
+import org.humiao.screening.semantic.SemanticTier;
+
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
  * Screens one request's text by its platform's strategy, counts it, lets pile-on tracking see it,
@@ -44,12 +48,40 @@ final class TextScreener {
    * @throws ApiError text_too_long or invalid_text when the engine refuses the text
    */
   Decided decide(ScreeningEngine engine, ApiKey key, ScreenRequest request, ScreenOptions options) {
+    return decide(engine, key, request, options, engine::screen);
+  }
+
+  /** {@link #decide} of a text whose semantic tier ticket the event loop got ({@link #decideHere}). */
+  Decided decide(ScreeningEngine engine, ApiKey key, ScreenRequest request, ScreenOptions options, SemanticTier.Ticket ticket) {
+    return decide(engine, key, request, options, (text, o) -> engine.screen(text, o, ticket));
+  }
+
+  /**
+   * {@link #decide} for an event loop, which never waits for the semantic tier: null when the tier
+   * admitted the text, whose ticket then goes to {@code handOff} for a worker to decide with.
+   */
+  Decided decideHere(ScreeningEngine engine, ApiKey key, ScreenRequest request, ScreenOptions options,
+                     Consumer<SemanticTier.Ticket> handOff) {
+    ScreeningEngine.Attempt[] attempt = new ScreeningEngine.Attempt[1];
+    Decided decided = decide(engine, key, request, options, (text, o) -> {
+      attempt[0] = engine.screenWithoutWaiting(text, o);
+      return attempt[0].result();
+    });
+    if (attempt[0].ticket() != null) {
+      handOff.accept(attempt[0].ticket());
+      return null;
+    }
+    return decided;
+  }
+
+  private Decided decide(ScreeningEngine engine, ApiKey key, ScreenRequest request, ScreenOptions options,
+                         BiFunction<String, ScreenOptions, ScreeningResult> screen) {
     String platform = request.platform() != null ? request.platform() : key.platform();
     Strategy strategy = moderation.strategies().current().forPlatform(platform);
     ScreenOptions decided = options.withRules(strategy.rules(request.scene()));
     ScreenOptions withLists = moderation.lists().overlay(platform, engine).map(decided::withOverlay).orElse(decided);
     try {
-      return new Decided(request, platform, strategy, engine.screen(request.text(), withLists));
+      return new Decided(request, platform, strategy, screen.apply(request.text(), withLists));
     } catch (InvalidTextException e) {
       throw new ApiError(errorCode(e), e.getMessage());
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -97,21 +98,52 @@ public final class SemanticTier implements AutoCloseable {
    * {@link System#nanoTime()} value); every empty answer is counted by its cause.
    */
   public Optional<float[]> encode(String text, long deadline) {
+    Optional<Ticket> ticket = admit(text, deadline);
+    return ticket.isEmpty() ? Optional.empty() : encode(ticket.get(), text);
+  }
+
+  /**
+   * The first half of {@link #encode(String, long)}, which never waits: a ticket when {@link
+   * Admission} takes the text (its cost reserved until the ticket is encoded or released), empty and
+   * counted when it refuses it. So a caller that must not wait (an event loop) learns at once whether
+   * the tier will judge the text, and only then moves to a thread that may wait for it.
+   */
+  public Optional<Ticket> admit(String text, long deadline) {
     // a text over the encoder's tokens is cut: it costs no more than one of that length
     int units = Admission.units(Math.min(text.length(), encoder.maxTokens()));
     switch (admission.admit(units, System.nanoTime(), deadline)) {
       case YIELDED:
-        return skip(Skip.YIELD);
+        skip(Skip.YIELD);
+        return Optional.empty();
       case OVER_BUDGET:
-        return skip(Skip.BUDGET);
+        skip(Skip.BUDGET);
+        return Optional.empty();
       case ADMITTED:
         break;
     }
-    Pending p = new Pending(text, units, deadline, new CompletableFuture<>());
+    return Optional.of(new Ticket(text, units, deadline));
+  }
+
+  /**
+   * The second half of {@link #encode(String, long)}: waits for the vector of an admitted text, by
+   * the ticket's deadline. A {@code text} other than the ticket's (the lexicon reloaded between the
+   * halves, so it normalizes otherwise) gives the ticket back and asks for this text afresh.
+   */
+  public Optional<float[]> encode(Ticket ticket, String text) {
+    if (!ticket.text.equals(text)) {
+      ticket.release();
+      return encode(text, ticket.deadline);
+    }
+    if (!ticket.claim()) {
+      // released already: its caller stopped waiting (the request timed out before its worker started)
+      return skip(Skip.LATE);
+    }
+    Pending p = new Pending(text, ticket.units, ticket.deadline, new CompletableFuture<>());
     if (!queue.offer(p)) {
-      admission.dropped(units);
+      admission.dropped(ticket.units);
       return skip(Skip.QUEUE_FULL);
     }
+    long deadline = ticket.deadline;
     try {
       float[] v = p.result().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       ran.increment();
@@ -125,6 +157,34 @@ public final class SemanticTier implements AutoCloseable {
       Thread.currentThread().interrupt();
       p.result().cancel(false);
       return skip(Skip.LATE);
+    }
+  }
+
+  /**
+   * A text {@link Admission} took, its cost counted as waiting until it is queued for the encoder
+   * ({@link SemanticTier#encode(Ticket, String)}) or {@link #release released}, whichever comes first.
+   */
+  public final class Ticket {
+    private final String text;
+    private final int units;
+    private final long deadline;
+    private final AtomicBoolean taken = new AtomicBoolean();
+
+    private Ticket(String text, int units, long deadline) {
+      this.text = text;
+      this.units = units;
+      this.deadline = deadline;
+    }
+
+    /** Gives the reserved cost back unless the text was queued already; safe to call more than once. */
+    public void release() {
+      if (claim()) {
+        admission.dropped(units);
+      }
+    }
+
+    private boolean claim() {
+      return taken.compareAndSet(false, true);
     }
   }
 

@@ -64,6 +64,13 @@ public final class LoadHarness {
   private final SplittableRandom random = new SplittableRandom(42);
   private final Histogram latency = new Histogram(MAX_LATENCY_MICROS, 3);
   private final Map<String, Long> outcomes = new TreeMap<>();
+  /**
+   * How late each measured request left the generator after it was due: the generator's own pauses
+   * (its GC, JIT, a busy event loop), which the open loop's latency counts as the service's.
+   */
+  private final Histogram sendLag = new Histogram(MAX_LATENCY_MICROS, 3);
+  /** The worst latency (µs) by the second of the measured window a request was due in, to line stalls up with GC logs. */
+  private long[] worstBySecond = new long[0];
   private long recordFrom;
   private long stopAt;
   private int inFlight;
@@ -145,6 +152,9 @@ public final class LoadHarness {
     }
     LatencyReport.write(options, result);
     System.out.println(LatencyReport.markdown(options, result));
+    String pauses = harness.pausesLine();
+    System.out.println(pauses);
+    Files.writeString(Path.of(options.out() + ".md"), "\n" + pauses + "\n", StandardOpenOption.APPEND);
     if (!harness.tierLine.isEmpty()) {
       System.out.println(harness.tierLine);
       Files.writeString(Path.of(options.out() + ".md"), "\n" + harness.tierLine + "\n", StandardOpenOption.APPEND);
@@ -159,6 +169,7 @@ public final class LoadHarness {
       long start = System.nanoTime();
       recordFrom = start + options.warmup().toNanos();
       stopAt = recordFrom + options.duration().toNanos();
+      worstBySecond = new long[(int) Math.max(1, options.duration().toSeconds())];
       vertx.setTimer(Math.max(1, options.warmup().toMillis()), t -> scrapeTier().onSuccess(share -> tierAtStart = share));
       if (options.rate() > 0) {
         openLoop(start);
@@ -183,6 +194,21 @@ public final class LoadHarness {
       });
     });
     return done.future();
+  }
+
+  /**
+   * Whether the generator itself stalled (send lag: a stall of the harness shows there as well as in
+   * the latency; one of the service or the network only in the latency), and when in the window the
+   * worst answers were due.
+   */
+  private String pausesLine() {
+    StringBuilder worst = new StringBuilder();
+    for (long micros : worstBySecond) {
+      worst.append(worst.isEmpty() ? "" : " ").append(micros / 1000);
+    }
+    return String.format(Locale.ROOT, "generator send lag (due to sent) p50 %.2f / p99 %.2f / max %.2f ms; "
+            + "worst latency by second of the window (ms): %s", sendLag.getValueAtPercentile(50) / 1000.0,
+        sendLag.getValueAtPercentile(99) / 1000.0, sendLag.getMaxValue() / 1000.0, worst);
   }
 
   /** The semantic tier's counters of every instance, summed (unmeasured; /metrics needs no key). */
@@ -321,6 +347,9 @@ public final class LoadHarness {
   private Future<Void> send(long due) {
     Scenario.Request request = scenario.draw(random, lines);
     inFlight++;
+    if (due >= recordFrom && due < stopAt) {
+      sendLag.recordValue(Math.min(MAX_LATENCY_MICROS, TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - due)));
+    }
     return exchange(request.method(), request.path(), request.body())
         .map(resp -> outcome(request, resp))
         .otherwise(failure -> request.label() + " error " + failure.getClass().getSimpleName())
@@ -328,7 +357,10 @@ public final class LoadHarness {
           inFlight--;
           long end = System.nanoTime();
           if (due >= recordFrom && due < stopAt) {
-            latency.recordValue(Math.min(MAX_LATENCY_MICROS, TimeUnit.NANOSECONDS.toMicros(end - due)));
+            long micros = Math.min(MAX_LATENCY_MICROS, TimeUnit.NANOSECONDS.toMicros(end - due));
+            latency.recordValue(micros);
+            int second = (int) Math.min(worstBySecond.length - 1, TimeUnit.NANOSECONDS.toSeconds(due - recordFrom));
+            worstBySecond[second] = Math.max(worstBySecond[second], micros);
             outcomes.merge(outcome, 1L, Long::sum);
           }
           return null;
