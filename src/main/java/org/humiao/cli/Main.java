@@ -15,6 +15,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /** {@code java -jar humiao.jar COMMAND ...}: the commands, their help and their exit codes (see README.md). */
 @Command(name = "humiao", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
@@ -53,20 +56,38 @@ public final class Main implements Runnable {
 
   /** Runs one command line and returns its exit status; what it prints goes to {@code out} and {@code err}. */
   static int execute(String[] args, InputStream in, PrintStream out, PrintStream err) {
-    return commandLine(in, out, err, Clock.systemUTC()).execute(args);
+    return commandLine(args.length == 0 ? null : args[0], in, out, err, Clock.systemUTC()).execute(args);
   }
 
   /** The command tree with its streams: answers on {@code out}, messages and progress on {@code err}. */
   static CommandLine commandLine(InputStream in, PrintStream out, PrintStream err, Clock clock) {
-    CommandLine cli = new CommandLine(new Main())
-        .addSubcommand(new ServeCommand(out, clock))
-        .addSubcommand(KeysCommand.commandLine(out))
-        .addSubcommand(new ScreenCommand(in, out, err))
-        .addSubcommand(new EvalCommand(out, err))
-        .addSubcommand(new TrainCommand(out, err))
-        .addSubcommand(new SimulateCommand(out))
-        .addSubcommand(new ReplayCommand(out))
-        .addSubcommand(new HelpCommand());
+    return commandLine(null, in, out, err, clock);
+  }
+
+  /**
+   * The tree of the command named {@code first} alone when it names one (picocli reflects over a
+   * command's annotations as it is added: all eight were about a fifth of a short run's main
+   * thread), else the whole tree, which lists them all, suggests one for a typo and serves help.
+   */
+  private static CommandLine commandLine(String first, InputStream in, PrintStream out, PrintStream err, Clock clock) {
+    Map<Class<?>, Supplier<Object>> commands = new LinkedHashMap<>();
+    commands.put(ServeCommand.class, () -> new ServeCommand(out, clock));
+    commands.put(KeysCommand.class, () -> KeysCommand.commandLine(out));
+    commands.put(ScreenCommand.class, () -> new ScreenCommand(in, out, err));
+    commands.put(EvalCommand.class, () -> new EvalCommand(out, err));
+    commands.put(TrainCommand.class, () -> new TrainCommand(out, err));
+    commands.put(SimulateCommand.class, () -> new SimulateCommand(out));
+    commands.put(ReplayCommand.class, () -> new ReplayCommand(out));
+    commands.put(HelpCommand.class, HelpCommand::new);
+    // help looks the others up: it gets them all
+    boolean named = commands.keySet().stream().map(c -> c.getAnnotation(Command.class))
+        .anyMatch(c -> c.name().equals(first) && !c.helpCommand());
+    CommandLine cli = new CommandLine(new Main());
+    commands.forEach((type, command) -> {
+      if (!named || type.getAnnotation(Command.class).name().equals(first)) {
+        cli.addSubcommand(command.get());
+      }
+    });
     return configure(cli, out, err);
   }
 

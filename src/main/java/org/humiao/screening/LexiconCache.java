@@ -31,25 +31,27 @@ import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
 /**
- * Compiled lexicon automata kept on disk, one file per lexicon content: compiling every term's
- * spellings into the automaton is most of a short run's start-up, and reading it back is not.
- * A file is named by a SHA-256 of everything the automaton is compiled from: a fingerprint of the
- * raw bytes of the lexicon files it is built from (terms, whitelist, spellings, context; not their
- * parsed rows, whose hashing cost every start more), the reading and compiling classes' bytecode
- * and HanLP's version for its pinyin. A changed lexicon or engine finds no file and compiles afresh; a
- * file that does not read back whole (checksum, format) is compiled over. Writing is best effort:
- * a read-only cache costs only the compile.
+ * Compiled lexicons kept on disk, one file per lexicon content: compiling every term's spellings
+ * into the automaton is most of a short run's start-up, and reading it back is not. The file also
+ * holds what the automaton was compiled from (the TSV files' terms, spellings, rules and
+ * mitigations, {@link LexiconSnapshot}), so a start that finds it parses no TSV. A file is named
+ * by a SHA-256 of everything the automaton is compiled from: a fingerprint of the raw bytes of the
+ * lexicon files it is built from (terms, whitelist, spellings, context; not their parsed rows,
+ * whose hashing cost every start more), the reading and compiling classes' bytecode (its length
+ * and checksums) and HanLP's version for its pinyin. A changed lexicon or engine finds no file and
+ * compiles afresh; a file that does not read back whole (checksum, format) is compiled over.
+ * Writing is best effort: a read-only cache costs only the compile.
  */
 final class LexiconCache {
   /** Bumped when the file layout changes. */
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
   private static final int MAGIC = 0x484d4c58; // "HMLX"
   private static final String SUFFIX = ".automaton";
   /** Files kept beside a new one: the newest few lexicon versions (a reload goes back and forth). */
   private static final int KEPT = 8;
   /** What, besides the lexicon's files, decides the compiled automaton: how they are read, and compiled. */
   private static final List<Class<?>> COMPILERS = List.of(LexiconCache.class, LexiconLoader.class,
-      org.humiao.screening.text.TsvFile.class, CompiledLexicon.class,
+      LexiconSnapshot.class, org.humiao.screening.text.TsvFile.class, CompiledLexicon.class,
       KeywordAutomaton.class, KeywordAutomaton.Builder.class, Keyword.class, Keyword.Kind.class, Keyword.Via.class,
       VariantGenerator.class, TextNormalizer.class, NormalizedText.class, org.humiao.screening.text.CharFolding.class);
   /** The parts of a lexicon directory the automaton is compiled from (LexiconLoader reads them); files or directories. */
@@ -62,6 +64,12 @@ final class LexiconCache {
   /** The lexicon directory of one load and its sources' fingerprint taken before they were parsed; null in an engine's own cache. */
   private final Path lexicons;
   private final byte[] before;
+  /** What {@link #lexicon()} found for this load: the file's lexicon and automaton, or null (no file, a broken one). */
+  private Compiled found;
+  private boolean looked;
+
+  /** A lexicon and its automaton, whose keywords point at that lexicon's terms. */
+  private record Compiled(Lexicon lexicon, KeywordAutomaton automaton) {}
 
   LexiconCache(Path directory) {
     this(directory, new LongAdder(), new LongAdder(), null, null);
@@ -84,6 +92,19 @@ final class LexiconCache {
     return new LexiconCache(directory, hits, compiles, lexicons, fingerprint(lexicons));
   }
 
+  /**
+   * The lexicon of this load: read from its cache file when there is one for the fingerprint taken
+   * by {@link #loading}, with no TSV parsed (its automaton then comes with it from
+   * {@link #automaton}); otherwise parsed from the directory. Version and policy are read from
+   * their properties files either way.
+   */
+  Lexicon lexicon() {
+    requireLoad();
+    looked = true;
+    found = read(file(), null);
+    return found != null ? found.lexicon() : LexiconLoader.load(lexicons);
+  }
+
   /** Automata read from a file rather than compiled. */
   long hits() {
     return hits.sum();
@@ -96,19 +117,23 @@ final class LexiconCache {
 
   /** The lexicon's automaton from its file, or compiled by {@code compile} and written for next time. */
   KeywordAutomaton automaton(Lexicon lexicon, Supplier<KeywordAutomaton> compile) {
-    if (lexicons == null) {
-      throw new IllegalStateException("the cache of one load is asked, LexiconCache.loading(dir)");
+    requireLoad();
+    if (found != null && found.lexicon() == lexicon) {
+      // read with the lexicon from the file named by the fingerprint: no TSV was parsed that could have changed since
+      hits.increment();
+      return found.automaton();
     }
     if (!Arrays.equals(before, fingerprint(lexicons))) {
       LOG.log(System.Logger.Level.WARNING, "the lexicon in " + lexicons + " changed while it was read: compiled, not cached");
       compiles.increment();
       return compile.get();
     }
-    Path file = directory.resolve(key(before) + SUFFIX);
-    KeywordAutomaton read = read(file, lexicon);
+    Path file = file();
+    // lexicon() found no whole file for this fingerprint: it is not read twice
+    Compiled read = looked && found == null ? null : read(file, lexicon);
     if (read != null) {
       hits.increment();
-      return read;
+      return read.automaton();
     }
     KeywordAutomaton compiled = compile.get();
     compiles.increment();
@@ -120,7 +145,23 @@ final class LexiconCache {
     return compiled;
   }
 
-  private KeywordAutomaton read(Path file, Lexicon lexicon) {
+  private void requireLoad() {
+    if (lexicons == null) {
+      throw new IllegalStateException("the cache of one load is asked, LexiconCache.loading(dir)");
+    }
+  }
+
+  private Path file() {
+    return directory.resolve(key(before) + SUFFIX);
+  }
+
+  /**
+   * The file's lexicon and automaton, or null when there is none or it is broken.
+   *
+   * @param parsed the lexicon parsed by the caller, whose terms the automaton's keywords are to
+   *     point at; null: the file's own lexicon, with the version and policy of the directory
+   */
+  private Compiled read(Path file, Lexicon parsed) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -130,16 +171,26 @@ final class LexiconCache {
       LOG.log(System.Logger.Level.WARNING, "cannot read " + file + ", compiling the lexicon: " + e);
       return null;
     }
+    // outside the try: a bad properties file is the lexicon's error, not the cache file's
+    String version = parsed != null ? parsed.version() : LexiconLoader.version(lexicons);
+    DecisionPolicy policy = parsed != null ? parsed.policy() : LexiconLoader.policy(lexicons);
     try {
-      return decode(bytes, lexicon.terms());
+      Compiled read = decode(bytes, version, policy, parsed == null ? null : parsed.terms());
+      return parsed == null ? read : new Compiled(parsed, read.automaton());
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, file + " is broken, compiling the lexicon again: " + e);
       return null;
     }
   }
 
-  /** The automaton in {@code bytes}, or an exception when they are not one whole file of this format. */
-  static KeywordAutomaton decode(byte[] bytes, List<Term> terms) {
+  /**
+   * The lexicon and automaton in {@code bytes}, or an exception when they are not one whole file of
+   * this format.
+   *
+   * @param terms the terms the keywords are to point at (a parsed lexicon's, equal to the file's by
+   *     the fingerprint); null: the file's own
+   */
+  private static Compiled decode(byte[] bytes, String version, DecisionPolicy policy, List<Term> terms) {
     if (bytes.length < 16) {
       throw new IllegalArgumentException("too short");
     }
@@ -152,6 +203,8 @@ final class LexiconCache {
     if (in.getInt() != MAGIC || in.getInt() != FORMAT) {
       throw new IllegalArgumentException("not a format " + FORMAT + " automaton");
     }
+    Lexicon lexicon = LexiconSnapshot.read(in, version, policy);
+    List<Term> pointed = terms == null ? lexicon.terms() : terms;
     Keyword.Kind[] kinds = Keyword.Kind.values();
     Keyword.Via[] vias = Keyword.Via.values();
     Keyword[][] values = new Keyword[in.getInt()][];
@@ -161,13 +214,13 @@ final class LexiconCache {
         Keyword.Kind kind = kinds[in.get()];
         int term = in.getInt();
         int via = in.get();
-        keywords[k] = shared(new Keyword(kind, term < 0 ? null : terms.get(term), via < 0 ? null : vias[via],
+        keywords[k] = shared(new Keyword(kind, term < 0 ? null : pointed.get(term), via < 0 ? null : vias[via],
             in.getInt(), in.getInt()));
       }
       values[i] = keywords;
     }
     byte[] trie = Arrays.copyOfRange(bytes, in.position(), bytes.length - Long.BYTES);
-    return KeywordAutomaton.read(trie, values);
+    return new Compiled(lexicon, KeywordAutomaton.read(trie, values));
   }
 
   /** The constants, not copies: the scan tells a platform's allow phrase from the shared whitelist by identity. */
@@ -180,7 +233,8 @@ final class LexiconCache {
     };
   }
 
-  static byte[] encode(KeywordAutomaton automaton, List<Term> terms) throws IOException {
+  static byte[] encode(KeywordAutomaton automaton, Lexicon lexicon) throws IOException {
+    List<Term> terms = lexicon.terms();
     Map<Term, Integer> index = new IdentityHashMap<>();
     for (int i = 0; i < terms.size(); i++) {
       index.put(terms.get(i), i);
@@ -189,6 +243,7 @@ final class LexiconCache {
     DataOutputStream out = new DataOutputStream(bytes);
     out.writeInt(MAGIC);
     out.writeInt(FORMAT);
+    LexiconSnapshot.write(out, lexicon);
     Keyword[][] values = automaton.values();
     out.writeInt(values.length);
     for (Keyword[] keywords : values) {
@@ -218,7 +273,7 @@ final class LexiconCache {
     PrivateFiles.createDirectories(directory);
     Path temporary = Files.createTempFile(directory, "compiling-", ".tmp");
     try {
-      Files.write(temporary, encode(automaton, lexicon.terms()));
+      Files.write(temporary, encode(automaton, lexicon));
       try {
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
@@ -263,9 +318,20 @@ final class LexiconCache {
     }
     digest.update((FORMAT + "\n" + hanlpVersion() + "\n").getBytes(StandardCharsets.UTF_8));
     digest.update(fingerprint);
+    // the classes' bytecode by its checksums, not itself: SHA-256 over some 100 KB ran in the
+    // interpreter and was most of a cache hit's time (the same reasoning as the files' fingerprint)
+    ByteBuffer checksums = ByteBuffer.allocate(COMPILERS.size() * 3 * Long.BYTES);
+    CRC32 crc = new CRC32();
+    CRC32C crcC = new CRC32C();
     for (Class<?> compiler : COMPILERS) {
-      digest.update(bytecode(compiler));
+      byte[] bytes = bytecode(compiler);
+      crc.reset();
+      crc.update(bytes);
+      crcC.reset();
+      crcC.update(bytes);
+      checksums.putLong(bytes.length).putLong(crc.getValue()).putLong(crcC.getValue());
     }
+    digest.update(checksums.array());
     return HexFormat.of().formatHex(digest.digest());
   }
 

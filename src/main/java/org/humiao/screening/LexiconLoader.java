@@ -36,14 +36,10 @@ public final class LexiconLoader {
   private LexiconLoader() {}
 
   public static Lexicon load(Path dir) {
-    Properties manifest = properties(dir.resolve("manifest.properties"));
-    String version = manifest.getProperty("version");
-    if (version == null || version.isBlank()) {
-      throw new LexiconException(dir.resolve("manifest.properties") + ": missing version");
-    }
+    String version = version(dir);
     List<String> groups = TsvFile.column(dir.resolve("context/groups.tsv"));
     return new Lexicon(
-        version.trim(),
+        version,
         terms(dir.resolve("terms")),
         TsvFile.column(dir.resolve("whitelist.tsv")),
         homophones(dir.resolve("variants/homophones.tsv")),
@@ -54,7 +50,21 @@ public final class LexiconLoader {
         TsvFile.column(dir.resolve("context/possessions.tsv")),
         rules(dir.resolve("context/rules.tsv"), groups),
         mitigations(dir.resolve("context/mitigations.tsv"), groups),
-        DecisionPolicy.from(properties(dir.resolve("policy.properties"))));
+        policy(dir));
+  }
+
+  /** The lexicon's version, from manifest.properties. */
+  static String version(Path dir) {
+    String version = properties(dir.resolve("manifest.properties")).getProperty("version");
+    if (version == null || version.isBlank()) {
+      throw new LexiconException(dir.resolve("manifest.properties") + ": missing version");
+    }
+    return version.trim();
+  }
+
+  /** The decision thresholds, from policy.properties. */
+  static DecisionPolicy policy(Path dir) {
+    return DecisionPolicy.from(properties(dir.resolve("policy.properties")));
   }
 
   private static List<Term> terms(Path dir) {

@@ -233,7 +233,7 @@ public final class ScreeningEngine implements AutoCloseable {
   private Loaded load() {
     // the cache fingerprints the files before they are parsed, so it knows what it caches
     LexiconCache cache = lexiconCache == null ? null : lexiconCache.loading(lexiconDir);
-    Lexicon lexicon = LexiconLoader.load(lexiconDir);
+    Lexicon lexicon = cache == null ? LexiconLoader.load(lexiconDir) : cache.lexicon();
     try {
       return new Loaded(new CompiledLexicon(lexicon, guard, cache), ToxicityModel.read(lexiconDir.resolve(MODEL_FILE)),
           PersonalInfoDetector.load(lexiconDir, clock), semanticTier == null ? null : loadSemantic());

@@ -124,6 +124,32 @@ class LexiconCacheTest {
     }
   }
 
+  /**
+   * A hit takes the lexicon itself from the file, not from the TSVs: a term appended after the
+   * fingerprint was taken is not in the lexicon read (it would be, were the TSVs parsed), and the
+   * next load, whose fingerprint differs, parses and finds it.
+   */
+  @Test
+  void aHitReadsTheLexiconFromTheFileAndParsesNoTsv(@TempDir Path lexicons) throws IOException {
+    TestFiles.copyTree(ShippedEngine.LEXICONS, lexicons);
+    engine(lexicons, cache);
+    LexiconCache base = new LexiconCache(cache);
+    LexiconCache load = base.loading(lexicons);
+    Files.writeString(lexicons.resolve("terms/insult.tsv"), NEW_TERM + "\tinsult\t4\t-\n",
+        StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+    Lexicon read = load.lexicon();
+    assertTrue(read.terms().stream().noneMatch(t -> t.text().equals(NEW_TERM)), "the lexicon came from the TSVs");
+    assertEquals(LexiconLoader.load(ShippedEngine.LEXICONS).terms(), read.terms(), "the file's terms are the old files'");
+    assertEquals(LexiconLoader.load(ShippedEngine.LEXICONS).rules().size(), read.rules().size());
+    new CompiledLexicon(read, new SegmentationGuard(), load);
+    assertEquals(1, base.hits(), "the automaton came with the lexicon");
+    assertEquals(0, base.compiles());
+
+    LexiconCache next = base.loading(lexicons);
+    assertTrue(next.lexicon().terms().stream().anyMatch(t -> t.text().equals(NEW_TERM)), "a new fingerprint parses");
+  }
+
   @Test
   void aBrokenFileIsCompiledOverNotUsed() throws IOException {
     engine(ShippedEngine.LEXICONS, cache);

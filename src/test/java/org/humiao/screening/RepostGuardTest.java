@@ -31,4 +31,18 @@ class RepostGuardTest {
     assertEquals(Category.FRAUD, guard.find(MinHash.of(BLOCKED.replace("快来", "速来")), 0.6).orElseThrow());
     assertTrue(guard.find(MinHash.of(UNRELATED), 0.6).isEmpty());
   }
+
+  /** Lookups of buckets never filled, answered without the cache, still count as its misses (the metrics' lookups). */
+  @Test
+  void everyBandLookedUpCountsInTheStatistics() {
+    RepostGuard guard = new RepostGuard(1_000, Duration.ofMinutes(5));
+    guard.find(MinHash.of(UNRELATED), 0.6);
+    assertEquals(8, guard.stats().requestCount(), "eight bands, none filled");
+    assertEquals(8, guard.stats().missCount());
+
+    guard.remember(MinHash.of(BLOCKED), Category.FRAUD);
+    guard.find(MinHash.of(BLOCKED), 0.6);
+    assertEquals(9, guard.stats().requestCount(), "the first band's bucket holds it");
+    assertEquals(1, guard.stats().hitCount());
+  }
 }
