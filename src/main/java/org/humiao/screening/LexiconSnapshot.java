@@ -49,6 +49,7 @@ final class LexiconSnapshot {
     }
     strings(out, lexicon.targets());
     strings(out, lexicon.groups());
+    strings(out, lexicon.possessions());
     out.writeInt(lexicon.rules().size());
     for (ContextRule rule : lexicon.rules()) {
       string(out, rule.id());
@@ -93,6 +94,7 @@ final class LexiconSnapshot {
     }
     List<String> targets = strings(in);
     List<String> groups = strings(in);
+    List<String> possessions = strings(in);
     int ruleCount = in.getInt();
     List<ContextRule> rules = new ArrayList<>(ruleCount);
     for (int i = 0; i < ruleCount; i++) {
@@ -105,7 +107,7 @@ final class LexiconSnapshot {
           Mitigation.Scope.valueOf(string(in)), strings(in), pattern(in)));
     }
     return new Lexicon(version, terms, whitelist, homophones, splitCharacters, abbreviations, targets, groups,
-        rules, mitigations, policy);
+        possessions, rules, mitigations, policy);
   }
 
   private static void string(DataOutputStream out, String s) throws IOException {

@@ -168,9 +168,9 @@ class LexiconCacheTest {
     assertEquals(1, cacheOf(engine(ShippedEngine.LEXICONS, cache)).hits(), "written whole again");
   }
 
-  /** Every text of the screening tables (evasions, innocent texts, sentences, held-out sentences). */
+  /** Every text of the screening tables (evasions, innocent texts, sentences, held-out sentences, precision classes). */
   private static List<String> tableTexts() {
-    return Stream.of("evasions.tsv", "innocent.tsv", "sentences.tsv", "heldout-sentences.tsv")
+    return Stream.of("evasions.tsv", "innocent.tsv", "sentences.tsv", "heldout-sentences.tsv", "precision-classes.tsv")
         .flatMap(ScreeningTableRows::rows)
         .map(line -> ScreeningTableRows.unescape(line.split("\t")[0]))
         .toList();
