@@ -406,8 +406,12 @@ public final class ScreeningEngine implements AutoCloseable {
     }
     Reason reason = strongest == null ? Reason.NONE : strongest.via().reason();
     double boost = severity == 1 ? policy.modelBoost() : 0;
+    // the best of many segments scores high by chance: a text scored by segments needs more (segments.review-lift)
+    double lift = clause.isPresent() ? policy.segments().trust().reviewLift() : 0;
     boolean modelFlag = scoresCount && modelApplies && !findings.modelMuted()
-        && modelScore + boost >= rules.modelReview().orElse(policy.modelReview());
+        && modelScore + boost >= rules.modelReview().orElse(policy.modelReview()) + lift;
+    // the clause a flag by score came from, shown to whoever reviews a long post
+    Optional<Segment> shown = clause.filter(Segments.Scored::raised).map(c -> c.best().segment());
     double flagScore = modelScore;
     boolean scoreFlag = false;
     List<Tier> tiers = FAST;
@@ -416,14 +420,25 @@ public final class ScreeningEngine implements AutoCloseable {
     // only a text the lexicon lets pass can change its answer in the semantic tier, and not one the
     // lexicon found talking about a harm rather than doing it: that is the encoder's blind spot
     if (semantic != null && scoresCount && decision == Decision.PASS && !findings.modelMuted()
-        && !findings.mitigated() && admits(semantic.policy(), findings.normalized(), modelApplies, modelScore)) {
+        && !findings.mitigated() && admits(semantic.policy(), findings.normalized(), modelApplies, modelScore, clause)) {
       String normalized = findings.normalized().text();
-      Optional<float[]> vector = semanticTier.encode(normalized, started + budget(semantic.policy(), options).toNanos());
-      if (vector.isPresent()) {
+      // a long text's best segments go with it: the encoder reads only the first tokens of the whole
+      Optional<float[][]> vectors = semanticTier.encode(Segments.withTop(normalized, clause),
+          started + budget(semantic.policy(), options).toNanos());
+      clause.ifPresent(c -> semanticTier.leftOut(c.count() - c.top().size()));
+      if (vectors.isPresent()) {
         tiers = FAST_AND_SEMANTIC;
         int length = findings.normalized().length();
         double ngram = modelApplies ? modelScore : loaded.model().score(normalized);
-        double stacked = semantic.models().score(ngram, vector.get(), length);
+        double stacked = semantic.models().score(ngram, vectors.get()[0], length);
+        if (clause.isPresent()) {
+          Segments.Scored c = clause.get();
+          float[][] v = vectors.get();
+          Segments.Judged judged = Segments.judge(c, stacked, policy.segments().trust(),
+              i -> semantic.models().score(c.top().get(i).score(), v[i + 1], c.top().get(i).segment().length()));
+          stacked = judged.score();
+          shown = judged.raisedBy();
+        }
         semanticScore = OptionalDouble.of(stacked);
         double threshold = length < policy.modelMinLength()
             ? rules.semanticShortReview().orElse(semantic.policy().shortReview())
@@ -459,9 +474,9 @@ public final class ScreeningEngine implements AutoCloseable {
     }
     List<CategoryScore> categories = categories(evidence, flagScore, scoreFlag);
     String masked = mask(text, evidence);
-    if (scoreFlag && clause.isPresent()) {
-      // the clause the model's score came from, for whoever reviews a long post; shown, not masked
-      Segment at = clause.get().best();
+    if (scoreFlag && shown.isPresent()) {
+      // shown, not masked
+      Segment at = shown.get();
       NormalizedText normalized = findings.normalized();
       int from = normalized.originalStart(at.start());
       int to = normalized.originalEnd(at.end());
@@ -473,14 +488,17 @@ public final class ScreeningEngine implements AutoCloseable {
 
   /**
    * Where the semantic tier can change the answer: a scoreable text whose n-gram probability is in
-   * the uncertain band, or a text too short for the n-gram model but long enough to mean something
-   * that names someone.
+   * the uncertain band (a long text's is there too when its best segment's reaches the band: one
+   * clause the n-gram model half suspects is diluted in the whole), or a text too short for the n-gram
+   * model but long enough to mean something that names someone.
    */
-  private static boolean admits(SemanticPolicy semantic, NormalizedText normalized, boolean modelApplies, double modelScore) {
+  private static boolean admits(SemanticPolicy semantic, NormalizedText normalized, boolean modelApplies, double modelScore,
+      Optional<Segments.Scored> clause) {
     if (!modelApplies) {
       return normalized.length() >= semantic.shortMinLength() && semantic.namesSomeone(normalized.text());
     }
-    return modelScore >= semantic.bandLow() && modelScore < semantic.bandHigh();
+    double uncertain = Math.max(modelScore, clause.map(c -> c.best().score()).orElse(modelScore));
+    return uncertain >= semantic.bandLow() && modelScore < semantic.bandHigh();
   }
 
   private static Duration budget(SemanticPolicy semantic, ScreenOptions options) {

@@ -55,20 +55,25 @@ public final class SemanticTier implements AutoCloseable {
    */
   public enum Skip { YIELD, QUEUE_FULL, BUDGET, LATE, FAILURE }
 
-  /** Counters since start: texts encoded for a caller, and texts skipped by cause. */
-  public record Stats(long ran, Map<Skip, Long> skipped) {
+  /**
+   * Counters since start: texts encoded for a caller, texts skipped by cause, and segments of long
+   * texts left out past the tier's cap (their n-gram scores stood).
+   */
+  public record Stats(long ran, Map<Skip, Long> skipped, long segmentsLeftOut) {
     public Stats {
       skipped = Map.copyOf(skipped);
     }
   }
 
-  private record Pending(String text, int units, long deadline, CompletableFuture<float[]> result) {}
+  /** A caller's texts (a text, or a long text and its best segments), encoded in one batch. */
+  private record Pending(List<String> texts, int units, long deadline, CompletableFuture<float[][]> result) {}
 
   private final Encoder encoder;
   private final BlockingQueue<Pending> queue;
   private final int maxBatch;
   private final List<Thread> workers = new ArrayList<>();
   private final LongAdder ran = new LongAdder();
+  private final LongAdder segmentsLeftOut = new LongAdder();
   private final Map<Skip, LongAdder> skipped = new EnumMap<>(Skip.class);
   private final Admission admission;
 
@@ -97,8 +102,20 @@ public final class SemanticTier implements AutoCloseable {
    * {@link System#nanoTime()} value); every empty answer is counted by its cause.
    */
   public Optional<float[]> encode(String text, long deadline) {
-    // a text over the encoder's tokens is cut: it costs no more than one of that length
-    int units = Admission.units(Math.min(text.length(), encoder.maxTokens()));
+    return encode(List.of(text), deadline).map(v -> v[0]);
+  }
+
+  /**
+   * The texts' vectors, in order, encoded together for one caller (a long text and its best
+   * segments), or empty as {@link #encode(String, long)}: all are admitted or none, and their cost is
+   * the sum of theirs.
+   */
+  public Optional<float[][]> encode(List<String> texts, long deadline) {
+    int units = 0;
+    for (String text : texts) {
+      // a text over the encoder's tokens is cut: it costs no more than one of that length
+      units += Admission.units(Math.min(text.length(), encoder.maxTokens()));
+    }
     switch (admission.admit(units, System.nanoTime(), deadline)) {
       case YIELDED:
         return skip(Skip.YIELD);
@@ -107,13 +124,13 @@ public final class SemanticTier implements AutoCloseable {
       case ADMITTED:
         break;
     }
-    Pending p = new Pending(text, units, deadline, new CompletableFuture<>());
+    Pending p = new Pending(List.copyOf(texts), units, deadline, new CompletableFuture<>());
     if (!queue.offer(p)) {
       admission.dropped(units);
       return skip(Skip.QUEUE_FULL);
     }
     try {
-      float[] v = p.result().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      float[][] v = p.result().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       ran.increment();
       return Optional.of(v);
     } catch (TimeoutException e) {
@@ -136,7 +153,12 @@ public final class SemanticTier implements AutoCloseable {
     admission.yieldTo(yield);
   }
 
-  private Optional<float[]> skip(Skip cause) {
+  /** Counts segments of a long text that the caller did not send past the tier's cap. */
+  public void leftOut(int segments) {
+    segmentsLeftOut.add(segments);
+  }
+
+  private <T> Optional<T> skip(Skip cause) {
     skipped.get(cause).increment();
     return Optional.empty();
   }
@@ -144,7 +166,7 @@ public final class SemanticTier implements AutoCloseable {
   public Stats stats() {
     Map<Skip, Long> counts = new EnumMap<>(Skip.class);
     skipped.forEach((k, v) -> counts.put(k, v.sum()));
-    return new Stats(ran.sum(), counts);
+    return new Stats(ran.sum(), counts, segmentsLeftOut.sum());
   }
 
   private void work() {
@@ -170,9 +192,11 @@ public final class SemanticTier implements AutoCloseable {
         continue;
       }
       try {
-        float[][] vectors = encoder.encode(batch.stream().map(Pending::text).toList());
-        for (int i = 0; i < batch.size(); i++) {
-          batch.get(i).result().complete(vectors[i]);
+        float[][] vectors = encoder.encode(batch.stream().flatMap(p -> p.texts().stream()).toList());
+        int from = 0;
+        for (Pending p : batch) {
+          p.result().complete(java.util.Arrays.copyOfRange(vectors, from, from + p.texts().size()));
+          from += p.texts().size();
         }
       } catch (Throwable e) { // whatever the encoder throws, its callers keep their fast verdict and the worker goes on
         batch.forEach(p -> p.result().completeExceptionally(e));
