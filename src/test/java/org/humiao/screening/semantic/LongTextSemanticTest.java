@@ -96,10 +96,10 @@ class LongTextSemanticTest {
           .orElseThrow(() -> new AssertionError(ScreeningJson.of(result).encode()));
       assertEquals(text.substring(segment.start(), segment.end()), segment.term());
       assertTrue(segment.term().contains(MARK), segment.term());
-      // one batch: the whole post first, then its best segments (segments.semantic-max = 2)
+      // one batch: the whole post first, then its best segment (segments.semantic-max = 1)
       assertEquals(1, encoder.batches.size());
       List<String> batch = encoder.batches.get(0);
-      assertEquals(3, batch.size(), batch::toString);
+      assertEquals(2, batch.size(), batch::toString);
       assertTrue(batch.get(0).length() > 150 && !batch.get(0).substring(0, 128).contains(MARK), batch::toString);
       SemanticTier.Stats stats = engine.semanticStats().orElseThrow();
       assertEquals(1, stats.ran());
