@@ -290,7 +290,7 @@ public final class ScreeningEngine implements AutoCloseable {
    * @throws InvalidTextException when the text breaks the limits (too long, control characters)
    */
   public Unsettled screenUnsettled(String text, ScreenOptions options) {
-    return screenUnsettled(text, options, (normalized, deadline) -> semanticTier.encode(normalized, deadline));
+    return screenUnsettled(text, options, (texts, deadline) -> semanticTier.encode(texts, deadline));
   }
 
   /**
@@ -314,16 +314,19 @@ public final class ScreeningEngine implements AutoCloseable {
   /** {@link #screen(String, ScreenOptions)} of a text whose tier ticket {@link #screenWithoutWaiting} got. */
   public ScreeningResult screen(String text, ScreenOptions options, SemanticTier.Ticket ticket) {
     try {
-      return settle(screenUnsettled(text, options, (normalized, deadline) -> semanticTier.encode(ticket, normalized)));
+      return settle(screenUnsettled(text, options, (texts, deadline) -> semanticTier.encode(ticket, texts)));
     } finally {
       // a reload in between may have kept the text from the tier: its reserved cost is given back
       ticket.release();
     }
   }
 
-  /** How one call asks the semantic tier for a text's vector by its deadline; empty: the fast verdict stands. */
+  /**
+   * How one call asks the semantic tier for its texts' vectors (a text, or a long text and its best
+   * segments) by its deadline; empty: the fast verdict stands.
+   */
   private interface SemanticAsk {
-    Optional<float[]> vector(String normalized, long deadline);
+    Optional<float[][]> vectors(List<String> texts, long deadline);
 
     /** The call failed after asking: nothing it reserved is kept. */
     default void abandon() {
@@ -335,8 +338,8 @@ public final class ScreeningEngine implements AutoCloseable {
     private SemanticTier.Ticket ticket;
 
     @Override
-    public Optional<float[]> vector(String normalized, long deadline) {
-      ticket = semanticTier.admit(normalized, deadline).orElse(null);
+    public Optional<float[][]> vectors(List<String> texts, long deadline) {
+      ticket = semanticTier.admit(texts, deadline).orElse(null);
       return Optional.empty();
     }
 
@@ -467,8 +470,12 @@ public final class ScreeningEngine implements AutoCloseable {
     }
     Reason reason = strongest == null ? Reason.NONE : strongest.via().reason();
     double boost = severity == 1 ? policy.modelBoost() : 0;
+    // the best of many segments scores high by chance: a text scored by segments needs more (segments.review-lift)
+    double lift = clause.isPresent() ? policy.segments().trust().reviewLift() : 0;
     boolean modelFlag = scoresCount && modelApplies && !findings.modelMuted()
-        && modelScore + boost >= rules.modelReview().orElse(policy.modelReview());
+        && modelScore + boost >= rules.modelReview().orElse(policy.modelReview()) + lift;
+    // the clause a flag by score came from, shown to whoever reviews a long post
+    Optional<Segment> shown = clause.filter(Segments.Scored::raised).map(c -> c.best().segment());
     double flagScore = modelScore;
     boolean scoreFlag = false;
     List<Tier> tiers = FAST;
@@ -477,14 +484,26 @@ public final class ScreeningEngine implements AutoCloseable {
     // only a text the lexicon lets pass can change its answer in the semantic tier, and not one the
     // lexicon found talking about a harm rather than doing it: that is the encoder's blind spot
     if (semantic != null && scoresCount && decision == Decision.PASS && !findings.modelMuted()
-        && !findings.mitigated() && admits(semantic.policy(), findings.normalized(), modelApplies, modelScore)) {
+        && !findings.mitigated() && admits(semantic.policy(), findings.normalized(), modelApplies, modelScore, clause)) {
       String normalized = findings.normalized().text();
-      Optional<float[]> vector = semanticAsk.vector(normalized, started + budget(semantic.policy(), options).toNanos());
-      if (vector.isPresent()) {
+      // a long text's best segments go with it: the encoder reads only the first tokens of the whole
+      Optional<float[][]> vectors = semanticAsk.vectors(Segments.withTop(normalized, clause),
+          started + budget(semantic.policy(), options).toNanos());
+      if (vectors.isPresent()) {
+        // counted only when the tier ran: a call that only asked for admission (the event loop's) runs again
+        clause.ifPresent(c -> semanticTier.leftOut(c.count() - c.top().size()));
         tiers = FAST_AND_SEMANTIC;
         int length = findings.normalized().length();
         double ngram = modelApplies ? modelScore : loaded.model().score(normalized);
-        double stacked = semantic.models().score(ngram, vector.get(), length);
+        double stacked = semantic.models().score(ngram, vectors.get()[0], length);
+        if (clause.isPresent()) {
+          Segments.Scored c = clause.get();
+          float[][] v = vectors.get();
+          Segments.Judged judged = Segments.judge(c, stacked, policy.segments().trust(),
+              i -> semantic.models().score(c.top().get(i).score(), v[i + 1], c.top().get(i).segment().length()));
+          stacked = judged.score();
+          shown = judged.raisedBy();
+        }
         semanticScore = OptionalDouble.of(stacked);
         double threshold = length < policy.modelMinLength()
             ? rules.semanticShortReview().orElse(semantic.policy().shortReview())
@@ -520,9 +539,9 @@ public final class ScreeningEngine implements AutoCloseable {
     }
     List<CategoryScore> categories = categories(evidence, flagScore, scoreFlag);
     String masked = mask(text, evidence);
-    if (scoreFlag && clause.isPresent()) {
-      // the clause the model's score came from, for whoever reviews a long post; shown, not masked
-      Segment at = clause.get().best();
+    if (scoreFlag && shown.isPresent()) {
+      // shown, not masked
+      Segment at = shown.get();
       NormalizedText normalized = findings.normalized();
       int from = normalized.originalStart(at.start());
       int to = normalized.originalEnd(at.end());
@@ -534,14 +553,17 @@ public final class ScreeningEngine implements AutoCloseable {
 
   /**
    * Where the semantic tier can change the answer: a scoreable text whose n-gram probability is in
-   * the uncertain band, or a text too short for the n-gram model but long enough to mean something
-   * that names someone.
+   * the uncertain band (a long text's is there too when its best segment's reaches the band: one
+   * clause the n-gram model half suspects is diluted in the whole), or a text too short for the n-gram
+   * model but long enough to mean something that names someone.
    */
-  private static boolean admits(SemanticPolicy semantic, NormalizedText normalized, boolean modelApplies, double modelScore) {
+  private static boolean admits(SemanticPolicy semantic, NormalizedText normalized, boolean modelApplies, double modelScore,
+      Optional<Segments.Scored> clause) {
     if (!modelApplies) {
       return normalized.length() >= semantic.shortMinLength() && semantic.namesSomeone(normalized.text());
     }
-    return modelScore >= semantic.bandLow() && modelScore < semantic.bandHigh();
+    double uncertain = Math.max(modelScore, clause.map(c -> c.best().score()).orElse(modelScore));
+    return uncertain >= semantic.bandLow() && modelScore < semantic.bandHigh();
   }
 
   private static Duration budget(SemanticPolicy semantic, ScreenOptions options) {

@@ -16,13 +16,15 @@ import java.util.Properties;
  *     characters, each starting half a window after the last
  * @param maxSegments at most this many segments per text; a text that would make more is cut into
  *     this many evenly spaced, half-overlapping windows instead, so it is still covered whole
+ * @param trust how far the best segments' scores count against the whole text's
  */
-public record SegmentPolicy(int minTextLength, int minLength, int window, int maxSegments) {
+public record SegmentPolicy(int minTextLength, int minLength, int window, int maxSegments, SegmentTrust trust) {
   public SegmentPolicy {
     if (minTextLength < 1 || minLength < 1 || window < 2 || maxSegments < 1) {
       throw new IllegalArgumentException("segments.* must be positive (window at least 2): "
           + minTextLength + ", " + minLength + ", " + window + ", " + maxSegments);
     }
+    java.util.Objects.requireNonNull(trust);
   }
 
   /** Whether a normalized text of this length is scored by segments. */
@@ -35,6 +37,7 @@ public record SegmentPolicy(int minTextLength, int minLength, int window, int ma
         PolicyProperties.integer(p, "segments.min-text-length"),
         PolicyProperties.integer(p, "segments.min-length"),
         PolicyProperties.integer(p, "segments.window"),
-        PolicyProperties.integer(p, "segments.max"));
+        PolicyProperties.integer(p, "segments.max"),
+        SegmentTrust.from(p));
   }
 }

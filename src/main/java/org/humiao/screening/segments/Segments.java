@@ -4,8 +4,10 @@ import org.humiao.screening.text.CharFolding;
 
 import java.nio.CharBuffer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntToDoubleFunction;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -18,20 +20,29 @@ import java.util.function.ToDoubleFunction;
 public final class Segments {
   private Segments() {}
 
+  /** A segment and the model's probability for it alone. */
+  public record Ranked(Segment segment, double score) {}
+
   /**
    * A long text's score from its clauses.
    *
-   * @param score the probability the text is scored at: the whole text's and its best segment's
-   *     combined (their log-odds averaged), so one harmful clause counts without every clause
-   *     that a model half-suspects flagging the post on its own
-   * @param best the segment the model scores highest, in the normalized text
+   * @param score the probability the text is scored at: the whole text's, or raised by its best
+   *     segment as {@link SegmentTrust#raise} says
+   * @param raised whether the best segment raised it
+   * @param best the segment the model scores highest (offsets into the normalized text) and its score
+   * @param top the segments the model scores highest, best first, at most
+   *     {@link SegmentTrust#encoded()}: the ones the semantic tier reads
    * @param count how many segments were scored
    */
-  public record Scored(double score, Segment best, int count) {}
+  public record Scored(double score, boolean raised, Ranked best, List<Ranked> top, int count) {
+    public Scored {
+      top = List.copyOf(top);
+    }
+  }
 
   /**
-   * The text's score from its segments, or empty when it is too short to be cut or no segment
-   * scores above the whole text (the whole text's score then stands).
+   * The text's score from its segments, or empty when it is too short to be cut (the whole text's
+   * score then stands).
    *
    * @param whole the model's probability for the whole normalized text
    */
@@ -41,37 +52,57 @@ public final class Segments {
       return Optional.empty();
     }
     List<Segment> segments = cut(normalized, policy);
-    Segment best = null;
-    double top = -1;
+    List<Ranked> ranked = new ArrayList<>(segments.size());
     for (Segment s : segments) {
-      double score = model.applyAsDouble(CharBuffer.wrap(normalized, s.start(), s.end()));
-      if (score > top) {
-        top = score;
-        best = s;
-      }
+      ranked.add(new Ranked(s, model.applyAsDouble(CharBuffer.wrap(normalized, s.start(), s.end()))));
     }
-    if (top <= whole) {
-      return Optional.empty();
-    }
-    return Optional.of(new Scored(combine(whole, top), best, segments.size()));
+    // best first; a tie goes to the earlier segment (the sort is stable)
+    ranked.sort(Comparator.comparingDouble(Ranked::score).reversed());
+    Ranked best = ranked.get(0);
+    SegmentTrust trust = policy.trust();
+    return Optional.of(new Scored(trust.raise(whole, best.score()), trust.raises(whole, best.score()), best,
+        ranked.subList(0, Math.min(trust.encoded(), ranked.size())), segments.size()));
   }
 
   /**
-   * The mean of two probabilities' log-odds, as a probability. Chosen on the tune half of the
-   * synthetic long posts over the best segment's probability alone, which flagged far more innocent
-   * posts for the same macro-F1 (docs/screening-quality.md, "Session 10").
+   * What a second model (the semantic tier) makes of a long text: its probability for the whole
+   * text, raised by the best of the {@link Scored#top()} segments as the same {@link SegmentTrust}
+   * says, and the segment that raised it, if one did.
    */
-  static double combine(double whole, double best) {
-    return sigmoid((logit(whole) + logit(best)) / 2);
+  public record Judged(double score, Optional<Segment> raisedBy) {}
+
+  /**
+   * @param whole the second model's probability for the whole text
+   * @param model the second model's probability for the i-th of {@code scored.top()}
+   */
+  public static Judged judge(Scored scored, double whole, SegmentTrust trust, IntToDoubleFunction model) {
+    Segment best = null;
+    double top = -1;
+    for (int i = 0; i < scored.top().size(); i++) {
+      double score = model.applyAsDouble(i);
+      if (score > top) {
+        top = score;
+        best = scored.top().get(i).segment();
+      }
+    }
+    return trust.raises(whole, top) ? new Judged(trust.raise(whole, top), Optional.of(best))
+        : new Judged(whole, Optional.empty());
   }
 
-  private static double logit(double p) {
-    double q = Math.min(Math.max(p, 1e-6), 1 - 1e-6); // a model's 0 or 1 stays finite
-    return Math.log(q / (1 - q));
-  }
-
-  private static double sigmoid(double z) {
-    return 1 / (1 + Math.exp(-z));
+  /**
+   * The texts the semantic tier reads for a text: the text itself, then, when it was scored by
+   * segments, its {@link Scored#top()} segments in that order.
+   */
+  public static List<String> withTop(String normalized, Optional<Scored> scored) {
+    if (scored.isEmpty()) {
+      return List.of(normalized);
+    }
+    List<String> texts = new ArrayList<>(1 + scored.get().top().size());
+    texts.add(normalized);
+    for (Ranked r : scored.get().top()) {
+      texts.add(normalized.substring(r.segment().start(), r.segment().end()));
+    }
+    return texts;
   }
 
   /** The segments of a normalized text, in order, at most {@link SegmentPolicy#maxSegments()}. */

@@ -56,20 +56,25 @@ public final class SemanticTier implements AutoCloseable {
    */
   public enum Skip { YIELD, QUEUE_FULL, BUDGET, LATE, FAILURE }
 
-  /** Counters since start: texts encoded for a caller, and texts skipped by cause. */
-  public record Stats(long ran, Map<Skip, Long> skipped) {
+  /**
+   * Counters since start: texts encoded for a caller, texts skipped by cause, and segments of long
+   * texts left out past the tier's cap (their n-gram scores stood).
+   */
+  public record Stats(long ran, Map<Skip, Long> skipped, long segmentsLeftOut) {
     public Stats {
       skipped = Map.copyOf(skipped);
     }
   }
 
-  private record Pending(String text, int units, long deadline, CompletableFuture<float[]> result) {}
+  /** A caller's texts (a text, or a long text and its best segments), encoded in one batch. */
+  private record Pending(List<String> texts, int units, long deadline, CompletableFuture<float[][]> result) {}
 
   private final Encoder encoder;
   private final BlockingQueue<Pending> queue;
   private final int maxBatch;
   private final List<Thread> workers = new ArrayList<>();
   private final LongAdder ran = new LongAdder();
+  private final LongAdder segmentsLeftOut = new LongAdder();
   private final Map<Skip, LongAdder> skipped = new EnumMap<>(Skip.class);
   private final Admission admission;
 
@@ -98,8 +103,17 @@ public final class SemanticTier implements AutoCloseable {
    * {@link System#nanoTime()} value); every empty answer is counted by its cause.
    */
   public Optional<float[]> encode(String text, long deadline) {
-    Optional<Ticket> ticket = admit(text, deadline);
-    return ticket.isEmpty() ? Optional.empty() : encode(ticket.get(), text);
+    return encode(List.of(text), deadline).map(v -> v[0]);
+  }
+
+  /**
+   * The texts' vectors, in order, encoded together for one caller (a long text and its best
+   * segments), or empty as {@link #encode(String, long)}: all are admitted or none, and their cost is
+   * the sum of theirs.
+   */
+  public Optional<float[][]> encode(List<String> texts, long deadline) {
+    Optional<Ticket> ticket = admit(texts, deadline);
+    return ticket.isEmpty() ? Optional.empty() : encode(ticket.get(), texts);
   }
 
   /**
@@ -108,9 +122,12 @@ public final class SemanticTier implements AutoCloseable {
    * counted when it refuses it. So a caller that must not wait (an event loop) learns at once whether
    * the tier will judge the text, and only then moves to a thread that may wait for it.
    */
-  public Optional<Ticket> admit(String text, long deadline) {
-    // a text over the encoder's tokens is cut: it costs no more than one of that length
-    int units = Admission.units(Math.min(text.length(), encoder.maxTokens()));
+  public Optional<Ticket> admit(List<String> texts, long deadline) {
+    int units = 0;
+    for (String text : texts) {
+      // a text over the encoder's tokens is cut: it costs no more than one of that length
+      units += Admission.units(Math.min(text.length(), encoder.maxTokens()));
+    }
     switch (admission.admit(units, System.nanoTime(), deadline)) {
       case YIELDED:
         skip(Skip.YIELD);
@@ -121,31 +138,31 @@ public final class SemanticTier implements AutoCloseable {
       case ADMITTED:
         break;
     }
-    return Optional.of(new Ticket(text, units, deadline));
+    return Optional.of(new Ticket(List.copyOf(texts), units, deadline));
   }
 
   /**
-   * The second half of {@link #encode(String, long)}: waits for the vector of an admitted text, by
-   * the ticket's deadline. A {@code text} other than the ticket's (the lexicon reloaded between the
-   * halves, so it normalizes otherwise) gives the ticket back and asks for this text afresh.
+   * The second half of {@link #encode(List, long)}: waits for the vectors of admitted texts, by
+   * the ticket's deadline. {@code texts} other than the ticket's (the lexicon reloaded between the
+   * halves, so they normalize otherwise) give the ticket back and ask for these texts afresh.
    */
-  public Optional<float[]> encode(Ticket ticket, String text) {
-    if (!ticket.text.equals(text)) {
+  public Optional<float[][]> encode(Ticket ticket, List<String> texts) {
+    if (!ticket.texts.equals(texts)) {
       ticket.release();
-      return encode(text, ticket.deadline);
+      return encode(texts, ticket.deadline);
     }
     if (!ticket.claim()) {
       // released already: its caller stopped waiting (the request timed out before its worker started)
       return skip(Skip.LATE);
     }
-    Pending p = new Pending(text, ticket.units, ticket.deadline, new CompletableFuture<>());
+    Pending p = new Pending(ticket.texts, ticket.units, ticket.deadline, new CompletableFuture<>());
     if (!queue.offer(p)) {
       admission.dropped(ticket.units);
       return skip(Skip.QUEUE_FULL);
     }
     long deadline = ticket.deadline;
     try {
-      float[] v = p.result().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      float[][] v = p.result().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       ran.increment();
       return Optional.of(v);
     } catch (TimeoutException e) {
@@ -162,16 +179,16 @@ public final class SemanticTier implements AutoCloseable {
 
   /**
    * A text {@link Admission} took, its cost counted as waiting until it is queued for the encoder
-   * ({@link SemanticTier#encode(Ticket, String)}) or {@link #release released}, whichever comes first.
+   * ({@link SemanticTier#encode(Ticket, List)}) or {@link #release released}, whichever comes first.
    */
   public final class Ticket {
-    private final String text;
+    private final List<String> texts;
     private final int units;
     private final long deadline;
     private final AtomicBoolean taken = new AtomicBoolean();
 
-    private Ticket(String text, int units, long deadline) {
-      this.text = text;
+    private Ticket(List<String> texts, int units, long deadline) {
+      this.texts = texts;
       this.units = units;
       this.deadline = deadline;
     }
@@ -196,7 +213,12 @@ public final class SemanticTier implements AutoCloseable {
     admission.yieldTo(yield);
   }
 
-  private Optional<float[]> skip(Skip cause) {
+  /** Counts segments of a long text that the caller did not send past the tier's cap. */
+  public void leftOut(int segments) {
+    segmentsLeftOut.add(segments);
+  }
+
+  private <T> Optional<T> skip(Skip cause) {
     skipped.get(cause).increment();
     return Optional.empty();
   }
@@ -204,7 +226,7 @@ public final class SemanticTier implements AutoCloseable {
   public Stats stats() {
     Map<Skip, Long> counts = new EnumMap<>(Skip.class);
     skipped.forEach((k, v) -> counts.put(k, v.sum()));
-    return new Stats(ran.sum(), counts);
+    return new Stats(ran.sum(), counts, segmentsLeftOut.sum());
   }
 
   private void work() {
@@ -230,9 +252,11 @@ public final class SemanticTier implements AutoCloseable {
         continue;
       }
       try {
-        float[][] vectors = encoder.encode(batch.stream().map(Pending::text).toList());
-        for (int i = 0; i < batch.size(); i++) {
-          batch.get(i).result().complete(vectors[i]);
+        float[][] vectors = encoder.encode(batch.stream().flatMap(p -> p.texts().stream()).toList());
+        int from = 0;
+        for (Pending p : batch) {
+          p.result().complete(java.util.Arrays.copyOfRange(vectors, from, from + p.texts().size()));
+          from += p.texts().size();
         }
       } catch (Throwable e) { // whatever the encoder throws, its callers keep their fast verdict and the worker goes on
         batch.forEach(p -> p.result().completeExceptionally(e));

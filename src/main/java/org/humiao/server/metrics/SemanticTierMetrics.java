@@ -10,7 +10,8 @@ import java.util.Locale;
 /**
  * The semantic tier's work: {@code humiao_semantic_encoded_total} (texts it judged) and
  * {@code humiao_semantic_skipped_total{cause=...}} (texts it should have judged whose fast verdict
- * stood instead, by {@link SemanticTier.Skip}). Read from the loaded engine at each scrape; zero while
+ * stood instead, by {@link SemanticTier.Skip}), and {@code humiao_semantic_segments_left_out_total}
+ * (segments of long texts past the tier's cap, not encoded). Read from the loaded engine at each scrape; zero while
  * it loads or when the tier is off.
  */
 public final class SemanticTierMetrics {
@@ -19,6 +20,10 @@ public final class SemanticTierMetrics {
   public static void register(MeterRegistry registry, EngineSlot engine) {
     FunctionCounter.builder("humiao.semantic.encoded", engine, e -> stats(e).map(s -> (double) s.ran()).orElse(0.0))
         .description("texts the semantic tier judged")
+        .register(registry);
+    FunctionCounter.builder("humiao.semantic.segments.left.out", engine,
+            e -> stats(e).map(s -> (double) s.segmentsLeftOut()).orElse(0.0))
+        .description("segments of long texts the semantic tier did not read, past segments.semantic-max: their n-gram scores stood")
         .register(registry);
     for (SemanticTier.Skip cause : SemanticTier.Skip.values()) {
       FunctionCounter.builder("humiao.semantic.skipped", engine,

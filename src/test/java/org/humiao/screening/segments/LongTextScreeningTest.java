@@ -42,10 +42,13 @@ class LongTextScreeningTest {
     engine.close();
   }
 
-  /** Group attacks no term or rule names: the whole post scores 0.16-0.17, the clause's segment lifts it to 0.72-0.73. */
-  @ParameterizedTest
-  @ValueSource(strings = {"这种外地人就该滚回老家去，别来我们这里抢饭碗。", "外地人素质就是低，来了就把这里搞得乌烟瘴气。"})
-  void oneHarmfulClauseTheLexiconMissesIsFoundByItsSegment(String clause) {
+  /**
+   * A group attack no term or rule names: the whole post scores 0.39, the clause's segment (1.00 alone)
+   * lifts it to 0.87, over the model's threshold and the long-text lift (0.6 + 0.15).
+   */
+  @Test
+  void oneHarmfulClauseTheLexiconMissesIsFoundByItsSegment() {
+    String clause = "外地人素质就是低，就该滚回老家去，别来我们这里搞得乌烟瘴气。";
     String text = BEFORE + clause + AFTER;
     ScreeningResult result = engine.screen(text);
     assertEquals(Decision.REVIEW, result.decision(), () -> ScreeningJson.of(result).encode());
@@ -81,17 +84,31 @@ class LongTextScreeningTest {
     assertTrue(result.evidence().isEmpty());
   }
 
+  /**
+   * Counter-speech that sounds negative: each clause alone scores 0.97-0.98, and with the session-10
+   * rule (the mean of both log-odds, model.review 0.6) the post was flagged at 0.74-0.81; a text scored
+   * by segments now needs segments.review-lift more, and the segment counts for 0.4 of the log-odds.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"有人说外地人素质低，我觉得这种说法就是地域歧视，不应该这样。", "为什么总有人瞧不起外地人，歧视别人的人自己素质才低吧。",
+      "网上那些骂女生的话真难听，凭什么女生就要被人这样歧视。"})
+  void aNegativeSoundingInnocentClauseDoesNotFlagTheLongPost(String clause) {
+    ScreeningResult result = engine.screen(BEFORE + clause + AFTER);
+    assertEquals(Decision.PASS, result.decision(), () -> ScreeningJson.of(result).encode());
+    assertTrue(result.evidence().isEmpty(), () -> ScreeningJson.of(result).encode());
+  }
+
   @Test
   void theSegmentsOffsetsPointIntoTheTextAsTyped() {
     // spaces, an emoji and full-width letters are dropped or folded by the normalizer: the offsets must still be the typed ones
-    String clause = "这种外地人就该滚回老家去，别来我们这里抢饭碗。";
+    String clause = "外地人素质就是低，就该滚回老家去，别来我们这里搞得乌烟瘴气。";
     String text = "ＡＢＣ  😀 " + BEFORE.replace("。", "。  ") + clause + AFTER;
     ScreeningResult result = engine.screen(text);
     Evidence segment = result.evidence().stream().filter(e -> e.via() == EvidenceSource.SEGMENT).findFirst()
         .orElseThrow(() -> new AssertionError(ScreeningJson.of(result).encode()));
     String shown = text.substring(segment.start(), segment.end());
     assertEquals(segment.term(), shown);
-    assertTrue(shown.contains("这种外地人就该滚回老家去") && !Character.isWhitespace(shown.charAt(0))
+    assertTrue(shown.contains("外地人素质就是低") && !Character.isWhitespace(shown.charAt(0))
         && Character.isLetterOrDigit(shown.codePointAt(0)), shown);
   }
 }
