@@ -51,6 +51,7 @@ import java.util.stream.Stream;
 @Command(name = "eval", sortOptions = false, description = "precision, recall, F1, macro-F1 and accuracy of flagged (review or block) against the label of a labelled CSV (columns TEXT/text, label, optional topic) or JSONL file, as JSON on the last line")
 final class EvalCommand implements Callable<Integer> {
   private static final double[] SWEEP = {0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80};
+  private static final double[] HEAD_AGREE_SWEEP = {0.0, 0.1, 0.2, 0.3, 0.4, 0.5};
 
   @Parameters(paramLabel = "FILE", description = "the labelled file")
   Path file;
@@ -206,6 +207,7 @@ final class EvalCommand implements Callable<Integer> {
     out.println(new JsonObject()
         .put("loto", "pooled over " + topics)
         .put("stackSweep", stackSweep(pooled, data.modelMinLength))
+        .put("headAgreeSweep", headAgreeSweep(pooled))
         .put("pooled", summary(pooled, data.modelMinLength))
         .encode());
     writeErrors(pooled);
@@ -226,9 +228,16 @@ final class EvalCommand implements Callable<Integer> {
    * One judged text: label, normalized length, each model's probability and both engines' verdicts.
    *
    * @param heads each semantic head's probability, the comments' head (or the only one) first
+   * @param flipped the cascade flagged by the stack a text the fast tier let pass
    */
   private record Scored(LabelledText row, boolean offensive, int length, double ngram, double[] heads, double stacked,
-      boolean fast, boolean cascade, boolean tierRan, String why) {}
+      boolean fast, boolean cascade, boolean tierRan, String why, boolean flipped) {
+
+    /** The cascade's verdict had semantic.head-agree been {@code agree} (at or above the judged policy's value). */
+    boolean cascadeGuarded(double agree) {
+      return cascade && !(flipped && SemanticModels.headVote(heads) < agree);
+    }
+  }
 
   /** The cascade's wrong verdicts, one TSV line each, when --errors asks for them. */
   private void writeErrors(List<Scored> scored) throws IOException {
@@ -270,7 +279,7 @@ final class EvalCommand implements Callable<Integer> {
         double[] heads = models.headScores(e.vector());
         scored.add(new Scored(rows.get(i), e.offensive(), e.text().length(), n, heads,
             models.stacker().score(n, heads, e.text().length()),
-            f.flagged(), c.flagged(), c.tiers().contains(Tier.SEMANTIC), why(c)));
+            f.flagged(), c.flagged(), c.tiers().contains(Tier.SEMANTIC), why(c), !f.flagged() && c.reason() == Reason.SEMANTIC));
       }
       JsonObject report = summary(scored, fast.policy().modelReview(), semanticPolicy, fast.policy().modelMinLength());
       cascade.semanticStats().ifPresent(st -> report.put("skipped", st.skipped().toString()));
@@ -298,7 +307,17 @@ final class EvalCommand implements Callable<Integer> {
     }
     return report
         .put("stacked", json(metrics(scored, s -> s.stacked() >= (s.length() < minLength ? p.shortReview() : p.review()))))
+        .put("headAgreeSweep", headAgreeSweep(scored))
         .put("items", scored.size());
+  }
+
+  /** The cascade at other semantic.head-agree values, derived from the judged verdicts (the stack's flips undone). */
+  private static JsonArray headAgreeSweep(List<Scored> scored) {
+    JsonArray sweep = new JsonArray();
+    for (double agree : HEAD_AGREE_SWEEP) {
+      sweep.add(json(metrics(scored, s -> s.cascadeGuarded(agree))).put("headAgree", agree));
+    }
+    return sweep;
   }
 
   private static double share(List<Scored> scored) {

@@ -495,7 +495,8 @@ public final class ScreeningEngine implements AutoCloseable {
         tiers = FAST_AND_SEMANTIC;
         int length = findings.normalized().length();
         double ngram = modelApplies ? modelScore : loaded.model().score(normalized);
-        double stacked = semantic.models().score(ngram, vectors.get()[0], length);
+        SemanticModels.Stacked stack = semantic.models().stack(ngram, vectors.get()[0], length);
+        double stacked = stack.probability();
         if (clause.isPresent()) {
           Segments.Scored c = clause.get();
           float[][] v = vectors.get();
@@ -508,9 +509,11 @@ public final class ScreeningEngine implements AutoCloseable {
         double threshold = length < policy.modelMinLength()
             ? rules.semanticShortReview().orElse(semantic.policy().shortReview())
             : rules.semanticReview().orElse(semantic.policy().review());
+        // the precision guard: what the fast tier passed the stack flags only with the heads' agreement
+        boolean agreed = modelFlag || stack.headVote() >= semantic.policy().headAgree();
         // the stack replaces the n-gram model's vote: it saw that model's scores and knows how far to trust them
         modelFlag = false;
-        if (stacked + boost >= threshold) {
+        if (stacked + boost >= threshold && agreed) {
           decision = Decision.REVIEW;
           reason = Reason.SEMANTIC;
           flagScore = stacked;

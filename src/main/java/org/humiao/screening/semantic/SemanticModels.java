@@ -3,6 +3,7 @@ package org.humiao.screening.semantic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -35,6 +36,32 @@ public record SemanticModels(List<SemanticHead> heads, Stacker stacker) {
   /** Probability that a text is offensive given the n-gram model's probability, its vector and its normalized length. */
   public double score(double ngram, float[] vector, int length) {
     return stacker.score(ngram, headScores(vector), length);
+  }
+
+  /**
+   * The stacked probability of a text and what the heads alone say of it.
+   *
+   * @param headVote the heads' own probability: {@link #headVote(double[])}
+   */
+  public record Stacked(double probability, double headVote) {}
+
+  /** {@link #score} and the heads' own vote, from one pass of the heads. */
+  public Stacked stack(double ngram, float[] vector, int length) {
+    double[] scores = headScores(vector);
+    return new Stacked(stacker.score(ngram, scores, length), headVote(scores));
+  }
+
+  /**
+   * What the heads say without the n-gram model: the head's probability; with a head per source the
+   * lower of the two (both must agree); with the gate, the two source heads mixed by it, since the
+   * gate says whose source the text reads like and each head is useless on the other's source.
+   */
+  public static double headVote(double[] headScores) {
+    if (headScores.length == Stacker.GATED) {
+      double g = headScores[2];
+      return (1 - g) * headScores[0] + g * headScores[1];
+    }
+    return Arrays.stream(headScores).min().orElseThrow();
   }
 
   /** Each head's probability for the vector, in the stacker's order. */

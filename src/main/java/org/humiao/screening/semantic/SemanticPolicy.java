@@ -16,6 +16,8 @@ import java.util.Properties;
  * @param bandHigh ... and below this: outside the band the fast verdict is confident enough
  * @param review a stacked probability at or above this sends a scoreable text to review
  * @param shortReview the stricter threshold for texts shorter than the n-gram model's min-length
+ * @param headAgree a text the fast tier lets pass is flagged by the stack only when the heads' own
+ *     vote ({@link SemanticModels.Stacked#headVote}) is at or above this; 0 lets the stack flip it alone
  * @param shortMinLength texts shorter than this many normalized characters are not encoded at all
  * @param shortCues a short text is encoded only when it holds one of these characters, that is when
  *     it names someone (a person or a group): a few characters naming no one rarely attack anyone,
@@ -27,6 +29,7 @@ public record SemanticPolicy(
     double bandHigh,
     double review,
     double shortReview,
+    double headAgree,
     int shortMinLength,
     String shortCues,
     Map<String, Duration> budgets) {
@@ -67,6 +70,7 @@ public record SemanticPolicy(
         PolicyProperties.number(p, "semantic.band-high"),
         PolicyProperties.number(p, "semantic.review"),
         PolicyProperties.number(p, "semantic.short-review"),
+        PolicyProperties.number(p, "semantic.head-agree"),
         (int) PolicyProperties.number(p, "semantic.short-min-length"),
         PolicyProperties.text(p, "semantic.short-cues"),
         budgets);

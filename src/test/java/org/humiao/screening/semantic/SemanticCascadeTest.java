@@ -286,4 +286,43 @@ class SemanticCascadeTest {
       assertTrue(engine.semanticStats().isEmpty());
     }
   }
+
+  /**
+   * semantic.head-agree: the stack (bias 2: 0.88 on every text) may flip the fast tier's pass to review
+   * only when the heads' own vote reaches the guard; a head that says 0.12 holds it, one that says 0.88 not.
+   */
+  @Test
+  void theStackFlipsAPassOnlyWhenTheHeadsAgree(@TempDir Path dir) throws IOException {
+    Path lex = lexicons(dir, "0", "1", "0.95");
+    SemanticHead doubting = new SemanticHead("fake/1", new float[][] {{1}}, new float[] {0}, new float[] {-4}, 2, "test");
+    Stacker confident = new Stacker(new float[] {2, 0, 0, 0, 0, 0}, 1, 10, "test");
+    new SemanticModels(List.of(doubting), confident).write(lex.resolve("model"));
+    Path policy = lex.resolve("policy.properties");
+    FakeEncoder encoder = new FakeEncoder();
+    try (ScreeningEngine engine = engine(lex, encoder, SemanticTier.Settings.defaults())) {
+      ScreeningResult unguarded = engine.screen(LONG_TEXT, PATIENT);
+      assertEquals(Decision.REVIEW, unguarded.decision(), "head-agree 0: the stack flips alone");
+      assertEquals(Reason.SEMANTIC, unguarded.reason());
+
+      Files.writeString(policy, Files.readString(policy).replaceAll("(?m)^semantic\\.head-agree=.*$", "semantic.head-agree=0.5"));
+      engine.reload();
+      ScreeningResult held = engine.screen(LONG_TEXT, PATIENT);
+      assertEquals(List.of(Tier.FAST, Tier.SEMANTIC), held.tiers());
+      assertEquals(0.8808, held.semanticScore().orElseThrow(), 1e-4);
+      assertEquals(Decision.PASS, held.decision(), "the head says 0.12: no agreement, no flip");
+
+      SemanticHead agreeing = new SemanticHead("fake/1", new float[][] {{1}}, new float[] {0}, new float[] {4}, -2, "test");
+      new SemanticModels(List.of(agreeing), confident).write(lex.resolve("model"));
+      engine.reload();
+      assertEquals(Decision.REVIEW, engine.screen(LONG_TEXT, PATIENT).decision(), "the head says 0.88: it agrees");
+    }
+  }
+
+  @Test
+  void theHeadsVoteIsTheHeadOrBothSourcesHeadsOrTheirMixByTheGate() {
+    assertEquals(0.3, SemanticModels.headVote(new double[] {0.3}), 1e-12);
+    assertEquals(0.2, SemanticModels.headVote(new double[] {0.9, 0.2}), 1e-12, "a head per source: both must agree");
+    assertEquals(0.75 * 0.9 + 0.25 * 0.2, SemanticModels.headVote(new double[] {0.9, 0.2, 0.25}), 1e-12, "gate 0.25: mostly the comments' head");
+    assertEquals(0.2, SemanticModels.headVote(new double[] {0.9, 0.2, 1.0}), 1e-12, "gate 1: the sentences' head");
+  }
 }
