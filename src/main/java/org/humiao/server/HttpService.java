@@ -126,6 +126,7 @@ public final class HttpService {
     RecordingPool recording = RecordingPool.onWorkers(pool, state.events().journal(), pending).observedBy(events);
     RecordingPool minorRecording = (state.store().mayBlock()
         ? RecordingPool.onWorkers(minorPool, state.events().journal(), pending)
+            .alsoOnEventLoop("minor-mode", settings.maxInFlight())
         : RecordingPool.onEventLoop("minor-mode", state.events().journal(), pending, settings.maxInFlight()))
         .observedBy(events);
     Gauge.builder("humiao.minor.in.flight", () -> minorPool.inFlight() + minorRecording.inFlight())
