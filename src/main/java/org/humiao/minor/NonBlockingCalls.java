@@ -126,15 +126,31 @@ final class NonBlockingCalls extends Clock implements PlayStateStore, Consumer<V
       }
       Future<T> answer;
       try {
-        answer = opening.read.get().compose(read -> loop.apply(() -> run(new Run(now, true, false, read), call))
+        answer = opening(now, opening.read).compose(read -> loop.apply(() -> run(new Run(now, true, false, read), call))
             .recover(again -> again instanceof SecondRoundTrip || again instanceof UserOrder.Busy
                 ? worker.apply(() -> run(new Run(now, false, false, read), call))
                 : Future.failedFuture(again)));
+      } catch (SecondRoundTrip e) {
+        // the plan of a heartbeat, made before its read, wanted a read of its own
+        answer = worker.apply(() -> run(new Run(now, false, false, null), call));
       } catch (RuntimeException e) {
         answer = Future.failedFuture(e);
       }
       return answer.andThen(done -> order.exit(opening.userKey));
     });
+  }
+
+  /**
+   * Sends the opening read. What runs of the call's code before it (a heartbeat's plan on the
+   * remembered view) runs as on the loop: a store call there is a {@link SecondRoundTrip}, never a wait.
+   */
+  private Future<?> opening(Instant now, Supplier<Future<?>> read) {
+    running.set(new Run(now, true, false, null));
+    try {
+      return read.get();
+    } finally {
+      running.remove();
+    }
   }
 
   private <T> T run(Run run, Callable<T> call) throws Exception {
