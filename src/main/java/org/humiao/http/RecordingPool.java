@@ -32,28 +32,25 @@ public final class RecordingPool implements Consumer<ViolationEvent> {
   private final int maxInFlight;
   private final Consumer<ViolationEvent> observer;
   private final AtomicInteger inFlight = new AtomicInteger();
-  /** For a pool on workers, where {@link #submitOnLoop} runs work (null: on the workers too). */
-  private final RecordingPool loop;
 
   private RecordingPool(String work, WorkerPool workers, Journal journal, PendingWrites pending, int maxInFlight,
-                        Consumer<ViolationEvent> observer, RecordingPool loop) {
+                        Consumer<ViolationEvent> observer) {
     this.work = work;
     this.workers = workers;
     this.journal = journal;
     this.pending = pending;
     this.maxInFlight = maxInFlight;
     this.observer = observer;
-    this.loop = loop;
   }
 
   /** Runs the work on {@code workers}. */
   public static RecordingPool onWorkers(WorkerPool workers, Journal journal, PendingWrites pending) {
-    return new RecordingPool(null, workers, journal, pending, 0, e -> { }, null);
+    return new RecordingPool(null, workers, journal, pending, 0, e -> { });
   }
 
   /** Runs the work on the calling event loop; {@code work} names it in errors ("minor-mode"). */
   public static RecordingPool onEventLoop(String work, Journal journal, PendingWrites pending, int maxInFlight) {
-    return new RecordingPool(work, null, journal, pending, maxInFlight, e -> { }, null);
+    return new RecordingPool(work, null, journal, pending, maxInFlight, e -> { });
   }
 
   /**
@@ -61,28 +58,12 @@ public final class RecordingPool implements Consumer<ViolationEvent> {
    * its observer; for the parts of this pool's kind of work that never block (short texts screened).
    */
   public RecordingPool onEventLoop(String work, int maxInFlight) {
-    return new RecordingPool(work, null, journal, pending, maxInFlight, observer, null);
+    return new RecordingPool(work, null, journal, pending, maxInFlight, observer);
   }
 
   /** This pool also telling {@code observer} of each event it journals (metrics count them there). */
   public RecordingPool observedBy(Consumer<ViolationEvent> observer) {
-    return new RecordingPool(work, workers, journal, pending, maxInFlight, observer,
-        loop == null ? null : loop.observedBy(observer));
-  }
-
-  /**
-   * This pool on workers, whose {@link #submitOnLoop} runs the parts of its work that never wait
-   * on the calling event loop ({@code work} names them in errors): minor mode on Redis, between
-   * round trips made without blocking.
-   */
-  public RecordingPool alsoOnEventLoop(String work, int maxInFlight) {
-    return new RecordingPool(this.work, workers, journal, pending, this.maxInFlight, observer,
-        new RecordingPool(work, null, journal, pending, maxInFlight, observer, null));
-  }
-
-  /** {@link #submit}, on the calling event loop when this pool has one ({@link #alsoOnEventLoop}). */
-  public <T> Future<T> submitOnLoop(Callable<T> work) {
-    return loop == null ? submit(work) : loop.submit(work);
+    return new RecordingPool(work, workers, journal, pending, maxInFlight, observer);
   }
 
   @Override
@@ -112,7 +93,7 @@ public final class RecordingPool implements Consumer<ViolationEvent> {
 
   /** Requests admitted on the event loop and not yet answered (0 for a pool on workers, which counts its own). */
   public int inFlight() {
-    return inFlight.get() + (loop == null ? 0 : loop.inFlight());
+    return inFlight.get();
   }
 
   private <T> Future<T> durable(PendingWrites.Tracked<T> done, Context context) {

@@ -19,7 +19,6 @@ import org.humiao.minor.store.PlayStateStore;
 import org.humiao.minor.store.StateQuery;
 import org.humiao.minor.store.StateView;
 
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -30,9 +29,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * Minor-mode enforcement (防沉迷): the one entry point a platform-facing layer calls. Thread-safe.
@@ -51,8 +48,6 @@ public final class MinorMode {
   private final PendingWrites pending;
   private final UserOrder order = new UserOrder();
   private final Clock clock;
-  /** Set for a store whose calls wait on I/O: the rules' store, clock and event sink, run without blocking. */
-  private final NonBlockingCalls nonBlocking;
 
   /**
    * @param nppa where game sessions' logins and logouts are reported; empty: not reported
@@ -61,34 +56,17 @@ public final class MinorMode {
   public MinorMode(PolicyRegistry policies, PlayStateStore store, TrustedIssuers issuers, PersonIds personIds,
                    Pseudonyms pseudonyms, Consumer<ViolationEvent> events, Optional<BehaviourReporter> nppa,
                    PendingWrites pending, Clock clock) {
-    this.nonBlocking = store.nonBlocking().map(views -> new NonBlockingCalls(store, views, clock, events, order))
-        .orElse(null);
-    // the rules see the store, clock and sink of the runs of a call when calls run without blocking
-    PlayStateStore rulesStore = nonBlocking == null ? store : nonBlocking;
-    Clock rulesClock = nonBlocking == null ? clock : nonBlocking;
-    RequestContexts contexts = new RequestContexts(policies, rulesStore);
-    Violations violations = new Violations(pseudonyms, nonBlocking == null ? events : nonBlocking);
-    this.attestations = new Attestations(new AttestationVerifier(issuers, personIds, rulesStore, rulesClock), rulesStore,
-        violations, rulesClock);
-    this.play = new PlayAuthority(contexts, rulesStore, violations, new SessionReports(nppa, rulesStore, pending),
-        rulesClock);
-    this.spending = new SpendingAuthority(contexts, rulesStore, violations, rulesClock);
-    this.store = rulesStore;
+    RequestContexts contexts = new RequestContexts(policies, store);
+    Violations violations = new Violations(pseudonyms, events);
+    this.attestations = new Attestations(new AttestationVerifier(issuers, personIds, store, clock), store, violations,
+        clock);
+    this.play = new PlayAuthority(contexts, store, violations, new SessionReports(nppa, store, pending), clock);
+    this.spending = new SpendingAuthority(contexts, store, violations, clock);
+    this.store = store;
     this.policies = policies;
     this.violations = violations;
     this.pending = pending;
-    this.clock = rulesClock;
-  }
-
-  /**
-   * Runs {@code call}, a request's work that calls this, where it costs least: with a store that
-   * never waits, all of it by {@code loop}; with one that waits on I/O, on the event loop by {@code
-   * loop} around a round trip made without blocking, and by {@code worker} only from a second round
-   * trip on ({@link NonBlockingCalls}). Each runner completes once its run's writes are durable.
-   */
-  public <T> Future<T> run(Callable<T> call, Function<Callable<T>, Future<T>> loop,
-                           Function<Callable<T>, Future<T>> worker) {
-    return nonBlocking == null ? loop.apply(call) : nonBlocking.call(call, loop::apply, worker::apply);
+    this.clock = clock;
   }
 
   /** Checks an age attestation and links the user to its person. */

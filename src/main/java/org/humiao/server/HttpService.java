@@ -107,9 +107,8 @@ public final class HttpService {
     JvmMetrics jvm = new JvmMetrics(registry);
     CalendarMetrics.register(registry, state.policies(), clock);
     WorkerExecutor screeningWorkers = vertx.createSharedWorkerExecutor(SCREENING_POOL, settings.effectiveWorkerThreads());
-    // minor-mode calls on Redis that need a second round trip wait for it on threads of their own, many more than
-    // cores, and cannot hold up screening (the first round trip is made from the event loop without blocking; on
-    // the embedded store the calls run on the event loop and leave these idle)
+    // minor-mode calls on Redis mostly wait for round trips, so they get threads of their own, many more than
+    // cores, and cannot hold up screening (on the embedded store they run on the event loop and leave these idle)
     WorkerExecutor minorWorkers = vertx.createSharedWorkerExecutor(MINOR_POOL, settings.minorWorkerThreads());
     WorkerPool pool = new WorkerPool("screening", screeningWorkers, settings.maxInFlight(), settings.requestTimeoutMs());
     WorkerPool minorPool = new WorkerPool("minor-mode", minorWorkers, settings.maxInFlight(), settings.requestTimeoutMs());
@@ -127,7 +126,6 @@ public final class HttpService {
     RecordingPool recording = RecordingPool.onWorkers(pool, state.events().journal(), pending).observedBy(events);
     RecordingPool minorRecording = (state.store().mayBlock()
         ? RecordingPool.onWorkers(minorPool, state.events().journal(), pending)
-            .alsoOnEventLoop("minor-mode", settings.maxInFlight())
         : RecordingPool.onEventLoop("minor-mode", state.events().journal(), pending, settings.maxInFlight()))
         .observedBy(events);
     Gauge.builder("humiao.minor.in.flight", () -> minorPool.inFlight() + minorRecording.inFlight())

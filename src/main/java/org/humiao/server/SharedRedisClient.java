@@ -22,8 +22,7 @@ import java.util.List;
 final class SharedRedisClient implements AutoCloseable {
   /**
    * Connections beyond the minor-mode and screening workers' (each of which waits on at most one
-   * call; minor-mode round trips made from the event loop share them, and wait in the pool's queue,
-   * at most {@code maxInFlight}, when all are taken): the review queue, the lists' poll, cases, the tally's flush, callbacks, data-rights
+   * call): the review queue, the lists' poll, cases, the tally's flush, callbacks, data-rights
    * requests. The vert.x client's default pool size, which each of them had alone before.
    */
   private static final int OTHER_CONNECTIONS = 6;

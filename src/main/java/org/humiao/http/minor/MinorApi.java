@@ -45,7 +45,7 @@ public record MinorApi(MinorMode minorMode, RecordingPool recording, PolicyRegis
     routes.put("/v1/guardian/controls", minor::guardianControls);
     MinorDecisionMetrics decisions = new MinorDecisionMetrics(registry);
     routes.forEach((path, call) -> mount.route(HttpMethod.POST, path, Access.PLATFORM_BODY,
-        new MinorRoute(minorMode, recording, call, path, decisions)));
+        new MinorRoute(recording, call, path, decisions)));
     mount.route(HttpMethod.POST, "/v1/admin/policies/reload", Access.ADMIN, ctx -> reload(vertx, ctx));
   }
 

@@ -11,13 +11,11 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.humiao.keys.ApiKey;
-import org.humiao.minor.MinorMode;
 
 /**
- * A minor-mode route: reading the body and the minor-mode call run as tasks of the {@link
- * RecordingPool} where {@link MinorMode#run} puts them (on the event loop with the embedded store; with
- * Redis on the event loop around a round trip made without blocking, on a worker from a second one);
- * the answer is written once every write of the call (state, violation events, NPPA records) is durable.
+ * A minor-mode route: reading the body and the minor-mode call run as one task of the {@link
+ * RecordingPool} (on the event loop with the embedded store, on a worker with Redis); the answer
+ * is written once every write of the call (state, violation events, NPPA records) is durable.
  */
 final class MinorRoute implements Handler<RoutingContext> {
   /** The work of one request; fails with {@link ApiError} for client mistakes. */
@@ -25,14 +23,12 @@ final class MinorRoute implements Handler<RoutingContext> {
     JsonObject answer(ApiKey key, JsonObject body);
   }
 
-  private final MinorMode minorMode;
   private final RecordingPool pool;
   private final Call call;
   private final String route;
   private final MinorDecisionMetrics decisions;
 
-  MinorRoute(MinorMode minorMode, RecordingPool pool, Call call, String route, MinorDecisionMetrics decisions) {
-    this.minorMode = minorMode;
+  MinorRoute(RecordingPool pool, Call call, String route, MinorDecisionMetrics decisions) {
     this.pool = pool;
     this.call = call;
     this.route = route;
@@ -44,8 +40,8 @@ final class MinorRoute implements Handler<RoutingContext> {
     // Read here, on the event loop: the routing context is not to be touched from a worker.
     ApiKey key = Authenticator.key(ctx);
     Buffer body = ctx.body().buffer();
-    minorMode.run(() -> call.answer(key, BodyFields.object(body)), pool::submitOnLoop, pool::submit)
-        .map(answer -> {
+    pool.submit(() -> {
+          JsonObject answer = call.answer(key, BodyFields.object(body));
           decisions.record(route, answer);
           return answer.toBuffer();
         })

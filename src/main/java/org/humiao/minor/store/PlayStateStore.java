@@ -58,18 +58,9 @@ public interface PlayStateStore extends AutoCloseable {
    * linked user {@code plan} must only read (a guest's plan may open the guest's window).
    */
   default CountedView viewThenAddPlay(StateQuery query, Function<StateView, List<PlayAdd>> plan) {
-    return countPlanned(view(query), plan);
-  }
-
-  /** The counts {@code plan} makes of {@code view}, each one {@link #addPlay}, in order. */
-  default CountedView countPlanned(StateView view, Function<StateView, List<PlayAdd>> plan) {
+    StateView view = view(query);
     return new CountedView(view, plan.apply(view).stream()
         .map(add -> addPlay(add.budgetKey(), add.played(), add.limitSeconds())).toList());
-  }
-
-  /** The opening reads without blocking, for a store whose calls wait on I/O; empty for one that never waits. */
-  default Optional<NonBlockingViews> nonBlocking() {
-    return Optional.empty();
   }
 
   /**

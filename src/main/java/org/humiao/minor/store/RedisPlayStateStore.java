@@ -19,8 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -44,7 +42,7 @@ import java.util.function.Function;
  * keys of the linked person, keys the scripts do not declare: fine on one Redis primary, not on
  * Redis Cluster.
  */
-public final class RedisPlayStateStore implements PlayStateStore, NonBlockingViews {
+public final class RedisPlayStateStore implements PlayStateStore {
   /** Longer than a month, so a month's total written on its first day lasts until it ends. */
   private static final Duration MONTH_TOTAL_TTL = Duration.ofDays(35);
   /** A day's total is read on that day only; a few days more cover time zones and late refunds. */
@@ -109,13 +107,8 @@ public final class RedisPlayStateStore implements PlayStateStore, NonBlockingVie
   /** One script: the keys of the linked person are found from the link in Redis (view.lua). */
   @Override
   public StateView view(StateQuery query) {
-    return await(viewAsync(query));
-  }
-
-  @Override
-  public Future<StateView> viewAsync(StateQuery query) {
     List<String> budgets = query.budgetKeysOf().apply(PERSON);
-    return bounded(VIEW.run(redis, viewKeys(query), templates(query, budgets))).map(r -> remember(query, budgets, r));
+    return remember(query, budgets, await(VIEW.run(redis, viewKeys(query), templates(query, budgets))));
   }
 
   /**
@@ -125,48 +118,39 @@ public final class RedisPlayStateStore implements PlayStateStore, NonBlockingVie
    */
   @Override
   public CountedView viewThenAddPlay(StateQuery query, Function<StateView, List<PlayAdd>> plan) {
-    CountedView read = await(viewThenAddPlayAsync(query, plan));
-    return read.tallies() != null ? read : countPlanned(read.view(), plan);
-  }
-
-  @Override
-  public Future<CountedView> viewThenAddPlayAsync(StateQuery query, Function<StateView, List<PlayAdd>> plan) {
     Seen before = seen.get(query.userKey());
-    if (before == null) {
-      return viewAsync(query).map(view -> new CountedView(view, null));
-    }
-    // a session is assumed not stopped: a platform stops reporting a session it was told to stop (and an
-    // authorize, which clears the mark, comes before it plays again)
-    StateView old = before.view();
-    List<PlayAdd> planned = plan.apply(new StateView(old.link(), old.guardian(), old.allowedPlay(),
-        OptionalLong.empty(), old.guestWindow(), old.payment()));
     List<String> budgets = query.budgetKeysOf().apply(PERSON);
-    List<String> templates = templates(query, budgets);
-    List<String> keys = new ArrayList<>(viewKeys(query));
-    List<String> argv = new ArrayList<>(List.of(before.link(), before.guardian(), "",
-        String.valueOf(playRetention.toSeconds()), String.valueOf(templates.size())));
-    argv.addAll(templates);
-    for (PlayAdd add : planned) {
-      keys.addAll(playKeys(add.budgetKey()));
-      argv.addAll(List.of(String.valueOf(add.played().from()), String.valueOf(add.played().to()),
-          String.valueOf(add.limitSeconds())));
+    StateView view;
+    if (before == null) {
+      view = view(query);
+    } else {
+      // a session is assumed not stopped: a platform stops reporting a session it was told to stop (and an
+      // authorize, which clears the mark, comes before it plays again)
+      StateView old = before.view();
+      List<PlayAdd> planned = plan.apply(new StateView(old.link(), old.guardian(), old.allowedPlay(),
+          OptionalLong.empty(), old.guestWindow(), old.payment()));
+      List<String> templates = templates(query, budgets);
+      List<String> keys = new ArrayList<>(viewKeys(query));
+      List<String> argv = new ArrayList<>(List.of(before.link(), before.guardian(), "",
+          String.valueOf(playRetention.toSeconds()), String.valueOf(templates.size())));
+      argv.addAll(templates);
+      for (PlayAdd add : planned) {
+        keys.addAll(playKeys(add.budgetKey()));
+        argv.addAll(List.of(String.valueOf(add.played().from()), String.valueOf(add.played().to()),
+            String.valueOf(add.limitSeconds())));
+      }
+      Response r = await(VIEW_PLAY.run(redis, keys, argv));
+      view = remember(query, budgets, r.get(0));
+      if (r.get(1).toInteger() == 1) {
+        List<PlayTally> tallies = new ArrayList<>(planned.size());
+        for (int i = 0; i < planned.size(); i++) {
+          tallies.add(tally(r.get(2 + i)));
+        }
+        return new CountedView(view, tallies);
+      }
     }
-    return bounded(VIEW_PLAY.run(redis, keys, argv)).map(r -> {
-      StateView view = remember(query, budgets, r.get(0));
-      if (r.get(1).toInteger() != 1) {
-        return new CountedView(view, null);
-      }
-      List<PlayTally> tallies = new ArrayList<>(planned.size());
-      for (int i = 0; i < planned.size(); i++) {
-        tallies.add(tally(r.get(2 + i)));
-      }
-      return new CountedView(view, tallies);
-    });
-  }
-
-  @Override
-  public Optional<NonBlockingViews> nonBlocking() {
-    return Optional.of(this);
+    return new CountedView(view, plan.apply(view).stream()
+        .map(add -> addPlay(add.budgetKey(), add.played(), add.limitSeconds())).toList());
   }
 
   private List<String> viewKeys(StateQuery query) {
@@ -446,13 +430,6 @@ public final class RedisPlayStateStore implements PlayStateStore, NonBlockingVie
 
   private <T> T await(Future<T> future) {
     return StateUnavailableException.awaitRedis(future, timeout);
-  }
-
-  /** A round trip nobody waits on with a timeout: failed as {@link #await} would fail it. */
-  private <T> Future<T> bounded(Future<T> future) {
-    return future.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).recover(e -> Future.failedFuture(
-        e instanceof TimeoutException ? new StateUnavailableException("Redis did not answer within " + timeout, e)
-            : new StateUnavailableException("Redis failed: " + e.getMessage(), e)));
   }
 
 }

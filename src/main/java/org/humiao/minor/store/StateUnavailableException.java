@@ -27,9 +27,6 @@ public final class StateUnavailableException extends RuntimeException {
       Thread.currentThread().interrupt();
       throw new StateUnavailableException("interrupted while waiting for Redis", e);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof StateUnavailableException unavailable) {
-        throw unavailable;
-      }
       throw new StateUnavailableException("Redis failed: " + e.getCause().getMessage(), e.getCause());
     } catch (TimeoutException e) {
       throw new StateUnavailableException("Redis did not answer within " + timeout, e);
