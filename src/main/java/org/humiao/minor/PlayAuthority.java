@@ -157,12 +157,16 @@ final class PlayAuthority {
    */
   EndAnswer end(PlayRequest r) {
     long now = clock.instant().getEpochSecond();
-    RequestContext ctx = contexts.of(r.platform(), r.userId(), r.service(), r.device(), List.of(), UnaryOperator.identity());
     OptionalLong earlier = store.markStopped(Keys.session(r.platform(), r.session()), now);
     if (earlier.isPresent()) {
       return new EndAnswer(now, earlier.getAsLong());
     }
-    reports.logout(ctx, r.session(), now);
+    // the mark decides nothing of who the user is, so the user is read after it, and only for a logout that
+    // is reported: without NPPA reporting an end is one round trip
+    if (reports.on(r.service())) {
+      reports.logout(contexts.of(r.platform(), r.userId(), r.service(), r.device(), List.of(),
+          UnaryOperator.identity()), r.session(), now);
+    }
     return new EndAnswer(now, null);
   }
 

@@ -64,10 +64,14 @@ final class SessionReports {
     report(ctx, session, BehaviourType.LOGOUT, at);
   }
 
-  /** Reporting is on, the service an online game, and the user a guest or attested by the NPPA. */
+  /** Sessions of {@code service} may be reported: reporting is on and the service an online game. */
+  boolean on(ServiceKind service) {
+    return reporter.isPresent() && service == ServiceKind.GAME;
+  }
+
+  /** {@link #on} for the service, and the user a guest or attested by the NPPA. */
   private boolean reported(RequestContext ctx) {
-    return reporter.isPresent() && ctx.service() == ServiceKind.GAME
-        && !(ctx.subject() instanceof Subject.Person person && person.nppaPi() == null);
+    return on(ctx.service()) && !(ctx.subject() instanceof Subject.Person person && person.nppaPi() == null);
   }
 
   private void report(RequestContext ctx, String session, BehaviourType type, long at) {
