@@ -1,22 +1,17 @@
 package org.humiao.server;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import org.humiao.config.Setting;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.humiao.server.Client.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,26 +28,9 @@ class EventLoopScreeningHttpTest {
   /** Held for review by the shipped lexicon (ReviewHttpTest's text): its review task is a write. */
   private static final String HELD = "我想买个实名小号";
 
-  @TempDir
-  static Path dir;
-  static Vertx vertx;
-  static LocalService service;
-  static Client client;
-
-  @BeforeAll
-  static void start() throws Exception {
-    vertx = Vertx.vertx();
-    service = new LocalService(dir, Map.of(Setting.RATE_LIMIT_PER_SECOND, "1000000",
-        Setting.RATE_LIMIT_BURST, "1000000"));
-    client = new Client(vertx, service.port());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    client.close();
-    service.close();
-    vertx.close().await(10, TimeUnit.SECONDS);
-  }
+  @RegisterExtension
+  static final ServiceExtension app = new ServiceExtension(Map.of(Setting.RATE_LIMIT_PER_SECOND, "1000000",
+      Setting.RATE_LIMIT_BURST, "1000000"));
 
   @Test
   void aShortTextIsScreenedAndRecordedOnTheEventLoop() {
@@ -85,7 +63,7 @@ class EventLoopScreeningHttpTest {
     assertEquals("review", answer.getString("decision"), answer::encode);
     assertEquals(new Runs(1, 0, 0, 1), runs().minus(before));
     // the write went through: the task is in the queue when the answer is out
-    JsonObject tasks = ok(client.get("/v1/review/tasks", service.platformKey));
+    JsonObject tasks = ok(app.client().get("/v1/review/tasks", app.service().platformKey));
     assertTrue(tasks.getJsonArray("tasks").stream().map(JsonObject.class::cast)
         .anyMatch(t -> "held-on-loop".equals(t.getString("dataId"))), tasks::encode);
   }
@@ -102,7 +80,7 @@ class EventLoopScreeningHttpTest {
       if (sent.size() >= inFlight) {
         ok(Client.await(sent.remove(0)));
       }
-      sent.add(client.request(HttpMethod.POST, "/v1/text/screen", service.platformKey)
+      sent.add(app.client().request(HttpMethod.POST, "/v1/text/screen", app.service().platformKey)
           .sendJsonObject(new JsonObject().put("text", SHORT + i)));
     }
     sent.forEach(f -> ok(Client.await(f)));
@@ -134,13 +112,13 @@ class EventLoopScreeningHttpTest {
 
   /** The largest value of the series (a name with or without labels) in /metrics. */
   private static double metric(String series) {
-    String text = client.get("/metrics", null).bodyAsString();
+    String text = app.client().get("/metrics", null).bodyAsString();
     return text.lines().filter(l -> l.startsWith(series + " ") || l.startsWith(series + "{"))
         .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
         .max().orElseThrow(() -> new AssertionError("no " + series + " in /metrics"));
   }
 
   private static JsonObject screen(JsonObject body) {
-    return ok(client.post("/v1/text/screen", service.platformKey, body));
+    return ok(app.client().post("/v1/text/screen", app.service().platformKey, body));
   }
 }

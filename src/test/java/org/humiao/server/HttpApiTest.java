@@ -22,11 +22,10 @@ import io.vertx.junit5.VertxExtension;
 import org.humiao.config.Setting;
 import org.humiao.keys.IssuedKey;
 import org.humiao.keys.Role;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,26 +52,16 @@ class HttpApiTest {
   private static final int MAX_ITEMS = 3;
   private static final int MAX_BODY = 4096;
 
-  @TempDir
-  static Path dir;
-  static LocalService service;
-  static Client client;
+  @RegisterExtension
+  static final ServiceExtension app = new ServiceExtension(Map.of(
+        Setting.MAX_TEXT_LENGTH, Integer.toString(MAX_TEXT),
+        Setting.MAX_BATCH_ITEMS, Integer.toString(MAX_ITEMS),
+        Setting.MAX_BODY_BYTES, Integer.toString(MAX_BODY)));
   static Vertx vertx;
 
   @BeforeAll
   static void start(Vertx v) throws Exception {
     vertx = v;
-    service = new LocalService(dir, Map.of(
-        Setting.MAX_TEXT_LENGTH, Integer.toString(MAX_TEXT),
-        Setting.MAX_BATCH_ITEMS, Integer.toString(MAX_ITEMS),
-        Setting.MAX_BODY_BYTES, Integer.toString(MAX_BODY)));
-    client = new Client(vertx, service.port());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    client.close();
-    service.close();
   }
 
   private static JsonObject text(String text) {
@@ -80,14 +69,14 @@ class HttpApiTest {
   }
 
   private static String lexiconVersion() {
-    return client.get("/v1/lexicons", service.regulatorKey).bodyAsJsonObject().getString("version");
+    return app.client().get("/v1/lexicons", app.service().regulatorKey).bodyAsJsonObject().getString("version");
   }
 
   // --- screening ---------------------------------------------------------------------------
 
   @Test
   void platformKeyScreensATextWithRequestIdSceneAndVersion() {
-    HttpResponse<Buffer> r = client.post(SCREEN, service.platformKey,
+    HttpResponse<Buffer> r = app.client().post(SCREEN, app.service().platformKey,
         text("你个傻*逼").put("scene", "danmaku").put("authorId", "u1").put("targetId", "u2"));
     assertEquals(200, r.statusCode(), r.bodyAsString());
     JsonObject body = r.bodyAsJsonObject();
@@ -101,80 +90,80 @@ class HttpApiTest {
 
   @Test
   void sceneDefaultsToChatAndAnInnocentTextPasses() {
-    JsonObject body = client.post(SCREEN, service.platformKey, text("今天一起开黑吗")).bodyAsJsonObject();
+    JsonObject body = app.client().post(SCREEN, app.service().platformKey, text("今天一起开黑吗")).bodyAsJsonObject();
     assertEquals("chat", body.getString("scene"));
     assertEquals("pass", body.getString("decision"));
   }
 
   @Test
   void requestIdsDiffer() {
-    String a = client.post(SCREEN, service.platformKey, text("你好")).bodyAsJsonObject().getString("requestId");
-    String b = client.post(SCREEN, service.platformKey, text("你好")).bodyAsJsonObject().getString("requestId");
+    String a = app.client().post(SCREEN, app.service().platformKey, text("你好")).bodyAsJsonObject().getString("requestId");
+    String b = app.client().post(SCREEN, app.service().platformKey, text("你好")).bodyAsJsonObject().getString("requestId");
     assertNotEquals(a, b);
   }
 
   @Test
   void platformKeyMayNameItsOwnPlatformButNotAnother() {
-    assertEquals(200, client.post(SCREEN, service.platformKey, text("你好").put("platform", LocalService.PLATFORM)).statusCode());
-    assertError(client.post(SCREEN, service.platformKey, text("你好").put("platform", "other")), 403, "platform_mismatch");
-    assertError(client.post(SCREEN, service.otherPlatformKey, text("你好").put("platform", LocalService.PLATFORM)),
+    assertEquals(200, app.client().post(SCREEN, app.service().platformKey, text("你好").put("platform", LocalService.PLATFORM)).statusCode());
+    assertError(app.client().post(SCREEN, app.service().platformKey, text("你好").put("platform", "other")), 403, "platform_mismatch");
+    assertError(app.client().post(SCREEN, app.service().otherPlatformKey, text("你好").put("platform", LocalService.PLATFORM)),
         403, "platform_mismatch");
   }
 
   @Test
   void adminKeyMayScreenForAnyPlatform() {
-    assertEquals(200, client.post(SCREEN, service.adminKey, text("你好").put("platform", "anyone")).statusCode());
+    assertEquals(200, app.client().post(SCREEN, app.service().adminKey, text("你好").put("platform", "anyone")).statusCode());
   }
 
   @Test
   void regulatorKeyMayNotScreen() {
-    assertError(client.post(SCREEN, service.regulatorKey, text("你好")), 403, "forbidden");
-    assertError(client.post(BATCH, service.regulatorKey, new JsonObject().put("items", new JsonArray())), 403, "forbidden");
+    assertError(app.client().post(SCREEN, app.service().regulatorKey, text("你好")), 403, "forbidden");
+    assertError(app.client().post(BATCH, app.service().regulatorKey, new JsonObject().put("items", new JsonArray())), 403, "forbidden");
   }
 
   @Test
   void missingOrUnknownKeyIs401() {
-    HttpResponse<Buffer> none = client.post(SCREEN, null, text("你好"));
+    HttpResponse<Buffer> none = app.client().post(SCREEN, null, text("你好"));
     assertError(none, 401, "unauthorized");
     assertEquals("Bearer", none.getHeader("WWW-Authenticate"));
-    assertError(client.post(SCREEN, "hm_not-a-key", text("你好")), 401, "unauthorized");
-    HttpResponse<Buffer> basic = Client.await(client.request(HttpMethod.GET, "/v1/lexicons", null)
-        .basicAuthentication("user", service.platformKey).send());
+    assertError(app.client().post(SCREEN, "hm_not-a-key", text("你好")), 401, "unauthorized");
+    HttpResponse<Buffer> basic = Client.await(app.client().request(HttpMethod.GET, "/v1/lexicons", null)
+        .basicAuthentication("user", app.service().platformKey).send());
     assertError(basic, 401, "unauthorized");
   }
 
   @Test
   void malformedJsonIs400() {
-    assertError(client.post(SCREEN, service.platformKey, Client.JSON, Buffer.buffer("{\"text\":")), 400, "malformed_json");
-    assertError(client.post(SCREEN, service.platformKey, Client.JSON, Buffer.buffer("[\"text\"]")), 400, "malformed_json");
-    assertError(client.post(SCREEN, service.platformKey, Client.JSON, Buffer.buffer()), 400, "malformed_json");
-    assertError(client.post(BATCH, service.platformKey, Client.JSON, Buffer.buffer("{items")), 400, "malformed_json");
+    assertError(app.client().post(SCREEN, app.service().platformKey, Client.JSON, Buffer.buffer("{\"text\":")), 400, "malformed_json");
+    assertError(app.client().post(SCREEN, app.service().platformKey, Client.JSON, Buffer.buffer("[\"text\"]")), 400, "malformed_json");
+    assertError(app.client().post(SCREEN, app.service().platformKey, Client.JSON, Buffer.buffer()), 400, "malformed_json");
+    assertError(app.client().post(BATCH, app.service().platformKey, Client.JSON, Buffer.buffer("{items")), 400, "malformed_json");
   }
 
   @Test
   void wrongTypesAndUnknownScenesAreInvalidFields() {
-    assertError(client.post(SCREEN, service.platformKey, new JsonObject().put("text", 42)), 400, "invalid_field");
-    assertError(client.post(SCREEN, service.platformKey, text("你好").put("scene", "forum")), 400, "invalid_field");
-    assertError(client.post(SCREEN, service.platformKey, text("你好").put("scene", 1)), 400, "invalid_field");
-    assertError(client.post(SCREEN, service.platformKey, text("你好").put("authorId", 7)), 400, "invalid_field");
-    assertError(client.post(SCREEN, service.platformKey, text("你好").put("platform", "")), 400, "invalid_field");
-    assertError(client.post(BATCH, service.platformKey, new JsonObject().put("items", "x")), 400, "invalid_field");
+    assertError(app.client().post(SCREEN, app.service().platformKey, new JsonObject().put("text", 42)), 400, "invalid_field");
+    assertError(app.client().post(SCREEN, app.service().platformKey, text("你好").put("scene", "forum")), 400, "invalid_field");
+    assertError(app.client().post(SCREEN, app.service().platformKey, text("你好").put("scene", 1)), 400, "invalid_field");
+    assertError(app.client().post(SCREEN, app.service().platformKey, text("你好").put("authorId", 7)), 400, "invalid_field");
+    assertError(app.client().post(SCREEN, app.service().platformKey, text("你好").put("platform", "")), 400, "invalid_field");
+    assertError(app.client().post(BATCH, app.service().platformKey, new JsonObject().put("items", "x")), 400, "invalid_field");
   }
 
   @Test
   void missingTextOrItemsIsMissingField() {
-    assertError(client.post(SCREEN, service.platformKey, new JsonObject().put("scene", "chat")), 400, "missing_field");
-    assertError(client.post(SCREEN, service.platformKey, new JsonObject().putNull("text")), 400, "missing_field");
-    assertError(client.post(BATCH, service.platformKey, new JsonObject()), 400, "missing_field");
+    assertError(app.client().post(SCREEN, app.service().platformKey, new JsonObject().put("scene", "chat")), 400, "missing_field");
+    assertError(app.client().post(SCREEN, app.service().platformKey, new JsonObject().putNull("text")), 400, "missing_field");
+    assertError(app.client().post(BATCH, app.service().platformKey, new JsonObject()), 400, "missing_field");
   }
 
   @Test
   void textOverTheLimitIsTooLongAndControlCharactersAreInvalid() {
-    JsonObject error = assertError(client.post(SCREEN, service.platformKey, text("好".repeat(MAX_TEXT + 1))),
+    JsonObject error = assertError(app.client().post(SCREEN, app.service().platformKey, text("好".repeat(MAX_TEXT + 1))),
         400, "text_too_long");
     assertTrue(error.getString("message").contains(Integer.toString(MAX_TEXT)));
-    assertEquals(200, client.post(SCREEN, service.platformKey, text("好".repeat(MAX_TEXT))).statusCode());
-    assertError(client.post(SCREEN, service.platformKey, text("a\u0000b")), 400, "invalid_text");
+    assertEquals(200, app.client().post(SCREEN, app.service().platformKey, text("好".repeat(MAX_TEXT))).statusCode());
+    assertError(app.client().post(SCREEN, app.service().platformKey, text("a\u0000b")), 400, "invalid_text");
   }
 
   @Test
@@ -183,7 +172,7 @@ class HttpApiTest {
         .add(text("你个傻*逼").put("scene", "comment"))
         .add(text("好".repeat(MAX_TEXT + 1)))
         .add(new JsonObject().put("text", 3));
-    HttpResponse<Buffer> r = client.post(BATCH, service.platformKey, new JsonObject().put("items", items));
+    HttpResponse<Buffer> r = app.client().post(BATCH, app.service().platformKey, new JsonObject().put("items", items));
     assertEquals(200, r.statusCode(), r.bodyAsString());
     JsonObject body = r.bodyAsJsonObject();
     assertEquals(r.getHeader(RequestIds.HEADER), body.getString("requestId"));
@@ -200,7 +189,7 @@ class HttpApiTest {
 
   @Test
   void emptyBatchIsAnEmptyAnswer() {
-    JsonObject body = client.post(BATCH, service.platformKey, new JsonObject().put("items", new JsonArray())).bodyAsJsonObject();
+    JsonObject body = app.client().post(BATCH, app.service().platformKey, new JsonObject().put("items", new JsonArray())).bodyAsJsonObject();
     assertEquals(0, body.getJsonArray("items").size());
   }
 
@@ -210,13 +199,13 @@ class HttpApiTest {
     for (int i = 0; i <= MAX_ITEMS; i++) {
       items.add(text("你好"));
     }
-    assertError(client.post(BATCH, service.platformKey, new JsonObject().put("items", items)), 400, "batch_too_large");
+    assertError(app.client().post(BATCH, app.service().platformKey, new JsonObject().put("items", items)), 400, "batch_too_large");
   }
 
   @Test
   void batchItemForAnotherPlatformFailsTheWholeBatch() {
     JsonArray items = new JsonArray().add(text("你好")).add(text("你好").put("platform", "other"));
-    assertError(client.post(BATCH, service.platformKey, new JsonObject().put("items", items)), 403, "platform_mismatch");
+    assertError(app.client().post(BATCH, app.service().platformKey, new JsonObject().put("items", items)), 403, "platform_mismatch");
   }
 
   // --- body limits and content type ---------------------------------------------------------
@@ -226,8 +215,8 @@ class HttpApiTest {
     HttpClient http = vertx.createHttpClient();
     try {
       HttpClientRequest request = http.request(new RequestOptions().setMethod(HttpMethod.POST)
-          .setHost("127.0.0.1").setPort(service.port()).setURI(SCREEN)).await(5, TimeUnit.SECONDS);
-      request.putHeader("Authorization", "Bearer " + service.platformKey)
+          .setHost("127.0.0.1").setPort(app.service().port()).setURI(SCREEN)).await(5, TimeUnit.SECONDS);
+      request.putHeader("Authorization", "Bearer " + app.service().platformKey)
           .putHeader("Content-Type", Client.JSON)
           .putHeader("Content-Length", Long.toString(100L * MAX_BODY));
       Future<HttpClientResponse> response = request.response();
@@ -245,9 +234,9 @@ class HttpApiTest {
     HttpClient http = vertx.createHttpClient();
     try {
       HttpClientRequest request = http.request(new RequestOptions().setMethod(HttpMethod.POST)
-          .setHost("127.0.0.1").setPort(service.port()).setURI(SCREEN)).await(5, TimeUnit.SECONDS);
+          .setHost("127.0.0.1").setPort(app.service().port()).setURI(SCREEN)).await(5, TimeUnit.SECONDS);
       request.setChunked(true)
-          .putHeader("Authorization", "Bearer " + service.platformKey)
+          .putHeader("Authorization", "Bearer " + app.service().platformKey)
           .putHeader("Content-Type", Client.JSON);
       Future<HttpClientResponse> response = request.response();
       Future<Buffer> body = response.compose(HttpClientResponse::body);
@@ -272,11 +261,11 @@ class HttpApiTest {
 
   @Test
   void nonJsonContentTypeIs415() {
-    assertError(client.post(SCREEN, service.platformKey, "text/plain", Buffer.buffer("{\"text\":\"x\"}")), 415,
+    assertError(app.client().post(SCREEN, app.service().platformKey, "text/plain", Buffer.buffer("{\"text\":\"x\"}")), 415,
         "unsupported_media_type");
-    assertError(client.post(SCREEN, service.platformKey, null, Buffer.buffer("{\"text\":\"x\"}")), 415,
+    assertError(app.client().post(SCREEN, app.service().platformKey, null, Buffer.buffer("{\"text\":\"x\"}")), 415,
         "unsupported_media_type");
-    assertEquals(200, client.post(SCREEN, service.platformKey, "Application/JSON; charset=UTF-8",
+    assertEquals(200, app.client().post(SCREEN, app.service().platformKey, "Application/JSON; charset=UTF-8",
         text("你好").toBuffer()).statusCode());
   }
 
@@ -284,47 +273,47 @@ class HttpApiTest {
 
   @Test
   void unknownRouteIs404AndWrongMethodIs405() {
-    assertError(client.get("/v2/nothing", service.adminKey), 404, "not_found");
-    assertError(client.get("/", null), 404, "not_found");
-    assertError(client.get(SCREEN, service.platformKey), 405, "method_not_allowed");
-    assertError(Client.await(client.request(HttpMethod.DELETE, "/v1/lexicons", service.adminKey).send()), 405,
+    assertError(app.client().get("/v2/nothing", app.service().adminKey), 404, "not_found");
+    assertError(app.client().get("/", null), 404, "not_found");
+    assertError(app.client().get(SCREEN, app.service().platformKey), 405, "method_not_allowed");
+    assertError(Client.await(app.client().request(HttpMethod.DELETE, "/v1/lexicons", app.service().adminKey).send()), 405,
         "method_not_allowed");
   }
 
   @Test
   void everyRoleReadsTheLexiconVersion() {
-    for (String key : new String[] {service.platformKey, service.regulatorKey, service.adminKey}) {
-      HttpResponse<Buffer> r = client.get("/v1/lexicons", key);
+    for (String key : new String[] {app.service().platformKey, app.service().regulatorKey, app.service().adminKey}) {
+      HttpResponse<Buffer> r = app.client().get("/v1/lexicons", key);
       assertEquals(200, r.statusCode());
       assertFalse(r.bodyAsJsonObject().getString("version").isEmpty());
     }
-    assertError(client.get("/v1/lexicons", null), 401, "unauthorized");
+    assertError(app.client().get("/v1/lexicons", null), 401, "unauthorized");
   }
 
   @Test
   void anAdminReloadOfThePoliciesPicksUpANewHolidayNotice() throws Exception {
-    assertError(client.post("/v1/admin/policies/reload", service.platformKey, new JsonObject()), 403, "forbidden");
-    JsonObject before = client.post("/v1/admin/policies/reload", service.adminKey, new JsonObject()).bodyAsJsonObject();
+    assertError(app.client().post("/v1/admin/policies/reload", app.service().platformKey, new JsonObject()), 403, "forbidden");
+    JsonObject before = app.client().post("/v1/admin/policies/reload", app.service().adminKey, new JsonObject()).bodyAsJsonObject();
     java.time.LocalDate through = java.time.LocalDate.parse(before.getString("publishedThrough"));
     int next = through.getYear() + 1;
-    java.nio.file.Path notice = service.policies.resolve("holidays").resolve(next + ".json");
+    java.nio.file.Path notice = app.service().policies.resolve("holidays").resolve(next + ".json");
     java.nio.file.Files.writeString(notice, new JsonObject().put("year", next).put("days", new io.vertx.core.json.JsonArray()
         .add(new JsonObject().put("name", "元旦").put("date", next + "-01-01").put("isOffDay", true))).encode());
     try {
-      JsonObject after = client.post("/v1/admin/policies/reload", service.adminKey, new JsonObject()).bodyAsJsonObject();
+      JsonObject after = app.client().post("/v1/admin/policies/reload", app.service().adminKey, new JsonObject()).bodyAsJsonObject();
       assertEquals(next + "-12-31", after.getString("publishedThrough"), after::encode);
-      assertEquals(next + "-12-31", client.get("/health/ready", null).bodyAsJsonObject().getJsonObject("calendar")
+      assertEquals(next + "-12-31", app.client().get("/health/ready", null).bodyAsJsonObject().getJsonObject("calendar")
           .getString("publishedThrough"));
     } finally {
       java.nio.file.Files.delete(notice);
-      client.post("/v1/admin/policies/reload", service.adminKey, new JsonObject());
+      app.client().post("/v1/admin/policies/reload", app.service().adminKey, new JsonObject());
     }
   }
 
   @Test
   void healthAnswersWithoutAKey() {
-    assertEquals("live", client.get("/health/live", null).bodyAsJsonObject().getString("status"));
-    JsonObject ready = client.get("/health/ready", null).bodyAsJsonObject();
+    assertEquals("live", app.client().get("/health/live", null).bodyAsJsonObject().getString("status"));
+    JsonObject ready = app.client().get("/health/ready", null).bodyAsJsonObject();
     assertEquals("ready", ready.getString("status"));
     JsonObject checks = ready.getJsonObject("checks");
     assertEquals("up", checks.getJsonObject("journal").getString("status"), ready::encode);
@@ -338,20 +327,20 @@ class HttpApiTest {
     long daysLeft = java.time.temporal.ChronoUnit.DAYS.between(
         java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), through);
     assertEquals(daysLeft, ready.getJsonObject("calendar").getLong("daysLeft"));
-    assertTrue(client.get("/metrics", null).bodyAsString()
+    assertTrue(app.client().get("/metrics", null).bodyAsString()
         .contains("humiao_calendar_published_days_left " + (double) daysLeft), "no calendar gauge");
   }
 
   @Test
   void http2WithPriorKnowledgeWorks() {
-    Client h2 = new Client(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(service.port())
+    Client h2 = new Client(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(app.service().port())
         .setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false));
     try {
-      HttpResponse<Buffer> r = h2.post(SCREEN, service.platformKey, text("你个傻*逼"));
+      HttpResponse<Buffer> r = h2.post(SCREEN, app.service().platformKey, text("你个傻*逼"));
       assertEquals(HttpVersion.HTTP_2, r.version());
       assertEquals(200, r.statusCode());
       assertEquals("block", r.bodyAsJsonObject().getString("decision"));
-      assertError(h2.post(SCREEN, service.regulatorKey, text("x")), 403, "forbidden");
+      assertError(h2.post(SCREEN, app.service().regulatorKey, text("x")), 403, "forbidden");
     } finally {
       h2.close();
     }
@@ -362,35 +351,35 @@ class HttpApiTest {
   @Test
   void onlyAdminReloadsAndABrokenDirectoryKeepsTheOldVersion() throws Exception {
     String reload = "/v1/admin/lexicons/reload";
-    assertError(client.post(reload, service.platformKey, new JsonObject()), 403, "forbidden");
-    assertError(client.post(reload, service.regulatorKey, new JsonObject()), 403, "forbidden");
+    assertError(app.client().post(reload, app.service().platformKey, new JsonObject()), 403, "forbidden");
+    assertError(app.client().post(reload, app.service().regulatorKey, new JsonObject()), 403, "forbidden");
     String before = lexiconVersion();
 
-    HttpResponse<Buffer> ok = client.post(reload, service.adminKey, new JsonObject());
+    HttpResponse<Buffer> ok = app.client().post(reload, app.service().adminKey, new JsonObject());
     assertEquals(200, ok.statusCode(), ok.bodyAsString());
     assertEquals(before, ok.bodyAsJsonObject().getString("version"));
     assertEquals(before, ok.bodyAsJsonObject().getString("previousVersion"));
 
-    Path manifest = service.lexicons.resolve("manifest.properties");
+    Path manifest = app.service().lexicons.resolve("manifest.properties");
     String original = Files.readString(manifest);
     Files.writeString(manifest, "version=next-1\n");
     try {
-      assertEquals("next-1", client.post(reload, service.adminKey, new JsonObject()).bodyAsJsonObject().getString("version"));
+      assertEquals("next-1", app.client().post(reload, app.service().adminKey, new JsonObject()).bodyAsJsonObject().getString("version"));
       assertEquals("next-1", lexiconVersion());
-      Path model = service.lexicons.resolve("model/toxicity.bin");
+      Path model = app.service().lexicons.resolve("model/toxicity.bin");
       Path aside = model.resolveSibling("aside.bin");
       Files.move(model, aside);
       Files.writeString(manifest, "version=broken-2\n");
       try {
-        assertError(client.post(reload, service.adminKey, new JsonObject()), 422, "lexicon_invalid");
+        assertError(app.client().post(reload, app.service().adminKey, new JsonObject()), 422, "lexicon_invalid");
         assertEquals("next-1", lexiconVersion());
-        assertEquals(200, client.post(SCREEN, service.platformKey, text("你好")).statusCode());
+        assertEquals(200, app.client().post(SCREEN, app.service().platformKey, text("你好")).statusCode());
       } finally {
         Files.move(aside, model);
       }
     } finally {
       Files.writeString(manifest, original);
-      client.post(reload, service.adminKey, new JsonObject());
+      app.client().post(reload, app.service().adminKey, new JsonObject());
     }
     assertEquals(before, lexiconVersion());
   }
@@ -399,15 +388,15 @@ class HttpApiTest {
 
   @Test
   void addedAndRevokedKeysTakeEffectWithoutARestart() {
-    IssuedKey added = service.issuer.issue(Role.PLATFORM, "newcomer");
+    IssuedKey added = app.service().issuer.issue(Role.PLATFORM, "newcomer");
     String key = added.secret();
-    assertError(client.get("/v1/lexicons", key), 401, "unauthorized");
-    service.store.add(added.stored());
-    eventually(() -> client.get("/v1/lexicons", key).statusCode(), 200);
-    assertEquals(200, client.post(SCREEN, key, text("你好").put("platform", "newcomer")).statusCode());
-    service.store.revoke(added.stored().id());
-    eventually(() -> client.get("/v1/lexicons", key).statusCode(), 401);
-    assertEquals(200, client.get("/v1/lexicons", service.platformKey).statusCode());
+    assertError(app.client().get("/v1/lexicons", key), 401, "unauthorized");
+    app.service().store.add(added.stored());
+    eventually(() -> app.client().get("/v1/lexicons", key).statusCode(), 200);
+    assertEquals(200, app.client().post(SCREEN, key, text("你好").put("platform", "newcomer")).statusCode());
+    app.service().store.revoke(added.stored().id());
+    eventually(() -> app.client().get("/v1/lexicons", key).statusCode(), 401);
+    assertEquals(200, app.client().get("/v1/lexicons", app.service().platformKey).statusCode());
   }
 
   private static void eventually(IntSupplier status, int expected) {
@@ -436,10 +425,10 @@ class HttpApiTest {
 
   @Test
   void metricsHaveRouteTemplatesDecisionsEventLoopDelayAndJvm() {
-    String lexicon = client.post(SCREEN, service.platformKey, text("你个傻*逼")).bodyAsJsonObject().getString("lexiconVersion");
-    client.post("/v1/play/authorize", service.platformKey, new JsonObject().put("user", "nobody").put("session", "s1"));
-    client.get("/v1/unknown/12345", null);
-    HttpResponse<Buffer> r = client.get("/metrics", null);
+    String lexicon = app.client().post(SCREEN, app.service().platformKey, text("你个傻*逼")).bodyAsJsonObject().getString("lexiconVersion");
+    app.client().post("/v1/play/authorize", app.service().platformKey, new JsonObject().put("user", "nobody").put("session", "s1"));
+    app.client().get("/v1/unknown/12345", null);
+    HttpResponse<Buffer> r = app.client().get("/metrics", null);
     assertEquals(200, r.statusCode());
     assertTrue(r.getHeader("Content-Type").startsWith("text/plain"));
     String text = r.bodyAsString();
@@ -462,13 +451,13 @@ class HttpApiTest {
   void theRepostCacheCountsItsLookups() {
     double before = repostMisses();
     // a blocked text leaves fingerprints; a clean text of repost length is then looked up
-    client.post(SCREEN, service.platformKey, text("你个傻*逼，大家都来骂他这个傻*逼吧"));
-    client.post(SCREEN, service.platformKey, text("今天下午我们一起去操场踢足球吧"));
+    app.client().post(SCREEN, app.service().platformKey, text("你个傻*逼，大家都来骂他这个傻*逼吧"));
+    app.client().post(SCREEN, app.service().platformKey, text("今天下午我们一起去操场踢足球吧"));
     assertTrue(repostMisses() > before, "no repost cache lookup was counted");
   }
 
   private double repostMisses() {
-    String metrics = client.get("/metrics", null).bodyAsString();
+    String metrics = app.client().get("/metrics", null).bodyAsString();
     return metrics.lines()
         .filter(l -> l.startsWith("cache_gets_total{") && l.contains("cache=\"repost\"") && l.contains("result=\"miss\""))
         .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
@@ -478,12 +467,12 @@ class HttpApiTest {
 
   @Test
   void openApiDocumentsEveryRouteAndEveryDocumentedRouteIsServed() throws Exception {
-    HttpResponse<Buffer> r = client.get("/openapi.yaml", null);
+    HttpResponse<Buffer> r = app.client().get("/openapi.yaml", null);
     assertEquals(200, r.statusCode());
     Set<String> documented = OpenApiPaths.operations(r.bodyAsString());
 
     Set<String> routed = new TreeSet<>();
-    for (Route route : ApiRouter.create(vertx, service.service.components(), new ConnectionGuard(vertx, 1, 1, new AtomicInteger())).getRoutes()) {
+    for (Route route : ApiRouter.create(vertx, app.service().service.components(), new ConnectionGuard(vertx, 1, 1, new AtomicInteger())).getRoutes()) {
       if (route.getPath() != null) {
         // vertx-web names a path parameter :id, OpenAPI {id}
         String path = route.getPath().replaceAll(":(\\w+)", "{$1}");
@@ -500,7 +489,7 @@ class HttpApiTest {
         String uri = parts[1].replace("{platform}", LocalService.PLATFORM).replace("{list}", "block")
             .replaceAll("\\{\\w+}", "unknown");
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.valueOf(parts[0])).setHost("127.0.0.1")
-            .setPort(service.port()).setURI(uri).putHeader("Authorization", "Bearer " + service.adminKey)
+            .setPort(app.service().port()).setURI(uri).putHeader("Authorization", "Bearer " + app.service().adminKey)
             .putHeader("Content-Type", Client.JSON);
         int status = http.request(options).compose(request -> request.send(Buffer.buffer("{}")))
             .map(response -> {
@@ -535,17 +524,17 @@ class HttpApiTest {
   @Test
   void madeUpMethodsAre501BeforeRoutingAndNeverBecomeMetricLabels() throws Exception {
     for (int i = 0; i < 30; i++) {
-      HttpResponse<Buffer> r = Client.await(client.request(HttpMethod.valueOf("FROB" + i),
+      HttpResponse<Buffer> r = Client.await(app.client().request(HttpMethod.valueOf("FROB" + i),
           i % 2 == 0 ? "/v1/text/screen" : "/nowhere/" + i, null).send());
       assertError(r, 501, "not_implemented");
     }
-    String metrics = client.get("/metrics", null).bodyAsString();
+    String metrics = app.client().get("/metrics", null).bodyAsString();
     assertFalse(metrics.contains("FROB"), "a made-up method became a label");
   }
 
   @Test
   void openApiNamesEveryErrorCode() {
-    String yaml = client.get("/openapi.yaml", null).bodyAsString();
+    String yaml = app.client().get("/openapi.yaml", null).bodyAsString();
     for (ErrorCode code : ErrorCode.values()) {
       assertTrue(yaml.contains(code.id()), code.id());
     }

@@ -1,17 +1,11 @@
 package org.humiao.server;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,24 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A long post reviewed for one clause answers with that clause as {@code segment} evidence, checked
  * against openapi.yaml by the test client like every answer.
  */
-@ExtendWith(VertxExtension.class)
 class LongTextHttpTest {
-  @TempDir
-  static Path dir;
-  static LocalService service;
-  static Client client;
-
-  @BeforeAll
-  static void start(Vertx vertx) throws Exception {
-    service = new LocalService(dir, Map.of());
-    client = new Client(vertx, service.port());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    client.close();
-    service.close();
-  }
+  @RegisterExtension
+  static final ServiceExtension app = new ServiceExtension(Map.of());
 
   @Test
   void theClauseThatSentALongPostToReviewIsItsEvidence() {
@@ -46,7 +25,7 @@ class LongTextHttpTest {
     String text = "我们小区楼下新开了一家面包店，早上七点就开门，全麦吐司和奶油面包都很受欢迎。上周六我带着弟弟去排队，排了二十分钟才买到。"
         + "店主是一对年轻夫妻，听说以前在南方学过手艺。" + clause
         + "下次准备试试他们家的芝士蛋糕，据说每天只做三十个。妈妈说周末要是天气好，就带我们去江边骑自行车，顺便在那边吃个午饭再回家。";
-    HttpResponse<Buffer> r = client.post("/v1/text/screen", service.platformKey,
+    HttpResponse<Buffer> r = app.client().post("/v1/text/screen", app.service().platformKey,
         new JsonObject().put("text", text).put("scene", "comment"));
     assertEquals(200, r.statusCode(), r.bodyAsString());
     JsonObject body = r.bodyAsJsonObject();
