@@ -39,12 +39,11 @@ class LongTextSemanticTest {
   private static final ScreenOptions PATIENT = ScreenOptions.DEFAULT.withBudget(Duration.ofSeconds(10));
 
   /** [2] (offensive to the head below: 0.998) when the mark is among the first 128 characters it reads, else [0] (0.12). */
-  private static final class FirstTokensEncoder implements Encoder {
+  private static final class FirstTokensEncoder extends OneDimensionEncoder {
     final List<List<String>> batches = new CopyOnWriteArrayList<>();
 
-    @Override
-    public String id() {
-      return "fake/1";
+    FirstTokensEncoder() {
+      super("fake/1");
     }
 
     @Override
@@ -53,23 +52,10 @@ class LongTextSemanticTest {
     }
 
     @Override
-    public int dimension() {
-      return 1;
-    }
-
-    @Override
     public float[][] encode(List<String> texts) {
       batches.add(List.copyOf(texts));
-      float[][] out = new float[texts.size()][];
-      for (int i = 0; i < out.length; i++) {
-        String read = texts.get(i).substring(0, Math.min(maxTokens(), texts.get(i).length()));
-        out[i] = new float[] {read.contains(MARK) ? 2 : 0};
-      }
-      return out;
-    }
-
-    @Override
-    public void close() {
+      // like the real encoder, it reads only the first tokens
+      return vectors(texts, t -> t.substring(0, Math.min(maxTokens(), t.length())).contains(MARK) ? 2 : 0);
     }
   }
 

@@ -31,28 +31,14 @@ class ScreenWithoutWaitingTest {
   private static final ScreenOptions PATIENT = ScreenOptions.scene("chat").withBudget(Duration.ofSeconds(10));
 
   /** A vector of 1 or -1 by the text's hash, so the tier sends some texts to review and passes others. */
-  private static final class HashEncoder implements Encoder {
-    @Override
-    public String id() {
-      return "hash/1";
-    }
-
-    @Override
-    public int dimension() {
-      return 1;
+  private static final class HashEncoder extends OneDimensionEncoder {
+    HashEncoder() {
+      super("hash/1");
     }
 
     @Override
     public float[][] encode(List<String> texts) {
-      float[][] out = new float[texts.size()][];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = new float[] {(texts.get(i).hashCode() & 1) == 0 ? 1 : -1};
-      }
-      return out;
-    }
-
-    @Override
-    public void close() {
+      return vectors(texts, t -> (t.hashCode() & 1) == 0 ? 1 : -1);
     }
   }
 

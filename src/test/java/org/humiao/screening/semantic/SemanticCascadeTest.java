@@ -38,21 +38,15 @@ class SemanticCascadeTest {
   private static final ScreenOptions PATIENT = ScreenOptions.DEFAULT.withBudget(Duration.ofSeconds(10));
 
   /** Every text becomes [1]: with the head below, a semantic probability of sigmoid(2) = 0.88. */
-  private static final class FakeEncoder implements Encoder {
+  private static final class FakeEncoder extends OneDimensionEncoder {
     final AtomicInteger calls = new AtomicInteger();
     final List<Integer> batchSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
     final CountDownLatch started = new CountDownLatch(1);
     volatile CountDownLatch gate = new CountDownLatch(0);
     volatile boolean broken;
 
-    @Override
-    public String id() {
-      return "fake/1";
-    }
-
-    @Override
-    public int dimension() {
-      return 1;
+    FakeEncoder() {
+      super("fake/1");
     }
 
     @Override
@@ -68,15 +62,7 @@ class SemanticCascadeTest {
       if (broken) {
         throw new IllegalStateException("encoder broke");
       }
-      float[][] out = new float[texts.size()][];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = new float[] {1};
-      }
-      return out;
-    }
-
-    @Override
-    public void close() {
+      return vectors(texts, t -> 1);
     }
   }
 

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SemanticTierTest {
   /** Takes {@code millisPerUnit} per unit of {@link Admission#units}, as the real encoder grows with length. */
-  private static final class Timed implements Encoder {
+  private static final class Timed extends OneDimensionEncoder {
     final long millisPerUnit;
     final int maxTokens;
     final AtomicInteger calls = new AtomicInteger();
@@ -26,6 +26,7 @@ class SemanticTierTest {
     }
 
     Timed(long millisPerUnit, int maxTokens) {
+      super("timed");
       this.millisPerUnit = millisPerUnit;
       this.maxTokens = maxTokens;
     }
@@ -36,16 +37,6 @@ class SemanticTierTest {
     }
 
     @Override
-    public String id() {
-      return "timed";
-    }
-
-    @Override
-    public int dimension() {
-      return 1;
-    }
-
-    @Override
     public float[][] encode(List<String> texts) {
       calls.incrementAndGet();
       try {
@@ -53,26 +44,16 @@ class SemanticTierTest {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      return texts.stream().map(t -> new float[] {1f}).toArray(float[][]::new);
-    }
-
-    @Override
-    public void close() {
+      return vectors(texts, t -> 1);
     }
   }
 
   /** Slow on its second batch (as a burst of load makes it), fast before and after; the first is never the estimate. */
-  private static final class SlowSecond implements Encoder {
+  private static final class SlowSecond extends OneDimensionEncoder {
     final AtomicInteger calls = new AtomicInteger();
 
-    @Override
-    public String id() {
-      return "slow-first";
-    }
-
-    @Override
-    public int dimension() {
-      return 1;
+    SlowSecond() {
+      super("slow-first");
     }
 
     @Override
@@ -84,11 +65,7 @@ class SemanticTierTest {
           Thread.currentThread().interrupt();
         }
       }
-      return texts.stream().map(t -> new float[] {1f}).toArray(float[][]::new);
-    }
-
-    @Override
-    public void close() {
+      return vectors(texts, t -> 1);
     }
   }
 
