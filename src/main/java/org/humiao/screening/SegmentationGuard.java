@@ -6,6 +6,8 @@ import com.hankcs.hanlp.dictionary.CoreDictionary;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
 
+import java.util.List;
+
 /**
  * Uses HanLP word segmentation to tell a real occurrence from a term that only sits inside an
  * innocent word: 操 in 操场, 日 in 日本 or 白日做梦, 沙比 across 沙/比例. Segmentation is costly,
@@ -71,7 +73,7 @@ final class SegmentationGuard {
       to = boundaryAfter;
     }
     load();
-    java.util.List<Term> words = segment.seg(text.substring(at, to));
+    List<Term> words = segment.seg(text.substring(at, to));
     return words.isEmpty() ? at : at + words.get(0).length();
   }
 

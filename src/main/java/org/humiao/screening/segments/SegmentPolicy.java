@@ -2,6 +2,7 @@ package org.humiao.screening.segments;
 
 import org.humiao.screening.text.PolicyProperties;
 
+import java.util.Objects;
 import java.util.Properties;
 
 /**
@@ -24,7 +25,7 @@ public record SegmentPolicy(int minTextLength, int minLength, int window, int ma
       throw new IllegalArgumentException("segments.* must be positive (window at least 2): "
           + minTextLength + ", " + minLength + ", " + window + ", " + maxSegments);
     }
-    java.util.Objects.requireNonNull(trust);
+    Objects.requireNonNull(trust);
   }
 
   /** Whether a normalized text of this length is scored by segments. */

@@ -3,6 +3,7 @@ package org.humiao.screening.semantic;
 import org.humiao.screening.semantic.admission.Admission;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -255,7 +256,7 @@ public final class SemanticTier implements AutoCloseable {
         float[][] vectors = encoder.encode(batch.stream().flatMap(p -> p.texts().stream()).toList());
         int from = 0;
         for (Pending p : batch) {
-          p.result().complete(java.util.Arrays.copyOfRange(vectors, from, from + p.texts().size()));
+          p.result().complete(Arrays.copyOfRange(vectors, from, from + p.texts().size()));
           from += p.texts().size();
         }
       } catch (Throwable e) { // whatever the encoder throws, its callers keep their fast verdict and the worker goes on
