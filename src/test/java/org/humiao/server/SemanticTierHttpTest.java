@@ -82,6 +82,28 @@ class SemanticTierHttpTest {
   }
 
   /**
+   * The tier yields to the event loops' backlog too, which short texts screened on the loops build
+   * and no count of requests in flight sees: at {@code semanticYieldLagMs} 0 any lateness of the
+   * loop is over the mark (the in-flight mark left where it is never reached), so a line the tier
+   * would judge keeps its fast verdict at once, counted as a yield, and the lag is in /metrics.
+   */
+  @Test
+  void behindTheLoopLagMarkTheTierTakesNothingAndSaysSo(Vertx vertx) throws Exception {
+    try (LocalService service = new LocalService(dir, Map.of(Setting.SEMANTIC_TIER, "on",
+        Setting.SEMANTIC_YIELD_AT, "100000", Setting.SEMANTIC_YIELD_LAG_MS, "0"));
+         Client client = new Client(vertx, service.port())) {
+      for (int i = 0; i < 3; i++) {
+        JsonObject answer = screen(client, service, "你真是个人才啊");
+        assertEquals(java.util.List.of("fast"), answer.getJsonArray("tiers").getList(), answer::encode);
+      }
+      String metrics = client.get("/metrics", null).bodyAsString();
+      assertEquals(3.0, counter(metrics, "humiao_semantic_skipped_total{cause=\"yield\"}"), metrics);
+      assertEquals(0.0, counter(metrics, "humiao_semantic_encoded_total"), metrics);
+      assertTrue(counter(metrics, "humiao_event_loop_lag_seconds") > 0, metrics);
+    }
+  }
+
+  /**
    * With the tier on, a short text the tier will not judge (blocked by the lexicon; too short for the
    * n-gram model and naming no one) is screened and answered on the event loop, as with the tier off.
    */

@@ -162,7 +162,7 @@ class SemanticTierTest {
     Timed encoder = new Timed(0);
     try (SemanticTier tier = new SemanticTier(encoder, new SemanticTier.Settings(1, 16, 1))) {
       AtomicInteger inFlight = new AtomicInteger(40);
-      tier.yieldTo(new Admission.Yield(inFlight::get, 16));
+      tier.yieldTo(Admission.Yield.above(inFlight::get, 16));
       assertTrue(tier.encode("你真是个人才", deadline(1000)).isEmpty());
       assertEquals(0, encoder.calls.get(), "a text reached the encoder while the process was saturated");
       assertEquals(1L, tier.stats().skipped().get(SemanticTier.Skip.YIELD));
