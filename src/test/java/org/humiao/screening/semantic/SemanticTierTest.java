@@ -172,6 +172,40 @@ class SemanticTierTest {
     }
   }
 
+  /**
+   * The warm-up runs the encoder before any caller and teaches admission its cost, counted apart:
+   * the first caller's text that cannot be encoded within its budget is refused at once, where a tier
+   * not warmed admits it (no estimate yet) and its caller waits for nothing.
+   */
+  @Test
+  void aWarmedTierKnowsItsCostBeforeItsFirstCaller() {
+    Timed encoder = new Timed(2);
+    try (SemanticTier tier = new SemanticTier(encoder, new SemanticTier.Settings(1, 16, 1))) {
+      assertEquals(3, tier.warmUp(List.of("一", "一二", "一二三"), TimeUnit.SECONDS.toNanos(5)));
+      assertEquals(3, encoder.calls.get());
+      assertEquals(3L, tier.stats().warmedUp());
+      assertEquals(0L, tier.stats().ran(), "warm-up texts are no caller's");
+      // 47 units at 2 ms or more each, for a 30 ms budget
+      assertTrue(tier.encode("a".repeat(40), deadline(30)).isEmpty());
+      assertEquals(1L, tier.stats().skipped().get(SemanticTier.Skip.BUDGET), tier.stats()::toString);
+      assertEquals(3, encoder.calls.get(), "the text was queued although it could not be encoded in time");
+    }
+  }
+
+  /** An encoder slower than the warm-up's bound stops it there: start-up waits no longer than that. */
+  @Test
+  void theWarmUpEndsAtItsBound() {
+    Timed encoder = new Timed(200);
+    try (SemanticTier tier = new SemanticTier(encoder, new SemanticTier.Settings(1, 16, 1))) {
+      long start = System.nanoTime();
+      // unbounded, ten texts of 8 units would take 16 s
+      int done = tier.warmUp(java.util.Collections.nCopies(10, "一"), TimeUnit.MILLISECONDS.toNanos(300));
+      long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      assertEquals(0, done);
+      assertTrue(took < 1500, "the warm-up took " + took + " ms");
+    }
+  }
+
   private static long deadline(long millis) {
     return System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
   }
