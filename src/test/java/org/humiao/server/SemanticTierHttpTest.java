@@ -104,18 +104,18 @@ class SemanticTierHttpTest {
   }
 
   /**
-   * The encoder runs before the service reports ready (counted apart from callers' texts), so the
-   * first line the tier is to judge after the start is judged, not left to a cold model.
+   * The encoder runs before the service reports ready, counted apart from callers' texts. (Whether the
+   * first text is then judged depends on the machine's load, here and without the warm-up alike, so
+   * it is not asserted: see docs/performance.md, Session 12.)
    */
   @Test
   void theTierIsWarmWhenTheServiceIsReady(Vertx vertx) throws Exception {
     try (LocalService service = new LocalService(dir, Map.of(Setting.SEMANTIC_TIER, "on"));
          Client client = new Client(vertx, service.port())) {
-      String before = client.get("/metrics", null).bodyAsString();
-      assertTrue(counter(before, "humiao_semantic_warmed_up_total") >= 2, before);
-      assertEquals(0.0, counter(before, "humiao_semantic_encoded_total"), before);
-      JsonObject first = screen(client, service, "你真是个人才啊");
-      assertTrue(first.getJsonArray("tiers").contains("semantic"), first::encode);
+      String metrics = client.get("/metrics", null).bodyAsString();
+      assertTrue(counter(metrics, "humiao_semantic_warmed_up_total") >= 2, metrics);
+      assertTrue(counter(metrics, "humiao_semantic_warm_up_seconds") > 0, metrics);
+      assertEquals(0.0, counter(metrics, "humiao_semantic_encoded_total"), metrics);
     }
   }
 
