@@ -217,8 +217,9 @@ public final class SemanticTier implements AutoCloseable {
   /**
    * Encodes {@code texts} one at a time through the workers, as callers' texts go, before any caller
    * comes, and stops once {@code maxNanos} have passed: a model's first runs (ONNX's allocations, the
-   * JIT) take many times a text's budget, and admission's estimate is learnt here rather than from the
-   * first callers' texts, which would otherwise wait for nothing. Not counted as encoded or skipped.
+   * JIT) can take several times a text's budget, and admission's estimate is learnt here rather than
+   * from the first callers' texts, which would otherwise wait for nothing or be refused by an estimate
+   * a cold run set. Not counted as encoded or skipped.
    *
    * @return the texts encoded
    */
@@ -257,7 +258,8 @@ public final class SemanticTier implements AutoCloseable {
 
   /**
    * From now on the tier admits nothing while {@code yield} says the process is saturated, so the
-   * fast path keeps the cores; the service calls it with its screening pool's load.
+   * fast path keeps the cores; the service calls it with its screening in-flight count and its event
+   * loops' lag.
    */
   public void yieldTo(Admission.Yield yield) {
     admission.yieldTo(yield);
