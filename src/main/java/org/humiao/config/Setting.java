@@ -34,6 +34,7 @@ public enum Setting {
   SEMANTIC_WORKERS("semanticWorkers", "1", 1, 64),
   SEMANTIC_QUEUE("semanticQueue", "64", 1, 100_000),
   SEMANTIC_YIELD_AT("semanticYieldAt", "16", 0, 100_000),
+  SEMANTIC_YIELD_LAG_MS("semanticYieldLagMs", "2", 0, 60_000),
   REPOST_CACHE_SIZE("repostCacheSize", "100000", 1, Integer.MAX_VALUE),
   REPOST_TTL_HOURS("repostTtlHours", "168", 1, Integer.MAX_VALUE),
   MAX_BATCH_ITEMS("maxBatchItems", "100", 1, Integer.MAX_VALUE),

@@ -14,6 +14,7 @@ import org.humiao.keys.KeyRingWatcher;
 import org.humiao.minor.MinorMode;
 import org.humiao.moderation.review.ReviewQueue;
 import org.humiao.pileon.PileOnTracker;
+import org.humiao.server.metrics.EventLoopLag;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -38,4 +39,5 @@ record Components(
     RateLimiter rateLimiter,
     AtomicInteger openConnections,
     Clock clock,
-    ReviewQueue reviews) {}
+    ReviewQueue reviews,
+    EventLoopLag loopLag) {}

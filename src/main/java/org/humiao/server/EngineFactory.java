@@ -11,7 +11,9 @@ import org.humiao.screening.semantic.SemanticTier;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * The screening engine as the settings describe it: lexicons, limits and the repost cache, and
@@ -23,6 +25,15 @@ public final class EngineFactory {
   private static final int INTRA_OP_THREADS = 1;
   /** Longer texts are cut: their tail rarely changes the verdict, and the cost grows with length. */
   public static final int MAX_TOKENS = 128;
+  /**
+   * What the service's encoder runs before it reports ready, a chat line of 11 characters repeated to
+   * the lengths texts come in, up to the encoder's cut: the first runs pay ONNX's allocations and the
+   * JIT, and admission learns the cost per character from the rest.
+   */
+  private static final List<String> WARM_UP_TEXTS = IntStream.of(1, 1, 2, 2, 4, 4, 8, 12)
+      .mapToObj("周末一起去图书馆复习吧"::repeat).toList();
+  /** The most the warm-up may add to start-up; a slower encoder stops it there and its first callers pay the rest. */
+  private static final Duration WARM_UP_MAX = Duration.ofSeconds(3);
 
   private EngineFactory() {}
 
@@ -47,8 +58,12 @@ public final class EngineFactory {
         .caps(new CostCaps(settings.maxSegmentationsPerText(), Duration.ofMillis(settings.textBudgetMs())));
     settings.lexiconCache().ifPresent(builder::lexiconCache);
     if (settings.semanticTier()) {
-      builder.semanticTier(new SemanticTier(encoder.get(),
-          new SemanticTier.Settings(settings.semanticWorkers(), settings.semanticQueue(), 1)));
+      SemanticTier tier = new SemanticTier(encoder.get(),
+          new SemanticTier.Settings(settings.semanticWorkers(), settings.semanticQueue(), 1));
+      if (warmUp) {
+        tier.warmUp(WARM_UP_TEXTS, WARM_UP_MAX.toNanos());
+      }
+      builder.semanticTier(tier);
     }
     return builder.build();
   }

@@ -8,6 +8,7 @@ import org.humiao.http.regulator.EventStream;
 import org.humiao.http.screen.EngineSlot;
 import org.humiao.http.screen.ScreeningEvents;
 import org.humiao.server.metrics.CalendarMetrics;
+import org.humiao.server.metrics.EventLoopLag;
 import org.humiao.server.metrics.EventMetrics;
 import org.humiao.server.metrics.JvmMetrics;
 import org.humiao.server.metrics.ListMetrics;
@@ -134,6 +135,7 @@ public final class HttpService {
     Gauge.builder("humiao.minor.in.flight", () -> minorPool.inFlight() + minorRecording.inFlight())
         .description("minor-mode requests admitted and not yet done")
         .register(registry);
+    EventLoopLag loopLag = new EventLoopLag(registry);
     Pseudonyms pseudonyms = new Pseudonyms(state.secrets().pseudonymKey());
     MinorMode minorMode = new MinorMode(state.policies(), state.store(), state.issuers(),
         new PersonIds(state.secrets().personKey()), pseudonyms, new DefaultRegions(keys::ring, minorRecording),
@@ -156,14 +158,17 @@ public final class HttpService {
         new RateLimiter(settings.rateLimitPerSecond(), settings.rateLimitBurst(), settings.rateLimitCharsPerToken(),
             System::nanoTime), openConnections, clock,
         new ReviewQueue(state.reviews(), recording, clock, Duration.ofSeconds(settings.reviewLeaseSeconds()),
-            Duration.ofHours(settings.reviewTextRetentionHours()), new ReviewedListAdditions(state.lists())));
+            Duration.ofHours(settings.reviewTextRetentionHours()), new ReviewedListAdditions(state.lists())),
+        loopLag);
     // texts past their retention are never shown; this takes them off the disk too, off the event loop
     vertx.setPeriodic(REVIEW_PURGE_MILLIS, id -> regulatorReads.submit(components.reviews()::dropExpiredTexts));
     HttpService service = new HttpService(vertx, components, List.of(screeningWorkers, minorWorkers, regulatorWorkers), jvm,
         engine.load(vertx, () -> {
           ScreeningEngine loaded = engineFactory.call();
-          // the screens on the pool and on the event loops are the process's load
-          loaded.semanticYieldsTo(new Admission.Yield(screening, settings.semanticYieldAt()));
+          // the pool's load (long texts, batches, texts held for review), or the event loops' backlog
+          // (short texts are screened there, counted in flight only while they run)
+          loaded.semanticYieldsTo(Admission.Yield.above(screening, settings.semanticYieldAt())
+              .or(Admission.Yield.above(loopLag::lagMicros, settings.semanticYieldLagMs() * 1000)));
           return loaded;
         }));
     // other instances' list and strategy changes (cluster) arrive within about a second; ordered, so polls never overlap

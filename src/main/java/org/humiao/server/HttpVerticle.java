@@ -38,8 +38,7 @@ final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    probe = new EventLoopDelayProbe(vertx, components.registry(), PROBE_INTERVAL_MILLIS);
-    probe.start();
+    probe = components.loopLag().start(vertx, PROBE_INTERVAL_MILLIS);
     Settings settings = components.settings();
     HttpServerOptions options = new HttpServerOptions()
         .setHost(settings.host())
@@ -58,7 +57,7 @@ final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    probe.stop();
+    components.loopLag().stop(probe);
     // live streams never end by themselves; the grace period is for requests that do
     components.streams().closeAll();
     return server.shutdown(Duration.ofMillis(components.settings().shutdownGraceMs()));

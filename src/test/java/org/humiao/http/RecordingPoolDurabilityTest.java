@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -105,15 +106,16 @@ class RecordingPoolDurabilityTest {
       WorkerPool workers = new WorkerPool("test", vertx.createSharedWorkerExecutor("test-workers", 2), 10, 10_000);
       RecordingPool parent = RecordingPool.onWorkers(workers, journal, pending);
       RecordingPool loop = parent.onEventLoop("test", 10);
-      AtomicReference<io.vertx.core.Future<String>> answer = new AtomicReference<>();
-      vertx.runOnContext(v -> answer.set(loop.submit(() -> {
+      // completed once submit has returned on the loop, which may be after the writer got the event
+      CompletableFuture<io.vertx.core.Future<String>> answer = new CompletableFuture<>();
+      vertx.runOnContext(v -> answer.complete(loop.submit(() -> {
         loop.accept(SampleEvents.numbered(System.nanoTime()));
         return "journaled";
       })));
       assertTrue(writerHeld.await(5, TimeUnit.SECONDS), "the event never reached the writer");
       assertEquals(1, parent.inFlight(), "the request waiting for its event is not counted");
       release.countDown();
-      assertEquals("journaled", answer.get().await(5, TimeUnit.SECONDS));
+      assertEquals("journaled", answer.get(5, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS));
       assertEquals(0, parent.inFlight());
     }
   }

@@ -58,10 +58,11 @@ public final class SemanticTier implements AutoCloseable {
   public enum Skip { YIELD, QUEUE_FULL, BUDGET, LATE, FAILURE }
 
   /**
-   * Counters since start: texts encoded for a caller, texts skipped by cause, and segments of long
-   * texts left out past the tier's cap (their n-gram scores stood).
+   * Counters since start: texts encoded for a caller, texts skipped by cause, segments of long
+   * texts left out past the tier's cap (their n-gram scores stood), and texts encoded by
+   * {@link #warmUp} before any caller, in {@code warmUpNanos}.
    */
-  public record Stats(long ran, Map<Skip, Long> skipped, long segmentsLeftOut) {
+  public record Stats(long ran, Map<Skip, Long> skipped, long segmentsLeftOut, long warmedUp, long warmUpNanos) {
     public Stats {
       skipped = Map.copyOf(skipped);
     }
@@ -76,6 +77,8 @@ public final class SemanticTier implements AutoCloseable {
   private final List<Thread> workers = new ArrayList<>();
   private final LongAdder ran = new LongAdder();
   private final LongAdder segmentsLeftOut = new LongAdder();
+  private final LongAdder warmedUp = new LongAdder();
+  private final LongAdder warmUpNanos = new LongAdder();
   private final Map<Skip, LongAdder> skipped = new EnumMap<>(Skip.class);
   private final Admission admission;
 
@@ -124,11 +127,7 @@ public final class SemanticTier implements AutoCloseable {
    * the tier will judge the text, and only then moves to a thread that may wait for it.
    */
   public Optional<Ticket> admit(List<String> texts, long deadline) {
-    int units = 0;
-    for (String text : texts) {
-      // a text over the encoder's tokens is cut: it costs no more than one of that length
-      units += Admission.units(Math.min(text.length(), encoder.maxTokens()));
-    }
+    int units = units(texts);
     switch (admission.admit(units, System.nanoTime(), deadline)) {
       case YIELDED:
         skip(Skip.YIELD);
@@ -140,6 +139,15 @@ public final class SemanticTier implements AutoCloseable {
         break;
     }
     return Optional.of(new Ticket(List.copyOf(texts), units, deadline));
+  }
+
+  private int units(List<String> texts) {
+    int units = 0;
+    for (String text : texts) {
+      // a text over the encoder's tokens is cut: it costs no more than one of that length
+      units += Admission.units(Math.min(text.length(), encoder.maxTokens()));
+    }
+    return units;
   }
 
   /**
@@ -207,8 +215,51 @@ public final class SemanticTier implements AutoCloseable {
   }
 
   /**
+   * Encodes {@code texts} one at a time through the workers, as callers' texts go, before any caller
+   * comes, and stops once {@code maxNanos} have passed: a model's first runs (ONNX's allocations, the
+   * JIT) can take several times a text's budget, and admission's estimate is learnt here rather than
+   * from the first callers' texts, which would otherwise wait for nothing or be refused by an estimate
+   * a cold run set. Not counted as encoded or skipped.
+   *
+   * @return the texts encoded
+   */
+  public int warmUp(List<String> texts, long maxNanos) {
+    long start = System.nanoTime();
+    long deadline = start + maxNanos;
+    int done = 0;
+    for (String text : texts) {
+      int units = units(List.of(text));
+      // refused: the encoder is slower than the time left, which is spent
+      if (admission.admit(units, System.nanoTime(), deadline) != Admission.Verdict.ADMITTED) {
+        break;
+      }
+      Pending p = new Pending(List.of(text), units, deadline, new CompletableFuture<>());
+      if (!queue.offer(p)) {
+        admission.dropped(p.units());
+        break;
+      }
+      try {
+        p.result().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        done++;
+      } catch (TimeoutException | ExecutionException e) {
+        // out of time, or an encoder that fails: the callers' texts will find out the same way
+        p.result().cancel(false);
+        break;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        p.result().cancel(false);
+        break;
+      }
+    }
+    warmedUp.add(done);
+    warmUpNanos.add(System.nanoTime() - start);
+    return done;
+  }
+
+  /**
    * From now on the tier admits nothing while {@code yield} says the process is saturated, so the
-   * fast path keeps the cores; the service calls it with its screening pool's load.
+   * fast path keeps the cores; the service calls it with its screening in-flight count and its event
+   * loops' lag.
    */
   public void yieldTo(Admission.Yield yield) {
     admission.yieldTo(yield);
@@ -227,7 +278,7 @@ public final class SemanticTier implements AutoCloseable {
   public Stats stats() {
     Map<Skip, Long> counts = new EnumMap<>(Skip.class);
     skipped.forEach((k, v) -> counts.put(k, v.sum()));
-    return new Stats(ran.sum(), counts, segmentsLeftOut.sum());
+    return new Stats(ran.sum(), counts, segmentsLeftOut.sum(), warmedUp.sum(), warmUpNanos.sum());
   }
 
   private void work() {

@@ -20,6 +20,10 @@ public final class EventLoopDelayProbe {
   private final Timer delay;
   private volatile boolean stopped;
   private long timerId;
+  /** When the armed timer is due ({@link System#nanoTime()}), and how late the last one fired; read from any thread. */
+  private volatile long dueAt;
+  private volatile long lastLate;
+  private volatile boolean armed;
 
   public EventLoopDelayProbe(Vertx vertx, MeterRegistry registry, long intervalMillis) {
     this.vertx = vertx;
@@ -31,13 +35,28 @@ public final class EventLoopDelayProbe {
 
   public void start() {
     long armedAt = System.nanoTime();
+    dueAt = armedAt + TimeUnit.MILLISECONDS.toNanos(intervalMillis);
+    armed = true;
     timerId = vertx.setTimer(intervalMillis, id -> {
-      long late = System.nanoTime() - armedAt - TimeUnit.MILLISECONDS.toNanos(intervalMillis);
-      delay.record(Math.max(0, late), TimeUnit.NANOSECONDS);
+      long late = Math.max(0, System.nanoTime() - dueAt);
+      lastLate = late;
+      delay.record(late, TimeUnit.NANOSECONDS);
       if (!stopped) {
         start();
       }
     });
+  }
+
+  /**
+   * How far behind the loop runs at {@code now}: how late its last timer fired, or, when the armed
+   * one is due and has not fired yet (the loop busy with the requests ahead of it), how overdue it
+   * is, whichever is more; 0 before the first arming and once stopped.
+   */
+  public long lagNanos(long now) {
+    if (!armed || stopped) {
+      return 0;
+    }
+    return Math.max(lastLate, now - dueAt);
   }
 
   public void stop() {

@@ -1,6 +1,7 @@
 package org.humiao.server.metrics;
 
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.humiao.http.screen.EngineSlot;
 import org.humiao.screening.semantic.SemanticTier;
@@ -11,7 +12,8 @@ import java.util.Locale;
  * The semantic tier's work: {@code humiao_semantic_encoded_total} (texts it judged) and
  * {@code humiao_semantic_skipped_total{cause=...}} (texts it should have judged whose fast verdict
  * stood instead, by {@link SemanticTier.Skip}), and {@code humiao_semantic_segments_left_out_total}
- * (segments of long texts past the tier's cap, not encoded). Read from the loaded engine at each scrape; zero while
+ * (segments of long texts past the tier's cap, not encoded), and its start-up warm-up:
+ * {@code humiao_semantic_warmed_up_total} texts in {@code humiao_semantic_warm_up_seconds}. Read from the loaded engine at each scrape; zero while
  * it loads or when the tier is off.
  */
 public final class SemanticTierMetrics {
@@ -24,6 +26,13 @@ public final class SemanticTierMetrics {
     FunctionCounter.builder("humiao.semantic.segments.left.out", engine,
             e -> stats(e).map(s -> (double) s.segmentsLeftOut()).orElse(0.0))
         .description("segments of long texts the semantic tier did not read, past segments.semantic-max: their n-gram scores stood")
+        .register(registry);
+    FunctionCounter.builder("humiao.semantic.warmed.up", engine, e -> stats(e).map(s -> (double) s.warmedUp()).orElse(0.0))
+        .description("texts the semantic tier's encoder ran at start-up, before the service reported ready")
+        .register(registry);
+    Gauge.builder("humiao.semantic.warm.up", engine, e -> stats(e).map(s -> s.warmUpNanos() / 1e9).orElse(0.0))
+        .description("time the semantic tier's warm-up added to start-up")
+        .baseUnit("seconds")
         .register(registry);
     for (SemanticTier.Skip cause : SemanticTier.Skip.values()) {
       FunctionCounter.builder("humiao.semantic.skipped", engine,

@@ -162,13 +162,47 @@ class SemanticTierTest {
     Timed encoder = new Timed(0);
     try (SemanticTier tier = new SemanticTier(encoder, new SemanticTier.Settings(1, 16, 1))) {
       AtomicInteger inFlight = new AtomicInteger(40);
-      tier.yieldTo(new Admission.Yield(inFlight::get, 16));
+      tier.yieldTo(Admission.Yield.above(inFlight::get, 16));
       assertTrue(tier.encode("你真是个人才", deadline(1000)).isEmpty());
       assertEquals(0, encoder.calls.get(), "a text reached the encoder while the process was saturated");
       assertEquals(1L, tier.stats().skipped().get(SemanticTier.Skip.YIELD));
       inFlight.set(3);
       assertTrue(tier.encode("你真是个人才", deadline(1000)).isPresent(), "the calm process got no vector");
       assertEquals(1, encoder.calls.get());
+    }
+  }
+
+  /**
+   * The warm-up runs the encoder before any caller and teaches admission its cost, counted apart:
+   * the first caller's text that cannot be encoded within its budget is refused at once, where a tier
+   * not warmed admits it (no estimate yet) and its caller waits for nothing.
+   */
+  @Test
+  void aWarmedTierKnowsItsCostBeforeItsFirstCaller() {
+    Timed encoder = new Timed(2);
+    try (SemanticTier tier = new SemanticTier(encoder, new SemanticTier.Settings(1, 16, 1))) {
+      assertEquals(3, tier.warmUp(List.of("一", "一二", "一二三"), TimeUnit.SECONDS.toNanos(5)));
+      assertEquals(3, encoder.calls.get());
+      assertEquals(3L, tier.stats().warmedUp());
+      assertEquals(0L, tier.stats().ran(), "warm-up texts are no caller's");
+      // 47 units at 2 ms or more each, for a 30 ms budget
+      assertTrue(tier.encode("a".repeat(40), deadline(30)).isEmpty());
+      assertEquals(1L, tier.stats().skipped().get(SemanticTier.Skip.BUDGET), tier.stats()::toString);
+      assertEquals(3, encoder.calls.get(), "the text was queued although it could not be encoded in time");
+    }
+  }
+
+  /** An encoder slower than the warm-up's bound stops it there: start-up waits no longer than that. */
+  @Test
+  void theWarmUpEndsAtItsBound() {
+    Timed encoder = new Timed(200);
+    try (SemanticTier tier = new SemanticTier(encoder, new SemanticTier.Settings(1, 16, 1))) {
+      long start = System.nanoTime();
+      // unbounded, ten texts of 8 units would take 16 s
+      int done = tier.warmUp(java.util.Collections.nCopies(10, "一"), TimeUnit.MILLISECONDS.toNanos(300));
+      long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      assertEquals(0, done);
+      assertTrue(took < 1500, "the warm-up took " + took + " ms");
     }
   }
 

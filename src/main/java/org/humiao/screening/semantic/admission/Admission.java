@@ -111,26 +111,34 @@ public final class Admission {
   }
 
   /**
-   * The tier's yielding to the fast path: while {@code load} (requests the screening pool holds,
-   * each caller counting itself) is above {@code mark}, no text is admitted.
-   *
-   * @param load read at each admission; must be cheap and never block
-   * @param mark the most load at which the tier still admits; {@link Integer#MAX_VALUE}: never yields
+   * The tier's yielding to the fast path: whether the process is saturated now, read at each
+   * admission, so it must be cheap and never block. While it is, no text is admitted.
    */
-  public record Yield(IntSupplier load, int mark) {
-    public Yield {
+  @FunctionalInterface
+  public interface Yield {
+    boolean saturated();
+
+    /**
+     * Saturated while {@code load} is above {@code mark}.
+     *
+     * @param load read at each admission
+     * @param mark the most load at which the tier still admits; {@link Integer#MAX_VALUE}: never yields
+     */
+    static Yield above(IntSupplier load, int mark) {
       if (mark < 0) {
         throw new IllegalArgumentException("yield mark must not be negative: " + mark);
       }
+      return () -> load.getAsInt() > mark;
     }
 
     /** Never yields: for file commands and tests, where no request competes for the cores. */
-    public static Yield never() {
-      return new Yield(() -> 0, Integer.MAX_VALUE);
+    static Yield never() {
+      return () -> false;
     }
 
-    boolean saturated() {
-      return mark != Integer.MAX_VALUE && load.getAsInt() > mark;
+    /** Saturated when this or {@code other} says so: each signal sees a load the other cannot. */
+    default Yield or(Yield other) {
+      return () -> saturated() || other.saturated();
     }
   }
 }

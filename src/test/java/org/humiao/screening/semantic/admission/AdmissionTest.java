@@ -92,7 +92,7 @@ class AdmissionTest {
   void underASaturatedSignalNothingIsAdmittedAndWhenItIsCalmTextsAreAgain() {
     Admission a = measured(1);
     AtomicInteger load = new AtomicInteger();
-    a.yieldTo(new Admission.Yield(load::get, 16));
+    a.yieldTo(Admission.Yield.above(load::get, 16));
     long now = 30 * MS;
     load.set(17);
     assertEquals(YIELDED, a.admit(SHORT, now, now + 1000 * MS));
@@ -106,5 +106,20 @@ class AdmissionTest {
     a.yieldTo(Admission.Yield.never());
     load.set(Integer.MAX_VALUE);
     assertEquals(ADMITTED, a.admit(SHORT, now, now + 1000 * MS));
+  }
+
+  @Test
+  void eitherSignalOverItsMarkYields() {
+    Admission a = measured(1);
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger lagMicros = new AtomicInteger();
+    a.yieldTo(Admission.Yield.above(inFlight::get, 16).or(Admission.Yield.above(lagMicros::get, 5_000)));
+    long now = 30 * MS;
+    assertEquals(ADMITTED, a.admit(SHORT, now, now + 1000 * MS), "both calm");
+    lagMicros.set(5_001);
+    assertEquals(YIELDED, a.admit(SHORT, now, now + 1000 * MS), "the loops behind, nothing in flight");
+    lagMicros.set(0);
+    inFlight.set(17);
+    assertEquals(YIELDED, a.admit(SHORT, now, now + 1000 * MS), "the pool full, the loops on time");
   }
 }
