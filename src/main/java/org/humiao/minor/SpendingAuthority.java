@@ -13,7 +13,6 @@ import org.humiao.minor.time.ChinaTime;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 
 /**

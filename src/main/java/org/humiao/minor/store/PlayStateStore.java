@@ -3,7 +3,6 @@ package org.humiao.minor.store;
 import org.humiao.minor.time.Interval;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;

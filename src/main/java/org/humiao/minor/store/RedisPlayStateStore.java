@@ -81,6 +81,12 @@ public final class RedisPlayStateStore implements PlayStateStore {
    * workers of every call would share cost more than a miss, which is one more round trip.
    */
   private final Map<String, Seen> seen = new ConcurrentHashMap<>();
+  /**
+   * The stop mark of a session key as this instance last read or made it ({@code ""}: none), for the
+   * heartbeat's assumption: a heartbeat of a session told to stop is then one script too. Bounded
+   * like {@link #seen}.
+   */
+  private final Map<String, String> marks = new ConcurrentHashMap<>();
 
   /** What a view read of a linked user: link and guardian controls as Redis holds them ({@code ""}: none), and decoded. */
   private record Seen(String link, String guardian, StateView view) {}
@@ -128,14 +134,15 @@ public final class RedisPlayStateStore implements PlayStateStore {
       return PlayStateStore.super.viewThenAddPlay(query, plan);
     }
     List<String> budgets = query.budgetKeysOf().apply(PERSON);
-    // a session is assumed not stopped: a platform stops reporting a session it was told to stop (and an
-    // authorize, which clears the mark, comes before it plays again)
-    PlayPlan planned = plan.apply(assumed(before));
+    // a session this instance knows no mark of is assumed not stopped: a platform stops reporting a session it
+    // was told to stop (and an authorize, which clears the mark, comes before it plays again)
+    String mark = query.sessionKey() == null ? "" : marks.getOrDefault(query.sessionKey(), "");
+    PlayPlan planned = plan.apply(assumed(before, mark.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(mark))));
     Optional<StopRule> stop = planned.stop().filter(rule -> query.sessionKey() != null);
     List<String> templates = templates(query, budgets);
     List<String> keys = new ArrayList<>(viewKeys(query));
     keys.add(stop.map(StopRule::budgetKey).map(budget -> key("play-totals", budget)).orElse(""));
-    List<String> argv = new ArrayList<>(List.of(before.link(), before.guardian(), "",
+    List<String> argv = new ArrayList<>(List.of(before.link(), before.guardian(), mark,
         String.valueOf(playRetention.toSeconds()), stop.map(rule -> String.valueOf(rule.capSeconds())).orElse(""),
         stop.map(rule -> String.valueOf(rule.at())).orElse(""), String.valueOf(templates.size())));
     argv.addAll(templates);
@@ -153,7 +160,12 @@ public final class RedisPlayStateStore implements PlayStateStore {
     for (int i = 0; i < planned.adds().size(); i++) {
       tallies.add(tally(r.get(4 + i)));
     }
-    return new CountedView(view, tallies, r.get(2).toInteger() == 1, optionalLong(r.get(3)));
+    boolean stopped = r.get(2).toInteger() == 1;
+    OptionalLong earlier = optionalLong(r.get(3));
+    if (stopped) {
+      note(query.sessionKey(), String.valueOf(earlier.orElse(stop.orElseThrow().at())));
+    }
+    return new CountedView(view, tallies, stopped, earlier);
   }
 
   /**
@@ -165,7 +177,7 @@ public final class RedisPlayStateStore implements PlayStateStore {
   public PaidView viewThenRecordPayment(StateQuery query, Function<StateView, Optional<PaymentEntry>> plan) {
     Seen before = seen.get(query.userKey());
     Optional<PaymentEntry> planned = before == null ? Optional.empty()
-        : plan.apply(assumed(before));
+        : plan.apply(assumed(before, OptionalLong.empty()));
     if (planned.isEmpty()) {
       return PlayStateStore.super.viewThenRecordPayment(query, plan);
     }
@@ -198,13 +210,20 @@ public final class RedisPlayStateStore implements PlayStateStore {
   }
 
   /**
-   * The remembered view of a user as a plan assumes it: no stop mark (checked by the script) and no payment
-   * record (a payment's script answers an earlier record as a duplicate).
+   * The remembered view of a user as a plan assumes it: the stop mark given (checked by the script) and no
+   * payment record (a payment's script answers an earlier record as a duplicate).
    */
-  private static StateView assumed(Seen before) {
+  private static StateView assumed(Seen before, OptionalLong stoppedAt) {
     StateView old = before.view();
-    return new StateView(old.link(), old.guardian(), old.allowedPlay(), OptionalLong.empty(), old.guestWindow(),
-        Optional.empty());
+    return new StateView(old.link(), old.guardian(), old.allowedPlay(), stoppedAt, old.guestWindow(), Optional.empty());
+  }
+
+  /** Remembers a session's stop mark as this instance read or made it ({@code ""}: none). */
+  private void note(String sessionKey, String mark) {
+    if (marks.size() >= REMEMBERED_USERS) {
+      marks.keySet().stream().findAny().ifPresent(marks::remove);
+    }
+    marks.put(sessionKey, mark);
   }
 
   private List<String> viewKeys(StateQuery query) {
@@ -234,6 +253,9 @@ public final class RedisPlayStateStore implements PlayStateStore {
         Optional.ofNullable(r.get(1)).map(g -> GuardianControls.fromJson(new JsonObject(g.toString()))), allowed,
         optionalLong(r.get(2)), optionalLong(r.get(3)),
         r.get(4) == null ? Optional.empty() : Optional.of(record(r, 4)));
+    if (query.sessionKey() != null) {
+      note(query.sessionKey(), text(r.get(2)));
+    }
     if (link.isPresent() && query.guardianKeyOf().apply(PERSON) != null) {
       Seen now = new Seen(r.get(0).toString(), text(r.get(1)), view);
       if (seen.size() >= REMEMBERED_USERS) {
@@ -319,7 +341,9 @@ public final class RedisPlayStateStore implements PlayStateStore {
 
   @Override
   public OptionalLong markStopped(String sessionKey, long at) {
-    return optionalLong(run(STOP, List.of(key("stop", sessionKey)), at, playRetention.toSeconds()));
+    OptionalLong earlier = optionalLong(run(STOP, List.of(key("stop", sessionKey)), at, playRetention.toSeconds()));
+    note(sessionKey, String.valueOf(earlier.orElse(at)));
+    return earlier;
   }
 
   @Override
@@ -330,6 +354,7 @@ public final class RedisPlayStateStore implements PlayStateStore {
   @Override
   public void clearStopped(String sessionKey) {
     send(Request.cmd(Command.DEL).arg(key("stop", sessionKey)));
+    note(sessionKey, "");
   }
 
   @Override

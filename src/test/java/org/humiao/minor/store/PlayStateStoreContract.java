@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -241,7 +242,7 @@ abstract class PlayStateStoreContract {
         .session("session:w");
     // the plan: the report within the guardian's quota, nothing allowed after a stop mark
     List<StateView> planned = new ArrayList<>();
-    java.util.function.Function<Interval, java.util.function.Function<StateView, PlayPlan>> plan = played -> view -> {
+    Function<Interval, Function<StateView, PlayPlan>> plan = played -> view -> {
       planned.add(view);
       return new PlayPlan(List.of(new PlayAdd(budget, played,
           view.stoppedAt().isPresent() ? 0 : view.guardian().orElseThrow().dailyQuotaSeconds())), Optional.empty());
@@ -286,7 +287,7 @@ abstract class PlayStateStoreContract {
         .budgets(p -> List.of(Keys.dayPlay(p, "op:s", ServiceKind.GAME, LocalDate.of(2026, 2, 20))))
         .session("session:s");
     // stop when the budget's 100 s are played: counted up to the cap from a view the store may have assumed
-    java.util.function.Function<Interval, java.util.function.Function<StateView, PlayPlan>> plan = played -> view ->
+    Function<Interval, Function<StateView, PlayPlan>> plan = played -> view ->
         new PlayPlan(List.of(new PlayAdd(budget, played, 100)), Optional.of(new StopRule(played.to(), budget, 100)));
 
     CountedView under = store.viewThenAddPlay(query, plan.apply(new Interval(0, 60)));
@@ -319,11 +320,11 @@ abstract class PlayStateStoreContract {
     store.putLink(user, new PersonLink(person, LocalDate.of(2012, 5, 1), "resident-id", 100, null));
     String guardian = Keys.personOperator(person, "op:p");
     store.putGuardianControls(guardian, new GuardianControls(null, List.of(), false, false, 1000L, null));
-    java.util.function.Function<String, StateQuery> query = key -> StateQuery.of(user)
+    Function<String, StateQuery> query = key -> StateQuery.of(user)
         .guardian(p -> Keys.personOperator(p, "op:p")).payment(key);
     // the plan: the guardian's daily cap is the entry's day limit; a record answers without a new entry
     List<StateView> planned = new ArrayList<>();
-    java.util.function.Function<String, java.util.function.Function<StateView, Optional<PaymentEntry>>> plan = key -> view -> {
+    Function<String, Function<StateView, Optional<PaymentEntry>>> plan = key -> view -> {
       planned.add(view);
       return view.payment().isPresent() ? Optional.empty()
           : Optional.of(pay(key, 400, DAY, 20_000, view.guardian().orElseThrow().dailySpendCapFen()));
