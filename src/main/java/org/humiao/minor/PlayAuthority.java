@@ -48,8 +48,12 @@ final class PlayAuthority {
   AuthorizeAnswer authorize(PlayRequest r) {
     long now = clock.instant().getEpochSecond();
     String sessionKey = Keys.session(r.platform(), r.session());
-    RequestContext ctx = contexts.of(r.platform(), r.userId(), r.service(), r.device(), RequestContexts.daysOf(now),
-        query -> query.session(sessionKey));
+    // a refusal marks the session: the mark goes with the read as a heartbeat's does (the stop rule at now holds
+    // exactly when refusalAt(now) refuses), nothing counted
+    RequestContexts.Counted read = contexts.counting(r.platform(), r.userId(), r.service(), r.device(),
+        RequestContexts.daysOf(now), query -> query.session(sessionKey),
+        context -> new PlayPlan(List.of(), new PlayRules(context, store).stopRule(now, now)));
+    RequestContext ctx = read.context();
     PlayRules rules = new PlayRules(ctx, store);
     ReasonCode refusal = rules.refusalAt(now);
     if (refusal == null) {
@@ -63,7 +67,9 @@ final class PlayAuthority {
       long left = rules.secondsLeft(now).orElseThrow();
       return AuthorizeAnswer.within(left, Warnings.stage(left));
     }
-    store.markStopped(sessionKey, now);
+    if (!read.counted().stopped()) {
+      store.markStopped(sessionKey, now);
+    }
     OptionalLong next = rules.nextOpening(now);
     violations.report(refusal, ctx, now, "authorize:" + r.session(),
         new JsonObject().put("nextOpening", next.isPresent() ? next.getAsLong() : null));

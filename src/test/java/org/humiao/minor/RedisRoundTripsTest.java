@@ -92,6 +92,9 @@ class RedisRoundTripsTest {
     long later = clock.instant().getEpochSecond();
     count(taken, target, "heartbeat of a stopped session", 1, client,
         () -> assertFalse(minorMode.heartbeat(session, later - 30, later).proceed()));
+    // asked again outside the hour: refused, the session's mark made with the read; the next opening, Saturday
+    // 20:00, reads that day's budget (one more)
+    count(taken, target, "authorize refused", 2, client, () -> assertFalse(minorMode.authorize(session).allowed()));
   }
 
   private static void count(Map<String, Integer> taken, Map<String, Integer> target, String call, int most,
