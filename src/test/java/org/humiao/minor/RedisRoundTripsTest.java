@@ -17,8 +17,10 @@ import org.humiao.minor.store.SharedRedis;
 import org.humiao.minor.time.ChinaTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,6 +63,37 @@ class RedisRoundTripsTest {
 
       for (String call : target.keySet()) {
         assertTrue(taken.get(call) <= target.get(call), "round trips " + taken + ", targets " + target);
+      }
+    }
+  }
+
+  @Test
+  void aGuestsAuthorizeReadsItsWindowsTotalsOnce(SharedRedis redis, @TempDir Path dir) throws Exception {
+    // games on a policy with a guest quota: a guest's play is counted in a window the first play opens
+    Path assignments = dir.resolve("assignments.json");
+    Files.writeString(assignments, "{\"default\": {\"game\": \"nppa-2019\", \"streaming\": \"cac-minor-mode-2024\","
+        + " \"tipping\": \"tipping-2022\"}, \"platforms\": {}}");
+    SettableClock clock = new SettableClock(at("2026-03-13T20:30:00"), ChinaTime.ZONE);
+    try (RedisTestStores<PlayStateStore> stores = new RedisTestStores<>(redis)) {
+      CountingRedis[] client = new CountingRedis[1];
+      PlayStateStore store = stores.open((redisClient, prefix) -> new RedisPlayStateStore(
+          client[0] = new CountingRedis(redisClient), prefix, Duration.ofSeconds(5), Duration.ofDays(31)));
+      MinorMode minorMode = new MinorMode(new PolicyRegistry(Path.of("policies"), assignments), store,
+          TrustedIssuers.none(), new PersonIds("person-key-0123456789".getBytes(StandardCharsets.UTF_8)),
+          new Pseudonyms("events-key-0123456789".getBytes(StandardCharsets.UTF_8)), e -> { }, Optional.empty(),
+          new PendingWrites(), clock);
+      long now = clock.instant().getEpochSecond();
+      for (String guest : List.of("g1", "g2")) {
+        PlayRequest session = new PlayRequest("demo", guest, "s-" + guest, ServiceKind.GAME, "device-" + guest);
+        assertTrue(minorMode.heartbeat(session, now - 30, now).proceed());
+        client[0].taken();
+        assertTrue(minorMode.authorize(session).allowed());
+        // the first guest's calls put the scripts into Redis's cache; the second's are counted
+        if (guest.equals("g2")) {
+          int taken = client[0].taken();
+          // the view, then the window's totals (the stop rule's total is not in the view: left to the rules' read)
+          assertTrue(taken <= 2, "round trips of a guest's authorize in a window: " + taken);
+        }
       }
     }
   }

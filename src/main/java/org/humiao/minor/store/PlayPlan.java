@@ -13,29 +13,32 @@ public record PlayPlan(List<PlayAdd> adds, Optional<StopRule> stop) {
 
   /**
    * The plan made on {@code store} one call at a time: each count, then the stop rule on the totals
-   * the counts answered (or the view read, or the store holds) and the mark of the query's session.
+   * the counts answered or the view read, and the mark of the query's session. A rule on a total
+   * neither holds (a guest's window is not in the view) is left to the caller, which would read it
+   * anyway: nothing is read here.
    */
   CountedView countOn(PlayStateStore store, StateQuery query, StateView view) {
     List<PlayTally> tallies = adds.stream()
         .map(add -> store.addPlay(add.budgetKey(), add.played(), add.limitSeconds())).toList();
-    if (stop.isEmpty() || query.sessionKey() == null || playedAfter(store, view, tallies) < stop.get().capSeconds()) {
+    OptionalLong played = stop.isEmpty() || query.sessionKey() == null ? OptionalLong.empty() : playedAfter(view, tallies);
+    if (played.isEmpty() || played.getAsLong() < stop.orElseThrow().capSeconds()) {
       return new CountedView(view, tallies, false, OptionalLong.empty());
     }
     return new CountedView(view, tallies, true, store.markStopped(query.sessionKey(), stop.get().at()));
   }
 
-  /** The stop rule's budget's allowed total after the counts. */
-  private long playedAfter(PlayStateStore store, StateView view, List<PlayTally> tallies) {
+  /** The stop rule's budget's allowed total after the counts, if the counts or the view hold it. */
+  private OptionalLong playedAfter(StateView view, List<PlayTally> tallies) {
     String budget = stop.orElseThrow().budgetKey();
     if (budget == null) {
-      return 0;
+      return OptionalLong.of(0);
     }
     for (int i = adds.size() - 1; i >= 0; i--) {
       if (adds.get(i).budgetKey().equals(budget)) {
-        return tallies.get(i).allowedTotal();
+        return OptionalLong.of(tallies.get(i).allowedTotal());
       }
     }
     Long read = view.allowedPlay().get(budget);
-    return read != null ? read : store.playTotals(budget, 0).allowedTotal();
+    return read == null ? OptionalLong.empty() : OptionalLong.of(read);
   }
 }

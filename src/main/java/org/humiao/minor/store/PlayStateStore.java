@@ -50,7 +50,8 @@ public interface PlayStateStore extends AutoCloseable {
 
   /**
    * {@link #view}, then {@link #addPlay} of each count {@code plan} makes of what was read, in order,
-   * then the plan's stop rule: a heartbeat. The rules stay with the caller ({@code plan}); a store
+   * then the plan's stop rule ({@link CountedView#stopped} says whether the session was marked; a rule
+   * on a total the store would have to read first may be left to the caller): a heartbeat. The rules stay with the caller ({@code plan}); a store
    * with round trips may call {@code plan} first on what it last read of the user and send the counts
    * and the stop rule with the read, made only if the link, guardian controls and stop mark it finds
    * are the ones it assumed (else it calls {@code plan} again on what it found). Assumptions are kept
