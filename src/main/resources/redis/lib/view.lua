@@ -1,5 +1,5 @@
--- PlayStateStore.view, shared by view.lua and view-play.lua: what one minor-mode call reads before it
--- decides. Keys: link, session stop, guest window, payment record ('' for one the query does not
+-- PlayStateStore.view, shared by view.lua and the scripts that change state after the same read (view-play.lua,
+-- view-payment.lua, guardian-set.lua): what one minor-mode call reads before it decides. Keys: link, session stop, guest window, payment record ('' for one the query does not
 -- name). Templates: the guardian controls' key before and after its person part, then such a pair for
 -- each play budget's totals. The person part is the link's person id escaped as Keys.join escapes a
 -- part ('%' and ':'), so the keys are the ones Java builds. Keys found from the link are not declared:
@@ -13,6 +13,11 @@ local function get(key)
   return redis.call('GET', key)
 end
 
+-- the key of the linked person that a template (before, after) names
+local function person_key(link, before, after)
+  return before .. string.gsub(string.gsub(cjson.decode(link).person, '%%', '%%25'), ':', '%%3A') .. after
+end
+
 local function view(linkKey, stopKey, guestKey, paymentKey, templates)
   local link = get(linkKey)
   local result = {link, false, get(stopKey), get(guestKey), false, false, false, false}
@@ -23,12 +28,11 @@ local function view(linkKey, stopKey, guestKey, paymentKey, templates)
     end
   end
   if link then
-    local person = string.gsub(string.gsub(cjson.decode(link).person, '%%', '%%25'), ':', '%%3A')
     if templates[1] ~= '' then
-      result[2] = redis.call('GET', templates[1] .. person .. templates[2])
+      result[2] = redis.call('GET', person_key(link, templates[1], templates[2]))
     end
     for i = 3, #templates, 2 do
-      result[#result + 1] = tonumber(redis.call('HGET', templates[i] .. person .. templates[i + 1], 'allowed') or '0')
+      result[#result + 1] = tonumber(redis.call('HGET', person_key(link, templates[i], templates[i + 1]), 'allowed') or '0')
     end
   end
   return result

@@ -180,13 +180,12 @@ public final class MinorMode {
 
   private GuardianAnswer guardianControls(String platform, String userId, GuardianControls controls) {
     String operator = policies.current().operator(platform);
-    // the link and the earlier controls in one read
-    StateView state = store.view(StateQuery.of(Keys.user(platform, userId))
-        .guardian(person -> Keys.personOperator(person, operator)));
+    // the link and the earlier controls read, and the new ones written, in one store call
+    StateView state = store.viewThenPutGuardianControls(StateQuery.of(Keys.user(platform, userId))
+        .guardian(person -> Keys.personOperator(person, operator)), controls);
     return state.link()
         .map(link -> {
           Optional<GuardianControls> earlier = state.guardian();
-          store.putGuardianControls(Keys.personOperator(link.personId(), operator), controls);
           List<String> loosened = earlier.map(controls::loosenedFrom).orElse(List.of());
           if (!loosened.isEmpty()) {
             violations.reportChange(ReasonCode.GUARDIAN_LOOSENED, platform, userId, clock.instant().getEpochSecond(),

@@ -3,6 +3,7 @@ package org.humiao.minor;
 import org.humiao.minor.store.Keys;
 import io.vertx.core.json.JsonObject;
 import org.humiao.minor.store.PlayAdd;
+import org.humiao.minor.store.PlayPlan;
 import org.humiao.minor.store.PlayStateStore;
 import org.humiao.minor.store.PlayTally;
 import org.humiao.minor.time.ChinaTime;
@@ -47,8 +48,12 @@ final class PlayAuthority {
   AuthorizeAnswer authorize(PlayRequest r) {
     long now = clock.instant().getEpochSecond();
     String sessionKey = Keys.session(r.platform(), r.session());
-    RequestContext ctx = contexts.of(r.platform(), r.userId(), r.service(), r.device(), RequestContexts.daysOf(now),
-        query -> query.session(sessionKey));
+    // a refusal marks the session: the mark goes with the read as a heartbeat's does (the stop rule at now holds
+    // exactly when refusalAt(now) refuses), nothing counted
+    RequestContexts.Counted read = contexts.counting(r.platform(), r.userId(), r.service(), r.device(),
+        RequestContexts.daysOf(now), query -> query.session(sessionKey),
+        context -> new PlayPlan(List.of(), new PlayRules(context, store).stopRule(now, now)));
+    RequestContext ctx = read.context();
     PlayRules rules = new PlayRules(ctx, store);
     ReasonCode refusal = rules.refusalAt(now);
     if (refusal == null) {
@@ -62,7 +67,9 @@ final class PlayAuthority {
       long left = rules.secondsLeft(now).orElseThrow();
       return AuthorizeAnswer.within(left, Warnings.stage(left));
     }
-    store.markStopped(sessionKey, now);
+    if (!read.counted().stopped()) {
+      store.markStopped(sessionKey, now);
+    }
     OptionalLong next = rules.nextOpening(now);
     violations.report(refusal, ctx, now, "authorize:" + r.session(),
         new JsonObject().put("nextOpening", next.isPresent() ? next.getAsLong() : null));
@@ -88,7 +95,7 @@ final class PlayAuthority {
     RequestContexts.Counted read = contexts.counting(r.platform(), r.userId(), r.service(), r.device(),
         RequestContexts.daysOf(from, to - 1, at - 1, at), query -> query.session(sessionKey), context -> {
           made[0] = plan(context, from, to);
-          return made[0].adds();
+          return new PlayPlan(made[0].adds(), made[0].rules().stopRule(at, now));
         });
     RequestContext ctx = read.context();
     Plan plan = made[0] != null && made[0].rules().context() == ctx ? made[0] : plan(ctx, from, to);
@@ -104,7 +111,7 @@ final class PlayAuthority {
     for (int i = 0; i < plan.pieces().size(); i++) {
       Budget budget = plan.budgets().get(i);
       Piece piece = plan.pieces().get(i);
-      PlayTally tally = read.tallies().get(i);
+      PlayTally tally = read.counted().tallies().get(i);
       rules.counted(budget.key(), tally);
       counted += tally.addedAllowed();
       over += tally.addedExcess();
@@ -138,7 +145,9 @@ final class PlayAuthority {
       return HeartbeatAnswer.goOn(left, at + left, Warnings.crossed(left, to - from), rest, count);
     }
     ReasonCode refusal = rules.refusalAt(at);
-    if (store.markStopped(sessionKey, now).isEmpty()) {
+    // the store marked the session with the counts when the plan's stop rule held, as it does when no time is left
+    OptionalLong earlier = read.counted().stopped() ? read.counted().earlierStop() : store.markStopped(sessionKey, now);
+    if (earlier.isEmpty()) {
       // The first stop is a violation only if the report ran past the cut-off: stopping on time is no attempt.
       if (over > 0) {
         violations.report(refusal, ctx, now, "heartbeat:" + r.session(),

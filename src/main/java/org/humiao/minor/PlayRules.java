@@ -9,6 +9,7 @@ import org.humiao.minor.policy.PlayDays;
 import org.humiao.minor.store.GuardianControls;
 import org.humiao.minor.store.PlayStateStore;
 import org.humiao.minor.store.PlayTally;
+import org.humiao.minor.store.StopRule;
 import org.humiao.minor.time.ChinaTime;
 import org.humiao.minor.time.Interval;
 import org.humiao.minor.time.Intervals;
@@ -18,6 +19,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -153,6 +155,22 @@ final class PlayRules {
       at = window.to();
     }
     return OptionalLong.of(left);
+  }
+
+  /**
+   * When play up to {@code second} leaves no time ({@link #secondsLeft} 0 there), as a rule on the
+   * played total a store can check after counting: marked at {@code markAt}. Empty when no limit applies.
+   */
+  Optional<StopRule> stopRule(long second, long markAt) {
+    LocalDate day = ChinaTime.day(second);
+    if (unrestricted(day)) {
+      return Optional.empty();
+    }
+    if (Intervals.containing(windows(day), second) == null) {
+      return Optional.of(new StopRule(markAt, null, 0));
+    }
+    Budget budget = budgetAt(second);
+    return Optional.of(new StopRule(markAt, budget.key(), budget.capSeconds()));
   }
 
   /** The first moment at or after {@code second} when play is allowed, if within the horizon. */

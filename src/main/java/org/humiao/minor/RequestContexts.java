@@ -6,8 +6,10 @@ import org.humiao.minor.policy.PolicyRegistry;
 import org.humiao.minor.policy.ServiceKind;
 import org.humiao.minor.store.CountedView;
 import org.humiao.minor.store.PersonLink;
-import org.humiao.minor.store.PlayAdd;
-import org.humiao.minor.store.PlayTally;
+import org.humiao.minor.store.PaidView;
+import org.humiao.minor.store.PaymentEntry;
+import org.humiao.minor.store.PaymentOutcome;
+import org.humiao.minor.store.PlayPlan;
 import org.humiao.minor.store.PlayStateStore;
 import org.humiao.minor.store.StateQuery;
 import org.humiao.minor.store.StateView;
@@ -46,26 +48,63 @@ final class RequestContexts {
         days, more)));
   }
 
-  /** A context and the tallies of the counts planned on it, in the plan's order. */
-  record Counted(RequestContext context, List<PlayTally> tallies) {}
+  /** A context and what the store did with the counts planned on it. */
+  record Counted(RequestContext context, CountedView counted) {}
 
   /**
-   * Like {@link #of}, with the counts {@code plan} makes of a context made in the same store call
-   * ({@link PlayStateStore#viewThenAddPlay}: {@code plan} may be given a context of what the store
-   * assumes). The answer's context is the one {@code plan} was last given when that was made of
+   * Like {@link #of}, with the counts and stop rule {@code plan} makes of a context made in the same
+   * store call ({@link PlayStateStore#viewThenAddPlay}: {@code plan} may be given a context of what the
+   * store assumes). The answer's context is the one {@code plan} was last given when that was made of
    * what the store read.
    */
   Counted counting(String platform, String userId, ServiceKind service, String device, List<LocalDate> days,
-                   UnaryOperator<StateQuery> more, Function<RequestContext, List<PlayAdd>> plan) {
-    PolicyBook book = policies.current();
-    RequestContext[] planned = new RequestContext[1];
-    CountedView counted = store.viewThenAddPlay(query(book, platform, userId, service, device, days, more), view -> {
-      planned[0] = context(book, platform, userId, service, device, view);
-      return plan.apply(planned[0]);
-    });
-    RequestContext ctx = planned[0] != null && planned[0].state() == counted.view() ? planned[0]
-        : context(book, platform, userId, service, device, counted.view());
-    return new Counted(ctx, counted.tallies());
+                   UnaryOperator<StateQuery> more, Function<RequestContext, PlayPlan> plan) {
+    Made made = new Made(policies.current(), platform, userId, service, device);
+    CountedView counted = store.viewThenAddPlay(made.query(days, more), view -> plan.apply(made.of(view)));
+    return new Counted(made.of(counted.view()), counted);
+  }
+
+  /** A context and what recording the payment planned on it answered (empty: none planned). */
+  record Paid(RequestContext context, Optional<PaymentOutcome> outcome) {}
+
+  /**
+   * Like {@link #counting}, for a payment: the entry {@code plan} makes of a context is recorded in the
+   * same store call ({@link PlayStateStore#viewThenRecordPayment}).
+   */
+  Paid paying(String platform, String userId, ServiceKind service, UnaryOperator<StateQuery> more,
+              Function<RequestContext, Optional<PaymentEntry>> plan) {
+    Made made = new Made(policies.current(), platform, userId, service, null);
+    PaidView paid = store.viewThenRecordPayment(made.query(List.of(), more), view -> plan.apply(made.of(view)));
+    return new Paid(made.of(paid.view()), paid.outcome());
+  }
+
+  /** The contexts of one call's views, the last one kept: a plan's context is the answer's when made of the same view. */
+  private static final class Made {
+    private final PolicyBook book;
+    private final String platform;
+    private final String userId;
+    private final ServiceKind service;
+    private final String device;
+    private RequestContext last;
+
+    Made(PolicyBook book, String platform, String userId, ServiceKind service, String device) {
+      this.book = book;
+      this.platform = platform;
+      this.userId = userId;
+      this.service = service;
+      this.device = device;
+    }
+
+    StateQuery query(List<LocalDate> days, UnaryOperator<StateQuery> more) {
+      return RequestContexts.query(book, platform, userId, service, device, days, more);
+    }
+
+    RequestContext of(StateView view) {
+      if (last == null || last.state() != view) {
+        last = context(book, platform, userId, service, device, view);
+      }
+      return last;
+    }
   }
 
   private static StateQuery query(PolicyBook book, String platform, String userId, ServiceKind service, String device,

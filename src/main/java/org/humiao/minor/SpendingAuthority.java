@@ -13,7 +13,6 @@ import org.humiao.minor.time.ChinaTime;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,20 +37,52 @@ final class SpendingAuthority {
     long now = clock.instant().getEpochSecond();
     LocalDate today = ChinaTime.day(now);
     String paymentKey = Keys.payment(r.platform(), r.idempotencyKey());
-    RequestContext ctx = contexts.of(r.platform(), r.userId(), r.service(), null, List.of(),
-        query -> query.payment(paymentKey));
+    // the entry is recorded with the read when the store can (in Redis, on the user's last view, checked there)
+    RequestContexts.Paid paid = contexts.paying(r.platform(), r.userId(), r.service(), query -> query.payment(paymentKey),
+        context -> Optional.ofNullable(check(context, r, paymentKey, today).toRecord()));
+    RequestContext ctx = paid.context();
+    Check check = check(ctx, r, paymentKey, today);
+    if (check.answer() != null) {
+      return check.answer();
+    }
+    if (check.refusal() != null) {
+      PaymentEntry entry = check.entry();
+      return refuse(ctx, r, now, check.refusal(), entry,
+          entry == null ? null : store.spent(entry.spendKey(), entry.month(), entry.day()));
+    }
+    PaymentOutcome outcome = paid.outcome().orElseGet(() -> store.recordPayment(check.toRecord()));
+    return switch (outcome.status()) {
+      case ACCEPTED, DUPLICATE -> replay(outcome.record(), r);
+      case MONTH_LIMIT -> refuse(ctx, r, now, ReasonCode.PAYMENT_MONTHLY_CAP, check.toRecord(), outcome.totals());
+      case DAY_LIMIT -> refuse(ctx, r, now, ReasonCode.GUARDIAN_DAILY_SPEND_CAP, check.toRecord(), outcome.totals());
+    };
+  }
+
+  /**
+   * What the rules make of a payment in a context, before any total is read: an answer already
+   * ({@code answer}), a refusal (with the entry whose totals it reports, if the payer is a person), or
+   * the entry to record.
+   */
+  private record Check(PaymentAnswer answer, ReasonCode refusal, PaymentEntry entry) {
+    /** The entry to record, or null when the rules decided without recording. */
+    PaymentEntry toRecord() {
+      return answer == null && refusal == null ? entry : null;
+    }
+  }
+
+  private static Check check(RequestContext ctx, PaymentRequest r, String paymentKey, LocalDate today) {
     if (!(ctx.subject() instanceof Subject.Person person)) {
       return ctx.policy().guests().payments()
-          ? PaymentAnswer.uncapped(ReasonCode.WITHIN_LIMITS)
-          : refuse(ctx, r, now, ReasonCode.GUEST_PAYMENT_FORBIDDEN, null, null);
+          ? new Check(PaymentAnswer.uncapped(ReasonCode.WITHIN_LIMITS), null, null)
+          : new Check(null, ReasonCode.GUEST_PAYMENT_FORBIDDEN, null);
     }
     int age = ChinaTime.ageOn(person.birthDate(), today);
     if (age >= 18) {
-      return PaymentAnswer.uncapped(ReasonCode.ADULT);
+      return new Check(PaymentAnswer.uncapped(ReasonCode.ADULT), null, null);
     }
     Optional<PaymentRecord> earlier = ctx.state().payment();
     if (earlier.isPresent()) {
-      return replay(earlier.get(), r);
+      return new Check(replay(earlier.get(), r), null, null);
     }
     Optional<SpendingBand> band = ctx.policy().spendingFor(age);
     Long guardianCap = ctx.guardian() == null ? null : ctx.guardian().dailySpendCapFen();
@@ -66,15 +97,7 @@ final class SpendingAuthority {
     } else if (band.isPresent() && r.amountFen() > band.get().perPaymentFen()) {
       refusal = ReasonCode.PAYMENT_SINGLE_CAP;
     }
-    if (refusal != null) {
-      return refuse(ctx, r, now, refusal, entry, store.spent(entry.spendKey(), entry.month(), entry.day()));
-    }
-    PaymentOutcome outcome = store.recordPayment(entry);
-    return switch (outcome.status()) {
-      case ACCEPTED, DUPLICATE -> replay(outcome.record(), r);
-      case MONTH_LIMIT -> refuse(ctx, r, now, ReasonCode.PAYMENT_MONTHLY_CAP, entry, outcome.totals());
-      case DAY_LIMIT -> refuse(ctx, r, now, ReasonCode.GUARDIAN_DAILY_SPEND_CAP, entry, outcome.totals());
-    };
+    return new Check(null, refusal, entry);
   }
 
   RefundAnswer refund(String platform, String idempotencyKey) {

@@ -11,6 +11,7 @@ import io.vertx.junit5.VertxExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.humiao.events.stream.KafkaForwarder;
 import org.humiao.events.stream.SharedKafka;
+import org.humiao.events.stream.TopicFollower;
 import org.humiao.events.stream.TopicReader;
 import org.humiao.events.stream.Waits;
 import org.humiao.events.summary.ViolationSummaries;
@@ -108,15 +109,17 @@ class ClusterProcessTest {
         assertTrue(Files.exists(cursor), "b forwarded nothing before it was killed");
         Files.writeString(cursor, "0\n");
         ServiceProcess restarted = ServiceProcess.start(dir.resolve("b"), b.port(), env);
-        try {
-          Waits.until(60, () -> markersIn(kafka.bootstrap(), topic).keySet().containsAll(acknowledged.keySet()),
-              () -> "acknowledged events missing from Kafka");
+        try (TopicFollower follower = new TopicFollower(kafka.bootstrap(), topic)) {
+          // every acknowledged marker, and the restarted forwarder's resend of what b had sent (its first event
+          // a second time)
+          follower.until(120,
+              read -> markersIn(read).keySet().containsAll(acknowledged.keySet()) && read.size() > ids(read).size(),
+              "acknowledged events in Kafka, and the rewound forwarder's resend");
           List<ConsumerRecord<String, byte[]>> records = TopicReader.readAll(kafka.bootstrap(), topic);
-          Set<String> ids = new HashSet<>();
-          records.forEach(r -> ids.add(event(r).getString("id")));
+          Set<String> ids = ids(records);
           assertTrue(records.size() > ids.size(), "the rewound forwarder resent nothing");
           // a resend carries the event's own id: one id per acknowledged request, however often sent
-          Map<Integer, Set<String>> markers = markersIn(kafka.bootstrap(), topic);
+          Map<Integer, Set<String>> markers = markersIn(records);
           for (Integer marker : acknowledged.keySet()) {
             assertEquals(1, markers.get(marker).size(), () -> "marker " + marker + " has ids " + markers.get(marker));
           }
@@ -210,10 +213,10 @@ class ClusterProcessTest {
         });
   }
 
-  /** Marker → ids of the screening events carrying it, from the whole topic. */
-  private static Map<Integer, Set<String>> markersIn(String bootstrap, String topic) {
+  /** Marker → ids of the screening events carrying it, of the records read. */
+  private static Map<Integer, Set<String>> markersIn(List<ConsumerRecord<String, byte[]>> records) {
     Map<Integer, Set<String>> markers = new HashMap<>();
-    for (ConsumerRecord<String, byte[]> record : TopicReader.readAll(bootstrap, topic)) {
+    for (ConsumerRecord<String, byte[]> record : records) {
       JsonObject event = event(record);
       String masked = event.getJsonObject("evidence").getString("masked");
       Matcher m = MARKER.matcher(masked == null ? "" : masked);
@@ -222,6 +225,12 @@ class ClusterProcessTest {
       }
     }
     return markers;
+  }
+
+  private static Set<String> ids(List<ConsumerRecord<String, byte[]>> records) {
+    Set<String> ids = new HashSet<>();
+    records.forEach(r -> ids.add(event(r).getString("id")));
+    return ids;
   }
 
   private static JsonObject event(ConsumerRecord<String, byte[]> record) {

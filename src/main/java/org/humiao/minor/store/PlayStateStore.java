@@ -3,7 +3,6 @@ package org.humiao.minor.store;
 import org.humiao.minor.time.Interval;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -50,17 +49,43 @@ public interface PlayStateStore extends AutoCloseable {
   }
 
   /**
-   * {@link #view} and then {@link #addPlay} of each count {@code plan} makes of what was read, in
-   * order: a heartbeat. The rules stay with the caller ({@code plan}); a store with round trips may
-   * call {@code plan} first on what it last read of the user and send the counts with the read, made
-   * only if the link, guardian controls and stop mark it finds are the ones it assumed (else it
-   * calls {@code plan} again on what it found). Assumptions are kept of linked users only, so for a
-   * linked user {@code plan} must only read (a guest's plan may open the guest's window).
+   * {@link #view}, then {@link #addPlay} of each count {@code plan} makes of what was read, in order,
+   * then the plan's stop rule ({@link CountedView#stopped} says whether the session was marked; a rule
+   * on a total the store would have to read first may be left to the caller): a heartbeat. The rules stay with the caller ({@code plan}); a store
+   * with round trips may call {@code plan} first on what it last read of the user and send the counts
+   * and the stop rule with the read, made only if the link, guardian controls and stop mark it finds
+   * are the ones it assumed (else it calls {@code plan} again on what it found). Assumptions are kept
+   * of linked users only, so for a linked user {@code plan} must only read (a guest's plan may open
+   * the guest's window).
    */
-  default CountedView viewThenAddPlay(StateQuery query, Function<StateView, List<PlayAdd>> plan) {
+  default CountedView viewThenAddPlay(StateQuery query, Function<StateView, PlayPlan> plan) {
     StateView view = view(query);
-    return new CountedView(view, plan.apply(view).stream()
-        .map(add -> addPlay(add.budgetKey(), add.played(), add.limitSeconds())).toList());
+    return plan.apply(view).countOn(this, query, view);
+  }
+
+  /**
+   * {@link #view}, then {@link #recordPayment} of the entry {@code plan} makes of what was read, if it
+   * makes one: a payment check. As for {@link #viewThenAddPlay}, a store with round trips may call
+   * {@code plan} first on what it last read of the user and send the entry with the read, recorded
+   * only if the link and guardian controls it finds are the ones it assumed; an earlier record of the
+   * payment's key then answers {@code DUPLICATE}, as {@link #recordPayment} does. {@code plan} must
+   * only read.
+   */
+  default PaidView viewThenRecordPayment(StateQuery query, Function<StateView, Optional<PaymentEntry>> plan) {
+    StateView view = view(query);
+    return new PaidView(view, plan.apply(view).map(this::recordPayment));
+  }
+
+  /**
+   * {@link #view} of {@code query} (the link and the guardian controls it names) and, for a linked
+   * user, {@code controls} put at the linked person's guardian key in the same call. Answers what was
+   * read before the change.
+   */
+  default StateView viewThenPutGuardianControls(StateQuery query, GuardianControls controls) {
+    StateView view = view(query);
+    view.link().map(link -> query.guardianKeyOf().apply(link.personId()))
+        .ifPresent(key -> putGuardianControls(key, controls));
+    return view;
   }
 
   /**

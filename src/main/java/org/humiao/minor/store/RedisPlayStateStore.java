@@ -25,9 +25,12 @@ import java.util.function.Function;
  * The store in Redis, shared by several service instances: every compound operation is one Lua
  * script of {@code resources/redis/}, so it is atomic across instances the way the embedded
  * store's per-key locks are within one. What a minor-mode call reads before it decides is one
- * script too ({@link #view}), and a heartbeat's read with its counts, planned on the user's last
- * view and checked against what Redis holds ({@link #viewThenAddPlay}); single reads and writes (links, guardian controls, stop marks, spend
- * totals) are single commands. Each call blocks its worker thread for at most {@code
+ * script too ({@link #view}); a heartbeat's read with its counts and its stop mark, and a payment's
+ * read with its record, are one script each, planned on the user's last view and made only if
+ * what Redis holds is what the plan assumed ({@link #viewThenAddPlay}, {@link
+ * #viewThenRecordPayment}); guardian controls are read and written in one ({@link
+ * #viewThenPutGuardianControls}). Single reads and writes (links, stop marks, spend totals) are
+ * single commands. Each call blocks its worker thread for at most {@code
  * timeout}; a Redis that fails or does not answer in time is a {@link StateUnavailableException},
  * never an answer. A call that timed out may still have been applied: retrying is safe, as play is a
  * union and payments are idempotent.
@@ -52,13 +55,15 @@ public final class RedisPlayStateStore implements PlayStateStore {
 
   private static final RedisScript ADD_PLAY = RedisScript.load("addplay", "addplay");
   private static final RedisScript PLAY_TOTALS = RedisScript.load("playtotals");
-  private static final RedisScript PAYMENT = RedisScript.load("payment");
+  private static final RedisScript PAYMENT = RedisScript.load("payment", "payment");
   private static final RedisScript REFUND = RedisScript.load("refund");
   private static final RedisScript NONCE = RedisScript.load("nonce");
   private static final RedisScript GUEST = RedisScript.load("guest");
-  private static final RedisScript STOP = RedisScript.load("stop");
+  private static final RedisScript STOP = RedisScript.load("stop", "stop");
   private static final RedisScript VIEW = RedisScript.load("view", "view");
-  private static final RedisScript VIEW_PLAY = RedisScript.load("view-play", "view", "addplay");
+  private static final RedisScript VIEW_PLAY = RedisScript.load("view-play", "view", "addplay", "stop");
+  private static final RedisScript VIEW_PAYMENT = RedisScript.load("view-payment", "view", "payment");
+  private static final RedisScript GUARDIAN_SET = RedisScript.load("guardian-set", "view");
   /**
    * Users whose last view is remembered for {@link #viewThenAddPlay}'s assumption: about 0.5 KB each
    * (the link and guardian controls as Redis holds them and decoded), so a few tens of MB at most.
@@ -76,6 +81,12 @@ public final class RedisPlayStateStore implements PlayStateStore {
    * workers of every call would share cost more than a miss, which is one more round trip.
    */
   private final Map<String, Seen> seen = new ConcurrentHashMap<>();
+  /**
+   * The stop mark of a session key as this instance last read or made it ({@code ""}: none), for the
+   * heartbeat's assumption: a heartbeat of a session told to stop is then one script too. Bounded
+   * like {@link #seen}.
+   */
+  private final Map<String, String> marks = new ConcurrentHashMap<>();
 
   /** What a view read of a linked user: link and guardian controls as Redis holds them ({@code ""}: none), and decoded. */
   private record Seen(String link, String guardian, StateView view) {}
@@ -112,45 +123,107 @@ public final class RedisPlayStateStore implements PlayStateStore {
   }
 
   /**
-   * One script when the user's last view is remembered: the counts planned on it are made in Redis
-   * if the link, guardian controls and stop mark are still the ones remembered (view-play.lua), else
-   * planned again on what the script read and made one {@code addPlay} each.
+   * One script when the user's last view is remembered: the counts planned on it are made in Redis,
+   * and its stop rule applied, if the link, guardian controls and stop mark are still the ones
+   * remembered (view-play.lua), else planned again on what the script read and made one call each.
    */
   @Override
-  public CountedView viewThenAddPlay(StateQuery query, Function<StateView, List<PlayAdd>> plan) {
+  public CountedView viewThenAddPlay(StateQuery query, Function<StateView, PlayPlan> plan) {
     Seen before = seen.get(query.userKey());
-    List<String> budgets = query.budgetKeysOf().apply(PERSON);
-    StateView view;
     if (before == null) {
-      view = view(query);
-    } else {
-      // a session is assumed not stopped: a platform stops reporting a session it was told to stop (and an
-      // authorize, which clears the mark, comes before it plays again)
-      StateView old = before.view();
-      List<PlayAdd> planned = plan.apply(new StateView(old.link(), old.guardian(), old.allowedPlay(),
-          OptionalLong.empty(), old.guestWindow(), old.payment()));
-      List<String> templates = templates(query, budgets);
-      List<String> keys = new ArrayList<>(viewKeys(query));
-      List<String> argv = new ArrayList<>(List.of(before.link(), before.guardian(), "",
-          String.valueOf(playRetention.toSeconds()), String.valueOf(templates.size())));
-      argv.addAll(templates);
-      for (PlayAdd add : planned) {
-        keys.addAll(playKeys(add.budgetKey()));
-        argv.addAll(List.of(String.valueOf(add.played().from()), String.valueOf(add.played().to()),
-            String.valueOf(add.limitSeconds())));
-      }
-      Response r = await(VIEW_PLAY.run(redis, keys, argv));
-      view = remember(query, budgets, r.get(0));
-      if (r.get(1).toInteger() == 1) {
-        List<PlayTally> tallies = new ArrayList<>(planned.size());
-        for (int i = 0; i < planned.size(); i++) {
-          tallies.add(tally(r.get(2 + i)));
-        }
-        return new CountedView(view, tallies);
-      }
+      return PlayStateStore.super.viewThenAddPlay(query, plan);
     }
-    return new CountedView(view, plan.apply(view).stream()
-        .map(add -> addPlay(add.budgetKey(), add.played(), add.limitSeconds())).toList());
+    List<String> budgets = query.budgetKeysOf().apply(PERSON);
+    // a session this instance knows no mark of is assumed not stopped: a platform stops reporting a session it
+    // was told to stop (and an authorize, which clears the mark, comes before it plays again)
+    String mark = query.sessionKey() == null ? "" : marks.getOrDefault(query.sessionKey(), "");
+    PlayPlan planned = plan.apply(assumed(before, mark.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(mark))));
+    Optional<StopRule> stop = planned.stop().filter(rule -> query.sessionKey() != null);
+    List<String> templates = templates(query, budgets);
+    List<String> keys = new ArrayList<>(viewKeys(query));
+    keys.add(stop.map(StopRule::budgetKey).map(budget -> key("play-totals", budget)).orElse(""));
+    List<String> argv = new ArrayList<>(List.of(before.link(), before.guardian(), mark,
+        String.valueOf(playRetention.toSeconds()), stop.map(rule -> String.valueOf(rule.capSeconds())).orElse(""),
+        stop.map(rule -> String.valueOf(rule.at())).orElse(""), String.valueOf(templates.size())));
+    argv.addAll(templates);
+    for (PlayAdd add : planned.adds()) {
+      keys.addAll(playKeys(add.budgetKey()));
+      argv.addAll(List.of(String.valueOf(add.played().from()), String.valueOf(add.played().to()),
+          String.valueOf(add.limitSeconds())));
+    }
+    Response r = await(VIEW_PLAY.run(redis, keys, argv));
+    StateView view = remember(query, budgets, r.get(0));
+    if (r.get(1).toInteger() == 0) {
+      return plan.apply(view).countOn(this, query, view);
+    }
+    List<PlayTally> tallies = new ArrayList<>(planned.adds().size());
+    for (int i = 0; i < planned.adds().size(); i++) {
+      tallies.add(tally(r.get(4 + i)));
+    }
+    boolean stopped = r.get(2).toInteger() == 1;
+    OptionalLong earlier = optionalLong(r.get(3));
+    if (stopped) {
+      note(query.sessionKey(), String.valueOf(earlier.orElse(stop.orElseThrow().at())));
+    }
+    return new CountedView(view, tallies, stopped, earlier);
+  }
+
+  /**
+   * One script when the user's last view is remembered: the entry made of it is recorded in Redis if
+   * the link and guardian controls are still the ones remembered (view-payment.lua), else made again
+   * of what the script read and recorded with a second call.
+   */
+  @Override
+  public PaidView viewThenRecordPayment(StateQuery query, Function<StateView, Optional<PaymentEntry>> plan) {
+    Seen before = seen.get(query.userKey());
+    Optional<PaymentEntry> planned = before == null ? Optional.empty()
+        : plan.apply(assumed(before, OptionalLong.empty()));
+    if (planned.isEmpty()) {
+      return PlayStateStore.super.viewThenRecordPayment(query, plan);
+    }
+    PaymentEntry entry = planned.get();
+    List<String> budgets = query.budgetKeysOf().apply(PERSON);
+    List<String> templates = templates(query, budgets);
+    List<String> keys = new ArrayList<>(viewKeys(query));
+    keys.addAll(List.of(monthKey(entry.spendKey(), entry.month()), dayKey(entry.spendKey(), entry.day())));
+    List<String> argv = new ArrayList<>(List.of(before.link(), before.guardian(), String.valueOf(templates.size())));
+    argv.addAll(templates);
+    argv.addAll(paymentArgs(entry));
+    Response r = await(VIEW_PAYMENT.run(redis, keys, argv));
+    StateView view = remember(query, budgets, r.get(0));
+    if (r.get(1).toInteger() == 0) {
+      return new PaidView(view, plan.apply(view).map(this::recordPayment));
+    }
+    return new PaidView(view, Optional.of(paymentOutcome(r.get(2))));
+  }
+
+  /** One script: the link, the earlier controls and the write (guardian-set.lua). */
+  @Override
+  public StateView viewThenPutGuardianControls(StateQuery query, GuardianControls controls) {
+    String guardianKey = query.guardianKeyOf().apply(PERSON);
+    if (guardianKey == null) {
+      return PlayStateStore.super.viewThenPutGuardianControls(query, controls);
+    }
+    List<String> argv = new ArrayList<>(template(key("guardian", guardianKey)));
+    argv.add(controls.toJson().encode());
+    return remember(query, List.of(), await(GUARDIAN_SET.run(redis, List.of(key("link", query.userKey())), argv)));
+  }
+
+  /**
+   * The remembered view of a user as a plan assumes it: the stop mark given (checked by the script) and no
+   * payment record (a payment's script answers an earlier record as a duplicate).
+   */
+  private static StateView assumed(Seen before, OptionalLong stoppedAt) {
+    StateView old = before.view();
+    return new StateView(old.link(), old.guardian(), old.allowedPlay(), stoppedAt, old.guestWindow(), Optional.empty());
+  }
+
+  /** Remembers a session's stop mark as this instance read or made it ({@code ""}: none). */
+  private void note(String sessionKey, String mark) {
+    if (marks.size() >= REMEMBERED_USERS) {
+      marks.keySet().stream().findAny().ifPresent(marks::remove);
+    }
+    marks.put(sessionKey, mark);
   }
 
   private List<String> viewKeys(StateQuery query) {
@@ -180,6 +253,9 @@ public final class RedisPlayStateStore implements PlayStateStore {
         Optional.ofNullable(r.get(1)).map(g -> GuardianControls.fromJson(new JsonObject(g.toString()))), allowed,
         optionalLong(r.get(2)), optionalLong(r.get(3)),
         r.get(4) == null ? Optional.empty() : Optional.of(record(r, 4)));
+    if (query.sessionKey() != null) {
+      note(query.sessionKey(), text(r.get(2)));
+    }
     if (link.isPresent() && query.guardianKeyOf().apply(PERSON) != null) {
       Seen now = new Seen(r.get(0).toString(), text(r.get(1)), view);
       if (seen.size() >= REMEMBERED_USERS) {
@@ -265,7 +341,9 @@ public final class RedisPlayStateStore implements PlayStateStore {
 
   @Override
   public OptionalLong markStopped(String sessionKey, long at) {
-    return optionalLong(run(STOP, List.of(key("stop", sessionKey)), at, playRetention.toSeconds()));
+    OptionalLong earlier = optionalLong(run(STOP, List.of(key("stop", sessionKey)), at, playRetention.toSeconds()));
+    note(sessionKey, String.valueOf(earlier.orElse(at)));
+    return earlier;
   }
 
   @Override
@@ -276,6 +354,7 @@ public final class RedisPlayStateStore implements PlayStateStore {
   @Override
   public void clearStopped(String sessionKey) {
     send(Request.cmd(Command.DEL).arg(key("stop", sessionKey)));
+    note(sessionKey, "");
   }
 
   @Override
@@ -290,11 +369,20 @@ public final class RedisPlayStateStore implements PlayStateStore {
 
   @Override
   public PaymentOutcome recordPayment(PaymentEntry entry) {
-    Response r = run(PAYMENT,
+    return paymentOutcome(await(PAYMENT.run(redis,
         List.of(key("payment", entry.paymentKey()), monthKey(entry.spendKey(), entry.month()),
-            dayKey(entry.spendKey(), entry.day())),
-        entry.toJson().encode(), entry.amountFen(), entry.monthLimitFen(), entry.dayLimitFen(),
-        MONTH_TOTAL_TTL.toSeconds(), DAY_TOTAL_TTL.toSeconds());
+            dayKey(entry.spendKey(), entry.day())), paymentArgs(entry))));
+  }
+
+  /** lib/payment.lua's arguments after its keys. */
+  private static List<String> paymentArgs(PaymentEntry entry) {
+    return List.of(entry.toJson().encode(), String.valueOf(entry.amountFen()), String.valueOf(entry.monthLimitFen()),
+        String.valueOf(entry.dayLimitFen()), String.valueOf(MONTH_TOTAL_TTL.toSeconds()),
+        String.valueOf(DAY_TOTAL_TTL.toSeconds()));
+  }
+
+  /** lib/payment.lua's answer. */
+  private static PaymentOutcome paymentOutcome(Response r) {
     PaymentOutcome.Status status = PaymentOutcome.Status.valueOf(r.get(0).toString());
     if (r.size() == 3) {
       return new PaymentOutcome(status, null, totals(r, 1));

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -241,10 +242,10 @@ abstract class PlayStateStoreContract {
         .session("session:w");
     // the plan: the report within the guardian's quota, nothing allowed after a stop mark
     List<StateView> planned = new ArrayList<>();
-    java.util.function.Function<Interval, java.util.function.Function<StateView, List<PlayAdd>>> plan = played -> view -> {
+    Function<Interval, Function<StateView, PlayPlan>> plan = played -> view -> {
       planned.add(view);
-      return List.of(new PlayAdd(budget, played,
-          view.stoppedAt().isPresent() ? 0 : view.guardian().orElseThrow().dailyQuotaSeconds()));
+      return new PlayPlan(List.of(new PlayAdd(budget, played,
+          view.stoppedAt().isPresent() ? 0 : view.guardian().orElseThrow().dailyQuotaSeconds())), Optional.empty());
     };
 
     CountedView first = store.viewThenAddPlay(query, plan.apply(new Interval(0, 60)));
@@ -271,9 +272,108 @@ abstract class PlayStateStoreContract {
     // an unlinked user: the plan is made of a view without a person
     CountedView stranger = store.viewThenAddPlay(StateQuery.of(Keys.user("plat-w", "u:2")), view -> {
       assertTrue(view.link().isEmpty());
-      return List.of();
+      return new PlayPlan(List.of(), Optional.empty());
     });
     assertEquals(List.of(), stranger.tallies());
+  }
+
+  @Test
+  void viewThenAddPlayMarksTheSessionStoppedWhenTheStopRuleHoldsAfterTheCounts() {
+    String user = Keys.user("plat-s", "u:1");
+    String person = "p_s";
+    store.putLink(user, new PersonLink(person, LocalDate.of(2012, 5, 1), "resident-id", 100, null));
+    String budget = Keys.dayPlay(person, "op:s", ServiceKind.GAME, LocalDate.of(2026, 2, 20));
+    StateQuery query = StateQuery.of(user).guardian(p -> Keys.personOperator(p, "op:s"))
+        .budgets(p -> List.of(Keys.dayPlay(p, "op:s", ServiceKind.GAME, LocalDate.of(2026, 2, 20))))
+        .session("session:s");
+    // stop when the budget's 100 s are played: counted up to the cap from a view the store may have assumed
+    Function<Interval, Function<StateView, PlayPlan>> plan = played -> view ->
+        new PlayPlan(List.of(new PlayAdd(budget, played, 100)), Optional.of(new StopRule(played.to(), budget, 100)));
+
+    CountedView under = store.viewThenAddPlay(query, plan.apply(new Interval(0, 60)));
+    assertFalse(under.stopped());
+    CountedView still = store.viewThenAddPlay(query, plan.apply(new Interval(60, 90)));
+    assertFalse(still.stopped());
+    assertEquals(OptionalLong.empty(), store.stoppedAt("session:s"));
+    // another instance's play brings the budget to its cap: counted by what is stored, the rule holds
+    store.addPlay(budget, new Interval(200, 205), 100);
+    CountedView spent = store.viewThenAddPlay(query, plan.apply(new Interval(90, 95)));
+    assertEquals(List.of(new PlayTally(5, 0, 100, 0, new Interval(0, 95))), spent.tallies());
+    assertTrue(spent.stopped());
+    assertEquals(OptionalLong.empty(), spent.earlierStop());
+    assertEquals(OptionalLong.of(95), store.stoppedAt("session:s"));
+    // the mark is kept, and answered as the earlier one
+    CountedView after = store.viewThenAddPlay(query, plan.apply(new Interval(95, 99)));
+    assertTrue(after.stopped());
+    assertEquals(OptionalLong.of(95), after.earlierStop());
+    // a rule without a budget (play outside the open windows) stops whatever was played
+    store.clearStopped("session:s");
+    CountedView closed = store.viewThenAddPlay(query, view -> new PlayPlan(List.of(), Optional.of(new StopRule(120, null, 0))));
+    assertTrue(closed.stopped());
+    assertEquals(OptionalLong.of(120), store.stoppedAt("session:s"));
+  }
+
+  @Test
+  void viewThenRecordPaymentRecordsWhatThePlanMakesOfWhatIsStoredAtTheCall() {
+    String user = Keys.user("plat-p", "u:1");
+    String person = "p_p";
+    store.putLink(user, new PersonLink(person, LocalDate.of(2012, 5, 1), "resident-id", 100, null));
+    String guardian = Keys.personOperator(person, "op:p");
+    store.putGuardianControls(guardian, new GuardianControls(null, List.of(), false, false, 1000L, null));
+    Function<String, StateQuery> query = key -> StateQuery.of(user)
+        .guardian(p -> Keys.personOperator(p, "op:p")).payment(key);
+    // the plan: the guardian's daily cap is the entry's day limit; a record answers without a new entry
+    List<StateView> planned = new ArrayList<>();
+    Function<String, Function<StateView, Optional<PaymentEntry>>> plan = key -> view -> {
+      planned.add(view);
+      return view.payment().isPresent() ? Optional.empty()
+          : Optional.of(pay(key, 400, DAY, 20_000, view.guardian().orElseThrow().dailySpendCapFen()));
+    };
+    // a first read of the user: a store that remembers views plans the next calls on it
+    store.view(query.apply("pay:0"));
+
+    PaidView first = store.viewThenRecordPayment(query.apply("pay:1"), plan.apply("pay:1"));
+    assertEquals(PaymentOutcome.Status.ACCEPTED, first.outcome().orElseThrow().status());
+    assertEquals(new SpendTotals(400, 400), first.outcome().orElseThrow().totals());
+    // lowered since the last call (as by another instance): the entry is made of what is stored now
+    store.putGuardianControls(guardian, new GuardianControls(null, List.of(), false, false, 500L, null));
+    PaidView lowered = store.viewThenRecordPayment(query.apply("pay:2"), plan.apply("pay:2"));
+    assertEquals(500L, planned.get(planned.size() - 1).guardian().orElseThrow().dailySpendCapFen());
+    assertEquals(PaymentOutcome.Status.DAY_LIMIT, lowered.outcome().orElseThrow().status());
+    assertEquals(new SpendTotals(400, 400), store.spent("spend:p", MONTH, DAY));
+    // the same key again: the first record answers, nothing counted twice
+    PaidView again = store.viewThenRecordPayment(query.apply("pay:1"), plan.apply("pay:1"));
+    assertTrue(again.view().payment().isPresent());
+    assertTrue(again.outcome().map(o -> o.status() == PaymentOutcome.Status.DUPLICATE).orElse(true));
+    assertEquals(new SpendTotals(400, 400), store.spent("spend:p", MONTH, DAY));
+    // an unlinked user: the plan is made of a view without a person
+    PaidView stranger = store.viewThenRecordPayment(StateQuery.of(Keys.user("plat-p", "u:2")), view -> {
+      assertTrue(view.link().isEmpty());
+      return Optional.empty();
+    });
+    assertEquals(Optional.empty(), stranger.outcome());
+  }
+
+  @Test
+  void viewThenPutGuardianControlsAnswersTheEarlierControlsAndWritesTheNewOnes() {
+    String user = Keys.user("plat-g", "u:1");
+    store.putLink(user, new PersonLink("p_g", LocalDate.of(2012, 5, 1), "resident-id", 100, null));
+    String guardian = Keys.personOperator("p_g", "op:g");
+    StateQuery query = StateQuery.of(user).guardian(p -> Keys.personOperator(p, "op:g"));
+    GuardianControls first = new GuardianControls(1800L, List.of(), false, false, null, null);
+    GuardianControls second = new GuardianControls(600L, List.of(), true, false, 100L, null);
+
+    StateView none = store.viewThenPutGuardianControls(query, first);
+    assertEquals(Optional.empty(), none.guardian());
+    assertEquals(Optional.of(first), store.guardianControls(guardian));
+    StateView earlier = store.viewThenPutGuardianControls(query, second);
+    assertEquals(Optional.of(first), earlier.guardian());
+    assertEquals(Optional.of(second), store.guardianControls(guardian));
+    // an unlinked user: nothing is written
+    StateView stranger = store.viewThenPutGuardianControls(StateQuery.of(Keys.user("plat-g", "u:2"))
+        .guardian(p -> Keys.personOperator(p, "op:g")), first);
+    assertEquals(Optional.empty(), stranger.link());
+    assertEquals(Optional.of(second), store.guardianControls(guardian));
   }
 
   /** Everything the store has written (file contents, Redis keys and values), as text to search. */

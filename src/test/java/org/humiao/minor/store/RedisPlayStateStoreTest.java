@@ -1,5 +1,6 @@
 package org.humiao.minor.store;
 
+import org.humiao.minor.policy.ServiceKind;
 import org.humiao.minor.time.Interval;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -21,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -54,6 +57,30 @@ class RedisPlayStateStoreTest extends PlayStateStoreContract {
   @Override
   protected String stored() throws Exception {
     return contractStores.dump();
+  }
+
+  @Test
+  void aStopMarkAnInstanceRemembersIsCheckedAgainstWhatAnotherInstanceDidToIt() throws Exception {
+    try (RedisStores stores = new RedisStores(redis.uri())) {
+      PlayStateStore a = stores.open();
+      PlayStateStore b = stores.open();
+      String user = Keys.user("plat-m", "u:1");
+      String budget = Keys.dayPlay("p_m", "op:m", ServiceKind.GAME, LocalDate.of(2026, 2, 20));
+      a.putLink(user, new PersonLink("p_m", LocalDate.of(2012, 5, 1), "resident-id", 100, null));
+      StateQuery query = StateQuery.of(user).guardian(p -> Keys.personOperator(p, "op:m")).session("session:m");
+      // the plan: nothing allowed after the stop mark it is given
+      Function<Interval, Function<StateView, PlayPlan>> plan = played -> view ->
+          new PlayPlan(List.of(new PlayAdd(budget, played, view.stoppedAt().isPresent() ? 0 : 1000)), Optional.empty());
+      a.view(query);
+      a.markStopped("session:m", 10);
+      // a remembers the mark it made: counted after the stop
+      assertEquals(List.of(new PlayTally(0, 10, 0, 10, null)), a.viewThenAddPlay(query, plan.apply(new Interval(10, 20))).tallies());
+      // b clears it (an authorize there): a's remembered mark no longer holds, what is stored counts
+      b.clearStopped("session:m");
+      CountedView resumed = a.viewThenAddPlay(query, plan.apply(new Interval(20, 30)));
+      assertEquals(OptionalLong.empty(), resumed.view().stoppedAt());
+      assertEquals(List.of(new PlayTally(10, 0, 10, 10, new Interval(20, 30))), resumed.tallies());
+    }
   }
 
   @Test
