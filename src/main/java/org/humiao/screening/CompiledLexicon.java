@@ -541,8 +541,8 @@ final class CompiledLexicon {
      */
     private boolean named(Evidence evidence, List<int[]> spans) {
       int word = normalizedAt(evidence.start());
-      boolean quotedWord = quoted(evidence.start(), evidence.end());
-      int wordEnd = quotedWord ? normalizedAt(evidence.end() - 1) + 1 : word;
+      // a quoted word's own 你 is the quote's: skipped; an unquoted one's (你个废物) is said to the reader
+      int wordEnd = quoted(evidence.start(), evidence.end()) ? normalizedAt(evidence.end() - 1) + 1 : word;
       int clauseEnd = clauseEnd(word);
       for (int[] s : spans) {
         if (s[0] <= evidence.start() && evidence.end() <= s[1]
@@ -553,6 +553,7 @@ final class CompiledLexicon {
       return false;
     }
 
+    /** Whether normalized [from, to) holds a 你/您 outside [word, wordEnd) that no naming verb stands right before. */
     private boolean thrownAtReader(int from, int word, int wordEnd, int to) {
       for (int i = from; i < to; i++) {
         boolean reported = i > 0 && NAMING_VERBS.indexOf(text.charAt(i - 1)) >= 0;
