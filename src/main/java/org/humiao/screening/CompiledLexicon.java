@@ -32,6 +32,8 @@ final class CompiledLexicon {
    * or a classifier (那个“死胖子”又来了, 他就是个“…”, 这货“…”).
    */
   private static final String LABELLING = "是个位只货条";
+  /** Verbs of naming someone: 你 right after one (骂你, 叫你) is who a reported insult was thrown at. */
+  private static final String NAMING_VERBS = "叫喊骂说称笑";
   /** What after 你的 closes the sentence or makes it conditional (我会收拾你的啦, 打死你的话): 你 stays the object. */
   private static final String AFTER_FINAL_DE = "啦吧呢啊哦哈呀嘛了话";
 
@@ -495,8 +497,9 @@ final class CompiledLexicon {
           // a topic term names a harm wherever it stands; a text-wide context covers the rest but
           // bullying thrown at the reader in a clause of its own (a warning about grooming that says
           // 如果有人叫你别告诉家长 speaks to 你 too, and stays covered)
-          boolean covered = topic || inside(found, spans)
-              || (textWide && !(BULLYING.contains(found.category()) && addressedElsewhere(found, spans)));
+          boolean covered = mitigation.scope() == Mitigation.Scope.NAMED ? named(found, spans)
+              : topic || inside(found, spans)
+                  || (textWide && !(BULLYING.contains(found.category()) && addressedElsewhere(found, spans)));
           if (mitigation.categories().contains(found.category()) && covered) {
             if (cap == null) {
               cap = new int[evidence.size()];
@@ -528,6 +531,37 @@ final class CompiledLexicon {
      */
     private boolean addressedElsewhere(Evidence evidence, List<int[]> spans) {
       return addressedOutside(clauseStart(evidence), spans);
+    }
+
+    /**
+     * Whether a match of a reproving frame holds the evidence and the word is not thrown at the reader: no
+     * 你/您 follows where that match opens in the evidence's clause (别叫了你个傻逼, 别说了你个废物), but for one a
+     * naming verb reports (他骂你“废物”是他没素质, 说你是…太过分了) or one inside a quoted word (说别人“你妈死了”…).
+     * 你 before the frame is the one reproved (你别再叫他死胖子了).
+     */
+    private boolean named(Evidence evidence, List<int[]> spans) {
+      int word = normalizedAt(evidence.start());
+      // a quoted word's own 你 is the quote's: skipped; an unquoted one's (你个废物) is said to the reader
+      int wordEnd = quoted(evidence.start(), evidence.end()) ? normalizedAt(evidence.end() - 1) + 1 : word;
+      int clauseEnd = clauseEnd(word);
+      for (int[] s : spans) {
+        if (s[0] <= evidence.start() && evidence.end() <= s[1]
+            && !thrownAtReader(normalizedAt(s[0]), word, wordEnd, clauseEnd)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Whether normalized [from, to) holds a 你/您 outside [word, wordEnd) that no naming verb stands right before. */
+    private boolean thrownAtReader(int from, int word, int wordEnd, int to) {
+      for (int i = from; i < to; i++) {
+        boolean reported = i > 0 && NAMING_VERBS.indexOf(text.charAt(i - 1)) >= 0;
+        if ((text.charAt(i) == '你' || text.charAt(i) == '您') && (i < word || i >= wordEnd) && !reported) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** The normalized offset where the clause holding the evidence opens. */

@@ -23,7 +23,15 @@ public record Mitigation(String id, Set<Category> categories, int severity, Scop
      * exclusion, defamation, discrimination) is not lowered, nor, for {@link Category#TOXICITY}, the
      * model's tone muted.
      */
-    TEXT
+    TEXT,
+    /**
+     * Evidence inside a match only, as a word named, not thrown (别再叫他死胖子了, 叫同学死胖子是不对的): a
+     * reproving frame around an insult, like quotation marks, says the word is talked about. Not where 你/您
+     * stands in the finding's clause at or after where the match opens (别叫了你个傻逼): that word is thrown at
+     * the reader; 你 before the frame (你不应该叫他矮冬瓜) is the one reproved, and 你 right after a naming verb
+     * (他骂你“废物”是他没素质) the one a reported word was thrown at.
+     */
+    NAMED
   }
 
   public Mitigation {

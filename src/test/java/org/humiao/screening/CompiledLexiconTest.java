@@ -141,6 +141,26 @@ class CompiledLexiconTest {
         .collect(Collectors.joining(";")));
   }
 
+  /**
+   * text | evidence left, term=severity;... : a reproving frame (scope named) names the insult it covers, like
+   * quotation marks, unless 你 after where the frame opens has the word thrown at the reader
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      别再骂他傻逼了         | 傻逼=1
+      你别再骂他傻逼了       | 傻逼=1
+      别骂你傻逼了           | 傻逼=1
+      别骂他“你妈死了”       | 你妈死了=1
+      别骂了你个傻逼         | 傻逼=3
+      别骂了你妈死了         | 你妈死了=3
+      别骂了，你个傻逼       | 傻逼=3
+      """)
+  void reprovingFramesNameTheWordTheyCover(String text, String expected) {
+    CompiledLexicon.Findings findings = LEXICON.find(text, UNCAPPED.start(System.nanoTime()));
+    assertEquals(expected, findings.evidence().stream().map(e -> e.term() + "=" + e.severity())
+        .collect(Collectors.joining(";")));
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', textBlock = """
       你个煞笔吧我说       | 你个傻逼吧我说

@@ -43,12 +43,13 @@ class LongTextScreeningTest {
   }
 
   /**
-   * A group attack no term or rule names: the whole post scores 0.39, the clause's segment (1.00 alone)
-   * lifts it to 0.87, over the model's threshold and the long-text lift (0.6 + 0.15).
+   * A group attack no term or rule names (disgust, no trait: not a stereotype of rule
+   * discrimination.group_trait, which now names the session-11 clause 外地人素质就是低): the clause's segment
+   * lifts the post to 0.92, over the model's threshold and the long-text lift (0.6 + 0.15).
    */
   @Test
   void oneHarmfulClauseTheLexiconMissesIsFoundByItsSegment() {
-    String clause = "外地人素质就是低，就该滚回老家去，别来我们这里搞得乌烟瘴气。";
+    String clause = "看见外地人就恶心，就该滚回老家去，别来我们这里搞得乌烟瘴气。";
     String text = BEFORE + clause + AFTER;
     ScreeningResult result = engine.screen(text);
     assertEquals(Decision.REVIEW, result.decision(), () -> ScreeningJson.of(result).encode());
@@ -101,14 +102,14 @@ class LongTextScreeningTest {
   @Test
   void theSegmentsOffsetsPointIntoTheTextAsTyped() {
     // spaces, an emoji and full-width letters are dropped or folded by the normalizer: the offsets must still be the typed ones
-    String clause = "外地人素质就是低，就该滚回老家去，别来我们这里搞得乌烟瘴气。";
+    String clause = "看见外地人就恶心，就该滚回老家去，别来我们这里搞得乌烟瘴气。";
     String text = "ＡＢＣ  😀 " + BEFORE.replace("。", "。  ") + clause + AFTER;
     ScreeningResult result = engine.screen(text);
     Evidence segment = result.evidence().stream().filter(e -> e.via() == EvidenceSource.SEGMENT).findFirst()
         .orElseThrow(() -> new AssertionError(ScreeningJson.of(result).encode()));
     String shown = text.substring(segment.start(), segment.end());
     assertEquals(segment.term(), shown);
-    assertTrue(shown.contains("外地人素质就是低") && !Character.isWhitespace(shown.charAt(0))
+    assertTrue(shown.contains("看见外地人就恶心") && !Character.isWhitespace(shown.charAt(0))
         && Character.isLetterOrDigit(shown.codePointAt(0)), shown);
   }
 }
