@@ -3,19 +3,38 @@ package org.humiao.cli;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The screen and eval commands end to end on the shipped lexicons. */
+/** The screen and eval commands end to end on the shipped lexicons; the tree a command line builds. */
 class CommandsTest {
+  @Test
+  void aCommandNamedFirstGetsATreeOfItselfAloneAndHelpGetsThemAll() {
+    PrintStream none = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+    CommandLine whole = Main.commandLine(null, InputStream.nullInputStream(), none, none, Clock.systemUTC());
+    Set<String> names = whole.getSubcommands().keySet();
+    assertEquals(Set.of("serve", "keys", "screen", "eval", "train", "simulate", "replay", "help"), names);
+    for (String name : names) {
+      CommandLine tree = Main.commandLine(name, InputStream.nullInputStream(), none, none, Clock.systemUTC());
+      // each key of Main's table is its command's @Command name, or the command gets the whole tree
+      assertEquals(name.equals("help") ? names : Set.of(name), tree.getSubcommands().keySet(), name);
+    }
+  }
+
   @Test
   void screenAnswersEveryLineInOrderAndReportsBadLinesWithoutStopping() throws Exception {
     String input = String.join("\n", "你个傻*逼", "x".repeat(6000), "坏\u0001行", "今天一起开黑吗") + "\n";

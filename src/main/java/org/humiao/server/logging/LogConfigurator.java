@@ -34,9 +34,9 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
       "org.apache.kafka.common.utils.AppInfoParser", Level.WARN,
       // the tokenizer library (DJL) warns of a missing GPU and of its defaults on every start
       "ai.djl", Level.ERROR);
-
   @Override
   public ExecutionStatus configure(LoggerContext context) {
+    ServiceLog.logbackStarted();
     if (System.getProperty(OPERATOR_FILE) != null) {
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
