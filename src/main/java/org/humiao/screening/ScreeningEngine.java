@@ -278,18 +278,29 @@ public final class ScreeningEngine implements AutoCloseable {
    * @throws InvalidTextException when the text breaks the limits (too long, control characters)
    */
   public ScreeningResult screen(String text, ScreenOptions options) {
-    return settle(screenUnsettled(text, options));
+    return settle(screenWaiting(text, options));
+  }
+
+  /** Screened up to the repost step, the semantic tier's vectors waited for up to the budget. */
+  private Unsettled screenWaiting(String text, ScreenOptions options) {
+    return screenUnsettled(text, options, (texts, deadline) -> semanticTier.encode(texts, deadline));
   }
 
   /**
    * {@link #screen(String, ScreenOptions)} but for its last step, the repost cache, which
-   * {@link #settle} takes: a caller screening on several threads settles in input order, so whether
-   * a near-duplicate of a blocked text is a repost does not depend on which a thread finished first.
+   * {@link #settle} takes: a caller screening on several threads settles in input order, on one
+   * thread, so whether a near-duplicate of a blocked text is a repost does not depend on which a
+   * thread finished first. The cache is read here, ahead of that turn, and {@link #settle} reads it
+   * again only for the buckets a text remembered since has touched: most of the step's work is done
+   * on the screening threads, and its answer is the one the step in its turn would give.
    *
    * @throws InvalidTextException when the text breaks the limits (too long, control characters)
    */
   public Unsettled screenUnsettled(String text, ScreenOptions options) {
-    return screenUnsettled(text, options, (texts, deadline) -> semanticTier.encode(texts, deadline));
+    Unsettled unsettled = screenWaiting(text, options);
+    RepostStep step = unsettled.repost;
+    return step == null || step.remembered() != null ? unsettled
+        : new Unsettled(unsettled.result, step, reposts.lookUpEarly(step.signature(), step.minSimilarity()));
   }
 
   /**
@@ -382,7 +393,8 @@ public final class ScreeningEngine implements AutoCloseable {
       reposts.remember(step.signature(), step.remembered());
       return result;
     }
-    Optional<Category> repostOf = reposts.isEmpty() ? Optional.empty()
+    Optional<Category> repostOf = unsettled.early != null ? reposts.find(unsettled.early).filter(step.rules()::screens)
+        : reposts.isEmpty() ? Optional.empty()
         : reposts.find(step.signature(), step.minSimilarity()).filter(step.rules()::screens);
     if (repostOf.isEmpty()) {
       return result;
@@ -399,10 +411,17 @@ public final class ScreeningEngine implements AutoCloseable {
   public static final class Unsettled {
     private final ScreeningResult result;
     private final RepostStep repost;
+    /** The repost lookup taken ahead of its turn, or null (a text to remember, or a caller settling at once). */
+    private final RepostGuard.EarlyLookup early;
 
     private Unsettled(ScreeningResult result, RepostStep repost) {
+      this(result, repost, null);
+    }
+
+    private Unsettled(ScreeningResult result, RepostStep repost, RepostGuard.EarlyLookup early) {
       this.result = result;
       this.repost = repost;
+      this.early = early;
     }
 
     /** The answer as it stands before the repost step; {@link #settle} returns this object when the step changes nothing. */
