@@ -41,6 +41,7 @@ class LazyLoggingTest {
         && l.contains("\"logger\":\"com.example.library\"") && l.contains("\"message\":\"a library's warning\"")), err);
     assertFalse(err.contains("WARNING: a library's warning"), "java.util.logging's own console format:\n" + err);
     assertFalse(err.contains("below INFO"), err);
+    assertFalse(err.contains("below the library's own level"), "the level the library gave its logger stays:\n" + err);
   }
 
   /** A program that uses java.util.logging only after the start, as a library loaded on demand does. */
@@ -48,8 +49,11 @@ class LazyLoggingTest {
     public static void main(String[] args) {
       ServiceLog.startWhenUsed();
       java.util.logging.Logger library = java.util.logging.Logger.getLogger("com.example.library");
+      // as HanLP does with its own logger, before logging starts
+      library.setLevel(java.util.logging.Level.WARNING);
       library.warning("a library's warning");
-      library.fine("below INFO");
+      library.info("below the library's own level");
+      java.util.logging.Logger.getLogger("com.example.other").fine("below INFO");
       ServiceLog.flush();
     }
   }
