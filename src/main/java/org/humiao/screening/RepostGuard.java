@@ -75,45 +75,39 @@ public final class RepostGuard {
 
   /** The category of a remembered signature at least {@code minSimilarity} similar, if any. */
   Optional<Category> find(int[] signature, double minSimilarity) {
-    for (int band = 0; band < BANDS; band++) {
-      Bucket bucket = bucket(key(signature, band));
-      Category found = bucket == null ? null : bucket.similar(signature, minSimilarity);
-      if (found != null) {
-        return Optional.of(found);
-      }
-    }
-    return Optional.empty();
+    EarlyLookup lookup = lookUpEarly(signature, minSimilarity);
+    return Optional.ofNullable(lookup.found);
   }
 
   /**
    * {@link #find(int[], double)} taken ahead of its turn, on any thread: the generation it saw, then
-   * the eight buckets it read and what they answered. Valid while one thread remembers and settles
-   * in turn, as the {@code screen} command's writer does.
+   * band by band until one holds a similar signature, what they answered. Valid while one thread
+   * remembers and settles in turn, as the {@code screen} command's writer does.
    */
   EarlyLookup lookUpEarly(int[] signature, double minSimilarity) {
     long seen = generation.get();
-    Bucket[] read = new Bucket[BANDS];
     for (int band = 0; band < BANDS; band++) {
-      read[band] = bucket(key(signature, band));
+      Bucket bucket = bucket(key(signature, band));
+      Category found = bucket == null ? null : bucket.similar(signature, minSimilarity);
+      if (found != null) {
+        return new EarlyLookup(signature, minSimilarity, seen, band + 1, found);
+      }
     }
-    return new EarlyLookup(signature, minSimilarity, seen, read, similar(read, signature, minSimilarity));
+    return new EarlyLookup(signature, minSimilarity, seen, BANDS, null);
   }
 
   /**
    * In its turn, what {@link #find(int[], double)} would answer now: the early answer, unless a text
-   * remembered after it was taken touched one of its bands, whose buckets are then read again.
+   * remembered after it was taken touched one of the bands it read, when the lookup is made again.
    * Called by the thread that remembers.
    */
   Optional<Category> find(EarlyLookup early) {
-    Bucket[] now = null;
-    for (int band = 0; band < BANDS; band++) {
-      int key = key(early.signature, band);
-      if (touched.get(key & (TOUCHED_SLOTS - 1)) > early.generation) {
-        now = now == null ? early.buckets.clone() : now;
-        now[band] = bucket(key);
+    for (int band = 0; band < early.bandsRead; band++) {
+      if (touched.get(key(early.signature, band) & (TOUCHED_SLOTS - 1)) > early.generation) {
+        return find(early.signature, early.minSimilarity);
       }
     }
-    return Optional.ofNullable(now == null ? early.found : similar(now, early.signature, early.minSimilarity));
+    return Optional.ofNullable(early.found);
   }
 
   void remember(int[] signature, Category category) {
@@ -141,30 +135,19 @@ public final class RepostGuard {
     return buckets.getIfPresent(key);
   }
 
-  /** The category of the first signature at least {@code minSimilarity} similar, band by band, newest first; null if none. */
-  private static Category similar(Bucket[] bands, int[] signature, double minSimilarity) {
-    for (Bucket bucket : bands) {
-      Category found = bucket == null ? null : bucket.similar(signature, minSimilarity);
-      if (found != null) {
-        return found;
-      }
-    }
-    return null;
-  }
-
-  /** A lookup taken ahead of its turn by {@link #lookUpEarly}; settled by {@link #find(EarlyLookup)}. */
+  /** A lookup taken ahead of its turn by {@link #lookUpEarly}: the bands it read and what they answered (null: none). */
   static final class EarlyLookup {
     private final int[] signature;
     private final double minSimilarity;
     private final long generation;
-    private final Bucket[] buckets;
+    private final int bandsRead;
     private final Category found;
 
-    private EarlyLookup(int[] signature, double minSimilarity, long generation, Bucket[] buckets, Category found) {
+    private EarlyLookup(int[] signature, double minSimilarity, long generation, int bandsRead, Category found) {
       this.signature = signature;
       this.minSimilarity = minSimilarity;
       this.generation = generation;
-      this.buckets = buckets;
+      this.bandsRead = bandsRead;
       this.found = found;
     }
   }
