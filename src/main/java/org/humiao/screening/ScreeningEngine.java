@@ -290,9 +290,9 @@ public final class ScreeningEngine implements AutoCloseable {
    * {@link #screen(String, ScreenOptions)} but for its last step, the repost cache, which
    * {@link #settle} takes: a caller screening on several threads settles in input order, on one
    * thread, so whether a near-duplicate of a blocked text is a repost does not depend on which a
-   * thread finished first. The cache is read here, ahead of that turn, and {@link #settle} reads it
-   * again only for the buckets a text remembered since has touched: most of the step's work is done
-   * on the screening threads, and its answer is the one the step in its turn would give.
+   * thread finished first. The cache is read here, ahead of that turn, and {@link #settle} looks up
+   * again only if a text remembered since touched a band this lookup read: most of the step's work
+   * is done on the screening threads, and its answer is the one the step in its turn would give.
    *
    * @throws InvalidTextException when the text breaks the limits (too long, control characters)
    */
