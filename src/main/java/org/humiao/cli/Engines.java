@@ -39,8 +39,24 @@ final class Engines {
   }
 
   ScreeningEngine engine(Clock clock) {
-    Settings settings = new SettingsResolver(System.getenv()).resolve(Optional.empty(),
-        Map.of(Setting.LEXICONS, lexicons().toString()));
-    return EngineFactory.forFiles(settings, clock);
+    return EngineFactory.forFiles(settings(), clock);
+  }
+
+  /**
+   * An engine builder of another lexicons directory (eval's folds and their copies) with this run's
+   * lexicon cache, so only the first build of the same lexicon files compiles them.
+   */
+  ScreeningEngine.Builder builder(Path lexicons) {
+    return builder(lexicons, settings().lexiconCache());
+  }
+
+  static ScreeningEngine.Builder builder(Path lexicons, Optional<Path> cache) {
+    ScreeningEngine.Builder builder = ScreeningEngine.builder(lexicons, CHINA_CLOCK);
+    cache.ifPresent(builder::lexiconCache);
+    return builder;
+  }
+
+  private Settings settings() {
+    return new SettingsResolver(System.getenv()).resolve(Optional.empty(), Map.of(Setting.LEXICONS, lexicons().toString()));
   }
 }

@@ -255,11 +255,11 @@ final class EvalCommand implements Callable<Integer> {
     Files.write(errors, lines, StandardCharsets.UTF_8);
   }
 
-  private static JsonObject judge(SemanticData data, Path lexicons, List<LabelledText> rows, List<Scored> scored) throws IOException {
+  private JsonObject judge(SemanticData data, Path lexicons, List<LabelledText> rows, List<Scored> scored) throws IOException {
     var examples = data.examples(rows);
     SemanticPolicy semanticPolicy = SemanticPolicy.from(policyOf(lexicons));
-    try (ScreeningEngine fast = ScreeningEngine.builder(lexicons, Engines.CHINA_CLOCK).build();
-         ScreeningEngine cascade = ScreeningEngine.builder(lexicons, Engines.CHINA_CLOCK)
+    try (ScreeningEngine fast = engines.builder(lexicons).build();
+         ScreeningEngine cascade = engines.builder(lexicons)
              .limits(new TextLimits(TextLimits.DEFAULT_MAX_LENGTH))
              .semanticTier(new SemanticTier(data.cache.asEncoder(), new SemanticTier.Settings(1, 1024, 1)))
              .build()) {

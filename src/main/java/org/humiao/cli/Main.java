@@ -30,6 +30,8 @@ public final class Main implements Runnable {
   static final int FAILED = 1;
   /** Exit status of a command line that does not parse or names no command. */
   static final int USAGE = 2;
+  /** The command that looks the others up. */
+  private static final String HELP = "help";
 
   @Spec
   CommandSpec spec;
@@ -46,7 +48,8 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-    ServiceLog.bridgeJavaUtilLogging();
+    // serve starts logging as it starts; a file command when (if ever) it logs
+    ServiceLog.startWhenUsed();
     int status = execute(args, System.in, out, err);
     out.flush();
     // serve returns only when it failed; a running service stops through its shutdown hook
@@ -68,23 +71,24 @@ public final class Main implements Runnable {
    * The tree of the command named {@code first} alone when it names one (picocli reflects over a
    * command's annotations as it is added: all eight were about a fifth of a short run's main
    * thread), else the whole tree, which lists them all, suggests one for a typo and serves help.
+   * Keyed by each command's name (its {@code @Command} name, held equal by CommandsTest), so a
+   * command not in the tree is not even loaded.
    */
-  private static CommandLine commandLine(String first, InputStream in, PrintStream out, PrintStream err, Clock clock) {
-    Map<Class<?>, Supplier<Object>> commands = new LinkedHashMap<>();
-    commands.put(ServeCommand.class, () -> new ServeCommand(out, clock));
-    commands.put(KeysCommand.class, () -> KeysCommand.commandLine(out));
-    commands.put(ScreenCommand.class, () -> new ScreenCommand(in, out, err));
-    commands.put(EvalCommand.class, () -> new EvalCommand(out, err));
-    commands.put(TrainCommand.class, () -> new TrainCommand(out, err));
-    commands.put(SimulateCommand.class, () -> new SimulateCommand(out));
-    commands.put(ReplayCommand.class, () -> new ReplayCommand(out));
-    commands.put(HelpCommand.class, HelpCommand::new);
+  static CommandLine commandLine(String first, InputStream in, PrintStream out, PrintStream err, Clock clock) {
+    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+    commands.put("serve", () -> new ServeCommand(out, clock));
+    commands.put("keys", () -> KeysCommand.commandLine(out));
+    commands.put("screen", () -> new ScreenCommand(in, out, err));
+    commands.put("eval", () -> new EvalCommand(out, err));
+    commands.put("train", () -> new TrainCommand(out, err));
+    commands.put("simulate", () -> new SimulateCommand(out));
+    commands.put("replay", () -> new ReplayCommand(out));
+    commands.put(HELP, () -> new HelpCommand());
     // help looks the others up: it gets them all
-    boolean named = commands.keySet().stream().map(c -> c.getAnnotation(Command.class))
-        .anyMatch(c -> c.name().equals(first) && !c.helpCommand());
+    boolean named = commands.containsKey(first) && !HELP.equals(first);
     CommandLine cli = new CommandLine(new Main());
-    commands.forEach((type, command) -> {
-      if (!named || type.getAnnotation(Command.class).name().equals(first)) {
+    commands.forEach((name, command) -> {
+      if (!named || name.equals(first)) {
         cli.addSubcommand(command.get());
       }
     });

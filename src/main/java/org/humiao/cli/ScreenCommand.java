@@ -38,8 +38,9 @@ import java.util.concurrent.Future;
  * {@code screen [FILE]}: one JSON answer per input line, in input order, in constant memory. Lines
  * go to the workers in batches, each batch answered as one block of UTF-8 JSON lines; a bounded
  * window of batches is in flight, the oldest written first. The one state lines share, the repost
- * cache, is asked and fed by the writer in input order, so the answers do not depend on the
- * number of threads.
+ * cache, is fed by the writer in input order and asked by the workers ahead of it, the writer
+ * asking again only where a line remembered since touched the answer, so the answers do not
+ * depend on the number of threads.
  */
 @Command(name = "screen", description = "screen UTF-8 text, one item per line (stdin without FILE), and write one JSON answer per line in the same order")
 final class ScreenCommand implements Callable<Integer> {
@@ -120,7 +121,7 @@ final class ScreenCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Settles the oldest batch's repost steps here, in input order, then writes its answers. */
+  /** Settles the oldest batch's repost steps here, in input order (lookups mostly done by the workers), then writes its answers. */
   private static void write(ScreeningEngine engine, Future<Answers> batch, OutputStream out, Progress shown)
       throws InterruptedException, IOException {
     Answers answers;

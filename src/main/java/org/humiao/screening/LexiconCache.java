@@ -56,7 +56,6 @@ final class LexiconCache {
       VariantGenerator.class, TextNormalizer.class, NormalizedText.class, org.humiao.screening.text.CharFolding.class);
   /** The parts of a lexicon directory the automaton is compiled from (LexiconLoader reads them); files or directories. */
   private static final List<String> SOURCES = List.of("terms", "whitelist.tsv", "variants", "context");
-  private static final System.Logger LOG = System.getLogger(LexiconCache.class.getName());
 
   private final Path directory;
   private final LongAdder hits;
@@ -124,7 +123,7 @@ final class LexiconCache {
       return found.automaton();
     }
     if (!Arrays.equals(before, fingerprint(lexicons))) {
-      LOG.log(System.Logger.Level.WARNING, "the lexicon in " + lexicons + " changed while it was read: compiled, not cached");
+      log().log(System.Logger.Level.WARNING, "the lexicon in " + lexicons + " changed while it was read: compiled, not cached");
       compiles.increment();
       return compile.get();
     }
@@ -140,7 +139,7 @@ final class LexiconCache {
     try {
       write(file, lexicon, compiled);
     } catch (IOException | UncheckedIOException e) {
-      LOG.log(System.Logger.Level.WARNING, "cannot write the compiled lexicon to " + file + " (next start compiles it again): " + e);
+      log().log(System.Logger.Level.WARNING, "cannot write the compiled lexicon to " + file + " (next start compiles it again): " + e);
     }
     return compiled;
   }
@@ -168,7 +167,7 @@ final class LexiconCache {
     } catch (NoSuchFileException e) {
       return null;
     } catch (IOException e) {
-      LOG.log(System.Logger.Level.WARNING, "cannot read " + file + ", compiling the lexicon: " + e);
+      log().log(System.Logger.Level.WARNING, "cannot read " + file + ", compiling the lexicon: " + e);
       return null;
     }
     // outside the try: a bad properties file is the lexicon's error, not the cache file's
@@ -178,7 +177,7 @@ final class LexiconCache {
       Compiled read = decode(bytes, version, policy, parsed == null ? null : parsed.terms());
       return parsed == null ? read : new Compiled(parsed, read.automaton());
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, file + " is broken, compiling the lexicon again: " + e);
+      log().log(System.Logger.Level.WARNING, file + " is broken, compiling the lexicon again: " + e);
       return null;
     }
   }
@@ -400,5 +399,10 @@ final class LexiconCache {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Looked up when a warning is logged: a file command that logs nothing starts no logging. */
+  private static System.Logger log() {
+    return System.getLogger(LexiconCache.class.getName());
   }
 }

@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -18,8 +19,10 @@ import java.util.concurrent.atomic.LongAdder;
  * whole signature. Buckets live in a bounded Caffeine cache and keep their newest signatures.
  * A bit per bucket key ever filled answers most lookups before the cache is asked: nearly every
  * text names only buckets no blocked text filled, and a bit test costs far less than a lookup
- * (statistics, expiry, the read buffer), which matters where lookups run one at a time in input
- * order (the {@code screen} command's writer).
+ * (statistics, expiry, the read buffer). Where lookups must run one at a time in input order (the
+ * {@code screen} command's writer), a worker takes each ahead of its turn ({@link #lookUpEarly}) and
+ * the writer reads the cache again only for the bands a text remembered since has touched
+ * ({@link #find(EarlyLookup)}), which gives the answer the lookup in its turn would have given.
  */
 public final class RepostGuard {
   private static final int ROWS = 2;
@@ -29,6 +32,8 @@ public final class RepostGuard {
   private static final int BITS_PER_BUCKET = 16;
   /** 8 MB of bits at most, whatever the cache's size. */
   private static final long MAX_BITS = 1L << 26;
+  /** Slots of the last generation that touched a key: 512 KB; keys sharing a slot only cost a needless re-read. */
+  private static final int TOUCHED_SLOTS = 1 << 16;
 
   private final Cache<Integer, Bucket> buckets;
   /**
@@ -39,6 +44,10 @@ public final class RepostGuard {
   private final int bitMask;
   /** Lookups the bits answered, counted as the cache's misses they stand for. */
   private final LongAdder unfilledLookups = new LongAdder();
+  /** Texts remembered so far, bumped once a text's buckets are all in the cache. */
+  private final AtomicLong generation = new AtomicLong();
+  /** By slot of a key, the generation of the last text remembered under it (a key's slot: its low bits). */
+  private final AtomicLongArray touched = new AtomicLongArray(TOUCHED_SLOTS);
 
   public RepostGuard(long maximumBuckets, Duration retention) {
     this.buckets = Caffeine.newBuilder()
@@ -66,32 +75,80 @@ public final class RepostGuard {
 
   /** The category of a remembered signature at least {@code minSimilarity} similar, if any. */
   Optional<Category> find(int[] signature, double minSimilarity) {
+    EarlyLookup lookup = lookUpEarly(signature, minSimilarity);
+    return Optional.ofNullable(lookup.found);
+  }
+
+  /**
+   * {@link #find(int[], double)} taken ahead of its turn, on any thread: the generation it saw, then
+   * band by band until one holds a similar signature, what they answered. Valid while one thread
+   * remembers and settles in turn, as the {@code screen} command's writer does.
+   */
+  EarlyLookup lookUpEarly(int[] signature, double minSimilarity) {
+    long seen = generation.get();
     for (int band = 0; band < BANDS; band++) {
-      int key = key(signature, band);
-      if (!mayBeFilled(key)) {
-        unfilledLookups.increment();
-        continue;
-      }
-      Bucket bucket = buckets.getIfPresent(key);
-      if (bucket != null) {
-        for (int i = 0; i < bucket.signatures.length; i++) {
-          if (MinHash.similarity(bucket.signatures[i], signature) >= minSimilarity) {
-            return Optional.of(bucket.categories[i]);
-          }
-        }
+      Bucket bucket = bucket(key(signature, band));
+      Category found = bucket == null ? null : bucket.similar(signature, minSimilarity);
+      if (found != null) {
+        return new EarlyLookup(signature, minSimilarity, seen, band + 1, found);
       }
     }
-    return Optional.empty();
+    return new EarlyLookup(signature, minSimilarity, seen, BANDS, null);
+  }
+
+  /**
+   * In its turn, what {@link #find(int[], double)} would answer now: the early answer, unless a text
+   * remembered after it was taken touched one of the bands it read, when the lookup is made again.
+   * Called by the thread that remembers.
+   */
+  Optional<Category> find(EarlyLookup early) {
+    for (int band = 0; band < early.bandsRead; band++) {
+      if (touched.get(key(early.signature, band) & (TOUCHED_SLOTS - 1)) > early.generation) {
+        return find(early.signature, early.minSimilarity);
+      }
+    }
+    return Optional.ofNullable(early.found);
   }
 
   void remember(int[] signature, Category category) {
     Bucket single = new Bucket(new int[][] {signature}, new Category[] {category});
+    // one thread remembers at a time where early lookups are used (see lookUpEarly)
+    long next = generation.get() + 1;
     for (int band = 0; band < BANDS; band++) {
       int key = key(signature, band);
       int bit = key & bitMask;
       // the bit before the bucket: a lookup that finds the bucket must not be told it was never filled
       filled.getAndAccumulate(bit >>> 6, 1L << bit, (word, mask) -> word | mask);
+      touched.accumulateAndGet(key & (TOUCHED_SLOTS - 1), next, Math::max);
       buckets.asMap().merge(key, single, Bucket::plus);
+    }
+    // after the buckets: an early lookup that saw this generation saw them
+    generation.accumulateAndGet(next, Math::max);
+  }
+
+  /** A key's bucket, or null: the bit answers for a key never filled, else the cache. */
+  private Bucket bucket(int key) {
+    if (!mayBeFilled(key)) {
+      unfilledLookups.increment();
+      return null;
+    }
+    return buckets.getIfPresent(key);
+  }
+
+  /** A lookup taken ahead of its turn by {@link #lookUpEarly}: the bands it read and what they answered (null: none). */
+  static final class EarlyLookup {
+    private final int[] signature;
+    private final double minSimilarity;
+    private final long generation;
+    private final int bandsRead;
+    private final Category found;
+
+    private EarlyLookup(int[] signature, double minSimilarity, long generation, int bandsRead, Category found) {
+      this.signature = signature;
+      this.minSimilarity = minSimilarity;
+      this.generation = generation;
+      this.bandsRead = bandsRead;
+      this.found = found;
     }
   }
 
@@ -113,6 +170,16 @@ public final class RepostGuard {
     private Bucket(int[][] signatures, Category[] categories) {
       this.signatures = signatures;
       this.categories = categories;
+    }
+
+    /** The category of this bucket's newest signature at least {@code minSimilarity} similar; null if none. */
+    Category similar(int[] signature, double minSimilarity) {
+      for (int i = 0; i < signatures.length; i++) {
+        if (MinHash.similarity(signatures[i], signature) >= minSimilarity) {
+          return categories[i];
+        }
+      }
+      return null;
     }
 
     Bucket plus(Bucket newer) {

@@ -60,7 +60,6 @@ public final class ScreeningEngine implements AutoCloseable {
   private final LexiconCache lexiconCache;
   private final AtomicReference<Loaded> current = new AtomicReference<>();
   private final java.util.concurrent.atomic.LongAdder failures = new java.util.concurrent.atomic.LongAdder();
-  private static final System.Logger LOG = System.getLogger(ScreeningEngine.class.getName());
 
   /** @param semantic null when the semantic tier is off */
   private record Loaded(CompiledLexicon lexicon, ToxicityModel model, PersonalInfoDetector personalInfo,
@@ -105,7 +104,7 @@ public final class ScreeningEngine implements AutoCloseable {
       screen(WARM_UP, ScreenOptions.DEFAULT, fast, WARM_UP_CAPS.start(System.nanoTime()), null);
     } catch (RuntimeException e) {
       // a stage that fails here fails on real texts too, and is answered there (fail closed)
-      LOG.log(System.Logger.Level.WARNING, "screening warm-up failed: " + e);
+      log().log(System.Logger.Level.WARNING, "screening warm-up failed: " + e);
     }
   }
 
@@ -279,18 +278,29 @@ public final class ScreeningEngine implements AutoCloseable {
    * @throws InvalidTextException when the text breaks the limits (too long, control characters)
    */
   public ScreeningResult screen(String text, ScreenOptions options) {
-    return settle(screenUnsettled(text, options));
+    return settle(screenWaiting(text, options));
+  }
+
+  /** Screened up to the repost step, the semantic tier's vectors waited for up to the budget. */
+  private Unsettled screenWaiting(String text, ScreenOptions options) {
+    return screenUnsettled(text, options, (texts, deadline) -> semanticTier.encode(texts, deadline));
   }
 
   /**
    * {@link #screen(String, ScreenOptions)} but for its last step, the repost cache, which
-   * {@link #settle} takes: a caller screening on several threads settles in input order, so whether
-   * a near-duplicate of a blocked text is a repost does not depend on which a thread finished first.
+   * {@link #settle} takes: a caller screening on several threads settles in input order, on one
+   * thread, so whether a near-duplicate of a blocked text is a repost does not depend on which a
+   * thread finished first. The cache is read here, ahead of that turn, and {@link #settle} looks up
+   * again only if a text remembered since touched a band this lookup read: most of the step's work
+   * is done on the screening threads, and its answer is the one the step in its turn would give.
    *
    * @throws InvalidTextException when the text breaks the limits (too long, control characters)
    */
   public Unsettled screenUnsettled(String text, ScreenOptions options) {
-    return screenUnsettled(text, options, (texts, deadline) -> semanticTier.encode(texts, deadline));
+    Unsettled unsettled = screenWaiting(text, options);
+    RepostStep step = unsettled.repost;
+    return step == null || step.remembered() != null ? unsettled
+        : new Unsettled(unsettled.result, step, reposts.lookUpEarly(step.signature(), step.minSimilarity()));
   }
 
   /**
@@ -361,7 +371,7 @@ public final class ScreeningEngine implements AutoCloseable {
       semanticAsk.abandon();
       // a text that breaks the engine must not pass unscreened, nor take its batch down with it;
       // one line, not a stack trace per crafted text
-      LOG.log(System.Logger.Level.WARNING, "screening failed, held for review: " + e.getClass().getSimpleName()
+      log().log(System.Logger.Level.WARNING, "screening failed, held for review: " + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : ": " + e.getMessage()));
       failures.increment();
       return new Unsettled(ScreeningResult.failedClosed(text, loaded.lexicon().version()), null);
@@ -383,7 +393,8 @@ public final class ScreeningEngine implements AutoCloseable {
       reposts.remember(step.signature(), step.remembered());
       return result;
     }
-    Optional<Category> repostOf = reposts.isEmpty() ? Optional.empty()
+    Optional<Category> repostOf = unsettled.early != null ? reposts.find(unsettled.early).filter(step.rules()::screens)
+        : reposts.isEmpty() ? Optional.empty()
         : reposts.find(step.signature(), step.minSimilarity()).filter(step.rules()::screens);
     if (repostOf.isEmpty()) {
       return result;
@@ -400,10 +411,17 @@ public final class ScreeningEngine implements AutoCloseable {
   public static final class Unsettled {
     private final ScreeningResult result;
     private final RepostStep repost;
+    /** The repost lookup taken ahead of its turn, or null (a text to remember, or a caller settling at once). */
+    private final RepostGuard.EarlyLookup early;
 
     private Unsettled(ScreeningResult result, RepostStep repost) {
+      this(result, repost, null);
+    }
+
+    private Unsettled(ScreeningResult result, RepostStep repost, RepostGuard.EarlyLookup early) {
       this.result = result;
       this.repost = repost;
+      this.early = early;
     }
 
     /** The answer as it stands before the repost step; {@link #settle} returns this object when the step changes nothing. */
@@ -610,5 +628,10 @@ public final class ScreeningEngine implements AutoCloseable {
       java.util.Arrays.fill(chars, e.start(), e.end(), '*');
     }
     return new String(chars);
+  }
+
+  /** Looked up when a warning is logged: a file command that logs nothing starts no logging. */
+  private static System.Logger log() {
+    return System.getLogger(ScreeningEngine.class.getName());
   }
 }

@@ -3,19 +3,83 @@ package org.humiao.cli;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.humiao.screening.Decision;
+import org.humiao.screening.ScreeningEngine;
+import picocli.CommandLine;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The screen and eval commands end to end on the shipped lexicons. */
+/** The screen and eval commands end to end on the shipped lexicons; the tree a command line builds. */
 class CommandsTest {
+  @Test
+  void aCommandNamedFirstGetsATreeOfItselfAloneAndHelpGetsThemAll() {
+    PrintStream none = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+    CommandLine whole = Main.commandLine(null, InputStream.nullInputStream(), none, none, Clock.systemUTC());
+    Set<String> names = whole.getSubcommands().keySet();
+    assertEquals(Set.of("serve", "keys", "screen", "eval", "train", "simulate", "replay", "help"), names);
+    for (String name : names) {
+      CommandLine tree = Main.commandLine(name, InputStream.nullInputStream(), none, none, Clock.systemUTC());
+      // each key of Main's table is its command's @Command name, or the command gets the whole tree
+      assertEquals(name.equals("help") ? names : Set.of(name), tree.getSubcommands().keySet(), name);
+    }
+  }
+
+  /**
+   * eval's own engines (--semantic, and --loto's, on a copy of the lexicons per fold) share the
+   * lexicon cache: the first build compiles the lexicon and writes its file, a build on a copy
+   * reads that file and writes nothing.
+   */
+  @Test
+  void evalsEnginesOfACopyOfTheLexiconsReadTheCompiledFileOfTheFirst(@TempDir Path dir) throws Exception {
+    Path cache = dir.resolve("cache");
+    Path first = copy(Path.of(Engines.DEFAULT_LEXICONS), dir.resolve("fold-1"));
+    Path second = copy(Path.of(Engines.DEFAULT_LEXICONS), dir.resolve("fold-2"));
+    try (ScreeningEngine engine = Engines.builder(first, Optional.of(cache)).build()) {
+      assertEquals(Decision.BLOCK, engine.screen("你个傻逼").decision());
+    }
+    List<Path> written = files(cache);
+    assertEquals(1, written.size(), "the compiled lexicon's file: " + written);
+    Object compiled = Files.readAttributes(written.get(0), BasicFileAttributes.class).fileKey();
+    try (ScreeningEngine engine = Engines.builder(second, Optional.of(cache)).build()) {
+      assertEquals(Decision.BLOCK, engine.screen("你个傻逼").decision());
+    }
+    assertEquals(written, files(cache));
+    assertEquals(compiled, Files.readAttributes(written.get(0), BasicFileAttributes.class).fileKey(),
+        "read, not compiled and written again");
+  }
+
+  private static Path copy(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path p : paths.toList()) {
+        Files.copy(p, to.resolve(from.relativize(p).toString()));
+      }
+    }
+    return to;
+  }
+
+  private static List<Path> files(Path dir) throws IOException {
+    try (Stream<Path> listing = Files.list(dir)) {
+      return listing.sorted().toList();
+    }
+  }
+
   @Test
   void screenAnswersEveryLineInOrderAndReportsBadLinesWithoutStopping() throws Exception {
     String input = String.join("\n", "你个傻*逼", "x".repeat(6000), "坏\u0001行", "今天一起开黑吗") + "\n";

@@ -45,4 +45,30 @@ class RepostGuardTest {
     assertEquals(9, guard.stats().requestCount(), "the first band's bucket holds it");
     assertEquals(1, guard.stats().hitCount());
   }
+
+  /**
+   * A lookup taken ahead of its turn (a worker of screen FILE) answers, in its turn, as the lookup
+   * then would: a text remembered since that touches its bands is found; otherwise the early answer
+   * stands and the cache is not asked again.
+   */
+  @Test
+  void anEarlyLookupAnswersInItsTurnAsTheLookupThenWould() {
+    RepostGuard guard = new RepostGuard(1_000, Duration.ofMinutes(5));
+    int[] repost = MinHash.of(BLOCKED.replace("快来", "速来"));
+    RepostGuard.EarlyLookup beforeTheOriginal = guard.lookUpEarly(repost, 0.6);
+    RepostGuard.EarlyLookup unrelated = guard.lookUpEarly(MinHash.of(UNRELATED), 0.6);
+    guard.remember(MinHash.of(BLOCKED), Category.FRAUD);
+    assertEquals(guard.find(repost, 0.6), guard.find(beforeTheOriginal));
+    assertEquals(Category.FRAUD, guard.find(beforeTheOriginal).orElseThrow());
+
+    long asked = guard.stats().requestCount();
+    assertTrue(guard.find(unrelated).isEmpty());
+    RepostGuard.EarlyLookup afterTheOriginal = guard.lookUpEarly(repost, 0.6);
+    long askedEarly = guard.stats().requestCount() - asked;
+    assertEquals(Category.FRAUD, guard.find(afterTheOriginal).orElseThrow());
+    assertEquals(asked + askedEarly, guard.stats().requestCount(), "in their turn, nothing remembered since touched them");
+
+    guard.remember(MinHash.of("完全无关的另一段被拦截的内容里面什么都有一点点"), Category.INSULT);
+    assertEquals(Category.FRAUD, guard.find(afterTheOriginal).orElseThrow());
+  }
 }

@@ -34,16 +34,18 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
       "org.apache.kafka.common.utils.AppInfoParser", Level.WARN,
       // the tokenizer library (DJL) warns of a missing GPU and of its defaults on every start
       "ai.djl", Level.ERROR);
-
   @Override
   public ExecutionStatus configure(LoggerContext context) {
+    ServiceLog.logbackStarted();
     if (System.getProperty(OPERATOR_FILE) != null) {
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
-    // java.util.logging levels follow these, so the bridge gets only what is logged
+    // java.util.logging levels follow these, so the bridge gets only what is logged; the levels a
+    // library gave its own loggers stay (HanLP's WARNING): a file command starts logback after
+    // them, when its first line is logged, and resetting them would let their INFO lines through
     LevelChangePropagator julLevels = new LevelChangePropagator();
     julLevels.setContext(context);
-    julLevels.setResetJUL(true);
+    julLevels.setResetJUL(false);
     julLevels.start();
     context.addListener(julLevels);
 

@@ -24,12 +24,27 @@ import java.util.TreeMap;
  * secret only as "(set)") and the stop line.
  */
 public final class ServiceLog {
-  private static final Logger LOG = LoggerFactory.getLogger("humiao");
   static final String SECRET_SHOWN_AS = "(set)";
+  /** Whether logback has started in this process: a file command's starts with its first line logged, if any. */
+  private static volatile boolean logbackStarted;
 
   private ServiceLog() {}
 
-  /** java.util.logging (used by some libraries) into SLF4J as well; once per process. */
+  /**
+   * Logging started only when something is logged (a file command that logs nothing pays for
+   * neither logback nor java.util.logging): java.util.logging, once a library uses it, into SLF4J
+   * ({@link JulToSlf4j}). Called first thing, before any library runs.
+   */
+  public static void startWhenUsed() {
+    JulToSlf4j.whenUsed();
+  }
+
+  /** Called by {@link LogConfigurator} as logback starts. */
+  static void logbackStarted() {
+    logbackStarted = true;
+  }
+
+  /** java.util.logging (used by some libraries) into SLF4J as well, now; once per process. */
   public static synchronized void bridgeJavaUtilLogging() {
     if (!SLF4JBridgeHandler.isInstalled()) {
       SLF4JBridgeHandler.removeHandlersForRootLogger();
@@ -66,7 +81,7 @@ public final class ServiceLog {
       int port) {
     Map<String, String> changed = notDefault(given);
     String profile = settings.profile().name().toLowerCase(Locale.ROOT);
-    LOG.atInfo()
+    log().atInfo()
         .addKeyValue("version", version)
         .addKeyValue("lexiconVersion", lexiconVersion)
         .addKeyValue("profile", profile)
@@ -79,20 +94,20 @@ public final class ServiceLog {
   /** The stop line, once everything is closed; with what went wrong closing it, if anything did. */
   public static void stopped(Duration uptime, Throwable failure) {
     if (failure == null) {
-      LOG.atInfo().addKeyValue("uptimeSeconds", uptime.toSeconds())
+      log().atInfo().addKeyValue("uptimeSeconds", uptime.toSeconds())
           .log("humiao stopped after {} s", uptime.toSeconds());
     } else {
-      LOG.atError().addKeyValue("uptimeSeconds", uptime.toSeconds()).setCause(failure)
+      log().atError().addKeyValue("uptimeSeconds", uptime.toSeconds()).setCause(failure)
           .log("humiao stopped after {} s, not cleanly", uptime.toSeconds());
     }
   }
 
   /**
    * Writes out what the async appender still holds and stops logging: the last thing a process
-   * does before it exits, or its last lines are lost.
+   * does before it exits, or its last lines are lost. Logging never started is not started here.
    */
   public static void flush() {
-    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+    if (logbackStarted && LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
       context.stop();
     }
   }
@@ -114,5 +129,10 @@ public final class ServiceLog {
     }
     // a URI's user info (redis://user:password@host) is a credential
     return value.replaceAll("(?<=://)[^/@]*@", "***@");
+  }
+
+  /** Looked up when a line is logged: naming this class (as every command does at exit) starts no logging. */
+  private static Logger log() {
+    return LoggerFactory.getLogger("humiao");
   }
 }
