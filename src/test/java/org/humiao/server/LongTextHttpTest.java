@@ -21,7 +21,8 @@ class LongTextHttpTest {
 
   @Test
   void theClauseThatSentALongPostToReviewIsItsEvidence() {
-    String clause = "外地人素质就是低，就该滚回老家去，别来我们这里搞得乌烟瘴气。";
+    // a clause no term or rule names (外地人素质就是低 is now discrimination.group_trait): the segment is what flags it
+    String clause = "看见外地人就恶心，就该滚回老家去，别来我们这里搞得乌烟瘴气。";
     String text = "我们小区楼下新开了一家面包店，早上七点就开门，全麦吐司和奶油面包都很受欢迎。上周六我带着弟弟去排队，排了二十分钟才买到。"
         + "店主是一对年轻夫妻，听说以前在南方学过手艺。" + clause
         + "下次准备试试他们家的芝士蛋糕，据说每天只做三十个。妈妈说周末要是天气好，就带我们去江边骑自行车，顺便在那边吃个午饭再回家。";
