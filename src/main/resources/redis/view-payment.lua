@@ -6,15 +6,10 @@
 -- ARGV: assumed link, assumed guardian controls ('' for none), the number of view templates, the templates
 -- (as view.lua), then entry JSON, amount, month limit, day limit, month ttl seconds, day ttl seconds.
 -- Answers: the view, then 1 and the payment's answer (as payment.lua) if the assumption held, else 0.
-local templateCount = tonumber(ARGV[3])
-local templates = {}
-for i = 1, templateCount do
-  templates[i] = ARGV[3 + i]
-end
+local templates, at = templates_from(3)
 local seen = view(KEYS[1], KEYS[2], KEYS[3], KEYS[4], templates)
 if (seen[1] or '') ~= ARGV[1] or (seen[2] or '') ~= ARGV[2] then
   return {seen, 0}
 end
-local at = 3 + templateCount
 return {seen, 1, record_payment(KEYS[4], KEYS[5], KEYS[6], ARGV[at + 1], ARGV[at + 2], ARGV[at + 3], ARGV[at + 4],
   ARGV[at + 5], ARGV[at + 6])}

@@ -12,17 +12,12 @@
 -- Answers: the view, 1 if the assumption held (and the counts were made) else 0, 1 if the session was
 -- marked stopped (or already was) else 0, the earlier stop mark (as stop.lua), then each count's answer
 -- (as addplay.lua).
-local templateCount = tonumber(ARGV[7])
-local templates = {}
-for i = 1, templateCount do
-  templates[i] = ARGV[7 + i]
-end
+local templates, at = templates_from(7)
 local seen = view(KEYS[1], KEYS[2], KEYS[3], KEYS[4], templates)
 if (seen[1] or '') ~= ARGV[1] or (seen[2] or '') ~= ARGV[2] or (seen[3] or '') ~= ARGV[3] then
   return {seen, 0}
 end
 local result = {seen, 1, 0, false}
-local at = 7 + templateCount
 for k = 6, #KEYS, 3 do
   result[#result + 1] = add_play(KEYS[k], KEYS[k + 1], KEYS[k + 2], tonumber(ARGV[at + 1]), tonumber(ARGV[at + 2]),
     tonumber(ARGV[at + 3]), ARGV[4])

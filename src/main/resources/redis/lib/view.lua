@@ -37,3 +37,14 @@ local function view(linkKey, stopKey, guestKey, paymentKey, templates)
   end
   return result
 end
+
+-- the view templates a script takes in ARGV after its own arguments: ARGV[at] is their count, the templates
+-- follow; answers them and the index of the last one (where the script's next arguments start after)
+local function templates_from(at)
+  local count = tonumber(ARGV[at])
+  local templates = {}
+  for i = 1, count do
+    templates[i] = ARGV[at + i]
+  end
+  return templates, at + count
+end
