@@ -56,6 +56,8 @@ final class LexiconCache {
       VariantGenerator.class, TextNormalizer.class, NormalizedText.class, org.humiao.screening.text.CharFolding.class);
   /** The parts of a lexicon directory the automaton is compiled from (LexiconLoader reads them); files or directories. */
   private static final List<String> SOURCES = List.of("terms", "whitelist.tsv", "variants", "context");
+  /** A LazySystemLoggers logger: holding it starts no logging; its first line does. */
+  private static final System.Logger LOG = System.getLogger(LexiconCache.class.getName());
 
   private final Path directory;
   private final LongAdder hits;
@@ -123,7 +125,7 @@ final class LexiconCache {
       return found.automaton();
     }
     if (!Arrays.equals(before, fingerprint(lexicons))) {
-      log().log(System.Logger.Level.WARNING, "the lexicon in " + lexicons + " changed while it was read: compiled, not cached");
+      LOG.log(System.Logger.Level.WARNING, "the lexicon in " + lexicons + " changed while it was read: compiled, not cached");
       compiles.increment();
       return compile.get();
     }
@@ -139,7 +141,7 @@ final class LexiconCache {
     try {
       write(file, lexicon, compiled);
     } catch (IOException | UncheckedIOException e) {
-      log().log(System.Logger.Level.WARNING, "cannot write the compiled lexicon to " + file + " (next start compiles it again): " + e);
+      LOG.log(System.Logger.Level.WARNING, "cannot write the compiled lexicon to " + file + " (next start compiles it again): " + e);
     }
     return compiled;
   }
@@ -167,7 +169,7 @@ final class LexiconCache {
     } catch (NoSuchFileException e) {
       return null;
     } catch (IOException e) {
-      log().log(System.Logger.Level.WARNING, "cannot read " + file + ", compiling the lexicon: " + e);
+      LOG.log(System.Logger.Level.WARNING, "cannot read " + file + ", compiling the lexicon: " + e);
       return null;
     }
     // outside the try: a bad properties file is the lexicon's error, not the cache file's
@@ -177,7 +179,7 @@ final class LexiconCache {
       Compiled read = decode(bytes, version, policy, parsed == null ? null : parsed.terms());
       return parsed == null ? read : new Compiled(parsed, read.automaton());
     } catch (RuntimeException e) {
-      log().log(System.Logger.Level.WARNING, file + " is broken, compiling the lexicon again: " + e);
+      LOG.log(System.Logger.Level.WARNING, file + " is broken, compiling the lexicon again: " + e);
       return null;
     }
   }
@@ -399,10 +401,5 @@ final class LexiconCache {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** Looked up when a warning is logged: a file command that logs nothing starts no logging. */
-  private static System.Logger log() {
-    return System.getLogger(LexiconCache.class.getName());
   }
 }

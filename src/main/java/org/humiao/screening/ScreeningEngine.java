@@ -60,6 +60,8 @@ public final class ScreeningEngine implements AutoCloseable {
   private final LexiconCache lexiconCache;
   private final AtomicReference<Loaded> current = new AtomicReference<>();
   private final java.util.concurrent.atomic.LongAdder failures = new java.util.concurrent.atomic.LongAdder();
+  /** A LazySystemLoggers logger: holding it starts no logging; its first line does. */
+  private static final System.Logger LOG = System.getLogger(ScreeningEngine.class.getName());
 
   /** @param semantic null when the semantic tier is off */
   private record Loaded(CompiledLexicon lexicon, ToxicityModel model, PersonalInfoDetector personalInfo,
@@ -104,7 +106,7 @@ public final class ScreeningEngine implements AutoCloseable {
       screen(WARM_UP, ScreenOptions.DEFAULT, fast, WARM_UP_CAPS.start(System.nanoTime()), null);
     } catch (RuntimeException e) {
       // a stage that fails here fails on real texts too, and is answered there (fail closed)
-      log().log(System.Logger.Level.WARNING, "screening warm-up failed: " + e);
+      LOG.log(System.Logger.Level.WARNING, "screening warm-up failed: " + e);
     }
   }
 
@@ -371,7 +373,7 @@ public final class ScreeningEngine implements AutoCloseable {
       semanticAsk.abandon();
       // a text that breaks the engine must not pass unscreened, nor take its batch down with it;
       // one line, not a stack trace per crafted text
-      log().log(System.Logger.Level.WARNING, "screening failed, held for review: " + e.getClass().getSimpleName()
+      LOG.log(System.Logger.Level.WARNING, "screening failed, held for review: " + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : ": " + e.getMessage()));
       failures.increment();
       return new Unsettled(ScreeningResult.failedClosed(text, loaded.lexicon().version()), null);
@@ -628,10 +630,5 @@ public final class ScreeningEngine implements AutoCloseable {
       java.util.Arrays.fill(chars, e.start(), e.end(), '*');
     }
     return new String(chars);
-  }
-
-  /** Looked up when a warning is logged: a file command that logs nothing starts no logging. */
-  private static System.Logger log() {
-    return System.getLogger(ScreeningEngine.class.getName());
   }
 }
