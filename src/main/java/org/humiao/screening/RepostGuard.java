@@ -136,21 +136,7 @@ public final class RepostGuard {
   }
 
   /** A lookup taken ahead of its turn by {@link #lookUpEarly}: the bands it read and what they answered (null: none). */
-  static final class EarlyLookup {
-    private final int[] signature;
-    private final double minSimilarity;
-    private final long generation;
-    private final int bandsRead;
-    private final Category found;
-
-    private EarlyLookup(int[] signature, double minSimilarity, long generation, int bandsRead, Category found) {
-      this.signature = signature;
-      this.minSimilarity = minSimilarity;
-      this.generation = generation;
-      this.bandsRead = bandsRead;
-      this.found = found;
-    }
-  }
+  record EarlyLookup(int[] signature, double minSimilarity, long generation, int bandsRead, Category found) {}
 
   private boolean mayBeFilled(int key) {
     int bit = key & bitMask;
