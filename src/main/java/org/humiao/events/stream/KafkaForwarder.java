@@ -35,6 +35,8 @@ import java.util.concurrent.Future;
  * <p>Delivery: exactly once while the forwarder runs; at least once across a crash between an
  * acknowledgement and the cursor write, or after a send the producer gave up on (its delivery
  * timeout) that the broker had in fact written. Those copies carry the same id; consumers keep the first.
+ * {@code humiao.events.forward.resent} counts the events that may have been copied so: each was handed
+ * to the producer in a batch not wholly acknowledged, and is sent again.
  */
 public final class KafkaForwarder implements AutoCloseable {
   public static final String EVENT_ID_HEADER = "humiao-event-id";
@@ -56,6 +58,7 @@ public final class KafkaForwarder implements AutoCloseable {
   private final Producer<String, byte[]> producer;
   private final Counter forwarded;
   private final Counter failures;
+  private final Counter resent;
   private final Thread thread;
   private volatile long next;
   /** When ({@link System#nanoTime()}) the forwarder last was caught up or moved its cursor. */
@@ -75,6 +78,9 @@ public final class KafkaForwarder implements AutoCloseable {
         .register(registry);
     this.failures = Counter.builder("humiao.events.forward.failures")
         .description("batches of events Kafka did not acknowledge, to be sent again")
+        .register(registry);
+    this.resent = Counter.builder("humiao.events.forward.resent")
+        .description("events handed to Kafka in a batch it did not wholly acknowledge, sent again: each may be on the topic twice")
         .register(registry);
     Gauge.builder("humiao.events.forward.lag", this, KafkaForwarder::lag)
         .description("journaled events Kafka has not acknowledged yet")
@@ -114,7 +120,12 @@ public final class KafkaForwarder implements AutoCloseable {
         ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
         ProducerConfig.LINGER_MS_CONFIG, 5,
         // a send() waiting for the metadata of an unreachable cluster gives up, and the batch is retried
-        ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000),
+        ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
+        // a batch the broker keeps refusing gives up in 30 s, not the default 2 minutes, and is sent again
+        // from the cursor: a partition auto-created by the first send can refuse an early request for
+        // ever with OUT_OF_ORDER_SEQUENCE_NUMBER while a later one was written (KAFKA-15591)
+        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000),
         new StringSerializer(), new ByteArraySerializer());
   }
 
@@ -183,6 +194,8 @@ public final class KafkaForwarder implements AutoCloseable {
         acknowledged++;
       }
       long end = next + batch.size();
+      // past the first failure the cursor cannot move, though later sends (other partitions) may have landed
+      resent.increment(sends.size() - (acknowledged - next));
       if (acknowledged > next) {
         cursor.write(acknowledged);
         forwarded.increment(acknowledged - next);
