@@ -36,6 +36,8 @@ final class CompiledLexicon {
   private static final String NAMING_VERBS = "叫喊骂说称笑";
   /** What after 你的 closes the sentence or makes it conditional (我会收拾你的啦, 打死你的话): 你 stays the object. */
   private static final String AFTER_FINAL_DE = "啦吧呢啊哦哈呀嘛了话";
+  /** Prepositions of comparison a term can end in (狗比): 比 + a noun + an adjective compares. */
+  private static final String COMPARATIVES = "比";
 
   private final Lexicon lexicon;
   private final TextNormalizer normalizer;
@@ -340,7 +342,8 @@ final class CompiledLexicon {
 
     private boolean counts(Hit hit) {
       if (text.collapsed(hit.begin, hit.end) < hit.keyword.collapsed()
-          || whitelisted(hit.begin, hit.end) || !latinBoundaries(hit) || objectIsAThing(hit)) {
+          || whitelisted(hit.begin, hit.end) || !latinBoundaries(hit) || objectIsAThing(hit)
+          || comparesAfter(hit)) {
         return false;
       }
       // latin spellings have no words to be inside of: their boundaries were checked above
@@ -402,6 +405,20 @@ final class CompiledLexicon {
         }
       }
       return true;
+    }
+
+    /**
+     * A term that ends in a comparative preposition (狗比, 菜比, 坑比) read as the start of a comparison
+     * (你家狗比你聪明多了, 菜比肉还贵): its last character opens the next phrase, so the term was never
+     * written. Segmented only when a character follows in the clause.
+     */
+    private boolean comparesAfter(Hit hit) {
+      if (COMPARATIVES.indexOf(text.charAt(hit.end - 1)) < 0 || hit.end >= text.length()
+          || !Character.isIdeographic(text.charAt(hit.end))) {
+        return false;
+      }
+      segmenting();
+      return guard.opensComparison(plain(), hit.begin, hit.end);
     }
 
     /** Charges one segmentation; the first of the process loads HanLP's dictionaries, not charged. */
