@@ -160,7 +160,8 @@ final class CompiledLexicon {
   /**
    * What the lexicon finds in one text, with evidence offsets into the original.
    *
-   * @param modelMuted a mitigation (counter-speech) says the model's tone alone must not flag it
+   * @param modelMuted a mitigation (counter-speech) says the model's tone alone must not flag it, or the only
+   *     term found was a threat verb on 你 whose object is 你的 + a thing (收拾你的行李)
    * @param mitigated a mitigation lowered a finding: the text talks about a harm (news, law,
    *     prevention, counter-speech) rather than doing it, which a sentence encoder cannot tell apart
    * @param platformAllowed the text holds one of the calling platform's allow phrases
@@ -202,8 +203,11 @@ final class CompiledLexicon {
     scan.applyRules(evidence);
     scan.lowerQuoted(evidence);
     Mitigated mitigated = scan.applyMitigations(evidence, kept);
-    return new Findings(text, evidence, canonical(text, kept), mitigated.modelMuted(), mitigated.lowered(),
-        scan.platformAllowed);
+    // the models hear a threat in the verb on 你 (收拾你的行李 scores as 收拾你): where the lexicon read its
+    // object as a thing and found nothing else, their tone alone does not flag the text
+    boolean thingOnly = scan.thingObject && evidence.isEmpty();
+    return new Findings(text, evidence, canonical(text, kept), mitigated.modelMuted() || thingOnly,
+        mitigated.lowered(), scan.platformAllowed);
   }
 
   /** The normalized text with every matched spelling replaced by its term, for fingerprints. */
@@ -261,6 +265,8 @@ final class CompiledLexicon {
     private BitSet cuedMitigations;
     private String plain;
     boolean platformAllowed;
+    /** A threat term on 你 was read with 你的 + a thing as its object (收拾你的行李). */
+    boolean thingObject;
 
     Scan(NormalizedText text, TextBudget budget) {
       this.text = text;
@@ -404,6 +410,7 @@ final class CompiledLexicon {
           return false;
         }
       }
+      thingObject = true;
       return true;
     }
 
