@@ -36,6 +36,8 @@ final class CompiledLexicon {
   private static final String NAMING_VERBS = "叫喊骂说称笑";
   /** What after 你的 closes the sentence or makes it conditional (我会收拾你的啦, 打死你的话): 你 stays the object. */
   private static final String AFTER_FINAL_DE = "啦吧呢啊哦哈呀嘛了话";
+  /** Prepositions of comparison a term can end in (狗比): 比 + a noun + an adjective compares. */
+  private static final String COMPARATIVES = "比";
 
   private final Lexicon lexicon;
   private final TextNormalizer normalizer;
@@ -158,7 +160,8 @@ final class CompiledLexicon {
   /**
    * What the lexicon finds in one text, with evidence offsets into the original.
    *
-   * @param modelMuted a mitigation (counter-speech) says the model's tone alone must not flag it
+   * @param modelMuted a mitigation (counter-speech) says the model's tone alone must not flag it, or the only
+   *     term found was a threat verb on 你 whose object is 你的 + a thing (收拾你的行李)
    * @param mitigated a mitigation lowered a finding: the text talks about a harm (news, law,
    *     prevention, counter-speech) rather than doing it, which a sentence encoder cannot tell apart
    * @param platformAllowed the text holds one of the calling platform's allow phrases
@@ -200,8 +203,11 @@ final class CompiledLexicon {
     scan.applyRules(evidence);
     scan.lowerQuoted(evidence);
     Mitigated mitigated = scan.applyMitigations(evidence, kept);
-    return new Findings(text, evidence, canonical(text, kept), mitigated.modelMuted(), mitigated.lowered(),
-        scan.platformAllowed);
+    // the models hear a threat in the verb on 你 (收拾你的行李 scores as 收拾你): where the lexicon read its
+    // object as a thing and found nothing else, their tone alone does not flag the text
+    boolean thingOnly = scan.thingObject && evidence.isEmpty();
+    return new Findings(text, evidence, canonical(text, kept), mitigated.modelMuted() || thingOnly,
+        mitigated.lowered(), scan.platformAllowed);
   }
 
   /** The normalized text with every matched spelling replaced by its term, for fingerprints. */
@@ -259,6 +265,8 @@ final class CompiledLexicon {
     private BitSet cuedMitigations;
     private String plain;
     boolean platformAllowed;
+    /** A threat term on 你 was read with 你的 + a thing as its object (收拾你的行李). */
+    boolean thingObject;
 
     Scan(NormalizedText text, TextBudget budget) {
       this.text = text;
@@ -340,7 +348,8 @@ final class CompiledLexicon {
 
     private boolean counts(Hit hit) {
       if (text.collapsed(hit.begin, hit.end) < hit.keyword.collapsed()
-          || whitelisted(hit.begin, hit.end) || !latinBoundaries(hit) || objectIsAThing(hit)) {
+          || whitelisted(hit.begin, hit.end) || !latinBoundaries(hit) || objectIsAThing(hit)
+          || comparesAfter(hit)) {
         return false;
       }
       // latin spellings have no words to be inside of: their boundaries were checked above
@@ -401,7 +410,22 @@ final class CompiledLexicon {
           return false;
         }
       }
+      thingObject = true;
       return true;
+    }
+
+    /**
+     * A term that ends in a comparative preposition (狗比, 菜比, 坑比) read as the start of a comparison
+     * (你家狗比你聪明多了, 菜比肉还贵): its last character opens the next phrase, so the term was never
+     * written. Segmented only when a character follows in the clause.
+     */
+    private boolean comparesAfter(Hit hit) {
+      if (COMPARATIVES.indexOf(text.charAt(hit.end - 1)) < 0 || hit.end >= text.length()
+          || !Character.isIdeographic(text.charAt(hit.end))) {
+        return false;
+      }
+      segmenting();
+      return guard.opensComparison(plain(), hit.begin, hit.end);
     }
 
     /** Charges one segmentation; the first of the process loads HanLP's dictionaries, not charged. */

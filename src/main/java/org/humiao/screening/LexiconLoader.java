@@ -37,7 +37,7 @@ public final class LexiconLoader {
 
   public static Lexicon load(Path dir) {
     String version = version(dir);
-    List<String> groups = TsvFile.column(dir.resolve("context/groups.tsv"));
+    GroupNouns groups = GroupNouns.read(dir.resolve("context"));
     return new Lexicon(
         version,
         terms(dir.resolve("terms")),
@@ -46,11 +46,45 @@ public final class LexiconLoader {
         splitCharacters(dir.resolve("variants/split_chars.tsv")),
         abbreviations(dir.resolve("variants/abbreviations.tsv")),
         TsvFile.column(dir.resolve("context/targets.tsv")),
-        groups,
+        groups.words(),
         TsvFile.column(dir.resolve("context/possessions.tsv")),
         rules(dir.resolve("context/rules.tsv"), groups),
         mitigations(dir.resolve("context/mitigations.tsv"), groups),
         policy(dir));
+  }
+
+  /**
+   * The group nouns: those of context/groups.tsv, and every occupation or role of context/roles.tsv
+   * qualified by a gender of context/qualifiers.tsv or by a place, the X of an X人 group noun (女司机,
+   * 男老师, 河南老板, 外地打工的). {@code words} lists them all (for the automaton and the cues); {@code regex}
+   * is their alternation, the compounds as qualifiers then roles, so it stays as short as the lists.
+   */
+  private record GroupNouns(List<String> words, String regex) {
+    /** A place of one character (黑 of 黑人) or one ending in a gender (中国男 of 中国男人) qualifies no role. */
+    static GroupNouns read(Path context) {
+      List<String> listed = TsvFile.column(context.resolve("groups.tsv"));
+      List<String> qualifiers = new ArrayList<>(TsvFile.column(context.resolve("qualifiers.tsv")));
+      for (String group : listed) {
+        String place = group.substring(0, group.length() - 1);
+        if (group.endsWith("人") && place.length() >= 2 && !qualifiers.contains(place.substring(place.length() - 1))
+            && !qualifiers.contains(place)) {
+          qualifiers.add(place);
+        }
+      }
+      List<String> roles = TsvFile.column(context.resolve("roles.tsv"));
+      List<String> words = new ArrayList<>(listed);
+      for (String qualifier : qualifiers) {
+        for (String role : roles) {
+          words.add(qualifier + role);
+        }
+      }
+      String regex = "(?:" + alternation(listed) + "|(?:" + alternation(qualifiers) + ")(?:" + alternation(roles) + "))";
+      return new GroupNouns(words, regex);
+    }
+
+    private static String alternation(List<String> words) {
+      return words.stream().map(Pattern::quote).collect(Collectors.joining("|"));
+    }
   }
 
   /** The lexicon's version, from manifest.properties. */
@@ -138,7 +172,7 @@ public final class LexiconLoader {
   }
 
   /** Rules and mitigations may name the group nouns of context/groups.tsv as {@value #GROUPS}, in cues and regex. */
-  private static List<ContextRule> rules(Path file, List<String> groups) {
+  private static List<ContextRule> rules(Path file, GroupNouns groups) {
     List<ContextRule> rules = new ArrayList<>();
     for (TsvFile.Row row : TsvFile.rows(file)) {
       row.expectColumns(5);
@@ -154,7 +188,7 @@ public final class LexiconLoader {
     return rules;
   }
 
-  private static List<Mitigation> mitigations(Path file, List<String> groups) {
+  private static List<Mitigation> mitigations(Path file, GroupNouns groups) {
     List<Mitigation> mitigations = new ArrayList<>();
     for (TsvFile.Row row : TsvFile.rows(file)) {
       row.expectColumns(6);
@@ -179,11 +213,11 @@ public final class LexiconLoader {
     return mitigations;
   }
 
-  private static List<String> cues(String column, List<String> groups) {
+  private static List<String> cues(String column, GroupNouns groups) {
     List<String> cues = new ArrayList<>();
     for (String cue : column.split("\\|")) {
       if (cue.equals(GROUPS)) {
-        cues.addAll(groups);
+        cues.addAll(groups.words());
       } else {
         cues.add(cue);
       }
@@ -196,7 +230,7 @@ public final class LexiconLoader {
    * over {@value #MAX_REPEAT} are refused: over a long line a repeated group recurses once per
    * repetition and can overflow the stack.
    */
-  private static Pattern pattern(String regex, List<String> groups) {
+  private static Pattern pattern(String regex, GroupNouns groups) {
     String bare = ESCAPED.matcher(regex).replaceAll("");
     bare = CHARACTER_CLASS.matcher(bare).replaceAll("");
     if (UNBOUNDED.matcher(bare).find()) {
@@ -209,8 +243,7 @@ public final class LexiconLoader {
             + ": a long bound over a group recurses as deep as an unbounded one");
       }
     }
-    String alternation = groups.stream().map(Pattern::quote).collect(Collectors.joining("|", "(?:", ")"));
-    return Pattern.compile(collapseRepeats(regex.replace(GROUPS, alternation)));
+    return Pattern.compile(collapseRepeats(regex.replace(GROUPS, groups.regex())));
   }
 
   /**

@@ -7,6 +7,7 @@ import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Uses HanLP word segmentation to tell a real occurrence from a term that only sits inside an
@@ -16,6 +17,10 @@ import java.util.List;
  */
 final class SegmentationGuard {
   private static final int WINDOW = 4;
+  /** Adverbs a comparison with 比 takes before its adjective (比你还高, 比你更聪明); 真, 很, 太 it never takes. */
+  private static final Set<String> COMPARATIVE_ADVERBS = Set.of("还", "更", "更加", "都", "要", "还要", "稍", "稍微", "略", "略微");
+  /** How much, after a comparison's adjective (聪明多了, 高一点). */
+  private static final Set<String> COMPARATIVE_MEASURES = Set.of("多", "得多", "多了", "一点", "点", "一些", "些", "不少", "很多", "许多");
   /**
    * Null until the first segmentation: HanLP loads its core dictionary then (~0.3 s, seconds under
    * load), which a file command whose lines never need a segmentation should not pay. The service
@@ -75,6 +80,69 @@ final class SegmentationGuard {
     load();
     List<Term> words = segment.seg(text.substring(at, to));
     return words.isEmpty() ? at : at + words.get(0).length();
+  }
+
+  /**
+   * Whether the match's last character is a preposition that opens a comparison after it rather than
+   * ends the term (菜比 in 菜比肉还贵, 狗比 in 你家狗比你聪明多了): the word before it, inside the match, is a noun or
+   * pronoun (the thing compared, so not 傻 of 傻比); after it come the compared noun phrase (nouns, pronouns,
+   * 的, a verb before 的: 超市卖的), comparative adverbs at most (还, 更) and an adjective that ends the comparison
+   * (clause end, 了, 的, or a measure: 多, 一点). 你个狗比, 狗比东西还敢来, 狗比你给我滚 compare nothing, nor do 狗比你真恶心
+   * (真 is no comparison's adverb) and 狗比你快滚 (a verb after the adjective).
+   */
+  boolean opensComparison(String text, int begin, int end) {
+    int from = Math.max(0, begin - WINDOW);
+    int boundaryBefore = text.lastIndexOf(CharFolding.BOUNDARY_MARK, begin);
+    if (boundaryBefore >= from) {
+      from = boundaryBefore + 1;
+    }
+    int to = Math.min(text.length(), end + 2 * WINDOW);
+    int boundaryAfter = text.indexOf(CharFolding.BOUNDARY_MARK, end);
+    if (boundaryAfter >= 0 && boundaryAfter < to) {
+      to = boundaryAfter;
+    }
+    load();
+    List<Term> words = segment.seg(text.substring(from, to));
+    int at = 0;
+    while (at < words.size() && from + words.get(at).offset + words.get(at).length() < end - 1) {
+      at++;
+    }
+    // the compared noun ends where the preposition, one character and a word of its own, begins
+    if (at + 1 >= words.size() || from + words.get(at).offset < begin
+        || from + words.get(at).offset + words.get(at).length() != end - 1
+        || !opens(words.get(at), "n", "r") || words.get(at + 1).length() != 1
+        || !opens(words.get(at + 1), "p")) {
+      return false;
+    }
+    int next = at + 2;
+    int nounPhrase = next;
+    while (next < words.size() && (opens(words.get(next), "n", "r", "ude1")
+        || (opens(words.get(next), "v") && next + 1 < words.size() && opens(words.get(next + 1), "ude1")))) {
+      next++;
+    }
+    if (next == nounPhrase) {
+      return false;
+    }
+    while (next < words.size() && COMPARATIVE_ADVERBS.contains(words.get(next).word)) {
+      next++;
+    }
+    if (next >= words.size() || !opens(words.get(next), "a")) {
+      return false;
+    }
+    next++;
+    return next == words.size() || opens(words.get(next), "ule", "ude1", "y")
+        || COMPARATIVE_MEASURES.contains(words.get(next).word);
+  }
+
+  /** Whether the word's part of speech is one of these or a subclass of one (nr, rr, ad). */
+  private static boolean opens(Term word, String... natures) {
+    String nature = word.nature.toString();
+    for (String prefix : natures) {
+      if (nature.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** How the segmented words around [begin, end) meet it. */

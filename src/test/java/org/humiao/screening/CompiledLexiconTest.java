@@ -69,6 +69,15 @@ class CompiledLexiconTest {
       我会收拾你的啦      | 收拾你=收拾你               | exact
       收拾你的人来了      | 收拾你=收拾你               | exact
       我要打爆你的头      | 打爆你=打爆你               | exact
+      你家狗比你聪明多了  | ''                          | none
+      你的狗比他的狗还高  | ''                          | none
+      你个狗比            | 狗比=狗比                   | exact
+      你这狗比东西还敢来  | 狗比=狗比                   | exact
+      狗比你给我滚        | 狗比=狗比                   | exact
+      你个狗比你还有脸说  | 狗比=狗比                   | exact
+      你家的狗比超市卖的猫贵多了 | ''                   | none
+      狗比你真恶心        | 狗比=狗比                   | exact
+      狗比你快滚          | 狗比=狗比                   | exact
       """)
   void findsTermsAndTheirSpellings(String text, String expected, String how) {
     CompiledLexicon.Findings findings = LEXICON.find(text, UNCAPPED.start(System.nanoTime()));

@@ -30,6 +30,21 @@ class ScreeningEngineTest {
     assertEquals("*****", result.masked().substring(insult.start(), insult.end()));
   }
 
+  /**
+   * text | decision: a stereotype told as what others say, with no judgement, is passed on all the same, so it goes
+   * to a reviewer, but it is not the speaker's own slur: review, not block (mitigation stereotype_reported)
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      有人说黑人都是黑鬼       | REVIEW
+      网上总有人说黑人都是黑鬼 | REVIEW
+      黑人都是黑鬼             | BLOCK
+      我说黑人都是黑鬼         | BLOCK
+      """)
+  void aStereotypeToldAsOthersSayGoesToReviewNotBlock(String text, Decision expected) {
+    assertEquals(expected, ShippedEngine.get().screen(text).decision());
+  }
+
   @Test
   void cleanTextPassesUnchanged() {
     ScreeningResult result = ShippedEngine.get().screen("今天晚上一起开黑吗？我打野");
