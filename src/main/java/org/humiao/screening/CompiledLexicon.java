@@ -47,6 +47,7 @@ final class CompiledLexicon {
   /** By index, where each rule's and each mitigation's regex can start a match. */
   private final List<StartChars> ruleStarts;
   private final List<StartChars> mitigationStarts;
+  private final SceneRules rules;
 
   CompiledLexicon(Lexicon lexicon, SegmentationGuard guard) {
     this(lexicon, guard, null);
@@ -64,10 +65,16 @@ final class CompiledLexicon {
         : cache.automaton(lexicon, () -> compile(lexicon, normalizer, variants));
     this.ruleStarts = lexicon.rules().stream().map(r -> StartChars.of(r.pattern())).toList();
     this.mitigationStarts = lexicon.mitigations().stream().map(r -> StartChars.of(r.pattern())).toList();
+    this.rules = lexicon.policy().rules();
   }
 
   String version() {
     return lexicon.version();
+  }
+
+  /** The lexicon's own scene rules ({@link DecisionPolicy#rules()}), built once, for calls that name none. */
+  SceneRules rules() {
+    return rules;
   }
 
   DecisionPolicy policy() {
