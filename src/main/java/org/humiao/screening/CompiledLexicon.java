@@ -269,7 +269,6 @@ final class CompiledLexicon {
     private List<Hit> groups;
     private BitSet cuedRules;
     private BitSet cuedMitigations;
-    private String plain;
     boolean platformAllowed;
 
     Scan(NormalizedText text, TextBudget budget) {
@@ -304,10 +303,7 @@ final class CompiledLexicon {
     }
 
     private String plain() {
-      if (plain == null) {
-        plain = text.text();
-      }
-      return plain;
+      return text.text();
     }
 
     List<Hit> filter() {
