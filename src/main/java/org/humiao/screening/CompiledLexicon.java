@@ -46,6 +46,10 @@ final class CompiledLexicon {
   private final SegmentationGuard guard;
   /** The normalized possessions of context/possessions.tsv. */
   private final List<String> possessions;
+  /** By index, where each rule's and each mitigation's regex can start a match. */
+  private final List<StartChars> ruleStarts;
+  private final List<StartChars> mitigationStarts;
+  private final SceneRules rules;
 
   CompiledLexicon(Lexicon lexicon, SegmentationGuard guard) {
     this(lexicon, guard, null);
@@ -61,10 +65,18 @@ final class CompiledLexicon {
         .filter(p -> !p.isEmpty()).toList();
     this.automaton = cache == null ? compile(lexicon, normalizer, variants)
         : cache.automaton(lexicon, () -> compile(lexicon, normalizer, variants));
+    this.ruleStarts = lexicon.rules().stream().map(r -> StartChars.of(r.pattern())).toList();
+    this.mitigationStarts = lexicon.mitigations().stream().map(r -> StartChars.of(r.pattern())).toList();
+    this.rules = lexicon.policy().rules();
   }
 
   String version() {
     return lexicon.version();
+  }
+
+  /** The lexicon's own scene rules ({@link DecisionPolicy#rules()}), built once, for calls that name none. */
+  SceneRules rules() {
+    return rules;
   }
 
   DecisionPolicy policy() {
@@ -263,7 +275,6 @@ final class CompiledLexicon {
     private List<Hit> groups;
     private BitSet cuedRules;
     private BitSet cuedMitigations;
-    private String plain;
     boolean platformAllowed;
     /** A threat term on 你 was read with 你的 + a thing as its object (收拾你的行李). */
     boolean thingObject;
@@ -300,10 +311,7 @@ final class CompiledLexicon {
     }
 
     private String plain() {
-      if (plain == null) {
-        plain = text.text();
-      }
-      return plain;
+      return text.text();
     }
 
     List<Hit> filter() {
@@ -505,9 +513,10 @@ final class CompiledLexicon {
         if (!mutesModel && !anyIn(evidence, mitigation.categories())) {
           continue;
         }
-        Matcher m = mitigation.pattern().matcher(plain());
+        StartChars.Search search = mitigationStarts.get(i).search(plain());
+        Matcher m = search.matcher();
         List<int[]> spans = new ArrayList<>(1);
-        while (m.find() && m.end() > m.start()) {
+        while (search.find() && m.end() > m.start()) {
           spans.add(new int[] {text.originalStart(m.start()), text.originalEnd(m.end())});
         }
         if (spans.isEmpty()) {
@@ -724,10 +733,11 @@ final class CompiledLexicon {
       }
       for (int i = cuedRules.nextSetBit(0); i >= 0; i = cuedRules.nextSetBit(i + 1)) {
         ContextRule rule = lexicon.rules().get(i);
-        Matcher m = rule.pattern().matcher(plain());
-        boolean found = m.find();
+        StartChars.Search search = ruleStarts.get(i).search(plain());
+        Matcher m = search.matcher();
+        boolean found = search.find();
         while (found && asksWhether(m.start(), m.end())) {
-          found = m.find();
+          found = search.find();
         }
         if (found && m.end() > m.start() && !whitelisted(m.start(), m.end()) && !alreadyFound(evidence, rule, m)) {
           evidence.add(new Evidence(m.group(), rule.category(), rule.severity(),

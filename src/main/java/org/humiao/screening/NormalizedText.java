@@ -13,6 +13,8 @@ public final class NormalizedText {
   private final boolean[] gapBefore;
   private final int[] collapsed;
   private final int length;
+  /** {@link #text()}, made at its first call: the stages each ask for it. */
+  private String text;
 
   NormalizedText(String original, char[] chars, int[] start, int[] end, boolean[] gapBefore, int[] collapsed, int length) {
     this.original = original;
@@ -65,7 +67,13 @@ public final class NormalizedText {
   }
 
   public String text() {
-    return new String(chars, 0, length);
+    String made = text;
+    if (made == null) {
+      // a race makes two equal strings, one of them kept
+      made = new String(chars, 0, length);
+      text = made;
+    }
+    return made;
   }
 
   @Override

@@ -454,7 +454,7 @@ public final class ScreeningEngine implements AutoCloseable {
     long started = System.nanoTime();
     CompiledLexicon lexicon = loaded.lexicon();
     DecisionPolicy policy = lexicon.policy();
-    SceneRules rules = options.rules().orElseGet(policy::rules);
+    SceneRules rules = options.rules().orElse(lexicon.rules());
     CompiledLexicon.Findings findings = lexicon.find(text, budget,
         options.overlay().map(LexiconOverlay::automaton).orElse(null));
     budget.check(TextBudget.Stage.LEXICON);

@@ -2,6 +2,7 @@ package org.humiao.screening;
 
 import org.humiao.screening.text.CharFolding;
 
+import java.util.BitSet;
 import java.util.Map;
 
 /**
@@ -14,10 +15,16 @@ import java.util.Map;
  */
 public final class TextNormalizer {
   private final Map<Integer, Character> splitCharacters;
+  /**
+   * The chars that close a split pair: only after one is the map asked, whose boxed key cost a lookup
+   * and an Integer on every char of every text.
+   */
+  private final BitSet secondComponents = new BitSet();
 
   /** @param splitCharacters two components packed as {@code first << 16 | second} to the joined character */
   public TextNormalizer(Map<Integer, Character> splitCharacters) {
     this.splitCharacters = Map.copyOf(splitCharacters);
+    splitCharacters.keySet().forEach(pair -> secondComponents.set(pair & 0xFFFF));
   }
 
   public static int pair(char first, char second) {
@@ -47,7 +54,7 @@ public final class TextNormalizer {
         run = len > 0 && chars[len - 1] == folded ? run + 1 : 1;
         boolean repeat = run > 1 && !Character.isDigit(folded) && folded != CharFolding.BOUNDARY_MARK;
         boolean latin = CharFolding.isLatinWordChar(folded);
-        Character joined = len > 0 && !splitCharacters.isEmpty()
+        Character joined = len > 0 && secondComponents.get(folded)
             ? splitCharacters.get(pair(chars[len - 1], folded)) : null;
         if (joined != null) {
           chars[len - 1] = joined;

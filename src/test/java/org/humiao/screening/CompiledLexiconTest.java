@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 /** The matching mechanics on a small hand-made lexicon, independent of the shipped word lists. */
 class CompiledLexiconTest {
@@ -15,6 +16,13 @@ class CompiledLexiconTest {
       new CompiledLexicon(LexiconLoader.load(Path.of("src/test/resources/lexicon-mini")), new SegmentationGuard());
   /** The mechanics, not the caps, are under test here. */
   private static final CostCaps UNCAPPED = new CostCaps(Integer.MAX_VALUE, java.time.Duration.ofHours(1));
+
+  /** A call that names no scene rules gets the lexicon's own, built once, not again per text. */
+  @org.junit.jupiter.api.Test
+  void theLexiconsOwnSceneRulesAreBuiltOnce() {
+    assertEquals(LEXICON.policy().rules(), LEXICON.rules());
+    assertSame(LEXICON.rules(), LEXICON.rules());
+  }
 
   /** text | found terms with what was typed for each, term=typed;... or empty | how */
   @ParameterizedTest(name = "{0}")

@@ -8,12 +8,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TextNormalizerTest {
   private static final TextNormalizer NORMALIZER = new TextNormalizer(Map.of(
       TextNormalizer.pair('弓', '虽'), '强',
       TextNormalizer.pair('女', '干'), '奸'));
+
+  /** The stages that each ask for the normalized string (rules, the model, personal information) share one. */
+  @org.junit.jupiter.api.Test
+  void theNormalizedStringIsMadeOnce() {
+    NormalizedText text = NORMALIZER.normalize("你个 弓虽 者");
+    assertSame(text.text(), text.text());
+  }
 
   /**
    * input | normalized | the original text behind each normalized char, separated by '/'.
