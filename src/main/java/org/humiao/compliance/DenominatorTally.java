@@ -2,6 +2,7 @@ package org.humiao.compliance;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -32,6 +33,17 @@ public final class DenominatorTally implements AutoCloseable {
   private final Clock clock;
   private final Map<TallyKey, Counter> counters = new ConcurrentHashMap<>();
   private final ScheduledExecutorService flusher;
+  /** The Beijing day the clock was last in, and its bounds: every text asks, the day changes once a day. */
+  private volatile Day today = new Day(LocalDate.MIN, 0, 0);
+
+  /** A day and the epoch milliseconds it spans, {@code [start, end)}. */
+  private record Day(LocalDate date, long start, long end) {
+    static Day of(long millis) {
+      LocalDate date = LocalDate.ofInstant(Instant.ofEpochMilli(millis), ZONE);
+      return new Day(date, date.atStartOfDay(ZONE).toInstant().toEpochMilli(),
+          date.plusDays(1).atStartOfDay(ZONE).toInstant().toEpochMilli());
+    }
+  }
 
   private static final class Counter {
     final LongAdder counted = new LongAdder();
@@ -59,7 +71,14 @@ public final class DenominatorTally implements AutoCloseable {
 
   /** One text screened (or session asked for) on {@code platform}, its request naming {@code region} (null: none). */
   public void count(String platform, String region) {
-    TallyKey key = new TallyKey(LocalDate.ofInstant(clock.instant(), ZONE), platform, region);
+    long now = clock.millis();
+    Day day = today;
+    if (now < day.start() || now >= day.end()) {
+      // a clock set back (tests, a corrected host clock) finds its day the same way
+      day = Day.of(now);
+      today = day;
+    }
+    TallyKey key = new TallyKey(day.date(), platform, region);
     counters.computeIfAbsent(key, k -> new Counter()).counted.increment();
   }
 

@@ -1,5 +1,6 @@
 package org.humiao.events;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,24 @@ class ViolationEventTest {
     assertEquals(1, json.getInteger("schema"));
     assertEquals("text_blocked", json.getString("kind"));
     assertEquals(event, ViolationEvent.fromJson(new JsonObject(json.encode())));
+  }
+
+  @Test
+  void encodedBytesAreItsJsonAsTheTreeEncodesIt() {
+    ViolationEvent full = ViolationEvent.builder("demo", ViolationEvent.Kind.TEXT_REVIEW).id("e2")
+        .time(Instant.parse("2026-12-07T21:30:00.123456Z")).category("insult", 2).rule("term")
+        .user(PSEUDONYMS.of("demo", "7")).region("310000").dataId("m\"sg\n8").mandatoryReport(false)
+        .evidence(new JsonObject().put("decision", "review").put("scene", "chat")
+            .put("terms", new JsonArray().add(new JsonObject().put("term", "傻\u0001逼😀").put("severity", 2)
+                .put("source", "lexicon")).add(new JsonObject().put("term", "</b>\\").put("score", 0.625)))
+            .put("categories", new JsonArray().add("insult").addNull().add(true))
+            .put("masked", null).put("lexiconVersion", "2026.12.12-3"))
+        .build();
+    ViolationEvent bare = ViolationEvent.builder("p", ViolationEvent.Kind.CURFEW_ATTEMPT).id("e3")
+        .time(Instant.parse("2026-12-07T00:00:00Z")).category("curfew", 1).build();
+    for (ViolationEvent event : new ViolationEvent[] {full, bare}) {
+      assertEquals(event.toJson().encode(), new String(event.encode(), StandardCharsets.UTF_8));
+    }
   }
 
   @Test

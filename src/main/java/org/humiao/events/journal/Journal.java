@@ -7,7 +7,6 @@ import org.humiao.events.ViolationEvent;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -154,7 +153,7 @@ public final class Journal implements AutoCloseable {
     // encoded here, on the callers' threads, so the single writer only copies bytes
     List<byte[]> payloads = new ArrayList<>(events.size());
     for (ViolationEvent event : events) {
-      byte[] payload = event.toJson().encode().getBytes(StandardCharsets.UTF_8);
+      byte[] payload = event.encode();
       if (payload.length > FrameFormat.MAX_PAYLOAD_BYTES) {
         return CompletableFuture.failedFuture(new IllegalArgumentException(
             "event " + event.id() + " is " + payload.length + " bytes of JSON, the limit is " + FrameFormat.MAX_PAYLOAD_BYTES));

@@ -211,7 +211,7 @@ public final class KafkaForwarder implements AutoCloseable {
 
   private ProducerRecord<String, byte[]> record(JournalEntry entry) {
     ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, entry.event().platform(),
-        entry.event().toJson().encode().getBytes(StandardCharsets.UTF_8));
+        entry.event().encode());
     record.headers().add(EVENT_ID_HEADER, entry.event().id().getBytes(StandardCharsets.UTF_8));
     return record;
   }

@@ -3,13 +3,14 @@ package org.humiao.http.guard;
 import org.humiao.http.ApiError;
 import org.humiao.http.ErrorCode;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
 import org.humiao.keys.ApiKey;
 
-import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -22,11 +23,20 @@ public final class RateLimiter implements PlatformHandler {
   private final int burst;
   private final int charsPerToken;
   private final LongSupplier nanoClock;
-  // Buckets of keys not seen for a while are full again anyway; expiring them bounds the memory
-  // that revoked or rotated keys would otherwise hold.
-  private final Cache<String, TokenBucket> buckets = Caffeine.newBuilder()
-      .expireAfterAccess(Duration.ofMinutes(10))
-      .build();
+  /**
+   * Buckets of keys not seen for this long are full again anyway; dropping them bounds the memory
+   * that revoked or rotated keys would otherwise hold.
+   */
+  static final long IDLE_NANOS = TimeUnit.MINUTES.toNanos(10);
+  /** How often a request also looks for idle buckets to drop. */
+  static final long SWEEP_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+  /**
+   * By key id. A plain concurrent map read per request: a cache expiring on access recorded every
+   * read for its upkeep (a buffer and a task on the common pool), a share of the screen path.
+   */
+  private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+  private final AtomicLong nextSweep;
 
   /** @param charsPerToken characters of screened text that cost one token more than the request's own */
   public RateLimiter(double perSecond, int burst, int charsPerToken, LongSupplier nanoClock) {
@@ -34,6 +44,7 @@ public final class RateLimiter implements PlatformHandler {
     this.burst = burst;
     this.charsPerToken = charsPerToken;
     this.nanoClock = nanoClock;
+    this.nextSweep = new AtomicLong(nanoClock.getAsLong() + SWEEP_NANOS);
   }
 
   @Override
@@ -62,6 +73,17 @@ public final class RateLimiter implements PlatformHandler {
   }
 
   private TokenBucket bucket(ApiKey key, long now) {
-    return buckets.get(key.id(), id -> new TokenBucket(perSecond, burst, now));
+    long sweep = nextSweep.get();
+    if (now - sweep >= 0 && nextSweep.compareAndSet(sweep, now + SWEEP_NANOS)) {
+      // one request a minute does this, over a map of one bucket per key in use
+      buckets.values().removeIf(bucket -> bucket.idleSince(now) >= IDLE_NANOS);
+    }
+    TokenBucket bucket = buckets.get(key.id());
+    return bucket != null ? bucket : buckets.computeIfAbsent(key.id(), id -> new TokenBucket(perSecond, burst, now));
+  }
+
+  /** How many keys have a bucket now; for tests. */
+  int buckets() {
+    return buckets.size();
   }
 }

@@ -40,6 +40,11 @@ final class TokenBucket {
     tokens -= cost;
   }
 
+  /** Nanoseconds since the bucket was last taken from or charged. */
+  synchronized long idleSince(long nowNanos) {
+    return nowNanos - updatedNanos;
+  }
+
   private void refill(long nowNanos) {
     tokens = Math.min(burst, tokens + (nowNanos - updatedNanos) / NANOS * perSecond);
     updatedNanos = nowNanos;

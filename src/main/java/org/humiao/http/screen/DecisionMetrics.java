@@ -2,10 +2,11 @@ package org.humiao.http.screen;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.humiao.screening.Category;
+import org.humiao.screening.Decision;
 import org.humiao.screening.ScreeningResult;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * {@code humiao_screen_decisions_total{decision,category}}: one count per screened text, under its
@@ -14,23 +15,35 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class DecisionMetrics {
   private static final String NAME = "humiao.screen.decisions";
+  private static final String NONE = "none";
+  /** One slot per category and one for {@code none}. */
+  private static final int CATEGORY_SLOTS = Category.values().length + 1;
 
   private final MeterRegistry registry;
-  /** By decision and category id: a few dozen, looked up per text rather than built per text. */
-  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+  /**
+   * By decision and category, indexed by their ordinals: every text takes one, so an array read
+   * rather than a key built and hashed per text. Registered on first use only, so /metrics lists
+   * the pairs that occurred; two loops racing to register get the same counter from the registry.
+   */
+  private final AtomicReferenceArray<Counter> counters =
+      new AtomicReferenceArray<>(Decision.values().length * CATEGORY_SLOTS);
 
   DecisionMetrics(MeterRegistry registry) {
     this.registry = registry;
   }
 
   void record(ScreeningResult result) {
-    String decision = result.decision().id();
-    String category = result.categories().isEmpty() ? "none" : result.categories().get(0).category().id();
-    counters.computeIfAbsent(decision + '\0' + category, k -> Counter.builder(NAME)
-            .description("screened texts by decision and strongest category")
-            .tag("decision", decision)
-            .tag("category", category)
-            .register(registry))
-        .increment();
+    Category category = result.categories().isEmpty() ? null : result.categories().get(0).category();
+    int slot = result.decision().ordinal() * CATEGORY_SLOTS + (category == null ? CATEGORY_SLOTS - 1 : category.ordinal());
+    Counter counter = counters.get(slot);
+    if (counter == null) {
+      counter = Counter.builder(NAME)
+          .description("screened texts by decision and strongest category")
+          .tag("decision", result.decision().id())
+          .tag("category", category == null ? NONE : category.id())
+          .register(registry);
+      counters.set(slot, counter);
+    }
+    counter.increment();
   }
 }

@@ -52,9 +52,8 @@ record EventLoopScreening(int maxChars, int maxBodyBytes, Moderation moderation)
    */
   boolean mayDecide(ScreeningEngine engine, ApiKey key, ScreenRequest request) {
     String platform = request.platform() != null ? request.platform() : key.platform();
-    boolean aimed = request.targetId() != null || !request.mentions().isEmpty();
     return request.text().length() <= maxChars
-        && !(aimed && moderation.pileOn().isPresent())
+        && !(request.aimed() && moderation.pileOn().isPresent())
         && moderation.lists().overlayReady(platform, engine);
   }
 

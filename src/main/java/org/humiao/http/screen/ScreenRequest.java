@@ -18,4 +18,9 @@ import java.util.List;
  * @param relation the author's relation to the targets; may be null
  */
 record ScreenRequest(String text, Scene scene, String platform, String authorId, String targetId, String region,
-                     String dataId, List<String> mentions, Relation relation) {}
+                     String dataId, List<String> mentions, Relation relation) {
+  /** Whether the text names anyone pile-on tracking follows: a target or a mention. */
+  boolean aimed() {
+    return targetId != null || !mentions.isEmpty();
+  }
+}

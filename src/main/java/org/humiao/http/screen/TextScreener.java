@@ -92,7 +92,8 @@ final class TextScreener {
     ScreenRequest request = d.request();
     String platform = d.platform();
     ScreeningResult result = d.result();
-    Verdict verdict = moderation.pileOn().isEmpty() || platform == null ? Verdict.untouched(result)
+    // a text aimed at no one leaves the tracker untouched: no Aim is built for it
+    Verdict verdict = moderation.pileOn().isEmpty() || platform == null || !request.aimed() ? Verdict.untouched(result)
         : moderation.pileOn().get().screened(Aim.builder(platform).target(request.targetId()).targets(request.mentions())
             .author(request.authorId()).relation(request.relation()).dataId(request.dataId()).build(), result);
     result = verdict.result();

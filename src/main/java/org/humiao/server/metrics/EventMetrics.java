@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.humiao.events.ViolationEvent;
 
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -17,19 +18,22 @@ public final class EventMetrics implements Consumer<ViolationEvent> {
   private static final String NAME = "humiao.events";
 
   private final MeterRegistry registry;
-  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+  /** By kind, then category: found per event without building a key (each flagged text makes one). */
+  private final Map<ViolationEvent.Kind, Map<String, Counter>> counters = new EnumMap<>(ViolationEvent.Kind.class);
 
   public EventMetrics(MeterRegistry registry) {
     this.registry = registry;
+    for (ViolationEvent.Kind kind : ViolationEvent.Kind.values()) {
+      counters.put(kind, new ConcurrentHashMap<>());
+    }
   }
 
   @Override
   public void accept(ViolationEvent event) {
-    String kind = event.kind().id();
-    counters.computeIfAbsent(kind + '\0' + event.category(), k -> Counter.builder(NAME)
+    counters.get(event.kind()).computeIfAbsent(event.category(), category -> Counter.builder(NAME)
             .description("violation events recorded by kind and category")
-            .tag("kind", kind)
-            .tag("category", event.category())
+            .tag("kind", event.kind().id())
+            .tag("category", category)
             .register(registry))
         .increment();
   }
