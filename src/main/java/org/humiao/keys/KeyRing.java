@@ -9,7 +9,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -21,14 +20,6 @@ public final class KeyRing {
   /** Keyed by the raw hash (a ByteBuffer compares by content), so a lookup formats no hex. */
   private final Map<ByteBuffer, ApiKey> byHash;
   private final List<ApiKey> keys;
-  /**
-   * The keys this ring has verified, by the key as presented, so a platform's every request after
-   * its first costs a map lookup rather than a SHA-256: at most one entry per key of the ring (only
-   * a key that matched is kept, so unknown keys cannot grow it), dropped with the ring when
-   * keys.json changes, so a revoked key is refused as soon as before. The price: the raw keys in
-   * use are held in this process's memory for the ring's life, as each request's header already is.
-   */
-  private final Map<String, ApiKey> verified = new ConcurrentHashMap<>();
   /** Each platform's default region: the region of its newest platform key that has one. */
   private final Map<String, String> platformRegions;
 
@@ -52,17 +43,12 @@ public final class KeyRing {
   }
 
   public Optional<ApiKey> find(String presented) {
-    ApiKey known = verified.get(presented);
-    if (known != null) {
-      return Optional.of(known);
-    }
     byte[] hash = SHA_256.get().digest(presented.getBytes(StandardCharsets.UTF_8));
     ByteBuffer wrapped = ByteBuffer.wrap(hash);
     ApiKey candidate = byHash.get(wrapped);
     // The map lookup already matched; the constant-time comparison keeps the final check free of
     // early exits, should the lookup ever become a prefix or range search.
     if (candidate != null && MessageDigest.isEqual(HexFormat.of().parseHex(candidate.sha256()), hash)) {
-      verified.put(presented, candidate);
       return Optional.of(candidate);
     }
     return Optional.empty();

@@ -50,22 +50,6 @@ class KeyStoreTest {
     assertTrue(ring.find(a.stored().sha256()).isEmpty(), "the stored hash is not a key");
   }
 
-  /** A ring remembers the keys it verified; a ring read after a revocation does not know them. */
-  @Test
-  void aVerifiedKeyIsFoundAgainButNotByARingWithoutIt() {
-    IssuedKey a = issuer.issue(Role.PLATFORM, "demo");
-    IssuedKey b = issuer.issue(Role.PLATFORM, "other");
-    KeyRing ring = new KeyRing(List.of(a.stored(), b.stored()));
-    assertEquals(a.stored(), ring.find(a.secret()).orElseThrow());
-    assertEquals(a.stored(), ring.find(a.secret()).orElseThrow());
-    assertEquals(b.stored(), ring.find(b.secret()).orElseThrow());
-    assertTrue(ring.find(a.secret().substring(1)).isEmpty());
-    assertTrue(ring.find(a.secret() + " ").isEmpty());
-    KeyRing revoked = new KeyRing(List.of(b.stored()));
-    assertTrue(revoked.find(a.secret()).isEmpty());
-    assertEquals(b.stored(), revoked.find(b.secret()).orElseThrow());
-  }
-
   @Test
   void addAndRevoke(@TempDir Path dir) {
     KeyStore store = new KeyStore(dir.resolve("nested"));
