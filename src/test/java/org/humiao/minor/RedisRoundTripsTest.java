@@ -113,6 +113,9 @@ class RedisRoundTripsTest {
     count(taken, target, "payment retried", 1, client, () -> assertTrue(minorMode.checkPayment(payment).allowed()));
     count(taken, target, "guardian controls", 1, client, () -> assertTrue(minorMode.setGuardianControls("demo", user,
         new GuardianControls(null, List.of(), false, false, 5000L, null)).applied()));
+    // planned on the controls just written, which this instance remembers
+    count(taken, target, "heartbeat after guardian controls", 1, client,
+        () -> assertTrue(minorMode.heartbeat(session, now - 20, now + 10).proceed()));
     count(taken, target, "end", 1, client, () -> minorMode.endSession(session));
     count(taken, target, "authorize after a stop", 2, client, () -> assertTrue(minorMode.authorize(session).allowed()));
     // a report across 21:00: its open and its closed part are counted apart, and the stop mark made, in one script

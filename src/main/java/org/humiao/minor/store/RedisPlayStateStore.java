@@ -205,8 +205,14 @@ public final class RedisPlayStateStore implements PlayStateStore {
       return PlayStateStore.super.viewThenPutGuardianControls(query, controls);
     }
     List<String> argv = new ArrayList<>(template(key("guardian", guardianKey)));
-    argv.add(controls.toJson().encode());
-    return remember(query, List.of(), await(GUARDIAN_SET.run(redis, List.of(key("link", query.userKey())), argv)));
+    String written = controls.toJson().encode();
+    argv.add(written);
+    StateView earlier = remember(query, List.of(), await(GUARDIAN_SET.run(redis, List.of(key("link", query.userKey())), argv)));
+    // Redis now holds the new controls: the next call plans on them, or its assumption would fail once (2 round trips)
+    seen.computeIfPresent(query.userKey(), (user, last) -> new Seen(last.link(), written, new StateView(
+        last.view().link(), Optional.of(controls), last.view().allowedPlay(), last.view().stoppedAt(),
+        last.view().guestWindow(), last.view().payment())));
+    return earlier;
   }
 
   /**
