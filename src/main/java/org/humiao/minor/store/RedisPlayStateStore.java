@@ -124,8 +124,9 @@ public final class RedisPlayStateStore implements PlayStateStore {
 
   /**
    * One script when the user's last view is remembered: the counts planned on it are made in Redis,
-   * and its stop rule applied, if the link, guardian controls and stop mark are still the ones
-   * remembered (view-play.lua), else planned again on what the script read and made one call each.
+   * and its stop rule applied (or, for an authorize, the stop mark cleared when the rule does not
+   * hold), if the link, guardian controls and stop mark are still the ones remembered
+   * (view-play.lua), else planned again on what the script read and made one call each.
    */
   @Override
   public CountedView viewThenAddPlay(StateQuery query, Function<StateView, PlayPlan> plan) {
@@ -144,7 +145,8 @@ public final class RedisPlayStateStore implements PlayStateStore {
     keys.add(stop.map(StopRule::budgetKey).map(budget -> key("play-totals", budget)).orElse(""));
     List<String> argv = new ArrayList<>(List.of(before.link(), before.guardian(), mark,
         String.valueOf(playRetention.toSeconds()), stop.map(rule -> String.valueOf(rule.capSeconds())).orElse(""),
-        stop.map(rule -> String.valueOf(rule.at())).orElse(""), String.valueOf(templates.size())));
+        stop.map(rule -> String.valueOf(rule.at())).orElse(""), planned.clearsStop() ? "1" : "",
+        String.valueOf(templates.size())));
     argv.addAll(templates);
     for (PlayAdd add : planned.adds()) {
       keys.addAll(playKeys(add.budgetKey()));
@@ -158,14 +160,17 @@ public final class RedisPlayStateStore implements PlayStateStore {
     }
     List<PlayTally> tallies = new ArrayList<>(planned.adds().size());
     for (int i = 0; i < planned.adds().size(); i++) {
-      tallies.add(tally(r.get(4 + i)));
+      tallies.add(tally(r.get(5 + i)));
     }
     boolean stopped = r.get(2).toInteger() == 1;
     OptionalLong earlier = optionalLong(r.get(3));
+    boolean cleared = r.get(4).toInteger() == 1;
     if (stopped) {
       note(query.sessionKey(), String.valueOf(earlier.orElse(stop.orElseThrow().at())));
+    } else if (cleared) {
+      note(query.sessionKey(), "");
     }
-    return new CountedView(view, tallies, stopped, earlier);
+    return new CountedView(view, tallies, stopped, earlier, cleared);
   }
 
   /**
