@@ -10,7 +10,8 @@
 -- total after the counts is at least the cap) and its mark's time, '1' if a stop mark goes when the rule
 -- does not hold (an authorize allowed) else '', the number of view templates, the templates (as view.lua),
 -- then from, to and limit of each planned count.
--- Answers: the view, 1 if the assumption held (and the counts were made) else 0, 1 if the session was
+-- Answers: the view (without the link and guardian controls when the assumption held: Java has them), 1 if
+-- the assumption held (and the counts were made) else 0, 1 if the session was
 -- marked stopped (or already was) else 0, the earlier stop mark (as stop.lua), 1 if the stop mark was
 -- cleared else 0, then each count's answer (as addplay.lua).
 local templates, at = templates_from(8)
@@ -18,6 +19,8 @@ local seen = view(KEYS[1], KEYS[2], KEYS[3], KEYS[4], templates)
 if (seen[1] or '') ~= ARGV[1] or (seen[2] or '') ~= ARGV[2] or (seen[3] or '') ~= ARGV[3] then
   return {seen, 0}
 end
+seen[1] = false
+seen[2] = false
 local result = {seen, 1, 0, false, 0}
 for k = 6, #KEYS, 3 do
   result[#result + 1] = add_play(KEYS[k], KEYS[k + 1], KEYS[k + 2], tonumber(ARGV[at + 1]), tonumber(ARGV[at + 2]),

@@ -154,10 +154,12 @@ public final class RedisPlayStateStore implements PlayStateStore {
           String.valueOf(add.limitSeconds())));
     }
     Response r = await(VIEW_PLAY.run(redis, keys, argv));
-    StateView view = remember(query, budgets, r.get(0));
     if (r.get(1).toInteger() == 0) {
+      StateView view = remember(query, budgets, r.get(0));
       return plan.apply(view).countOn(this, query, view);
     }
+    // the link and guardian controls are the ones assumed: not sent again, nor decoded again
+    StateView view = remember(query, budgets, r.get(0), before);
     List<PlayTally> tallies = new ArrayList<>(planned.adds().size());
     for (int i = 0; i < planned.adds().size(); i++) {
       tallies.add(tally(r.get(5 + i)));
@@ -253,22 +255,28 @@ public final class RedisPlayStateStore implements PlayStateStore {
 
   /** Decodes view.lua's answer and, for a linked user, remembers it for the next assumption. */
   private StateView remember(StateQuery query, List<String> budgets, Response r) {
-    Optional<PersonLink> link = Optional.ofNullable(r.get(0)).map(l -> PersonLink.fromJson(new JsonObject(l.toString())));
+    return remember(query, budgets, r, new Seen(text(r.get(0)), text(r.get(1)), new StateView(
+        Optional.ofNullable(r.get(0)).map(l -> PersonLink.fromJson(new JsonObject(l.toString()))),
+        Optional.ofNullable(r.get(1)).map(g -> GuardianControls.fromJson(new JsonObject(g.toString()))),
+        Map.of(), OptionalLong.empty(), OptionalLong.empty(), Optional.empty())));
+  }
+
+  /** As {@link #remember(StateQuery, List, Response)}, with the link and guardian controls of {@code held}. */
+  private StateView remember(StateQuery query, List<String> budgets, Response r, Seen held) {
+    Optional<PersonLink> link = held.view().link();
     Map<String, Long> allowed = new LinkedHashMap<>();
     if (link.isPresent()) {
       for (int i = 0; i < budgets.size(); i++) {
         allowed.put(budgets.get(i).replace(PERSON, Keys.part(link.get().personId())), r.get(8 + i).toLong());
       }
     }
-    StateView view = new StateView(link,
-        Optional.ofNullable(r.get(1)).map(g -> GuardianControls.fromJson(new JsonObject(g.toString()))), allowed,
-        optionalLong(r.get(2)), optionalLong(r.get(3)),
+    StateView view = new StateView(link, held.view().guardian(), allowed, optionalLong(r.get(2)), optionalLong(r.get(3)),
         r.get(4) == null ? Optional.empty() : Optional.of(record(r, 4)));
     if (query.sessionKey() != null) {
       note(query.sessionKey(), text(r.get(2)));
     }
     if (link.isPresent() && query.guardianKeyOf().apply(PERSON) != null) {
-      Seen now = new Seen(r.get(0).toString(), text(r.get(1)), view);
+      Seen now = new Seen(held.link(), held.guardian(), view);
       if (seen.size() >= REMEMBERED_USERS) {
         seen.keySet().stream().findAny().ifPresent(seen::remove);
       }

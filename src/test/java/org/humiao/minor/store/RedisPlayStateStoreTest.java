@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
@@ -80,6 +81,34 @@ class RedisPlayStateStoreTest extends PlayStateStoreContract {
       CountedView resumed = a.viewThenAddPlay(query, plan.apply(new Interval(20, 30)));
       assertEquals(OptionalLong.empty(), resumed.view().stoppedAt());
       assertEquals(List.of(new PlayTally(10, 0, 10, 10, new Interval(20, 30))), resumed.tallies());
+    }
+  }
+
+  @Test
+  void aHeartbeatPlannedOnAViewThatHeldIsNotAnsweredTheLinkAndGuardianControlsAgain() throws Exception {
+    try (RedisTestStores<PlayStateStore> stores = new RedisTestStores<>(redis)) {
+      CountingRedis[] client = new CountingRedis[1];
+      PlayStateStore store = stores.open((redisClient, prefix) -> new RedisPlayStateStore(
+          client[0] = new CountingRedis(redisClient), prefix, Duration.ofSeconds(5), Duration.ofDays(31)));
+      String user = Keys.user("plat-h", "u:1");
+      PersonLink link = new PersonLink("p_h", LocalDate.of(2012, 5, 1), "resident-id", 100, null);
+      GuardianControls controls = new GuardianControls(3600L, List.of(), false, false, 5000L, null);
+      store.putLink(user, link);
+      store.putGuardianControls(Keys.personOperator("p_h", "op:h"), controls);
+      String budget = Keys.dayPlay("p_h", "op:h", ServiceKind.GAME, LocalDate.of(2026, 2, 20));
+      StateQuery query = StateQuery.of(user).guardian(p -> Keys.personOperator(p, "op:h"))
+          .budgets(p -> List.of(Keys.dayPlay(p, "op:h", ServiceKind.GAME, LocalDate.of(2026, 2, 20)))).session("session:h");
+      Function<StateView, PlayPlan> plan = view -> new PlayPlan(List.of(new PlayAdd(budget, new Interval(0, 30), 1000)),
+          Optional.empty());
+      StateView full = store.view(query);
+      long linkAndControls = link.toJson().encode().length() + controls.toJson().encode().length();
+      client[0].answeredBytes();
+
+      CountedView counted = store.viewThenAddPlay(query, plan);
+      assertTrue(client[0].answeredBytes() < linkAndControls, "the link and the guardian controls were answered again");
+      assertEquals(full.link(), counted.view().link());
+      assertEquals(full.guardian(), counted.view().guardian());
+      assertEquals(Map.of(budget, 0L), counted.view().allowedPlay());
     }
   }
 
