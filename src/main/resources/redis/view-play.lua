@@ -22,15 +22,19 @@ end
 seen[1] = false
 seen[2] = false
 local result = {seen, 1, 0, false, 0}
+-- each counted budget's allowed total after its counts, which the stop rule reads without asking again
+local after = {}
 for k = 6, #KEYS, 3 do
-  result[#result + 1] = add_play(KEYS[k], KEYS[k + 1], KEYS[k + 2], tonumber(ARGV[at + 1]), tonumber(ARGV[at + 2]),
+  local counted = add_play(KEYS[k], KEYS[k + 1], KEYS[k + 2], tonumber(ARGV[at + 1]), tonumber(ARGV[at + 2]),
     tonumber(ARGV[at + 3]), ARGV[4])
+  result[#result + 1] = counted
+  after[KEYS[k + 2]] = counted[3]
   at = at + 3
 end
 if ARGV[5] ~= '' then
   local played = 0
   if KEYS[5] ~= '' then
-    played = tonumber(redis.call('HGET', KEYS[5], 'allowed') or '0')
+    played = after[KEYS[5]] or tonumber(redis.call('HGET', KEYS[5], 'allowed') or '0')
   end
   if played >= tonumber(ARGV[5]) then
     result[3] = 1
