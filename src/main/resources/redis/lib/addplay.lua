@@ -42,7 +42,7 @@ local function missing(key, a, b)
   return out
 end
 
--- adds [a, b), which holds no counted second, merging it with the runs it touches
+-- adds [a, b), which holds no counted second, merging it with the runs it touches; answers the run made
 local function add(key, a, b)
   local f, t = floor_run(key, a)
   if f and t >= a then
@@ -61,20 +61,29 @@ local function add(key, a, b)
     end
   end
   redis.call('ZADD', key, fmt(a), fmt(a) .. ':' .. fmt(b))
+  return a, b
 end
 
 -- counts [from, to) into the budget's allowed runs, excess runs and totals; answers added allowed, added
 -- excess, allowed total, excess total and, when the allowed run holding to - 1 exists, its from and to
 local function add_play(allowed, excess, totals, from, to, limit, ttl)
-  local remaining = math.max(0, limit - tonumber(redis.call('HGET', totals, 'allowed') or '0'))
+  local sums = redis.call('HMGET', totals, 'allowed', 'excess')
+  local allowedTotal, excessTotal = tonumber(sums[1] or '0'), tonumber(sums[2] or '0')
+  local remaining = math.max(0, limit - allowedTotal)
   local addedAllowed, addedExcess = 0, 0
+  local last = to - 1
+  -- the allowed run holding the report's last second, when an add made it (no later add can change it)
+  local runFrom, runTo
   for _, gap in ipairs(missing(allowed, from, to)) do
     for _, fresh in ipairs(missing(excess, gap[1], gap[2])) do
       local length = fresh[2] - fresh[1]
       local take = math.min(length, remaining)
       remaining = remaining - take
       if take > 0 then
-        add(allowed, fresh[1], fresh[1] + take)
+        local a, b = add(allowed, fresh[1], fresh[1] + take)
+        if a <= last and last < b then
+          runFrom, runTo = a, b
+        end
         addedAllowed = addedAllowed + take
       end
       if take < length then
@@ -84,20 +93,23 @@ local function add_play(allowed, excess, totals, from, to, limit, ttl)
     end
   end
   if addedAllowed > 0 or addedExcess > 0 then
-    redis.call('HINCRBY', totals, 'allowed', fmt(addedAllowed))
-    redis.call('HINCRBY', totals, 'excess', fmt(addedExcess))
+    allowedTotal = redis.call('HINCRBY', totals, 'allowed', fmt(addedAllowed))
+    excessTotal = redis.call('HINCRBY', totals, 'excess', fmt(addedExcess))
     for _, key in ipairs({allowed, excess, totals}) do
       redis.call('EXPIRE', key, ttl)
     end
   end
 
-  local sums = redis.call('HMGET', totals, 'allowed', 'excess')
-  local result = {addedAllowed, addedExcess, tonumber(sums[1] or '0'), tonumber(sums[2] or '0')}
-  local last = to - 1
-  local f, t = floor_run(allowed, last)
-  if f and t > last then
-    result[5] = f
-    result[6] = t
+  local result = {addedAllowed, addedExcess, allowedTotal, excessTotal}
+  if not runFrom then
+    local f, t = floor_run(allowed, last)
+    if f and t > last then
+      runFrom, runTo = f, t
+    end
+  end
+  if runFrom then
+    result[5] = runFrom
+    result[6] = runTo
   end
   return result
 end

@@ -13,9 +13,14 @@ local function get(key)
   return redis.call('GET', key)
 end
 
+-- the linked person's part of a key: its id escaped
+local function person_part(link)
+  return (string.gsub(string.gsub(cjson.decode(link).person, '%%', '%%25'), ':', '%%3A'))
+end
+
 -- the key of the linked person that a template (before, after) names
 local function person_key(link, before, after)
-  return before .. string.gsub(string.gsub(cjson.decode(link).person, '%%', '%%25'), ':', '%%3A') .. after
+  return before .. person_part(link) .. after
 end
 
 local function view(linkKey, stopKey, guestKey, paymentKey, templates)
@@ -28,11 +33,13 @@ local function view(linkKey, stopKey, guestKey, paymentKey, templates)
     end
   end
   if link then
+    -- the link is decoded once for all of the person's keys
+    local person = person_part(link)
     if templates[1] ~= '' then
-      result[2] = redis.call('GET', person_key(link, templates[1], templates[2]))
+      result[2] = redis.call('GET', templates[1] .. person .. templates[2])
     end
     for i = 3, #templates, 2 do
-      result[#result + 1] = tonumber(redis.call('HGET', person_key(link, templates[i], templates[i + 1]), 'allowed') or '0')
+      result[#result + 1] = tonumber(redis.call('HGET', templates[i] .. person .. templates[i + 1], 'allowed') or '0')
     end
   end
   return result

@@ -48,17 +48,17 @@ final class PlayAuthority {
   AuthorizeAnswer authorize(PlayRequest r) {
     long now = clock.instant().getEpochSecond();
     String sessionKey = Keys.session(r.platform(), r.session());
-    // a refusal marks the session: the mark goes with the read as a heartbeat's does (the stop rule at now holds
-    // exactly when refusalAt(now) refuses), nothing counted
+    // a refusal marks the session and an allowed authorize clears its mark: either goes with the read, as a
+    // heartbeat's mark does (the stop rule at now holds exactly when refusalAt(now) refuses), nothing counted
     RequestContexts.Counted read = contexts.counting(r.platform(), r.userId(), r.service(), r.device(),
         RequestContexts.daysOf(now), query -> query.session(sessionKey),
-        context -> new PlayPlan(List.of(), new PlayRules(context, store).stopRule(now, now)));
+        context -> new PlayPlan(List.of(), new PlayRules(context, store).stopRule(now, now), true));
     RequestContext ctx = read.context();
     PlayRules rules = new PlayRules(ctx, store);
     ReasonCode refusal = rules.refusalAt(now);
     if (refusal == null) {
       reports.login(ctx, r.session(), now);
-      if (ctx.state().stoppedAt().isPresent()) {
+      if (ctx.state().stoppedAt().isPresent() && !read.counted().cleared()) {
         store.clearStopped(sessionKey);
       }
       if (rules.unrestricted(ChinaTime.day(now))) {

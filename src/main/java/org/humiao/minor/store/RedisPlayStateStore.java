@@ -124,8 +124,9 @@ public final class RedisPlayStateStore implements PlayStateStore {
 
   /**
    * One script when the user's last view is remembered: the counts planned on it are made in Redis,
-   * and its stop rule applied, if the link, guardian controls and stop mark are still the ones
-   * remembered (view-play.lua), else planned again on what the script read and made one call each.
+   * and its stop rule applied (or, for an authorize, the stop mark cleared when the rule does not
+   * hold), if the link, guardian controls and stop mark are still the ones remembered
+   * (view-play.lua), else planned again on what the script read and made one call each.
    */
   @Override
   public CountedView viewThenAddPlay(StateQuery query, Function<StateView, PlayPlan> plan) {
@@ -144,7 +145,8 @@ public final class RedisPlayStateStore implements PlayStateStore {
     keys.add(stop.map(StopRule::budgetKey).map(budget -> key("play-totals", budget)).orElse(""));
     List<String> argv = new ArrayList<>(List.of(before.link(), before.guardian(), mark,
         String.valueOf(playRetention.toSeconds()), stop.map(rule -> String.valueOf(rule.capSeconds())).orElse(""),
-        stop.map(rule -> String.valueOf(rule.at())).orElse(""), String.valueOf(templates.size())));
+        stop.map(rule -> String.valueOf(rule.at())).orElse(""), planned.clearsStop() ? "1" : "",
+        String.valueOf(templates.size())));
     argv.addAll(templates);
     for (PlayAdd add : planned.adds()) {
       keys.addAll(playKeys(add.budgetKey()));
@@ -152,20 +154,25 @@ public final class RedisPlayStateStore implements PlayStateStore {
           String.valueOf(add.limitSeconds())));
     }
     Response r = await(VIEW_PLAY.run(redis, keys, argv));
-    StateView view = remember(query, budgets, r.get(0));
     if (r.get(1).toInteger() == 0) {
+      StateView view = remember(query, budgets, r.get(0));
       return plan.apply(view).countOn(this, query, view);
     }
+    // the link and guardian controls are the ones assumed: not sent again, nor decoded again
+    StateView view = remember(query, budgets, r.get(0), before);
     List<PlayTally> tallies = new ArrayList<>(planned.adds().size());
     for (int i = 0; i < planned.adds().size(); i++) {
-      tallies.add(tally(r.get(4 + i)));
+      tallies.add(tally(r.get(5 + i)));
     }
     boolean stopped = r.get(2).toInteger() == 1;
     OptionalLong earlier = optionalLong(r.get(3));
+    boolean cleared = r.get(4).toInteger() == 1;
     if (stopped) {
       note(query.sessionKey(), String.valueOf(earlier.orElse(stop.orElseThrow().at())));
+    } else if (cleared) {
+      note(query.sessionKey(), "");
     }
-    return new CountedView(view, tallies, stopped, earlier);
+    return new CountedView(view, tallies, stopped, earlier, cleared);
   }
 
   /**
@@ -205,8 +212,14 @@ public final class RedisPlayStateStore implements PlayStateStore {
       return PlayStateStore.super.viewThenPutGuardianControls(query, controls);
     }
     List<String> argv = new ArrayList<>(template(key("guardian", guardianKey)));
-    argv.add(controls.toJson().encode());
-    return remember(query, List.of(), await(GUARDIAN_SET.run(redis, List.of(key("link", query.userKey())), argv)));
+    String written = controls.toJson().encode();
+    argv.add(written);
+    StateView earlier = remember(query, List.of(), await(GUARDIAN_SET.run(redis, List.of(key("link", query.userKey())), argv)));
+    // Redis now holds the new controls: the next call plans on them, or its assumption would fail once (2 round trips)
+    seen.computeIfPresent(query.userKey(), (user, last) -> new Seen(last.link(), written, new StateView(
+        last.view().link(), Optional.of(controls), last.view().allowedPlay(), last.view().stoppedAt(),
+        last.view().guestWindow(), last.view().payment())));
+    return earlier;
   }
 
   /**
@@ -242,22 +255,28 @@ public final class RedisPlayStateStore implements PlayStateStore {
 
   /** Decodes view.lua's answer and, for a linked user, remembers it for the next assumption. */
   private StateView remember(StateQuery query, List<String> budgets, Response r) {
-    Optional<PersonLink> link = Optional.ofNullable(r.get(0)).map(l -> PersonLink.fromJson(new JsonObject(l.toString())));
+    return remember(query, budgets, r, new Seen(text(r.get(0)), text(r.get(1)), new StateView(
+        Optional.ofNullable(r.get(0)).map(l -> PersonLink.fromJson(new JsonObject(l.toString()))),
+        Optional.ofNullable(r.get(1)).map(g -> GuardianControls.fromJson(new JsonObject(g.toString()))),
+        Map.of(), OptionalLong.empty(), OptionalLong.empty(), Optional.empty())));
+  }
+
+  /** As {@link #remember(StateQuery, List, Response)}, with the link and guardian controls of {@code held}. */
+  private StateView remember(StateQuery query, List<String> budgets, Response r, Seen held) {
+    Optional<PersonLink> link = held.view().link();
     Map<String, Long> allowed = new LinkedHashMap<>();
     if (link.isPresent()) {
       for (int i = 0; i < budgets.size(); i++) {
         allowed.put(budgets.get(i).replace(PERSON, Keys.part(link.get().personId())), r.get(8 + i).toLong());
       }
     }
-    StateView view = new StateView(link,
-        Optional.ofNullable(r.get(1)).map(g -> GuardianControls.fromJson(new JsonObject(g.toString()))), allowed,
-        optionalLong(r.get(2)), optionalLong(r.get(3)),
+    StateView view = new StateView(link, held.view().guardian(), allowed, optionalLong(r.get(2)), optionalLong(r.get(3)),
         r.get(4) == null ? Optional.empty() : Optional.of(record(r, 4)));
     if (query.sessionKey() != null) {
       note(query.sessionKey(), text(r.get(2)));
     }
     if (link.isPresent() && query.guardianKeyOf().apply(PERSON) != null) {
-      Seen now = new Seen(r.get(0).toString(), text(r.get(1)), view);
+      Seen now = new Seen(held.link(), held.guardian(), view);
       if (seen.size() >= REMEMBERED_USERS) {
         seen.keySet().stream().findAny().ifPresent(seen::remove);
       }

@@ -8,15 +8,18 @@ import io.vertx.redis.client.Response;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A Redis client that counts its round trips: each {@code send} and each {@code batch} (a
  * pipeline, written at once and answered at once) is one. A connection taken with {@code connect}
- * is not counted, so the stores under test must not use one.
+ * is not counted, so the stores under test must not use one. It also counts the bytes of the
+ * strings Redis answers to {@code send}.
  */
 public final class CountingRedis implements Redis {
   private final Redis client;
   private final AtomicInteger roundTrips = new AtomicInteger();
+  private final AtomicLong answered = new AtomicLong();
 
   public CountingRedis(Redis client) {
     this.client = client;
@@ -25,6 +28,28 @@ public final class CountingRedis implements Redis {
   /** The round trips since the last call of this method. */
   public int taken() {
     return roundTrips.getAndSet(0);
+  }
+
+  /** The bytes of the strings answered to {@code send} since the last call of this method. */
+  public long answeredBytes() {
+    return answered.getAndSet(0);
+  }
+
+  private static long bytes(Response r) {
+    if (r == null) {
+      return 0;
+    }
+    return switch (r.type()) {
+      case MULTI -> {
+        long sum = 0;
+        for (Response element : r) {
+          sum += bytes(element);
+        }
+        yield sum;
+      }
+      case BULK, SIMPLE -> r.toBytes().length;
+      default -> 0;
+    };
   }
 
   @Override
@@ -40,7 +65,7 @@ public final class CountingRedis implements Redis {
   @Override
   public Future<Response> send(Request request) {
     roundTrips.incrementAndGet();
-    return client.send(request);
+    return client.send(request).onSuccess(r -> answered.addAndGet(bytes(r)));
   }
 
   @Override

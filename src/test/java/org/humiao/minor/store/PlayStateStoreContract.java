@@ -314,6 +314,36 @@ abstract class PlayStateStoreContract {
   }
 
   @Test
+  void anAuthorizesPlanClearsTheStopMarkOnlyWhenItsStopRuleDoesNotHold() {
+    String user = Keys.user("plat-c", "u:1");
+    String person = "p_c";
+    store.putLink(user, new PersonLink(person, LocalDate.of(2012, 5, 1), "resident-id", 100, null));
+    String budget = Keys.dayPlay(person, "op:c", ServiceKind.GAME, LocalDate.of(2026, 2, 20));
+    StateQuery query = StateQuery.of(user).guardian(p -> Keys.personOperator(p, "op:c"))
+        .budgets(p -> List.of(Keys.dayPlay(p, "op:c", ServiceKind.GAME, LocalDate.of(2026, 2, 20))))
+        .session("session:c");
+    Function<StateView, PlayPlan> authorize = view -> new PlayPlan(List.of(), Optional.of(new StopRule(50, budget, 100)), true);
+    // a first view, so a store that plans on the last one has one; no mark yet: nothing to clear
+    assertFalse(store.viewThenAddPlay(query, authorize).cleared());
+    store.markStopped("session:c", 40);
+
+    // under the cap: the session may play again, and its mark goes with the read
+    CountedView allowed = store.viewThenAddPlay(query, authorize);
+    assertEquals(OptionalLong.of(40), allowed.view().stoppedAt());
+    assertTrue(allowed.cleared());
+    assertFalse(allowed.stopped());
+    assertEquals(OptionalLong.empty(), store.stoppedAt("session:c"));
+
+    // the cap reached (by another instance's play): the rule holds, the mark is made and not cleared
+    store.markStopped("session:c", 45);
+    store.addPlay(budget, new Interval(0, 100), 100);
+    CountedView refused = store.viewThenAddPlay(query, authorize);
+    assertTrue(refused.stopped());
+    assertFalse(refused.cleared());
+    assertEquals(OptionalLong.of(45), store.stoppedAt("session:c"));
+  }
+
+  @Test
   void viewThenRecordPaymentRecordsWhatThePlanMakesOfWhatIsStoredAtTheCall() {
     String user = Keys.user("plat-p", "u:1");
     String person = "p_p";

@@ -1,5 +1,7 @@
 package org.humiao.minor.store;
 
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
 import org.humiao.minor.policy.ServiceKind;
 import org.humiao.minor.time.Interval;
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
@@ -24,6 +27,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -80,6 +85,67 @@ class RedisPlayStateStoreTest extends PlayStateStoreContract {
       CountedView resumed = a.viewThenAddPlay(query, plan.apply(new Interval(20, 30)));
       assertEquals(OptionalLong.empty(), resumed.view().stoppedAt());
       assertEquals(List.of(new PlayTally(10, 0, 10, 10, new Interval(20, 30))), resumed.tallies());
+    }
+  }
+
+  @Test
+  void aHeartbeatPlannedOnAViewThatHeldIsNotAnsweredTheLinkAndGuardianControlsAgain() throws Exception {
+    try (RedisTestStores<PlayStateStore> stores = new RedisTestStores<>(redis)) {
+      CountingRedis[] client = new CountingRedis[1];
+      PlayStateStore store = stores.open((redisClient, prefix) -> new RedisPlayStateStore(
+          client[0] = new CountingRedis(redisClient), prefix, Duration.ofSeconds(5), Duration.ofDays(31)));
+      String user = Keys.user("plat-h", "u:1");
+      PersonLink link = new PersonLink("p_h", LocalDate.of(2012, 5, 1), "resident-id", 100, null);
+      GuardianControls controls = new GuardianControls(3600L, List.of(), false, false, 5000L, null);
+      store.putLink(user, link);
+      store.putGuardianControls(Keys.personOperator("p_h", "op:h"), controls);
+      String budget = Keys.dayPlay("p_h", "op:h", ServiceKind.GAME, LocalDate.of(2026, 2, 20));
+      StateQuery query = StateQuery.of(user).guardian(p -> Keys.personOperator(p, "op:h"))
+          .budgets(p -> List.of(Keys.dayPlay(p, "op:h", ServiceKind.GAME, LocalDate.of(2026, 2, 20)))).session("session:h");
+      Function<StateView, PlayPlan> plan = view -> new PlayPlan(List.of(new PlayAdd(budget, new Interval(0, 30), 1000)),
+          Optional.empty());
+      StateView full = store.view(query);
+      long linkAndControls = link.toJson().encode().length() + controls.toJson().encode().length();
+      client[0].answeredBytes();
+
+      CountedView counted = store.viewThenAddPlay(query, plan);
+      assertTrue(client[0].answeredBytes() < linkAndControls, "the link and the guardian controls were answered again");
+      assertEquals(full.link(), counted.view().link());
+      assertEquals(full.guardian(), counted.view().guardian());
+      assertEquals(Map.of(budget, 0L), counted.view().allowedPlay());
+    }
+  }
+
+  @Test
+  void aHeartbeatsScriptReadsNoTotalItHasAlreadyReadOrMade() throws Exception {
+    // a Redis of its own: its command statistics are this test's alone
+    try (RedisServerProcess server = RedisServerProcess.start(); RedisStores stores = new RedisStores(server.uri())) {
+      PlayStateStore store = stores.open();
+      String user = Keys.user("plat-n", "u:1");
+      store.putLink(user, new PersonLink("p_n", LocalDate.of(2012, 5, 1), "resident-id", 100, null));
+      String budget = Keys.dayPlay("p_n", "op:n", ServiceKind.GAME, LocalDate.of(2026, 2, 20));
+      StateQuery query = StateQuery.of(user).guardian(p -> Keys.personOperator(p, "op:n"))
+          .budgets(p -> List.of(Keys.dayPlay(p, "op:n", ServiceKind.GAME, LocalDate.of(2026, 2, 20)))).session("session:n");
+      Function<Interval, Function<StateView, PlayPlan>> plan = played -> view -> new PlayPlan(
+          List.of(new PlayAdd(budget, played, 1000)), Optional.of(new StopRule(played.to(), budget, 1000)));
+      store.viewThenAddPlay(query, plan.apply(new Interval(0, 30)));
+      stores.command(Request.cmd(Command.CONFIG).arg("RESETSTAT"));
+
+      // the next 30 s, planned on the view remembered: one script
+      CountedView counted = store.viewThenAddPlay(query, plan.apply(new Interval(30, 60)));
+      assertEquals(List.of(new PlayTally(30, 0, 60, 0, new Interval(0, 60))), counted.tallies());
+      long inside = 0;
+      String stats = stores.command(Request.cmd(Command.INFO).arg("commandstats")).toString();
+      for (String line : stats.split("\\r?\\n")) {
+        Matcher m = Pattern.compile("^cmdstat_([^:]+):calls=(\\d+)").matcher(line);
+        // the scripts' commands: not the script call itself, this test's, nor a new connection's HELLO
+        if (m.find() && !Set.of("evalsha", "eval", "info", "config|resetstat", "hello").contains(m.group(1))) {
+          inside += Long.parseLong(m.group(2));
+        }
+      }
+      // the view's 4 reads; the totals once (HMGET), the runs (5 for the allowed, 2 for the excess), the totals'
+      // increments and the expiries (5): not the totals again after the counts, nor the run the counts made
+      assertTrue(inside <= 19, "commands inside the script: " + inside + "\n" + stats);
     }
   }
 

@@ -46,6 +46,16 @@ public final class RedisStores implements AutoCloseable {
     }
   }
 
+  /** One command on a connection of its own, for a test's look at Redis itself (INFO, CONFIG). */
+  Response command(Request request) throws Exception {
+    Redis redis = client();
+    try {
+      return await(redis.send(request));
+    } finally {
+      await(redis.close());
+    }
+  }
+
   /** Every key of the stores with its value (strings, hashes, sorted sets), one per line, to search. */
   public String dump() throws Exception {
     Redis redis = client();
