@@ -32,9 +32,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -76,6 +79,14 @@ final class EvalCommand implements Callable<Integer> {
           + "a paired before/after of a lexicon change at the cost of one training")
   Path baselineLexicons;
 
+  @Option(names = "--deals", paramLabel = "N", defaultValue = "1",
+      description = "with --loto: the whole leave-one-topic-out N times, deal d (0 to N-1) of the same training dealing "
+          + "the stacker's folds with the fold seed + d and starting the semantic heads from their seed + d (each line names "
+          + "both); prints each "
+          + "deal's lines, then each topic's and the pooled macro-F1 and accuracy over the deals (mean, sd, min, max); "
+          + "--errors writes deal 0's (default: ${DEFAULT-VALUE}, the lines of one training as before)")
+  int deals;
+
   @Option(names = "--errors", paramLabel = "OUT",
       description = "with --semantic or --loto: write the cascade's false flags and misses to OUT as TSV "
           + "(set, kind fp|fn, reason, n-gram, semantic and stacked probabilities, text) to group them into classes")
@@ -101,6 +112,9 @@ final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     CommandFailure.readableFile(file, "labelled file", Corpus.LABELLED_HINT);
+    if (deals != 1 && loto == null) {
+      throw new CommandFailure("--deals goes with --loto: it repeats the leave-one-topic-out's training");
+    }
     if (loto != null) {
       return runLoto(loto, file);
     }
@@ -159,8 +173,14 @@ final class EvalCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Leave-one-topic-out: train on two topics of TRAIN, judge on the third's rows of TRAIN and FILE. */
+  /**
+   * Leave-one-topic-out: train on two topics of TRAIN, judge on the third's rows of TRAIN and FILE;
+   * with {@code --deals N}, N times, each deal of the same training (see {@link SemanticTrainer.Options#dealt}).
+   */
   private int runLoto(List<Corpus> trainFiles, Path file) throws IOException {
+    if (deals < 1) {
+      throw new CommandFailure("--deals must be at least 1, not " + deals);
+    }
     List<Corpus.Row> train = Corpus.sourcedRows(trainFiles, "training file");
     SemanticData data = SemanticData.open(engines.lexicons(), semanticOptions);
     List<LabelledText> held = Stream.concat(train.stream().map(Corpus.Row::text), SemanticData.rows(file).stream()).toList();
@@ -178,41 +198,116 @@ final class EvalCommand implements Callable<Integer> {
       }
       topics.retainAll(judgeTopics);
     }
-    List<Scored> pooled = new ArrayList<>();
-    List<Scored> pooledBaseline = new ArrayList<>();
-    JsonObject byTopic = new JsonObject();
+    SemanticTrainer.Options trainer = data.trainerOptions();
+    // [deal] -> the judged texts of every topic, in topic order
+    List<List<Scored>> pooled = perDeal();
+    List<List<Scored>> pooledBaseline = perDeal();
+    // topic -> [deal] -> that topic's judged texts
+    Map<String, List<List<Scored>>> byTopic = new LinkedHashMap<>();
     for (String topic : topics) {
       List<Corpus.Row> in = train.stream().filter(r -> !r.text().topic().equals(topic)).toList();
       List<LabelledText> out1 = held.stream().filter(r -> r.topic().equals(topic)).toList();
-      SemanticTrainer.Trained trained = SemanticTrainer.train(data.trainingExamples(in), data.encoderId(), data.trainerOptions());
-      List<Scored> scored = new ArrayList<>();
-      JsonObject report = judge(data, withModels(data.lexicons, trained, topic), out1, scored);
-      pooled.addAll(scored);
-      byTopic.put(topic, report.put("trainedOn", in.size()));
-      out.println(new JsonObject().put("heldOutTopic", topic).mergeIn(report).encode());
-      if (baselineLexicons != null) {
-        List<Scored> before = new ArrayList<>();
-        JsonObject baseline = judge(data, withModels(baselineLexicons, trained, topic), out1, before);
-        pooledBaseline.addAll(before);
-        out.println(new JsonObject().put("heldOutTopic", topic).put("lexicons", baselineLexicons.toString()).mergeIn(baseline).encode());
+      List<SemanticTrainer.Example> examples = data.trainingExamples(in);
+      // the n-gram model on all of the other topics does not depend on the deal: trained once
+      ToxicityModel ngram = SemanticTrainer.trainNgram(examples, trainer);
+      byTopic.put(topic, perDeal());
+      for (int d = 0; d < deals; d++) {
+        SemanticTrainer.Options dealt = trainer.dealt(d);
+        SemanticTrainer.Trained trained = SemanticTrainer.train(examples, data.encoderId(), dealt, ngram);
+        List<Scored> scored = byTopic.get(topic).get(d);
+        JsonObject report = judge(data, withModels(data.lexicons, trained, topic), out1, scored);
+        pooled.get(d).addAll(scored);
+        out.println(dealLine(d, dealt).put("heldOutTopic", topic).mergeIn(report.put("trainedOn", in.size())).encode());
+        if (baselineLexicons != null) {
+          List<Scored> before = new ArrayList<>();
+          JsonObject baseline = judge(data, withModels(baselineLexicons, trained, topic), out1, before);
+          pooledBaseline.get(d).addAll(before);
+          out.println(dealLine(d, dealt).put("heldOutTopic", topic).put("lexicons", baselineLexicons.toString()).mergeIn(baseline).encode());
+        }
       }
     }
-    if (baselineLexicons != null) {
-      out.println(new JsonObject()
+    for (int d = 0; d < deals; d++) {
+      if (baselineLexicons != null) {
+        out.println(dealLine(d, trainer.dealt(d))
+            .put("loto", "pooled over " + topics)
+            .put("lexicons", baselineLexicons.toString())
+            .put("pooled", summary(pooledBaseline.get(d), data.modelMinLength))
+            .encode());
+      }
+      out.println(dealLine(d, trainer.dealt(d))
           .put("loto", "pooled over " + topics)
-          .put("lexicons", baselineLexicons.toString())
-          .put("pooled", summary(pooledBaseline, data.modelMinLength))
+          .put("stackSweep", stackSweep(pooled.get(d), data.modelMinLength))
+          .put("headAgreeSweep", headAgreeSweep(pooled.get(d)))
+          .put("pooled", summary(pooled.get(d), data.modelMinLength))
           .encode());
     }
-    out.println(new JsonObject()
-        .put("loto", "pooled over " + topics)
-        .put("stackSweep", stackSweep(pooled, data.modelMinLength))
-        .put("headAgreeSweep", headAgreeSweep(pooled))
-        .put("pooled", summary(pooled, data.modelMinLength))
-        .encode());
-    writeErrors(pooled);
+    if (deals > 1) {
+      JsonArray seeds = new JsonArray();
+      for (int d = 0; d < deals; d++) {
+        seeds.add(dealLine(d, trainer.dealt(d)));
+      }
+      JsonObject topicsSpread = new JsonObject();
+      byTopic.forEach((topic, scored) -> topicsSpread.put(topic, spread(scored)));
+      if (baselineLexicons != null) {
+        out.println(new JsonObject()
+            .put("loto", deals + " deals pooled over " + topics)
+            .put("lexicons", baselineLexicons.toString())
+            .put("deals", seeds)
+            .put("pooled", spread(pooledBaseline))
+            .encode());
+      }
+      out.println(new JsonObject()
+          .put("loto", deals + " deals pooled over " + topics)
+          .put("deals", seeds)
+          .put("byTopic", topicsSpread)
+          .put("pooled", spread(pooled))
+          .encode());
+    }
+    writeErrors(pooled.get(0));
     data.cache.close();
     return 0;
+  }
+
+  private List<List<Scored>> perDeal() {
+    List<List<Scored>> lists = new ArrayList<>();
+    for (int d = 0; d < deals; d++) {
+      lists.add(new ArrayList<>());
+    }
+    return lists;
+  }
+
+  /** A line's deal and its seeds, or nothing with one deal, whose lines are those of a run without --deals. */
+  private JsonObject dealLine(int d, SemanticTrainer.Options dealt) {
+    JsonObject line = new JsonObject();
+    return deals == 1 ? line : line.put("deal", d).put("foldSeed", dealt.seed()).put("headSeed", dealt.head().seed());
+  }
+
+  /** Both engines' macro-F1 and accuracy over the deals. */
+  private static JsonObject spread(List<List<Scored>> byDeal) {
+    return new JsonObject()
+        .put("engineCascade", spread(byDeal, Scored::cascade))
+        .put("engineFast", spread(byDeal, Scored::fast));
+  }
+
+  private static JsonObject spread(List<List<Scored>> byDeal, Predicate<Scored> flagged) {
+    List<ClassifierMetrics> m = byDeal.stream().map(s -> metrics(s, flagged)).toList();
+    return new JsonObject()
+        .put("macroF1", spread(m.stream().mapToDouble(ClassifierMetrics::macroF1).toArray()))
+        .put("accuracy", spread(m.stream().mapToDouble(ClassifierMetrics::accuracy).toArray()));
+  }
+
+  /** Mean, sample standard deviation, min and max of one figure over the deals, and each deal's value. */
+  private static JsonObject spread(double[] values) {
+    double mean = java.util.Arrays.stream(values).average().orElseThrow();
+    double squares = java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum();
+    JsonArray each = new JsonArray();
+    java.util.Arrays.stream(values).forEach(v -> each.add(round(v)));
+    return new JsonObject()
+        .put("mean", round(mean))
+        .put("sd", round(Math.sqrt(squares / (values.length - 1))))
+        .put("min", round(java.util.Arrays.stream(values).min().orElseThrow()))
+        .put("max", round(java.util.Arrays.stream(values).max().orElseThrow()))
+        .put("byDeal", each);
   }
 
   /** A copy of the lexicons directory holding the models trained for one held-out part. */
@@ -270,7 +365,8 @@ final class EvalCommand implements Callable<Integer> {
         ScreeningResult f;
         ScreeningResult c;
         try {
-          f = fast.screen(rows.get(i).text());
+          // both unhurried: on a loaded machine the service's budget would hold a text for review, a verdict of the load
+          f = fast.screen(rows.get(i).text(), Engines.UNHURRIED);
           c = cascade.screen(rows.get(i).text(), Engines.UNHURRIED);
         } catch (InvalidTextException ex) {
           continue;
@@ -282,7 +378,8 @@ final class EvalCommand implements Callable<Integer> {
             f.flagged(), c.flagged(), c.tiers().contains(Tier.SEMANTIC), why(c), !f.flagged() && c.reason() == Reason.SEMANTIC));
       }
       JsonObject report = summary(scored, fast.policy().modelReview(), semanticPolicy, fast.policy().modelMinLength());
-      cascade.semanticStats().ifPresent(st -> report.put("skipped", st.skipped().toString()));
+      // in the causes' order: the stats' map iterates in an order that changes from one JVM to the next
+      cascade.semanticStats().ifPresent(st -> report.put("skipped", new TreeMap<>(st.skipped()).toString()));
       return report;
     }
   }

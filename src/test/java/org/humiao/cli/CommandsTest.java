@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.humiao.screening.Decision;
 import org.humiao.screening.ScreeningEngine;
+import org.humiao.screening.semantic.SemanticTrainer;
 import picocli.CommandLine;
 
 import java.io.ByteArrayInputStream;
@@ -189,6 +190,81 @@ class CommandsTest {
     Cli unknown = Cli.run("eval", "--loto", train.toString(), "--judge-topics", "b,z", empty.toString());
     assertEquals(1, unknown.status(), unknown.out());
     assertTrue(unknown.err().contains("--judge-topics [z] not among the topics"), unknown.err());
+  }
+
+  /**
+   * {@code --deals N} repeats the leave-one-topic-out with the fold and head seeds + d: one deal prints
+   * exactly the lines of a run without it, deal 0 of several is that run, each later deal names its
+   * seeds and trains other models, and the last line is the deals' mean, spread, min and max.
+   */
+  @Test
+  void evalLotoOverDealsPrintsEachDealAndTheirMeanAndSpread(@TempDir Path dir) throws Exception {
+    // three topics; a third of the lines carry the other label, so the models are unsure and the deal shows
+    List<String> bad = List.of("你个傻逼", "我迟早弄死你", "放学别走等着挨揍", "你这个废物赶紧滚", "信不信我打死你", "滚出我们班",
+        "你妈的真恶心", "谁再理她就是跟我作对", "明天把他堵在厕所里", "全班都别跟他说话", "你长得真丑别出门了", "再告状就收拾你");
+    List<String> good = List.of("今天作业好多啊", "我们去操场打球吧", "周末一起去图书馆吗", "这道数学题怎么做", "明天记得带伞", "午饭吃什么好呢",
+        "这关的boss太难打了", "老师说下周考试", "我妈让我早点回家", "一起组队打副本吗", "这部电影挺好看的", "放学一起走吧");
+    StringBuilder csv = new StringBuilder("text,label,topic\n");
+    String[] topics = {"a", "b", "c"};
+    for (int i = 0; i < bad.size(); i++) {
+      boolean flipped = i % 3 == 2;
+      csv.append(bad.get(i)).append(flipped ? ",0," : ",1,").append(topics[i % 3]).append('\n');
+      csv.append(good.get(i)).append(flipped ? ",1," : ",0,").append(topics[i % 3]).append('\n');
+    }
+    Path train = dir.resolve("train.csv");
+    Files.writeString(train, csv.toString());
+    Path empty = dir.resolve("empty.csv");
+    Files.writeString(empty, "text,label\n");
+    Cli plain = Cli.run("eval", "--loto", train.toString(), empty.toString());
+    assertEquals(0, plain.status(), plain.err());
+    Cli one = Cli.run("eval", "--loto", train.toString(), "--deals", "1", empty.toString());
+    assertEquals(plain.out(), one.out(), "one deal prints what a run without --deals prints");
+
+    Cli three = Cli.run("eval", "--loto", train.toString(), "--deals", "3", empty.toString());
+    assertEquals(0, three.status(), three.err());
+    List<JsonObject> lines = three.out().lines().map(JsonObject::new).toList();
+    SemanticTrainer.Options shipped = SemanticTrainer.Options.defaults(0);
+    for (JsonObject line : lines.subList(0, lines.size() - 1)) {
+      int deal = line.getInteger("deal");
+      assertEquals(shipped.seed() + deal, line.getLong("foldSeed"), line.encode());
+      assertEquals(shipped.head().seed() + deal, line.getLong("headSeed"), line.encode());
+    }
+    List<String> dealZero = lines.stream().filter(l -> l.getInteger("deal", -1) == 0)
+        .map(l -> { JsonObject c = l.copy(); c.remove("deal"); c.remove("foldSeed"); c.remove("headSeed"); return c.encode(); }).toList();
+    assertEquals(plain.out().lines().toList(), dealZero, "deal 0 is the run without --deals");
+
+    List<JsonObject> pooled = lines.stream().filter(l -> l.containsKey("pooled") && l.containsKey("deal")).toList();
+    assertEquals(3, pooled.size(), three.out());
+    List<JsonObject> topicA = lines.stream().filter(l -> "a".equals(l.getString("heldOutTopic"))).toList();
+    assertEquals(3, topicA.size(), three.out());
+    assertTrue(topicA.stream().map(l -> l.getJsonObject("semanticAlone").encode()).distinct().count() > 1
+        || pooled.stream().map(l -> l.getJsonObject("stackSweep").encode()).distinct().count() > 1,
+        "other seeds train other heads and stackers: " + three.out());
+
+    JsonObject summary = lines.get(lines.size() - 1);
+    assertEquals("3 deals pooled over [a, b, c]", summary.getString("loto"));
+    assertSpread(pooled.stream().map(l -> l.getJsonObject("pooled").getJsonObject("engineCascade")).toList(),
+        summary.getJsonObject("pooled").getJsonObject("engineCascade"));
+    assertSpread(pooled.stream().map(l -> l.getJsonObject("pooled").getJsonObject("engineFast")).toList(),
+        summary.getJsonObject("pooled").getJsonObject("engineFast"));
+    assertSpread(topicA.stream().map(l -> l.getJsonObject("engineCascade")).toList(),
+        summary.getJsonObject("byTopic").getJsonObject("a").getJsonObject("engineCascade"));
+
+    Cli alone = Cli.run("eval", "--deals", "2", empty.toString());
+    assertEquals(1, alone.status(), alone.out());
+    assertTrue(alone.err().contains("--deals goes with --loto"), alone.err());
+  }
+
+  /** The summary's macro-F1 and accuracy are the mean, min and max of the deals' own figures. */
+  private static void assertSpread(List<JsonObject> deals, JsonObject spread) {
+    for (String figure : List.of("macroF1", "accuracy")) {
+      double[] each = deals.stream().mapToDouble(d -> d.getDouble(figure)).toArray();
+      JsonObject s = spread.getJsonObject(figure);
+      assertEquals(java.util.Arrays.stream(each).average().orElseThrow(), s.getDouble("mean"), 1e-4, figure + " " + spread);
+      assertEquals(java.util.Arrays.stream(each).min().orElseThrow(), s.getDouble("min"), 1e-9, figure + " " + spread);
+      assertEquals(java.util.Arrays.stream(each).max().orElseThrow(), s.getDouble("max"), 1e-9, figure + " " + spread);
+      assertEquals(each.length, s.getJsonArray("byDeal").size());
+    }
   }
 
   @Test

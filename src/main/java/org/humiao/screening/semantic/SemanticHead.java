@@ -57,6 +57,10 @@ public final class SemanticHead {
       return new Options(hidden, epochs, learningRate, l2, batch, seed, bags, on);
     }
 
+    public Options withSeed(long start) {
+      return new Options(hidden, epochs, learningRate, l2, batch, start, bags, balanced);
+    }
+
     public Options withShape(int units, int passes, double penalty) {
       return new Options(units, passes, learningRate, penalty, batch, seed, bags, balanced);
     }

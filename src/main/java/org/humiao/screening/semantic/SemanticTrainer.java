@@ -55,6 +55,16 @@ public final class SemanticTrainer {
     public Options withHeads(Heads how) {
       return new Options(folds, seed, ngram, head, shortLength, stackFolds, how);
     }
+
+    /**
+     * The same training dealt another way: deal {@code d} deals the stacker's folds with
+     * {@code seed + d} and starts the heads from {@code head.seed + d} (deal 0 is these options).
+     * The n-gram model's own shuffle keeps its seed, so the n-gram model on all the data is the
+     * same in every deal; only the out-of-fold models and the heads change.
+     */
+    public Options dealt(int d) {
+      return new Options(folds, seed + d, ngram, head.withSeed(head.seed() + d), shortLength, stackFolds, heads);
+    }
   }
 
   /** Where a training text comes from; a head per source keeps them apart. */
@@ -163,6 +173,14 @@ public final class SemanticTrainer {
   private SemanticTrainer() {}
 
   public static Trained train(List<Example> examples, String encoderId, Options o) {
+    return train(examples, encoderId, o, trainNgram(examples, o));
+  }
+
+  /**
+   * {@link #train(List, String, Options)} with the n-gram model on all of {@code examples} already
+   * trained ({@link #trainNgram}), as several deals of one training share it.
+   */
+  public static Trained train(List<Example> examples, String encoderId, Options o, ToxicityModel ngramOnAll) {
     int n = examples.size();
     List<String> topics = o.stackFolds() == StackFolds.TOPICS
         ? examples.stream().map(Example::topic).filter(t -> !t.isEmpty()).distinct().sorted().toList()
@@ -223,10 +241,11 @@ public final class SemanticTrainer {
     Stacker stacker = Stacker.train(stackNgram, stackHeads, lengths, labels, o.shortLength(),
         "logistic regression on " + folding + " out-of-fold scores of " + n + " texts (" + total
             + " with weights), seed " + o.seed() + perSource);
-    return new Trained(trainNgram(examples, o), trainHeads(examples, encoderId, o), stacker, oofNgram, oofHeads);
+    return new Trained(ngramOnAll, trainHeads(examples, encoderId, o), stacker, oofNgram, oofHeads);
   }
 
-  private static ToxicityModel trainNgram(List<Example> examples, Options o) {
+  /** The n-gram model on these examples, each counted as often as its weight; the fold deal does not change it. */
+  public static ToxicityModel trainNgram(List<Example> examples, Options o) {
     List<LabelledText> texts = examples.stream().map(e -> new LabelledText(e.text(), e.offensive(), "", e.weight())).toList();
     return ToxicityTrainer.train(LabelledText.expanded(texts), o.ngram(), UnaryOperator.identity());
   }

@@ -251,6 +251,27 @@ class SemanticTrainerTest {
   }
 
   @Test
+  void aDealReDealsTheFoldsAndRestartsTheHeadsButKeepsTheNgramModelOnAll() {
+    SemanticTrainer.Options o = options();
+    assertEquals(o, o.dealt(0));
+    SemanticTrainer.Options second = o.dealt(2);
+    assertEquals(o.seed() + 2, second.seed());
+    assertEquals(o.head().seed() + 2, second.head().seed());
+    assertEquals(o.ngram(), second.ngram());
+    SemanticTrainer.Trained a = SemanticTrainer.train(corpus(), ENCODER, o);
+    SemanticTrainer.Trained b = SemanticTrainer.train(corpus(), ENCODER, second);
+    assertFalse(java.util.Arrays.equals(a.stacker().toBytes(), b.stacker().toBytes()));
+    assertFalse(java.util.Arrays.equals(a.head().toBytes(), b.head().toBytes()));
+    assertFalse(java.util.Arrays.equals(a.outOfFoldNgram(), b.outOfFoldNgram()), "the folds are dealt anew");
+    // the n-gram model on all the data is the same in every deal, so one training of it serves them all
+    assertArrayEquals(a.ngram().toBytes(), b.ngram().toBytes());
+    SemanticTrainer.Trained shared = SemanticTrainer.train(corpus(), ENCODER, second, SemanticTrainer.trainNgram(corpus(), o));
+    assertArrayEquals(b.ngram().toBytes(), shared.ngram().toBytes());
+    assertArrayEquals(b.head().toBytes(), shared.head().toBytes());
+    assertArrayEquals(b.stacker().toBytes(), shared.stacker().toBytes());
+  }
+
+  @Test
   void headAndStackLearnTheSignal() {
     SemanticTrainer.Trained t = SemanticTrainer.train(corpus(), ENCODER, options());
     float[] bad = new float[8];
