@@ -72,11 +72,7 @@ final class SegmentationGuard {
 
   /** Where the word that opens at {@code at} (after a 的, so a word starts there) ends, within its clause. */
   int wordEnd(String text, int at) {
-    int to = Math.min(text.length(), at + 2 * WINDOW);
-    int boundaryAfter = text.indexOf(CharFolding.BOUNDARY_MARK, at);
-    if (boundaryAfter >= 0 && boundaryAfter < to) {
-      to = boundaryAfter;
-    }
+    int to = clauseEnd(text, at, 2 * WINDOW);
     load();
     List<Term> words = segment.seg(text.substring(at, to));
     return words.isEmpty() ? at : at + words.get(0).length();
@@ -91,16 +87,8 @@ final class SegmentationGuard {
    * (真 is no comparison's adverb) and 狗比你快滚 (a verb after the adjective).
    */
   boolean opensComparison(String text, int begin, int end) {
-    int from = Math.max(0, begin - WINDOW);
-    int boundaryBefore = text.lastIndexOf(CharFolding.BOUNDARY_MARK, begin);
-    if (boundaryBefore >= from) {
-      from = boundaryBefore + 1;
-    }
-    int to = Math.min(text.length(), end + 2 * WINDOW);
-    int boundaryAfter = text.indexOf(CharFolding.BOUNDARY_MARK, end);
-    if (boundaryAfter >= 0 && boundaryAfter < to) {
-      to = boundaryAfter;
-    }
+    int from = clauseStart(text, begin);
+    int to = clauseEnd(text, end, 2 * WINDOW);
     load();
     List<Term> words = segment.seg(text.substring(from, to));
     int at = 0;
@@ -146,19 +134,24 @@ final class SegmentationGuard {
   }
 
   /** How the segmented words around [begin, end) meet it. */
+  /** Up to {@value #WINDOW} characters before {@code begin}, not past a clause boundary. */
+  private static int clauseStart(String text, int begin) {
+    int boundaryBefore = text.lastIndexOf(CharFolding.BOUNDARY_MARK, begin);
+    return Math.max(Math.max(0, begin - WINDOW), boundaryBefore + 1);
+  }
+
+  /** Up to {@code window} characters after {@code end}, not past a clause boundary. */
+  private static int clauseEnd(String text, int end, int window) {
+    int to = Math.min(text.length(), end + window);
+    int boundaryAfter = text.indexOf(CharFolding.BOUNDARY_MARK, end);
+    return boundaryAfter >= 0 && boundaryAfter < to ? boundaryAfter : to;
+  }
+
   private record Cuts(boolean coreOverlap, boolean coreAcrossStart, boolean anyAcrossStart, boolean coreAcrossEnd) {}
 
   private Cuts cuts(String text, int begin, int end) {
-    int from = Math.max(0, begin - WINDOW);
-    int to = Math.min(text.length(), end + WINDOW);
-    int boundaryBefore = text.lastIndexOf(CharFolding.BOUNDARY_MARK, begin);
-    if (boundaryBefore >= from) {
-      from = boundaryBefore + 1;
-    }
-    int boundaryAfter = text.indexOf(CharFolding.BOUNDARY_MARK, end);
-    if (boundaryAfter >= 0 && boundaryAfter < to) {
-      to = boundaryAfter;
-    }
+    int from = clauseStart(text, begin);
+    int to = clauseEnd(text, end, WINDOW);
     load();
     boolean coreOverlap = false;
     boolean coreAcrossStart = false;
