@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One lexicon version compiled for matching: its normalizer, the automaton over all terms and
@@ -46,9 +47,13 @@ final class CompiledLexicon {
   private final SegmentationGuard guard;
   /** The normalized possessions of context/possessions.tsv. */
   private final List<String> possessions;
-  /** By index, where each rule's and each mitigation's regex can start a match. */
-  private final List<StartChars> ruleStarts;
-  private final List<StartChars> mitigationStarts;
+  /**
+   * By index, where each rule's and each mitigation's regex can start a match; read from its source on
+   * first use (a run that cues few rules reads few, and start-up reads none). A slot two threads fill at
+   * once gets equal values: StartChars is immutable, its fields final.
+   */
+  private final StartChars[] ruleStarts;
+  private final StartChars[] mitigationStarts;
   private final SceneRules rules;
 
   CompiledLexicon(Lexicon lexicon, SegmentationGuard guard) {
@@ -65,13 +70,22 @@ final class CompiledLexicon {
         .filter(p -> !p.isEmpty()).toList();
     this.automaton = cache == null ? compile(lexicon, normalizer, variants)
         : cache.automaton(lexicon, () -> compile(lexicon, normalizer, variants));
-    this.ruleStarts = lexicon.rules().stream().map(r -> StartChars.of(r.pattern())).toList();
-    this.mitigationStarts = lexicon.mitigations().stream().map(r -> StartChars.of(r.pattern())).toList();
+    this.ruleStarts = new StartChars[lexicon.rules().size()];
+    this.mitigationStarts = new StartChars[lexicon.mitigations().size()];
     this.rules = lexicon.policy().rules();
   }
 
   String version() {
     return lexicon.version();
+  }
+
+  private static StartChars startsOf(StartChars[] slots, int i, Pattern pattern) {
+    StartChars starts = slots[i];
+    if (starts == null) {
+      starts = StartChars.of(pattern);
+      slots[i] = starts;
+    }
+    return starts;
   }
 
   /** The lexicon's own scene rules ({@link DecisionPolicy#rules()}), built once, for calls that name none. */
@@ -513,7 +527,7 @@ final class CompiledLexicon {
         if (!mutesModel && !anyIn(evidence, mitigation.categories())) {
           continue;
         }
-        StartChars.Search search = mitigationStarts.get(i).search(plain());
+        StartChars.Search search = startsOf(mitigationStarts, i, mitigation.pattern()).search(plain());
         Matcher m = search.matcher();
         List<int[]> spans = new ArrayList<>(1);
         while (search.find() && m.end() > m.start()) {
@@ -733,7 +747,7 @@ final class CompiledLexicon {
       }
       for (int i = cuedRules.nextSetBit(0); i >= 0; i = cuedRules.nextSetBit(i + 1)) {
         ContextRule rule = lexicon.rules().get(i);
-        StartChars.Search search = ruleStarts.get(i).search(plain());
+        StartChars.Search search = startsOf(ruleStarts, i, rule.pattern()).search(plain());
         Matcher m = search.matcher();
         boolean found = search.find();
         while (found && asksWhether(m.start(), m.end())) {
