@@ -31,7 +31,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +128,7 @@ final class EvalCommand implements Callable<Integer> {
     double modelBoost = engine.policy().modelBoost();
     ClassifierMetrics[] metrics = {new ClassifierMetrics(0, 0, 0, 0)};
     ClassifierMetrics[] swept = new ClassifierMetrics[SWEEP.length];
-    java.util.Arrays.fill(swept, metrics[0]);
+    Arrays.fill(swept, metrics[0]);
     long[] rejected = {0};
     LabelledCorpus.forEach(file, item -> {
       ScreeningResult result;
@@ -298,15 +300,16 @@ final class EvalCommand implements Callable<Integer> {
 
   /** Mean, sample standard deviation, min and max of one figure over the deals, and each deal's value. */
   private static JsonObject spread(double[] values) {
-    double mean = java.util.Arrays.stream(values).average().orElseThrow();
-    double squares = java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum();
+    DoubleSummaryStatistics stats = Arrays.stream(values).summaryStatistics();
+    double mean = stats.getAverage();
+    double squares = Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum();
     JsonArray each = new JsonArray();
-    java.util.Arrays.stream(values).forEach(v -> each.add(round(v)));
+    Arrays.stream(values).forEach(v -> each.add(round(v)));
     return new JsonObject()
         .put("mean", round(mean))
         .put("sd", round(Math.sqrt(squares / (values.length - 1))))
-        .put("min", round(java.util.Arrays.stream(values).min().orElseThrow()))
-        .put("max", round(java.util.Arrays.stream(values).max().orElseThrow()))
+        .put("min", round(stats.getMin()))
+        .put("max", round(stats.getMax()))
         .put("byDeal", each);
   }
 
