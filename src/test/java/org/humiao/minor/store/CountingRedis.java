@@ -47,7 +47,9 @@ public final class CountingRedis implements Redis {
         }
         yield sum;
       }
-      case BULK, SIMPLE -> r.toBytes().length;
+      case BULK -> r.toBytes().length;
+      // a status answer (OK) holds no bulk bytes: toBytes() refuses it
+      case SIMPLE -> r.toString().length();
       default -> 0;
     };
   }
