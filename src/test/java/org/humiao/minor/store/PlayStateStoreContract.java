@@ -229,17 +229,29 @@ abstract class PlayStateStoreContract {
         OptionalLong.of(1000), Optional.empty()), stranger);
   }
 
+  /** A linked minor, the budget of one game day the query reads, and the query (session "session:TAG"). */
+  private record PlayCase(String person, String budget, StateQuery query) {}
+
+  /** The set-up the play tests share: user u:1 of platform plat-TAG linked to person p_TAG, operator op:TAG. */
+  private PlayCase linkedPlayer(String tag) {
+    String user = Keys.user("plat-" + tag, "u:1");
+    String person = "p_" + tag;
+    String operator = "op:" + tag;
+    LocalDate day = LocalDate.of(2026, 2, 20);
+    store.putLink(user, new PersonLink(person, LocalDate.of(2012, 5, 1), "resident-id", 100, null));
+    StateQuery query = StateQuery.of(user).guardian(p -> Keys.personOperator(p, operator))
+        .budgets(p -> List.of(Keys.dayPlay(p, operator, ServiceKind.GAME, day)))
+        .session("session:" + tag);
+    return new PlayCase(person, Keys.dayPlay(person, operator, ServiceKind.GAME, day), query);
+  }
+
   @Test
   void viewThenAddPlayCountsWhatThePlanMakesOfWhatIsStoredAtTheCall() {
-    String user = Keys.user("plat-w", "u:1");
-    String person = "p_w";
-    store.putLink(user, new PersonLink(person, LocalDate.of(2012, 5, 1), "resident-id", 100, null));
-    String guardian = Keys.personOperator(person, "op:w");
+    PlayCase c = linkedPlayer("w");
+    String guardian = Keys.personOperator(c.person(), "op:w");
     store.putGuardianControls(guardian, new GuardianControls(100L, List.of(), false, false, null, null));
-    String budget = Keys.dayPlay(person, "op:w", ServiceKind.GAME, LocalDate.of(2026, 2, 20));
-    StateQuery query = StateQuery.of(user).guardian(p -> Keys.personOperator(p, "op:w"))
-        .budgets(p -> List.of(Keys.dayPlay(p, "op:w", ServiceKind.GAME, LocalDate.of(2026, 2, 20))))
-        .session("session:w");
+    String budget = c.budget();
+    StateQuery query = c.query();
     // the plan: the report within the guardian's quota, nothing allowed after a stop mark
     List<StateView> planned = new ArrayList<>();
     Function<Interval, Function<StateView, PlayPlan>> plan = played -> view -> {
@@ -279,13 +291,9 @@ abstract class PlayStateStoreContract {
 
   @Test
   void viewThenAddPlayMarksTheSessionStoppedWhenTheStopRuleHoldsAfterTheCounts() {
-    String user = Keys.user("plat-s", "u:1");
-    String person = "p_s";
-    store.putLink(user, new PersonLink(person, LocalDate.of(2012, 5, 1), "resident-id", 100, null));
-    String budget = Keys.dayPlay(person, "op:s", ServiceKind.GAME, LocalDate.of(2026, 2, 20));
-    StateQuery query = StateQuery.of(user).guardian(p -> Keys.personOperator(p, "op:s"))
-        .budgets(p -> List.of(Keys.dayPlay(p, "op:s", ServiceKind.GAME, LocalDate.of(2026, 2, 20))))
-        .session("session:s");
+    PlayCase c = linkedPlayer("s");
+    String budget = c.budget();
+    StateQuery query = c.query();
     // stop when the budget's 100 s are played: counted up to the cap from a view the store may have assumed
     Function<Interval, Function<StateView, PlayPlan>> plan = played -> view ->
         new PlayPlan(List.of(new PlayAdd(budget, played, 100)), Optional.of(new StopRule(played.to(), budget, 100)));
@@ -315,13 +323,9 @@ abstract class PlayStateStoreContract {
 
   @Test
   void anAuthorizesPlanClearsTheStopMarkOnlyWhenItsStopRuleDoesNotHold() {
-    String user = Keys.user("plat-c", "u:1");
-    String person = "p_c";
-    store.putLink(user, new PersonLink(person, LocalDate.of(2012, 5, 1), "resident-id", 100, null));
-    String budget = Keys.dayPlay(person, "op:c", ServiceKind.GAME, LocalDate.of(2026, 2, 20));
-    StateQuery query = StateQuery.of(user).guardian(p -> Keys.personOperator(p, "op:c"))
-        .budgets(p -> List.of(Keys.dayPlay(p, "op:c", ServiceKind.GAME, LocalDate.of(2026, 2, 20))))
-        .session("session:c");
+    PlayCase c = linkedPlayer("c");
+    String budget = c.budget();
+    StateQuery query = c.query();
     Function<StateView, PlayPlan> authorize = view -> new PlayPlan(List.of(), Optional.of(new StopRule(50, budget, 100)), true);
     // a first view, so a store that plans on the last one has one; no mark yet: nothing to clear
     assertFalse(store.viewThenAddPlay(query, authorize).cleared());
