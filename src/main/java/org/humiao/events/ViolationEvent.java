@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.jackson.JacksonCodec;
 
@@ -51,6 +52,14 @@ public record ViolationEvent(
       .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
   /** Room for a screened text's event without the buffer growing. */
   private static final int TYPICAL_BYTES = 640;
+  /** Room for a screened text's evidence alone. */
+  private static final int TYPICAL_EVIDENCE_BYTES = 384;
+  /**
+   * The evidence of every event without any: one shared instance, safe because the evidence is
+   * never handed out (the accessor and {@link #toJson()} copy it), so an event held without its
+   * evidence ({@link #withoutEvidence()}) costs no map of its own.
+   */
+  private static final JsonObject NO_EVIDENCE = new JsonObject();
 
   public enum Kind {
     TEXT_BLOCKED, TEXT_REVIEW, REPOST_BLOCKED, CURFEW_ATTEMPT, QUOTA_EXCEEDED, PAYMENT_REFUSED, TIP_REFUSED,
@@ -82,7 +91,7 @@ public record ViolationEvent(
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(category, "category");
-    evidence = evidence == null ? new JsonObject() : evidence.copy();
+    evidence = evidence == null || evidence.isEmpty() ? NO_EVIDENCE : evidence.copy();
   }
 
   @Override
@@ -94,6 +103,29 @@ public record ViolationEvent(
   public ViolationEvent withRegion(String region) {
     return new ViolationEvent(id, time, platform, kind, category, severity, rule, user, region, dataId, mandatoryReport,
         evidence);
+  }
+
+  /** This event with no evidence: what a view keeps beside {@link #evidenceBytes()}. */
+  public ViolationEvent withoutEvidence() {
+    return new ViolationEvent(id, time, platform, kind, category, severity, rule, user, region, dataId, mandatoryReport,
+        null);
+  }
+
+  /**
+   * This event with the evidence {@link #evidenceBytes()} wrote, decoded as the journal's readers
+   * decode it, so it encodes to the same JSON text.
+   */
+  public ViolationEvent withEvidence(byte[] evidenceJson) {
+    return new ViolationEvent(id, time, platform, kind, category, severity, rule, user, region, dataId, mandatoryReport,
+        new JsonObject(Buffer.buffer(evidenceJson)));
+  }
+
+  /**
+   * The evidence encoded as UTF-8 JSON, as {@link #encode()} writes it: one array where the tree is
+   * dozens of objects, for a view that keeps many events and shows few of them.
+   */
+  public byte[] evidenceBytes() {
+    return generate(TYPICAL_EVIDENCE_BYTES, json -> JacksonCodec.encodeJson(evidence, json));
   }
 
   public JsonObject toJson() {
@@ -119,8 +151,7 @@ public record ViolationEvent(
    * databind (one event per flagged text, on the event loop that screened it).
    */
   public byte[] encode() {
-    ByteArrayBuilder bytes = new ByteArrayBuilder(TYPICAL_BYTES);
-    try (JsonGenerator json = JSON.createGenerator(bytes)) {
+    return generate(TYPICAL_BYTES, json -> {
       json.writeStartObject();
       json.writeNumberField("schema", SCHEMA);
       json.writeStringField("id", id);
@@ -137,6 +168,19 @@ public record ViolationEvent(
       json.writeFieldName("evidence");
       JacksonCodec.encodeJson(evidence, json);
       json.writeEndObject();
+    });
+  }
+
+  /** What one of the encoders writes. */
+  @FunctionalInterface
+  private interface JsonWriting {
+    void writeTo(JsonGenerator json) throws IOException;
+  }
+
+  private static byte[] generate(int expectedBytes, JsonWriting writing) {
+    ByteArrayBuilder bytes = new ByteArrayBuilder(expectedBytes);
+    try (JsonGenerator json = JSON.createGenerator(bytes)) {
+      writing.writeTo(json);
     } catch (IOException e) {
       throw new UncheckedIOException("a memory buffer does not fail", e);
     }

@@ -1,6 +1,5 @@
 package org.humiao.events;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -29,20 +28,23 @@ class ViolationEventTest {
 
   @Test
   void encodedBytesAreItsJsonAsTheTreeEncodesIt() {
-    ViolationEvent full = ViolationEvent.builder("demo", ViolationEvent.Kind.TEXT_REVIEW).id("e2")
-        .time(Instant.parse("2026-12-07T21:30:00.123456Z")).category("insult", 2).rule("term")
-        .user(PSEUDONYMS.of("demo", "7")).region("310000").dataId("m\"sg\n8").mandatoryReport(false)
-        .evidence(new JsonObject().put("decision", "review").put("scene", "chat")
-            .put("terms", new JsonArray().add(new JsonObject().put("term", "傻\u0001逼😀").put("severity", 2)
-                .put("source", "lexicon")).add(new JsonObject().put("term", "</b>\\").put("score", 0.625)))
-            .put("categories", new JsonArray().add("insult").addNull().add(true))
-            .put("masked", null).put("lexiconVersion", "2026.12.12-3"))
-        .build();
+    ViolationEvent full = SampleEvents.withEveryKindOfEvidence();
     ViolationEvent bare = ViolationEvent.builder("p", ViolationEvent.Kind.CURFEW_ATTEMPT).id("e3")
         .time(Instant.parse("2026-12-07T00:00:00Z")).category("curfew", 1).build();
     for (ViolationEvent event : new ViolationEvent[] {full, bare}) {
       assertEquals(event.toJson().encode(), new String(event.encode(), StandardCharsets.UTF_8));
     }
+  }
+
+  @Test
+  void evidenceBytesReadBackToTheSameJson() {
+    ViolationEvent event = SampleEvents.withEveryKindOfEvidence();
+    ViolationEvent head = event.withoutEvidence();
+    assertEquals(new JsonObject(), head.evidence());
+    ViolationEvent back = head.withEvidence(event.evidenceBytes());
+    assertEquals(event.toJson().encode(), back.toJson().encode());
+    assertEquals(event.evidence().encodePrettily(), back.evidence().encodePrettily());
+    assertEquals(4_000_000_000L, back.evidence().getJsonArray("offsets").getLong(1));
   }
 
   @Test

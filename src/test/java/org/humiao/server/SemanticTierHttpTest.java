@@ -112,6 +112,8 @@ class SemanticTierHttpTest {
       String metrics = client.get("/metrics", null).bodyAsString();
       assertTrue(counter(metrics, "humiao_semantic_warmed_up_total") >= 2, metrics);
       assertTrue(counter(metrics, "humiao_semantic_warm_up_seconds") > 0, metrics);
+      // the warm-up's encodes are the workers' time in the encoder
+      assertTrue(counter(metrics, "humiao_semantic_encoder_busy_seconds_total") > 0, metrics);
       assertEquals(0.0, counter(metrics, "humiao_semantic_encoded_total"), metrics);
     }
   }

@@ -59,10 +59,13 @@ public final class SemanticTier implements AutoCloseable {
 
   /**
    * Counters since start: texts encoded for a caller, texts skipped by cause, segments of long
-   * texts left out past the tier's cap (their n-gram scores stood), and texts encoded by
-   * {@link #warmUp} before any caller, in {@code warmUpNanos}.
+   * texts left out past the tier's cap (their n-gram scores stood), texts encoded by
+   * {@link #warmUp} before any caller, in {@code warmUpNanos}, and the time the workers spent in the
+   * encoder ({@code busyNanos}, the warm-up's included): its rate is the share of a core the tier
+   * takes from the rest of the process.
    */
-  public record Stats(long ran, Map<Skip, Long> skipped, long segmentsLeftOut, long warmedUp, long warmUpNanos) {
+  public record Stats(long ran, Map<Skip, Long> skipped, long segmentsLeftOut, long warmedUp, long warmUpNanos,
+                      long busyNanos) {
     public Stats {
       skipped = Map.copyOf(skipped);
     }
@@ -79,6 +82,7 @@ public final class SemanticTier implements AutoCloseable {
   private final LongAdder segmentsLeftOut = new LongAdder();
   private final LongAdder warmedUp = new LongAdder();
   private final LongAdder warmUpNanos = new LongAdder();
+  private final LongAdder busyNanos = new LongAdder();
   private final Map<Skip, LongAdder> skipped = new EnumMap<>(Skip.class);
   private final Admission admission;
 
@@ -278,7 +282,7 @@ public final class SemanticTier implements AutoCloseable {
   public Stats stats() {
     Map<Skip, Long> counts = new EnumMap<>(Skip.class);
     skipped.forEach((k, v) -> counts.put(k, v.sum()));
-    return new Stats(ran.sum(), counts, segmentsLeftOut.sum(), warmedUp.sum(), warmUpNanos.sum());
+    return new Stats(ran.sum(), counts, segmentsLeftOut.sum(), warmedUp.sum(), warmUpNanos.sum(), busyNanos.sum());
   }
 
   private void work() {
@@ -314,6 +318,7 @@ public final class SemanticTier implements AutoCloseable {
         batch.forEach(p -> p.result().completeExceptionally(e));
       }
       long done = System.nanoTime();
+      busyNanos.add(done - now);
       admission.done(batch.stream().mapToInt(Pending::units).sum(), done - now, done);
     }
   }

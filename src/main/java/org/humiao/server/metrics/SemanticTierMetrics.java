@@ -12,7 +12,8 @@ import java.util.Locale;
  * The semantic tier's work: {@code humiao_semantic_encoded_total} (texts it judged) and
  * {@code humiao_semantic_skipped_total{cause=...}} (texts it should have judged whose fast verdict
  * stood instead, by {@link SemanticTier.Skip}), and {@code humiao_semantic_segments_left_out_total}
- * (segments of long texts past the tier's cap, not encoded), and its start-up warm-up:
+ * (segments of long texts past the tier's cap, not encoded), {@code humiao_semantic_encoder_busy_seconds_total}
+ * (time in the encoder: its rate is the share of a core the tier takes), and its start-up warm-up:
  * {@code humiao_semantic_warmed_up_total} texts in {@code humiao_semantic_warm_up_seconds}. Read from the loaded engine at each scrape; zero while
  * it loads or when the tier is off.
  */
@@ -32,6 +33,10 @@ public final class SemanticTierMetrics {
         .register(registry);
     Gauge.builder("humiao.semantic.warm.up", engine, e -> stats(e).map(s -> s.warmUpNanos() / 1e9).orElse(0.0))
         .description("time the semantic tier's warm-up added to start-up")
+        .baseUnit("seconds")
+        .register(registry);
+    FunctionCounter.builder("humiao.semantic.encoder.busy", engine, e -> stats(e).map(s -> s.busyNanos() / 1e9).orElse(0.0))
+        .description("time the semantic tier's workers spent in the encoder, warm-up included: its rate is the share of a core the tier takes")
         .baseUnit("seconds")
         .register(registry);
     for (SemanticTier.Skip cause : SemanticTier.Skip.values()) {

@@ -172,6 +172,19 @@ class SemanticTierTest {
     }
   }
 
+  /** The time in the encoder is counted, so a scrape's rate says what share of a core the tier took. */
+  @Test
+  void theTimeInTheEncoderIsCounted() {
+    Timed encoder = new Timed(2);
+    try (SemanticTier tier = new SemanticTier(encoder, new SemanticTier.Settings(1, 16, 1))) {
+      assertEquals(1, tier.warmUp(List.of("一"), TimeUnit.SECONDS.toNanos(5)));
+      // 8 units at 2 ms, then 10 units at 2 ms
+      assertTrue(tier.encode("abc", deadline(5_000)).isPresent());
+      long busyMillis = tier.stats().busyNanos() / 1_000_000;
+      assertTrue(busyMillis >= 36, tier.stats()::toString);
+    }
+  }
+
   /**
    * The warm-up runs the encoder before any caller and teaches admission its cost, counted apart:
    * the first caller's text that cannot be encoded within its budget is refused at once, where a tier
