@@ -22,6 +22,11 @@ final class SegmentationGuard {
   /** How much, after a comparison's adjective (聪明多了, 高一点). */
   private static final Set<String> COMPARATIVE_MEASURES = Set.of("多", "得多", "多了", "一点", "点", "一些", "些", "不少", "很多", "许多");
   /**
+   * Modals of ability or habit that compare through a verb after an adverb (比你还会撒娇, 比你还能吃, 比你更爱干净);
+   * not 敢, which dares 你 (狗比你还敢来), nor 想 or 要.
+   */
+  private static final Set<String> COMPARATIVE_MODALS = Set.of("会", "能", "能够", "爱", "懂得");
+  /**
    * Null until the first segmentation: HanLP loads its core dictionary then (~0.3 s, seconds under
    * load), which a file command whose lines never need a segmentation should not pay. The service
    * pays it at start, in the engine's warm-up.
@@ -83,8 +88,9 @@ final class SegmentationGuard {
    * ends the term (菜比 in 菜比肉还贵, 狗比 in 你家狗比你聪明多了): the word before it, inside the match, is a noun or
    * pronoun (the thing compared, so not 傻 of 傻比); after it come the compared noun phrase (nouns, pronouns,
    * 的, a verb before 的: 超市卖的), comparative adverbs at most (还, 更) and an adjective that ends the comparison
-   * (clause end, 了, 的, or a measure: 多, 一点). 你个狗比, 狗比东西还敢来, 狗比你给我滚 compare nothing, nor do 狗比你真恶心
-   * (真 is no comparison's adverb) and 狗比你快滚 (a verb after the adjective).
+   * (clause end, 了, 的, or a measure: 多, 一点), or an adverb, a modal of ability and its verb (狗比你还会撒娇). 你个狗比,
+   * 狗比东西还敢来, 狗比你给我滚 compare nothing, nor do 狗比你真恶心 (真 is no comparison's adverb), 狗比你快滚 (a verb
+   * after the adjective), 狗比你还敢来 (敢 dares 你) and 狗比你会死 (a modal without the comparison's adverb).
    */
   boolean opensComparison(String text, int begin, int end) {
     int from = clauseStart(text, begin);
@@ -111,8 +117,14 @@ final class SegmentationGuard {
     if (next == nounPhrase) {
       return false;
     }
+    int adverbs = next;
     while (next < words.size() && COMPARATIVE_ADVERBS.contains(words.get(next).word)) {
       next++;
+    }
+    // an adverb, a modal and a verb or an idiom (会看眼色) compare what the two can do; 会不会, 能不能 ask 你 instead
+    if (next > adverbs && next + 1 < words.size() && COMPARATIVE_MODALS.contains(words.get(next).word)
+        && opens(words.get(next + 1), "v", "l") && "不没".indexOf(words.get(next + 1).word.charAt(0)) < 0) {
+      return true;
     }
     if (next >= words.size() || !opens(words.get(next), "a")) {
       return false;

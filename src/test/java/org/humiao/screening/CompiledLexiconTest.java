@@ -86,6 +86,11 @@ class CompiledLexiconTest {
       你家的狗比超市卖的猫贵多了 | ''                   | none
       狗比你真恶心        | 狗比=狗比                   | exact
       狗比你快滚          | 狗比=狗比                   | exact
+      你家狗比你还会撒娇  | ''                          | none
+      家里的狗比你还能吃  | ''                          | none
+      狗比你还敢来        | 狗比=狗比                   | exact
+      狗比你还会不会说话  | 狗比=狗比                   | exact
+      狗比你会死          | 狗比=狗比                   | exact
       """)
   void findsTermsAndTheirSpellings(String text, String expected, String how) {
     CompiledLexicon.Findings findings = LEXICON.find(text, UNCAPPED.start(System.nanoTime()));

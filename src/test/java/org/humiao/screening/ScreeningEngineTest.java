@@ -45,6 +45,41 @@ class ScreeningEngineTest {
     assertEquals(expected, ShippedEngine.get().screen(text).decision());
   }
 
+  /**
+   * text | decision | the word's evidence: a mild word softened by 小, a particle, laughter or a kind act is banter, kept
+   * at 1 and passed; the same word with anger in its clause or the next is thrown (mitigation banter_softened,
+   * lexicons/README.md "Banter"); a strong word is never softened
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      你这个小憨憨，台词又背错了   | PASS   | 憨憨=1
+      笨蛋啦你，礼物在你书包里     | PASS   | 笨蛋=1
+      你这个菜鸡，跟紧我哈哈       | PASS   | 菜鸡=1
+      你这个憨憨，站那别动我来接你 | PASS   | 憨憨=1
+      你这个小傻瓜给我滚           | REVIEW | 傻瓜=2
+      你这个小傻瓜，离我远点       | REVIEW | 傻瓜=2
+      你这个菜鸡，滚出去哈哈       | REVIEW | 菜鸡=2
+      你这个小贱人                 | REVIEW | 小贱人=2
+      """)
+  void banterPassesTheWordAndAngerKeepsIt(String text, Decision expected, String word) {
+    ScreeningResult result = ShippedEngine.get().screen(text);
+    assertEquals(expected, result.decision());
+    String term = word.substring(0, word.indexOf('='));
+    assertEquals(word, result.evidence().stream().filter(e -> e.term().equals(term))
+        .map(e -> e.term() + "=" + e.severity()).findFirst().orElse("none"));
+  }
+
+  /** text | decision: the idiom of despair over a chore (想死的心都有了) is no wish to die (mitigation hyperbole) */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      这道题做了一小时，我想死的心都有了 | PASS
+      排队两小时，真的想死的心都有了    | PASS
+      我想死，不想再考试了              | BLOCK
+      """)
+  void theIdiomOfDespairIsNoWishToDie(String text, Decision expected) {
+    assertEquals(expected, ShippedEngine.get().screen(text).decision());
+  }
+
   @Test
   void cleanTextPassesUnchanged() {
     ScreeningResult result = ShippedEngine.get().screen("今天晚上一起开黑吗？我打野");
