@@ -57,7 +57,7 @@ import java.util.stream.Stream;
 final class EvalCommand implements Callable<Integer> {
   private static final double[] SWEEP = {0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80};
   private static final double[] HEAD_AGREE_SWEEP = {0.0, 0.1, 0.2, 0.3, 0.4, 0.5};
-  private static final double[] AIMLESS_SWEEP = {0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01};
+  private static final double[] AIMLESS_SWEEP = {0.0, 0.1, 0.2, 0.3, 0.4, 0.45, 0.51};
 
   @Parameters(paramLabel = "FILE", description = "the labelled file")
   Path file;
@@ -241,7 +241,7 @@ final class EvalCommand implements Callable<Integer> {
           .put("loto", "pooled over " + topics)
           .put("stackSweep", stackSweep(pooled.get(d), data.modelMinLength))
           .put("headAgreeSweep", headAgreeSweep(pooled.get(d)))
-          .put("aimlessSweep", aimlessSweep(pooled.get(d)))
+          .put("aimlessSweep", aimlessSweep(pooled.get(d), SemanticPolicy.from(policyOf(data.lexicons)).review()))
           .put("pooled", summary(pooled.get(d), data.modelMinLength))
           .encode());
     }
@@ -341,9 +341,9 @@ final class EvalCommand implements Callable<Integer> {
       return cascade && !(flipped && SemanticModels.headVote(heads) < agree);
     }
 
-    /** The cascade's verdict had semantic.aimless-review been {@code review} (at or above the judged policy's value). */
-    boolean cascadeAimed(double review) {
-      return cascade && !(flipped && aimless && flipScore < review);
+    /** The cascade's verdict had an aimless flip needed {@code needed} (at or above what the judged policy asked). */
+    boolean cascadeAimed(double needed) {
+      return cascade && !(flipped && aimless && flipScore < needed);
     }
   }
 
@@ -421,7 +421,7 @@ final class EvalCommand implements Callable<Integer> {
     return report
         .put("stacked", json(metrics(scored, s -> s.stacked() >= (s.length() < minLength ? p.shortReview() : p.review()))))
         .put("headAgreeSweep", headAgreeSweep(scored))
-        .put("aimlessSweep", aimlessSweep(scored))
+        .put("aimlessSweep", aimlessSweep(scored, p.review()))
         .put("items", scored.size());
   }
 
@@ -434,12 +434,15 @@ final class EvalCommand implements Callable<Integer> {
     return sweep;
   }
 
-  /** The cascade at other semantic.aimless-review values, derived from the judged verdicts (aimless flips under it undone). */
-  private static JsonArray aimlessSweep(List<Scored> scored) {
+  /**
+   * The cascade at other semantic.aimless-lift values over {@code review}, derived from the judged verdicts (the aimless
+   * flips under review + lift undone); valid at and above the judged policy's lift.
+   */
+  private static JsonArray aimlessSweep(List<Scored> scored, double review) {
     JsonArray sweep = new JsonArray();
-    for (double review : AIMLESS_SWEEP) {
-      sweep.add(json(metrics(scored, s -> s.cascadeAimed(review))).put("aimlessReview", review)
-          .put("aimlessFlips", scored.stream().filter(s -> s.flipped() && s.aimless() && s.flipScore() >= review).count()));
+    for (double lift : AIMLESS_SWEEP) {
+      sweep.add(json(metrics(scored, s -> s.cascadeAimed(review + lift))).put("aimlessLift", lift)
+          .put("aimlessFlips", scored.stream().filter(s -> s.flipped() && s.aimless() && s.flipScore() >= review + lift).count()));
     }
     return sweep;
   }

@@ -17,7 +17,7 @@ public enum Reason {
   SEMANTIC,
   /**
    * The text passes although the semantic tier's stack reached its review threshold: it names no one,
-   * and tone without an aim needs {@code semantic.aimless-review}.
+   * and tone without an aim needs {@code semantic.aimless-lift} more.
    */
   UNAIMED,
   /** A repost of blocked content. */

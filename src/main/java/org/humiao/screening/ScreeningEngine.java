@@ -533,7 +533,7 @@ public final class ScreeningEngine implements AutoCloseable {
         // tone alone is not an attack: what the fast tier passed and names no one needs a surer stack
         // (short texts are admitted only when they name someone)
         boolean aimless = !shortText && !modelFlag && !semantic.policy().namesSomeone(normalized);
-        double aimed = aimless ? Math.max(threshold, semantic.policy().aimlessReview()) : threshold;
+        double aimed = aimless ? threshold + semantic.policy().aimlessLift() : threshold;
         // the precision guard: what the fast tier passed the stack flags only with the heads' agreement
         boolean agreed = modelFlag || stack.headVote() >= semantic.policy().headAgree();
         // the stack replaces the n-gram model's vote: it saw that model's scores and knows how far to trust them

@@ -16,8 +16,8 @@ import java.util.Properties;
  * @param bandHigh ... and below this: outside the band the fast verdict is confident enough
  * @param review a stacked probability at or above this sends a scoreable text to review
  * @param shortReview the stricter threshold for texts shorter than the n-gram model's min-length
- * @param aimlessReview the threshold for a scoreable text that names no one ({@link #namesSomeone}): tone
- *     without an aim is not an attack; at or below {@code review} it changes nothing
+ * @param aimlessLift what a scoreable text that names no one ({@link #namesSomeone}) needs above the review
+ *     threshold (the scene's or {@code review}): tone without an aim is not an attack; 0 changes nothing
  * @param headAgree a text the fast tier lets pass is flagged by the stack only when the heads' own
  *     vote ({@link SemanticModels.Stacked#headVote}) is at or above this; 0 lets the stack flip it alone
  * @param shortMinLength texts shorter than this many normalized characters are not encoded at all
@@ -31,7 +31,7 @@ public record SemanticPolicy(
     double bandHigh,
     double review,
     double shortReview,
-    double aimlessReview,
+    double aimlessLift,
     double headAgree,
     int shortMinLength,
     String shortCues,
@@ -73,7 +73,7 @@ public record SemanticPolicy(
         PolicyProperties.number(p, "semantic.band-high"),
         PolicyProperties.number(p, "semantic.review"),
         PolicyProperties.number(p, "semantic.short-review"),
-        PolicyProperties.number(p, "semantic.aimless-review"),
+        PolicyProperties.number(p, "semantic.aimless-lift"),
         PolicyProperties.number(p, "semantic.head-agree"),
         (int) PolicyProperties.number(p, "semantic.short-min-length"),
         PolicyProperties.text(p, "semantic.short-cues"),
