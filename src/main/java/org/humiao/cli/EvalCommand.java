@@ -57,6 +57,7 @@ import java.util.stream.Stream;
 final class EvalCommand implements Callable<Integer> {
   private static final double[] SWEEP = {0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80};
   private static final double[] HEAD_AGREE_SWEEP = {0.0, 0.1, 0.2, 0.3, 0.4, 0.5};
+  private static final double[] AIMLESS_SWEEP = {0.0, 0.1, 0.2, 0.3, 0.4, 0.45, 0.51};
 
   @Parameters(paramLabel = "FILE", description = "the labelled file")
   Path file;
@@ -240,6 +241,7 @@ final class EvalCommand implements Callable<Integer> {
           .put("loto", "pooled over " + topics)
           .put("stackSweep", stackSweep(pooled.get(d), data.modelMinLength))
           .put("headAgreeSweep", headAgreeSweep(pooled.get(d)))
+          .put("aimlessSweep", aimlessSweep(pooled.get(d), SemanticPolicy.from(policyOf(data.lexicons)).review()))
           .put("pooled", summary(pooled.get(d), data.modelMinLength))
           .encode());
     }
@@ -327,13 +329,21 @@ final class EvalCommand implements Callable<Integer> {
    *
    * @param heads each semantic head's probability, the comments' head (or the only one) first
    * @param flipped the cascade flagged by the stack a text the fast tier let pass
+   * @param aimless a scoreable text that names no one, by semantic.short-cues
+   * @param flipScore the score the engine held against its threshold for the flip (the stack's, with the boost of
+   *     a mild term), NaN when the tier did not run
    */
   private record Scored(LabelledText row, boolean offensive, int length, double ngram, double[] heads, double stacked,
-      boolean fast, boolean cascade, boolean tierRan, String why, boolean flipped) {
+      boolean fast, boolean cascade, boolean tierRan, String why, boolean flipped, boolean aimless, double flipScore) {
 
     /** The cascade's verdict had semantic.head-agree been {@code agree} (at or above the judged policy's value). */
     boolean cascadeGuarded(double agree) {
       return cascade && !(flipped && SemanticModels.headVote(heads) < agree);
+    }
+
+    /** The cascade's verdict had an aimless flip needed {@code needed} (at or above what the judged policy asked). */
+    boolean cascadeAimed(double needed) {
+      return cascade && !(flipped && aimless && flipScore < needed);
     }
   }
 
@@ -376,9 +386,12 @@ final class EvalCommand implements Callable<Integer> {
         }
         double n = ngram.score(e.text());
         double[] heads = models.headScores(e.vector());
+        boolean mild = c.evidence().stream().mapToInt(Evidence::severity).max().orElse(0) == 1;
+        double flipScore = c.semanticScore().orElse(Double.NaN) + (mild ? cascade.policy().modelBoost() : 0);
         scored.add(new Scored(rows.get(i), e.offensive(), e.text().length(), n, heads,
             models.stacker().score(n, heads, e.text().length()),
-            f.flagged(), c.flagged(), c.tiers().contains(Tier.SEMANTIC), why(c), !f.flagged() && c.reason() == Reason.SEMANTIC));
+            f.flagged(), c.flagged(), c.tiers().contains(Tier.SEMANTIC), why(c), !f.flagged() && c.reason() == Reason.SEMANTIC,
+            e.text().length() >= fast.policy().modelMinLength() && !semanticPolicy.namesSomeone(e.text()), flipScore));
       }
       JsonObject report = summary(scored, fast.policy().modelReview(), semanticPolicy, fast.policy().modelMinLength());
       // in the causes' order: the stats' map iterates in an order that changes from one JVM to the next
@@ -408,6 +421,7 @@ final class EvalCommand implements Callable<Integer> {
     return report
         .put("stacked", json(metrics(scored, s -> s.stacked() >= (s.length() < minLength ? p.shortReview() : p.review()))))
         .put("headAgreeSweep", headAgreeSweep(scored))
+        .put("aimlessSweep", aimlessSweep(scored, p.review()))
         .put("items", scored.size());
   }
 
@@ -416,6 +430,19 @@ final class EvalCommand implements Callable<Integer> {
     JsonArray sweep = new JsonArray();
     for (double agree : HEAD_AGREE_SWEEP) {
       sweep.add(json(metrics(scored, s -> s.cascadeGuarded(agree))).put("headAgree", agree));
+    }
+    return sweep;
+  }
+
+  /**
+   * The cascade at other semantic.aimless-lift values over {@code review}, derived from the judged verdicts (the aimless
+   * flips under review + lift undone); valid at and above the judged policy's lift.
+   */
+  private static JsonArray aimlessSweep(List<Scored> scored, double review) {
+    JsonArray sweep = new JsonArray();
+    for (double lift : AIMLESS_SWEEP) {
+      sweep.add(json(metrics(scored, s -> s.cascadeAimed(review + lift))).put("aimlessLift", lift)
+          .put("aimlessFlips", scored.stream().filter(s -> s.flipped() && s.aimless() && s.flipScore() >= review + lift).count()));
     }
     return sweep;
   }

@@ -15,6 +15,11 @@ public enum Reason {
   MODEL,
   /** The semantic tier's stacked probability. */
   SEMANTIC,
+  /**
+   * The text passes although the semantic tier's stack reached its review threshold: it names no one,
+   * and tone without an aim needs {@code semantic.aimless-lift} more.
+   */
+  UNAIMED,
   /** A repost of blocked content. */
   REPOST,
   /** The engine failed on the text: it goes to review unscreened, never passes (fail closed). */

@@ -526,18 +526,26 @@ public final class ScreeningEngine implements AutoCloseable {
           shown = judged.raisedBy();
         }
         semanticScore = OptionalDouble.of(stacked);
-        double threshold = length < policy.modelMinLength()
+        boolean shortText = length < policy.modelMinLength();
+        double threshold = shortText
             ? rules.semanticShortReview().orElse(semantic.policy().shortReview())
             : rules.semanticReview().orElse(semantic.policy().review());
+        // tone alone is not an attack: what the fast tier passed and names no one needs a surer stack
+        // (short texts are admitted only when they name someone)
+        boolean aimless = !shortText && !modelFlag && !semantic.policy().namesSomeone(normalized);
+        double aimed = aimless ? threshold + semantic.policy().aimlessLift() : threshold;
         // the precision guard: what the fast tier passed the stack flags only with the heads' agreement
         boolean agreed = modelFlag || stack.headVote() >= semantic.policy().headAgree();
         // the stack replaces the n-gram model's vote: it saw that model's scores and knows how far to trust them
         modelFlag = false;
-        if (stacked + boost >= threshold && agreed) {
+        if (stacked + boost >= aimed && agreed) {
           decision = Decision.REVIEW;
           reason = Reason.SEMANTIC;
           flagScore = stacked;
           scoreFlag = true;
+        } else if (stacked + boost >= threshold && agreed && reason == Reason.NONE) {
+          // the answer says why a score that would have flagged an aimed text did not
+          reason = Reason.UNAIMED;
         }
       }
     }

@@ -3,6 +3,7 @@ package org.humiao.cli;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.humiao.TestFiles;
 import org.humiao.screening.Decision;
 import org.humiao.screening.ScreeningEngine;
 import org.humiao.screening.semantic.SemanticTrainer;
@@ -163,6 +164,37 @@ class CommandsTest {
       int label = labels[texts.indexOf(text)];
       assertEquals(w[1].equals("fn") ? 1 : 0, label, () -> String.join(" | ", w));
     }
+  }
+
+  @Test
+  void evalsAimlessSweepIsWhatTheEngineAnswersAtThatLift(@TempDir Path dir) throws Exception {
+    // two lines of a game that name no one and that the shipped stack flags, one insult, one plan with 我们
+    List<String> texts = List.of("这种怪物要打它的头才会掉血", "这个怪会自爆，离它远一点再打", "你这个废物赶紧滚出我们班", "我们去操场打球吧");
+    int[] labels = {0, 0, 1, 0};
+    StringBuilder rows = new StringBuilder();
+    for (int i = 0; i < texts.size(); i++) {
+      rows.append(new JsonObject().put("text", texts.get(i)).put("label", labels[i]).encode()).append('\n');
+    }
+    Path file = dir.resolve("labelled.jsonl");
+    Files.writeString(file, rows.toString());
+    Cli off = Cli.run("eval", "--semantic", file.toString());
+    assertEquals(0, off.status(), off.err());
+    JsonObject report = new JsonObject(off.out().lines().reduce((a, b) -> b).orElseThrow());
+    List<JsonObject> sweep = report.getJsonArray("aimlessSweep").stream().map(JsonObject.class::cast).toList();
+    assertEquals(report.getJsonObject("engineCascade").getJsonObject("confusion"), sweep.get(0).getJsonObject("confusion"),
+        "lift 0 is the judged policy");
+    assertEquals(2, sweep.get(0).getInteger("aimlessFlips"), off.out());
+    JsonObject atLift = sweep.stream().filter(e -> e.getDouble("aimlessLift") == 0.4).findFirst().orElseThrow();
+
+    Path lexicons = dir.resolve("lexicons");
+    TestFiles.copyTree(Path.of("lexicons"), lexicons);
+    Path policy = lexicons.resolve("policy.properties");
+    Files.writeString(policy, Files.readString(policy).replaceAll("(?m)^semantic\\.aimless-lift=.*$", "semantic.aimless-lift=0.4"));
+    Cli lifted = Cli.run("eval", "--semantic", "--lexicons", lexicons.toString(), file.toString());
+    assertEquals(0, lifted.status(), lifted.err());
+    JsonObject judged = new JsonObject(lifted.out().lines().reduce((a, b) -> b).orElseThrow()).getJsonObject("engineCascade");
+    assertEquals(judged.getJsonObject("confusion"), atLift.getJsonObject("confusion"), "the sweep's entry is the engine's answer");
+    assertEquals(0, judged.getJsonObject("confusion").getInteger("fp"), lifted.out());
   }
 
   @Test

@@ -16,6 +16,8 @@ import java.util.Properties;
  * @param bandHigh ... and below this: outside the band the fast verdict is confident enough
  * @param review a stacked probability at or above this sends a scoreable text to review
  * @param shortReview the stricter threshold for texts shorter than the n-gram model's min-length
+ * @param aimlessLift what a scoreable text that names no one ({@link #namesSomeone}) needs above the review
+ *     threshold (the scene's or {@code review}): tone without an aim is not an attack; 0 changes nothing
  * @param headAgree a text the fast tier lets pass is flagged by the stack only when the heads' own
  *     vote ({@link SemanticModels.Stacked#headVote}) is at or above this; 0 lets the stack flip it alone
  * @param shortMinLength texts shorter than this many normalized characters are not encoded at all
@@ -29,6 +31,7 @@ public record SemanticPolicy(
     double bandHigh,
     double review,
     double shortReview,
+    double aimlessLift,
     double headAgree,
     int shortMinLength,
     String shortCues,
@@ -43,7 +46,7 @@ public record SemanticPolicy(
     }
   }
 
-  /** Whether a short normalized text names someone, by {@link #shortCues}. */
+  /** Whether a normalized text names someone (a person or a group), by {@link #shortCues}. */
   public boolean namesSomeone(CharSequence text) {
     for (int i = 0; i < text.length(); i++) {
       if (shortCues.indexOf(text.charAt(i)) >= 0) {
@@ -70,6 +73,7 @@ public record SemanticPolicy(
         PolicyProperties.number(p, "semantic.band-high"),
         PolicyProperties.number(p, "semantic.review"),
         PolicyProperties.number(p, "semantic.short-review"),
+        PolicyProperties.number(p, "semantic.aimless-lift"),
         PolicyProperties.number(p, "semantic.head-agree"),
         (int) PolicyProperties.number(p, "semantic.short-min-length"),
         PolicyProperties.text(p, "semantic.short-cues"),

@@ -305,6 +305,29 @@ class SemanticCascadeTest {
   }
 
   @Test
+  void aTextThatNamesNoOneNeedsTheAimlessThresholdAndTheAnswerSaysSo(@TempDir Path dir) throws IOException {
+    Path lex = lexicons(dir, "0", "1", "0.95");
+    Path policy = lex.resolve("policy.properties");
+    // none of semantic.short-cues: a game's map, no one named
+    String aimless = "这个游戏的地图很大可以一直往前走到最后";
+    try (ScreeningEngine engine = engine(lex, new FakeEncoder(), SemanticTier.Settings.defaults())) {
+      assertEquals(Decision.REVIEW, engine.screen(aimless, PATIENT).decision(), "aimless-lift 0: the stack's 0.88 flags it");
+
+      Files.writeString(policy, Files.readString(policy).replaceAll("(?m)^semantic\\.aimless-lift=.*$", "semantic.aimless-lift=0.4"));
+      engine.reload();
+      ScreeningResult held = engine.screen(aimless, PATIENT);
+      assertEquals(List.of(Tier.FAST, Tier.SEMANTIC), held.tiers());
+      assertEquals(0.8808, held.semanticScore().orElseThrow(), 1e-4);
+      assertEquals(Decision.PASS, held.decision(), "0.88 is below semantic.review 0.5 + the aimless lift 0.4");
+      assertEquals(Reason.UNAIMED, held.reason(), "the answer says why a score above semantic.review did not flag");
+
+      ScreeningResult aimed = engine.screen(LONG_TEXT, PATIENT);
+      assertEquals(Decision.REVIEW, aimed.decision(), "我们 names someone: semantic.review decides");
+      assertEquals(Reason.SEMANTIC, aimed.reason());
+    }
+  }
+
+  @Test
   void theHeadsVoteIsTheHeadOrBothSourcesHeadsOrTheirMixByTheGate() {
     assertEquals(0.3, SemanticModels.headVote(new double[] {0.3}), 1e-12);
     assertEquals(0.2, SemanticModels.headVote(new double[] {0.9, 0.2}), 1e-12, "a head per source: both must agree");
