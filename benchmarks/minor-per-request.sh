@@ -8,11 +8,13 @@
 #   cluster: Redis on 127.0.0.1:6379 and a Kafka broker at $KAFKA (default 127.0.0.1:19592; see
 #   docs/performance.md, "Session 12 (2026-12-07): cluster minor mode", for one from the test classpath);
 #   each run gets its own Redis prefix and topic. Report: benchmarks/minor-per-request.py /tmp/minor-LABEL
+# env: BENCH (the harness's jar), PORT (instance i listens on PORT + i, default 8590), NICE (e.g. "nice -n 10"
+#   for the servers and the harness on a shared machine), and any HUMIAO_ setting the servers should take
 set -u
 LABEL=$1; MODE=$2; JAR=$3; JFR=${4:-}
 cd "$(dirname "$0")/.."
 R=/tmp/minor-$LABEL; rm -rf $R; mkdir -p $R
-BENCH=benchmarks/target/benchmarks.jar
+BENCH=${BENCH:-benchmarks/target/benchmarks.jar}; PORT=${PORT:-8590}; NICE=${NICE:-}
 export HUMIAO_RATE_LIMIT_PER_SECOND=1000000 HUMIAO_RATE_LIMIT_BURST=1000000 HUMIAO_MAX_IN_FLIGHT=20000 \
   HUMIAO_SCREEN_CHARS_IN_FLIGHT_PER_KEY=1000000 HUMIAO_SHARED_DIR=$R/shared HUMIAO_ACCESS_LOG=off \
   HUMIAO_REDIS_TIMEOUT_MS=5000 HUMIAO_REQUEST_TIMEOUT_MS=10000
@@ -23,8 +25,8 @@ fi
 N=1; [ $MODE = cluster2 ] && N=2
 URLS=""
 for i in $(seq 1 $N); do
-  port=$((8590 + i))
-  java -Xmx1g -cp $JAR:$BENCH org.humiao.bench.load.ServeAt 20:30 --data-dir $R/d$i --port $port > $R/serve$i.log 2>&1 &
+  port=$((PORT + i))
+  $NICE java -Xmx1g -cp $JAR:$BENCH org.humiao.bench.load.ServeAt 20:30 --data-dir $R/d$i --port $port > $R/serve$i.log 2>&1 &
   URLS="$URLS,http://127.0.0.1:$port"
   # the first instance writes the shared keys: the second starts once it is ready
   for t in $(seq 1 120); do curl -sf -o /dev/null 127.0.0.1:$port/health/ready && break; sleep 1; done
@@ -38,14 +40,14 @@ snap() {
   for j in $(servers); do for t in /proc/$j/task/*; do
     echo "$j $(tr ' ' _ < $t/comm) $(awk '{print $14+$15}' $t/stat) $(awk '/ctxt_switches/ {s+=$2} END {print s}' $t/status)"
   done; done > $R/threads$1
-  for i in $(seq 1 $N); do curl -s 127.0.0.1:$((8590 + i))/metrics | grep -v '^#' | grep '_count\|_total' > $R/m$1-$i.txt; done
+  for i in $(seq 1 $N); do curl -s 127.0.0.1:$((PORT + i))/metrics | grep -v '^#' | grep '_count\|_total' > $R/m$1-$i.txt; done
 }
 (
-  for t in $(seq 1 600); do curl -s 127.0.0.1:8591/metrics | grep -q 'route="/v1/play/authorize"' && break; sleep 0.5; done
+  for t in $(seq 1 600); do curl -s 127.0.0.1:$((PORT + 1))/metrics | grep -q 'route="/v1/play/authorize"' && break; sleep 0.5; done
   sleep 20; snap 0
   if [ -n "$JFR" ]; then jcmd $(pgrep -f "ServeAt 20:30 --data-dir $R/d1") JFR.start name=w settings=profile > /dev/null; fi
 ) &
-java -cp $BENCH org.humiao.bench.load.LoadHarness --url $URLS --key $KEY --scenario minor --rate 0 \
+$NICE java -cp $BENCH org.humiao.bench.load.LoadHarness --url $URLS --key $KEY --scenario minor --rate 0 \
   --connections 64 --warmup 20 --duration 30 --clock-offset $OFF > $R/harness.txt 2>&1
 snap 1
 if [ -n "$JFR" ]; then jcmd $(pgrep -f "ServeAt 20:30 --data-dir $R/d1") JFR.dump name=w filename=$R/rec.jfr > /dev/null; fi
