@@ -1,6 +1,6 @@
 #!/bin/bash
 # Per-request cost of the minor scenario (authorize and heartbeat) on one or two instances, at ServeAt 20:30:
-# JVM CPU per thread, context switches, Redis commands (INFO commandstats) and Redis CPU (INFO cpu), over a
+# JVM CPU per thread, context switches (all, and the voluntary ones: a thread that blocked or parked), Redis commands (INFO commandstats) and Redis CPU (INFO cpu), over a
 # window from 20 s after the first authorize (attestations and warm-up done) to the harness's end, and a JFR
 # recording of instance 1 over that window. The figures per request do not depend on the machine's load as
 # throughput does; the Redis ones count every client of that Redis.
@@ -38,7 +38,7 @@ KEY=$(grep -ho 'role=platform.*key=[^ ]*' $R/shared/first-keys.txt | head -1 | s
 snap() {
   redis-cli info commandstats > $R/cs$1; redis-cli info cpu > $R/rc$1
   for j in $(servers); do for t in /proc/$j/task/*; do
-    echo "$j $(tr ' ' _ < $t/comm) $(awk '{print $14+$15}' $t/stat) $(awk '/ctxt_switches/ {s+=$2} END {print s}' $t/status)"
+    echo "$j $(tr ' ' _ < $t/comm) $(awk '{print $14+$15}' $t/stat) $(awk '/ctxt_switches/ {s+=$2} END {print s}' $t/status) $(awk '/^voluntary_ctxt_switches/ {print $2}' $t/status)"
   done; done > $R/threads$1
   for i in $(seq 1 $N); do curl -s 127.0.0.1:$((PORT + i))/metrics | grep -v '^#' | grep '_count\|_total' > $R/m$1-$i.txt; done
 }
