@@ -1,7 +1,5 @@
 package org.humiao.minor.store;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +10,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,6 +20,7 @@ import java.util.List;
  */
 final class RespConnection implements AutoCloseable {
   private static final int BUFFER = 8192;
+  private static final byte[] CRLF = {'\r', '\n'};
 
   /** An error answer of Redis ({@code -ERR ...}, {@code -NOSCRIPT ...}): the connection is still good. */
   static final class ErrorReply extends Exception {
@@ -43,11 +43,20 @@ final class RespConnection implements AutoCloseable {
   private final OutputStream out;
   private final InputStream in;
   private final StringBuilder line = new StringBuilder();
+  /**
+   * A command is put together here and written with one call; answers are read through {@link
+   * #input} (buffers of its own: the JDK's buffered streams lock on every byte).
+   */
+  private byte[] output = new byte[BUFFER];
+  private int written;
+  private final byte[] input = new byte[BUFFER];
+  private int position;
+  private int limit;
 
   private RespConnection(Socket socket) throws IOException {
     this.socket = socket;
-    this.out = new BufferedOutputStream(socket.getOutputStream(), BUFFER);
-    this.in = new BufferedInputStream(socket.getInputStream(), BUFFER);
+    this.out = socket.getOutputStream();
+    this.in = socket.getInputStream();
   }
 
   /** Connects within {@code timeout}, and says who it is and which database it uses if the address names them. */
@@ -82,10 +91,7 @@ final class RespConnection implements AutoCloseable {
     int first;
     try {
       write(command);
-      first = in.read();
-      if (first < 0) {
-        throw new EOFException("Redis closed the connection");
-      }
+      first = next();
     } catch (SocketTimeoutException e) {
       throw e;
     } catch (IOException e) {
@@ -98,25 +104,38 @@ final class RespConnection implements AutoCloseable {
   }
 
   private void write(List<String> command) throws IOException {
+    written = 0;
     header('*', command.size());
     for (String part : command) {
       byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
       header('$', bytes.length);
-      out.write(bytes);
-      out.write('\r');
-      out.write('\n');
+      put(bytes, bytes.length);
+      put(CRLF, 2);
     }
-    out.flush();
+    out.write(output, 0, written);
   }
 
-  private void header(char kind, int count) throws IOException {
-    out.write(kind);
+  private void header(char kind, int count) {
+    room(16);
+    output[written++] = (byte) kind;
     String digits = Integer.toString(count);
     for (int i = 0; i < digits.length(); i++) {
-      out.write(digits.charAt(i));
+      output[written++] = (byte) digits.charAt(i);
     }
-    out.write('\r');
-    out.write('\n');
+    output[written++] = '\r';
+    output[written++] = '\n';
+  }
+
+  private void put(byte[] bytes, int length) {
+    room(length);
+    System.arraycopy(bytes, 0, output, written, length);
+    written += length;
+  }
+
+  private void room(int more) {
+    if (written + more > output.length) {
+      output = Arrays.copyOf(output, Math.max(output.length * 2, written + more));
+    }
   }
 
   /** An answer after its first byte; an error inside an array is not read on (the connection is dropped). */
@@ -124,8 +143,8 @@ final class RespConnection implements AutoCloseable {
     return switch (kind) {
       case '+' -> Reply.of(Reply.Kind.STATUS, line());
       case ':' -> Reply.of(Reply.Kind.NUMBER, line());
-      case '$' -> string(Integer.parseInt(line()));
-      case '*' -> array(Integer.parseInt(line()));
+      case '$' -> string(length());
+      case '*' -> array(length());
       default -> throw new IOException("not a RESP2 answer: byte " + kind);
     };
   }
@@ -134,10 +153,24 @@ final class RespConnection implements AutoCloseable {
     if (length < 0) {
       return null;
     }
-    byte[] bytes = in.readNBytes(length);
-    if (bytes.length < length || in.read() != '\r' || in.read() != '\n') {
-      throw new EOFException("Redis closed the connection inside an answer");
+    if (limit - position >= length + 2) {
+      // the whole string in the buffer, as an answer of a few hundred bytes is
+      String text = new String(input, position, length, StandardCharsets.UTF_8);
+      position += length + 2;
+      return Reply.of(Reply.Kind.STRING, text);
     }
+    byte[] bytes = new byte[length];
+    for (int copied = 0; copied < length; ) {
+      if (position == limit) {
+        fill();
+      }
+      int n = Math.min(length - copied, limit - position);
+      System.arraycopy(input, position, bytes, copied, n);
+      position += n;
+      copied += n;
+    }
+    next();
+    next();
     return Reply.of(Reply.Kind.STRING, new String(bytes, StandardCharsets.UTF_8));
   }
 
@@ -153,14 +186,37 @@ final class RespConnection implements AutoCloseable {
   }
 
   private int next() throws IOException {
-    int b = in.read();
-    if (b < 0) {
-      throw new EOFException("Redis closed the connection inside an answer");
+    if (position == limit) {
+      fill();
     }
-    return b;
+    return input[position++] & 0xff;
   }
 
-  /** The rest of a line, without its CRLF (status, number, length: ASCII). */
+  private void fill() throws IOException {
+    int n = in.read(input);
+    if (n < 0) {
+      throw new EOFException("Redis closed the connection");
+    }
+    position = 0;
+    limit = n;
+  }
+
+  /** A string's or an array's length, and its CRLF; -1 for nil. */
+  private int length() throws IOException {
+    int b = next();
+    boolean negative = b == '-';
+    int value = 0;
+    for (b = negative ? next() : b; b != '\r'; b = next()) {
+      if (b < '0' || b > '9') {
+        throw new IOException("not a RESP2 length: byte " + b);
+      }
+      value = value * 10 + (b - '0');
+    }
+    next();
+    return negative ? -value : value;
+  }
+
+  /** The rest of a line, without its CRLF (status, number: ASCII). */
   private String line() throws IOException {
     line.setLength(0);
     for (int b = next(); b != '\r'; b = next()) {

@@ -38,6 +38,9 @@ class RespPoolTest {
       assertEquals(2, mixed.get(3).get(0).toInteger());
       assertEquals("x", mixed.get(3).get(1).toString());
       assertEquals("", mixed.get(4).toString());
+      // longer than the connection's buffers, both ways
+      String longText = "护苗".repeat(10_000);
+      assertEquals(longText, pool.call(List.of("EVAL", "return ARGV[1]", "0", longText)).toString());
       assertNull(pool.call(List.of("GET", "humiao-test-" + UUID.randomUUID() + ":absent")));
       assertEquals(Reply.Kind.STATUS, pool.call(List.of("PING")).kind());
       assertEquals("PONG", pool.call(List.of("PING")).toString());
