@@ -8,7 +8,7 @@
 #   cluster: Redis on 127.0.0.1:6379 and a Kafka broker at $KAFKA (default 127.0.0.1:19592; see
 #   docs/performance.md, "Session 12 (2026-12-07): cluster minor mode", for one from the test classpath);
 #   each run gets its own Redis prefix and topic. Report: benchmarks/minor-per-request.py /tmp/minor-LABEL
-# env: BENCH (the harness's jar), PORT (instance i listens on PORT + i, default 8590), NICE (e.g. "nice -n 10"
+# env: REDIS_URI (the servers' Redis, e.g. through a proxy; the counts are read from 127.0.0.1:6379), BENCH (the harness's jar), PORT (instance i listens on PORT + i, default 8590), NICE (e.g. "nice -n 10"
 #   for the servers and the harness on a shared machine), and any HUMIAO_ setting the servers should take
 set -u
 LABEL=$1; MODE=$2; JAR=$3; JFR=${4:-}
@@ -19,7 +19,7 @@ export HUMIAO_RATE_LIMIT_PER_SECOND=1000000 HUMIAO_RATE_LIMIT_BURST=1000000 HUMI
   HUMIAO_SCREEN_CHARS_IN_FLIGHT_PER_KEY=1000000 HUMIAO_SHARED_DIR=$R/shared HUMIAO_ACCESS_LOG=off \
   HUMIAO_REDIS_TIMEOUT_MS=5000 HUMIAO_REQUEST_TIMEOUT_MS=10000
 if [ $MODE != embedded ]; then
-  export HUMIAO_PROFILE=cluster HUMIAO_REDIS_URI=redis://127.0.0.1:6379 HUMIAO_REDIS_PREFIX=minor-$LABEL: \
+  export HUMIAO_PROFILE=cluster HUMIAO_REDIS_URI=${REDIS_URI:-redis://127.0.0.1:6379} HUMIAO_REDIS_PREFIX=minor-$LABEL: \
     HUMIAO_KAFKA_BOOTSTRAP=${KAFKA:-127.0.0.1:19592} HUMIAO_KAFKA_TOPIC=minor-$LABEL-$(date +%s)
 fi
 N=1; [ $MODE = cluster2 ] && N=2

@@ -28,8 +28,8 @@ import java.util.function.Function;
  * single commands. Each call is made on the calling worker thread over a blocking connection of its
  * own ({@link BlockingRedis}: the command written, the answer read, no other thread involved) and
  * waits at most the client's timeout; a Redis that fails or does not answer in time is a {@link
- * StateUnavailableException}, never an answer. A call that timed out may still have been applied: retrying is safe, as play is a
- * union and payments are idempotent.
+ * StateUnavailableException}, never an answer. A call that timed out may still have been applied:
+ * retrying is safe, as play is a union and payments are idempotent.
  *
  * <p>Keys are {@code prefix + kind + ":" + key}. What only matters for a while expires: a budget's
  * play and a session's stop mark {@code playRetention} after their last change (longer than a guest

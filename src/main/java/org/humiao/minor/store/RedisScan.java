@@ -24,7 +24,8 @@ public final class RedisScan {
   /** Every key matching {@code pattern}, each request sent (and awaited) by {@code send}. */
   public static List<String> keys(Function<Request, Response> send, String pattern) {
     return pages(cursor -> {
-      Response page = send.apply(Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(pattern).arg("COUNT").arg(PAGE));
+      Response page = send.apply(
+          Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(pattern).arg("COUNT").arg(PAGE));
       List<String> keys = new ArrayList<>();
       page.get(1).forEach(k -> keys.add(k.toString()));
       return new Page(page.get(0).toString(), keys);

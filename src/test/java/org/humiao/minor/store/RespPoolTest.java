@@ -81,7 +81,8 @@ class RespPoolTest {
           () -> assertThrows(StateUnavailableException.class, () -> pool.call(List.of("PING"))));
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       assertTrue(failed.getMessage().contains("did not answer within"), failed.getMessage());
-      assertTrue(took.compareTo(Duration.ofMillis(300)) >= 0 && took.compareTo(Duration.ofSeconds(3)) < 0, "took " + took);
+      assertTrue(took.compareTo(Duration.ofMillis(300)) >= 0 && took.compareTo(Duration.ofSeconds(3)) < 0,
+          "took " + took);
     }
   }
 
