@@ -33,12 +33,15 @@ def redis_cpu(path):
 
 
 def threads(path):
-    ticks, switches = collections.Counter(), 0
+    """CPU ticks by thread name, context switches, and the voluntary ones (a thread that blocked or parked; older
+    reports have no such column), which the machine's load changes less than the involuntary ones."""
+    ticks, switches, voluntary = collections.Counter(), 0, 0
     for line in open(path):
-        _, name, t, cs = line.split()
+        _, name, t, cs, *vol = line.split()
         ticks[re.sub(r'\d+', 'N', name)] += int(t)
         switches += int(cs)
-    return ticks, switches
+        voluntary += int(vol[0]) if vol else 0
+    return ticks, switches, voluntary
 
 
 requests = 0
@@ -47,14 +50,15 @@ for f in sorted(os.listdir(R)):
         before, after = metrics(f'{R}/m0-' + f[3:]), metrics(f'{R}/{f}')
         requests += sum(v - before.get(k, 0) for k, v in after.items()
                         if k.startswith('http_server_requests_seconds_count') and '/v1/' in k)
-t0, s0 = threads(f'{R}/threads0')
-t1, s1 = threads(f'{R}/threads1')
+t0, s0, v0 = threads(f'{R}/threads0')
+t1, s1, v1 = threads(f'{R}/threads1')
 spent = {k: t1[k] - t0.get(k, 0) for k in t1}
 aside = re.compile(r'C\d_Compiler|CN_Compiler|Attach|JFR|Sweeper')
 work = sum(v for k, v in spent.items() if not aside.match(k))
 print(f'requests in the window {requests:.0f}')
 print(f'JVM CPU per request: {sum(spent.values()) * 1e4 / requests:.1f} us, of which work threads (no JIT, JFR, attach) '
-      f'{work * 1e4 / requests:.1f} us; context switches per request {(s1 - s0) / requests:.2f}')
+      f'{work * 1e4 / requests:.1f} us; context switches per request {(s1 - s0) / requests:.2f}, voluntary '
+      f'{(v1 - v0) / requests:.2f}')
 for k, v in sorted(spent.items(), key=lambda kv: -kv[1])[:8]:
     if v > 0:
         print(f'  {k}: {v * 1e4 / requests:.1f} us/request')
@@ -75,7 +79,7 @@ STAGES = [  # (label, thread prefix, pattern anywhere on the stack); the first t
     ('event loop: metrics', 'vert.x-eventloop', r'RequestMetrics|micrometer'),
     ('event loop: minor-mode rules and store', 'vert.x-eventloop', r'org\.humiao\.minor'),
     ('event loop: HTTP, routing, Netty, other', 'vert.x-eventloop', ''),
-    ('worker: Redis client', 'humiao-minor', r'io\.vertx\.redis'),
+    ('worker: Redis client', 'humiao-minor', r'io\.vertx\.redis|minor\.store\.Resp(Pool|Connection)'),
     ('worker: decoding the view', 'humiao-minor', r'RedisPlayStateStore\.(remember|note)|PersonLink\.fromJson|GuardianControls\.fromJson'),
     ('worker: script arguments and answers', 'humiao-minor', r'RedisPlayStateStore|RedisScript'),
     ('worker: minor-mode rules', 'humiao-minor', r'org\.humiao\.minor\.'),

@@ -26,6 +26,7 @@ import org.humiao.moderation.strategy.StrategyChoiceStore;
 import org.humiao.minor.store.EmbeddedPlayStateStore;
 import org.humiao.minor.store.PlayStateStore;
 import org.humiao.minor.store.RedisPlayStateStore;
+import org.humiao.minor.store.RespPool;
 import org.humiao.moderation.review.EmbeddedReviewStore;
 import org.humiao.moderation.review.RedisReviewStore;
 import org.humiao.moderation.review.ReviewStore;
@@ -149,9 +150,10 @@ record ServiceState(PolicyRegistry policies, Strategies strategies, TrustedIssue
   private static PlayStateStore store(Settings settings, SharedRedisClient redis, PendingWrites pending) {
     return switch (settings.profile()) {
       case EMBEDDED -> EmbeddedPlayStateStore.open(settings.dataDir(), pending);
+      // blocking connections of its own, used on the minor-mode workers: a call's round trip takes no event loop
       case CLUSTER -> new RedisPlayStateStore(
-          redis.client(),
-          settings.redisPrefix(), Duration.ofMillis(settings.redisTimeoutMs()), PLAY_RETENTION);
+          RespPool.open(settings.redisUri(), Duration.ofMillis(settings.redisTimeoutMs())),
+          settings.redisPrefix(), PLAY_RETENTION);
     };
   }
 

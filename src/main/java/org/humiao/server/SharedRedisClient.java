@@ -15,15 +15,16 @@ import java.util.List;
 
 /**
  * The one Redis client (a connection pool) of a cluster-profile instance, which every Redis-backed
- * store borrows: opened on the first {@link #client()}, so the embedded profile opens none, and
+ * store but minor mode's borrows: opened on the first {@link #client()}, so the embedded profile opens none, and
  * closed once by {@link #close()}, after the stores. A store's own close closes its borrowed view
  * only, which does nothing: its last writes still go out on the shared pool.
  */
 final class SharedRedisClient implements AutoCloseable {
   /**
-   * Connections beyond the minor-mode and screening workers' (each of which waits on at most one
-   * call): the review queue, the lists' poll, cases, the tally's flush, callbacks, data-rights
-   * requests. The vert.x client's default pool size, which each of them had alone before.
+   * Connections beyond the screening workers' (each of which waits on at most one call): the review
+   * queue, the lists' poll, cases, the tally's flush, callbacks, data-rights requests. The vert.x
+   * client's default pool size, which each of them had alone before. Minor mode's store has blocking
+   * connections of its own.
    */
   private static final int OTHER_CONNECTIONS = 6;
 
@@ -40,7 +41,7 @@ final class SharedRedisClient implements AutoCloseable {
   synchronized Redis client() {
     if (client == null) {
       client = Redis.createClient(vertx, new RedisOptions().setConnectionString(settings.redisUri())
-          .setMaxPoolSize(settings.minorWorkerThreads() + settings.effectiveWorkerThreads() + OTHER_CONNECTIONS)
+          .setMaxPoolSize(settings.effectiveWorkerThreads() + OTHER_CONNECTIONS)
           .setMaxPoolWaiting(settings.maxInFlight()));
     }
     return new Borrowed(client);

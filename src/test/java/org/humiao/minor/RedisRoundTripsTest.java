@@ -8,7 +8,7 @@ import org.humiao.minor.attest.TrustedIssuers;
 import org.humiao.minor.policy.PolicyRegistry;
 import org.humiao.minor.policy.ServiceKind;
 import org.humiao.minor.sim.SettableClock;
-import org.humiao.minor.store.CountingRedis;
+import org.humiao.minor.store.CountingBlockingRedis;
 import org.humiao.minor.store.GuardianControls;
 import org.humiao.minor.store.PlayStateStore;
 import org.humiao.minor.store.RedisPlayStateStore;
@@ -48,9 +48,9 @@ class RedisRoundTripsTest {
   void aMinorsCallsTakeTheirTargetRoundTrips(SharedRedis redis) throws Exception {
     SettableClock clock = new SettableClock(at("2026-03-13T20:30:00"), ChinaTime.ZONE);
     try (RedisTestStores<PlayStateStore> stores = new RedisTestStores<>(redis)) {
-      CountingRedis[] client = new CountingRedis[1];
-      PlayStateStore store = stores.open((redisClient, prefix) -> new RedisPlayStateStore(
-          client[0] = new CountingRedis(redisClient), prefix, Duration.ofSeconds(5), Duration.ofDays(31)));
+      CountingBlockingRedis[] client = new CountingBlockingRedis[1];
+      PlayStateStore store = stores.openBlocking((redisClient, prefix) -> new RedisPlayStateStore(
+          client[0] = new CountingBlockingRedis(redisClient), prefix, Duration.ofDays(31)));
       MinorMode minorMode = new MinorMode(new PolicyRegistry(Path.of("policies")), store, TrustedIssuers.none(),
           new PersonIds("person-key-0123456789".getBytes(StandardCharsets.UTF_8)),
           new Pseudonyms("events-key-0123456789".getBytes(StandardCharsets.UTF_8)), e -> { }, Optional.empty(),
@@ -75,9 +75,9 @@ class RedisRoundTripsTest {
         + " \"tipping\": \"tipping-2022\"}, \"platforms\": {}}");
     SettableClock clock = new SettableClock(at("2026-03-13T20:30:00"), ChinaTime.ZONE);
     try (RedisTestStores<PlayStateStore> stores = new RedisTestStores<>(redis)) {
-      CountingRedis[] client = new CountingRedis[1];
-      PlayStateStore store = stores.open((redisClient, prefix) -> new RedisPlayStateStore(
-          client[0] = new CountingRedis(redisClient), prefix, Duration.ofSeconds(5), Duration.ofDays(31)));
+      CountingBlockingRedis[] client = new CountingBlockingRedis[1];
+      PlayStateStore store = stores.openBlocking((redisClient, prefix) -> new RedisPlayStateStore(
+          client[0] = new CountingBlockingRedis(redisClient), prefix, Duration.ofDays(31)));
       MinorMode minorMode = new MinorMode(new PolicyRegistry(Path.of("policies"), assignments), store,
           TrustedIssuers.none(), new PersonIds("person-key-0123456789".getBytes(StandardCharsets.UTF_8)),
           new Pseudonyms("events-key-0123456789".getBytes(StandardCharsets.UTF_8)), e -> { }, Optional.empty(),
@@ -99,7 +99,7 @@ class RedisRoundTripsTest {
   }
 
   /** A minor's day, each call's round trips into {@code taken} and its most into {@code target}. */
-  private static void calls(MinorMode minorMode, SettableClock clock, CountingRedis client, String user,
+  private static void calls(MinorMode minorMode, SettableClock clock, CountingBlockingRedis client, String user,
                             Map<String, Integer> taken, Map<String, Integer> target) {
     clock.set(at("2026-03-13T20:30:00")); // a Friday, in the hour minors may play
     assertTrue(minorMode.attest("demo", user, new AttestationRequest.ResidentId(ID_NUMBERS.get(user))).accepted());
@@ -134,7 +134,7 @@ class RedisRoundTripsTest {
   }
 
   private static void count(Map<String, Integer> taken, Map<String, Integer> target, String call, int most,
-                            CountingRedis client, Runnable run) {
+                            CountingBlockingRedis client, Runnable run) {
     run.run();
     taken.put(call, client.taken());
     target.put(call, most);

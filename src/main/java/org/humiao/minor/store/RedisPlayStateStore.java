@@ -2,12 +2,7 @@ package org.humiao.minor.store;
 
 import static org.humiao.minor.store.RedisScan.glob;
 
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.Request;
-import io.vertx.redis.client.Response;
 import org.humiao.minor.time.Interval;
 
 import java.time.Duration;
@@ -30,10 +25,11 @@ import java.util.function.Function;
  * what Redis holds is what the plan assumed ({@link #viewThenAddPlay}, {@link
  * #viewThenRecordPayment}); guardian controls are read and written in one ({@link
  * #viewThenPutGuardianControls}). Single reads and writes (links, stop marks, spend totals) are
- * single commands. Each call blocks its worker thread for at most {@code
- * timeout}; a Redis that fails or does not answer in time is a {@link StateUnavailableException},
- * never an answer. A call that timed out may still have been applied: retrying is safe, as play is a
- * union and payments are idempotent.
+ * single commands. Each call is made on the calling worker thread over a blocking connection of its
+ * own ({@link BlockingRedis}: the command written, the answer read, no other thread involved) and
+ * waits at most the client's timeout; a Redis that fails or does not answer in time is a {@link
+ * StateUnavailableException}, never an answer. A call that timed out may still have been applied:
+ * retrying is safe, as play is a union and payments are idempotent.
  *
  * <p>Keys are {@code prefix + kind + ":" + key}. What only matters for a while expires: a budget's
  * play and a session's stop mark {@code playRetention} after their last change (longer than a guest
@@ -72,9 +68,8 @@ public final class RedisPlayStateStore implements PlayStateStore {
   /** Stands for the person in a key template: no person id (a keyed hash) holds it, and {@link Keys} leaves it be. */
   private static final String PERSON = "\u0000";
 
-  private final Redis redis;
+  private final BlockingRedis redis;
   private final String prefix;
-  private final Duration timeout;
   private final Duration playRetention;
   /**
    * The last view of a linked user key. Not LRU: a full map drops an arbitrary entry, as a lock the
@@ -92,16 +87,14 @@ public final class RedisPlayStateStore implements PlayStateStore {
   private record Seen(String link, String guardian, StateView view) {}
 
   /**
-   * @param redis the client, closed with the store
+   * @param redis the client, closed with the store; its timeout is the longest a call waits for Redis
    * @param prefix put before every key, so several deployments (or test runs) can share a Redis
-   * @param timeout the longest a call waits for Redis
    * @param playRetention how long a budget's play is kept after its last change: at least the longest
    *     guest window of the policies, as a guest window's play is one budget
    */
-  public RedisPlayStateStore(Redis redis, String prefix, Duration timeout, Duration playRetention) {
+  public RedisPlayStateStore(BlockingRedis redis, String prefix, Duration playRetention) {
     this.redis = redis;
     this.prefix = prefix;
-    this.timeout = timeout;
     this.playRetention = playRetention;
   }
 
@@ -119,7 +112,7 @@ public final class RedisPlayStateStore implements PlayStateStore {
   @Override
   public StateView view(StateQuery query) {
     List<String> budgets = query.budgetKeysOf().apply(PERSON);
-    return remember(query, budgets, await(VIEW.run(redis, viewKeys(query), templates(query, budgets))));
+    return remember(query, budgets, VIEW.run(redis, viewKeys(query), templates(query, budgets)));
   }
 
   /**
@@ -153,7 +146,7 @@ public final class RedisPlayStateStore implements PlayStateStore {
       argv.addAll(List.of(String.valueOf(add.played().from()), String.valueOf(add.played().to()),
           String.valueOf(add.limitSeconds())));
     }
-    Response r = await(VIEW_PLAY.run(redis, keys, argv));
+    Reply r = VIEW_PLAY.run(redis, keys, argv);
     if (r.get(1).toInteger() == 0) {
       StateView view = remember(query, budgets, r.get(0));
       return plan.apply(view).countOn(this, query, view);
@@ -196,7 +189,7 @@ public final class RedisPlayStateStore implements PlayStateStore {
     List<String> argv = new ArrayList<>(List.of(before.link(), before.guardian(), String.valueOf(templates.size())));
     argv.addAll(templates);
     argv.addAll(paymentArgs(entry));
-    Response r = await(VIEW_PAYMENT.run(redis, keys, argv));
+    Reply r = VIEW_PAYMENT.run(redis, keys, argv);
     StateView view = remember(query, budgets, r.get(0));
     if (r.get(1).toInteger() == 0) {
       return new PaidView(view, plan.apply(view).map(this::recordPayment));
@@ -214,7 +207,7 @@ public final class RedisPlayStateStore implements PlayStateStore {
     List<String> argv = new ArrayList<>(template(key("guardian", guardianKey)));
     String written = controls.toJson().encode();
     argv.add(written);
-    StateView earlier = remember(query, List.of(), await(GUARDIAN_SET.run(redis, List.of(key("link", query.userKey())), argv)));
+    StateView earlier = remember(query, List.of(), GUARDIAN_SET.run(redis, List.of(key("link", query.userKey())), argv));
     // Redis now holds the new controls: the next call plans on them, or its assumption would fail once (2 round trips)
     seen.computeIfPresent(query.userKey(), (user, last) -> new Seen(last.link(), written, new StateView(
         last.view().link(), Optional.of(controls), last.view().allowedPlay(), last.view().stoppedAt(),
@@ -254,15 +247,15 @@ public final class RedisPlayStateStore implements PlayStateStore {
   }
 
   /** Decodes view.lua's answer and, for a linked user, remembers it for the next assumption. */
-  private StateView remember(StateQuery query, List<String> budgets, Response r) {
+  private StateView remember(StateQuery query, List<String> budgets, Reply r) {
     return remember(query, budgets, r, new Seen(text(r.get(0)), text(r.get(1)), new StateView(
         Optional.ofNullable(r.get(0)).map(l -> PersonLink.fromJson(new JsonObject(l.toString()))),
         Optional.ofNullable(r.get(1)).map(g -> GuardianControls.fromJson(new JsonObject(g.toString()))),
         Map.of(), OptionalLong.empty(), OptionalLong.empty(), Optional.empty())));
   }
 
-  /** As {@link #remember(StateQuery, List, Response)}, with the link and guardian controls of {@code held}. */
-  private StateView remember(StateQuery query, List<String> budgets, Response r, Seen held) {
+  /** As {@link #remember(StateQuery, List, Reply)}, with the link and guardian controls of {@code held}. */
+  private StateView remember(StateQuery query, List<String> budgets, Reply r, Seen held) {
     Optional<PersonLink> link = held.view().link();
     Map<String, Long> allowed = new LinkedHashMap<>();
     if (link.isPresent()) {
@@ -288,7 +281,7 @@ public final class RedisPlayStateStore implements PlayStateStore {
     return view;
   }
 
-  private static String text(Response r) {
+  private static String text(Reply r) {
     return r == null ? "" : r.toString();
   }
 
@@ -322,11 +315,11 @@ public final class RedisPlayStateStore implements PlayStateStore {
   }
 
   private void putJson(String redisKey, JsonObject value) {
-    send(Request.cmd(Command.SET).arg(redisKey).arg(value.encode()));
+    call("SET", redisKey, value.encode());
   }
 
   private Optional<JsonObject> json(String redisKey) {
-    return Optional.ofNullable(send(Request.cmd(Command.GET).arg(redisKey))).map(r -> new JsonObject(r.toString()));
+    return Optional.ofNullable(call("GET", redisKey)).map(r -> new JsonObject(r.toString()));
   }
 
   @Override
@@ -336,14 +329,14 @@ public final class RedisPlayStateStore implements PlayStateStore {
   }
 
   /** addplay.lua's answer. */
-  private static PlayTally tally(Response r) {
+  private static PlayTally tally(Reply r) {
     return new PlayTally(r.get(0).toLong(), r.get(1).toLong(), r.get(2).toLong(), r.get(3).toLong(), runAt(r, 4));
   }
 
   @Override
   public PlayTally playTotals(String budgetKey, long second) {
     List<String> keys = playKeys(budgetKey);
-    Response r = run(PLAY_TOTALS, List.of(keys.get(0), keys.get(2)), second);
+    Reply r = run(PLAY_TOTALS, List.of(keys.get(0), keys.get(2)), second);
     return new PlayTally(0, 0, r.get(0).toLong(), r.get(1).toLong(), runAt(r, 2));
   }
 
@@ -355,7 +348,7 @@ public final class RedisPlayStateStore implements PlayStateStore {
 
   @Override
   public OptionalLong guestWindow(String deviceKey) {
-    return optionalLong(send(Request.cmd(Command.GET).arg(key("guest", deviceKey))));
+    return optionalLong(call("GET", key("guest", deviceKey)));
   }
 
   @Override
@@ -367,19 +360,18 @@ public final class RedisPlayStateStore implements PlayStateStore {
 
   @Override
   public OptionalLong stoppedAt(String sessionKey) {
-    return optionalLong(send(Request.cmd(Command.GET).arg(key("stop", sessionKey))));
+    return optionalLong(call("GET", key("stop", sessionKey)));
   }
 
   @Override
   public void clearStopped(String sessionKey) {
-    send(Request.cmd(Command.DEL).arg(key("stop", sessionKey)));
+    call("DEL", key("stop", sessionKey));
     note(sessionKey, "");
   }
 
   @Override
   public Optional<PaymentRecord> payment(String paymentKey) {
-    Response r = send(Request.cmd(Command.HMGET).arg(key("payment", paymentKey))
-        .arg("entry").arg("monthAfter").arg("dayAfter").arg("refunded"));
+    Reply r = call("HMGET", key("payment", paymentKey), "entry", "monthAfter", "dayAfter", "refunded");
     if (r.get(0) == null) {
       return Optional.empty();
     }
@@ -388,9 +380,9 @@ public final class RedisPlayStateStore implements PlayStateStore {
 
   @Override
   public PaymentOutcome recordPayment(PaymentEntry entry) {
-    return paymentOutcome(await(PAYMENT.run(redis,
+    return paymentOutcome(PAYMENT.run(redis,
         List.of(key("payment", entry.paymentKey()), monthKey(entry.spendKey(), entry.month()),
-            dayKey(entry.spendKey(), entry.day())), paymentArgs(entry))));
+            dayKey(entry.spendKey(), entry.day())), paymentArgs(entry)));
   }
 
   /** lib/payment.lua's arguments after its keys. */
@@ -401,7 +393,7 @@ public final class RedisPlayStateStore implements PlayStateStore {
   }
 
   /** lib/payment.lua's answer. */
-  private static PaymentOutcome paymentOutcome(Response r) {
+  private static PaymentOutcome paymentOutcome(Reply r) {
     PaymentOutcome.Status status = PaymentOutcome.Status.valueOf(r.get(0).toString());
     if (r.size() == 3) {
       return new PaymentOutcome(status, null, totals(r, 1));
@@ -411,7 +403,7 @@ public final class RedisPlayStateStore implements PlayStateStore {
 
   @Override
   public RefundOutcome refund(String paymentKey) {
-    Response r = run(REFUND, List.of(key("payment", paymentKey)));
+    Reply r = run(REFUND, List.of(key("payment", paymentKey)));
     RefundOutcome.Status status = RefundOutcome.Status.valueOf(r.get(0).toString());
     if (r.size() == 1) {
       return new RefundOutcome(status, null, null);
@@ -421,7 +413,7 @@ public final class RedisPlayStateStore implements PlayStateStore {
 
   @Override
   public SpendTotals spent(String spendKey, String month, String day) {
-    Response r = send(Request.cmd(Command.MGET).arg(monthKey(spendKey, month)).arg(dayKey(spendKey, day)));
+    Reply r = call("MGET", monthKey(spendKey, month), dayKey(spendKey, day));
     return new SpendTotals(r.get(0) == null ? 0 : r.get(0).toLong(), r.get(1) == null ? 0 : r.get(1).toLong());
   }
 
@@ -444,10 +436,10 @@ public final class RedisPlayStateStore implements PlayStateStore {
       doomed.add(key("guardian", erasure.guardianKey()));
     }
     List<String> play = new ArrayList<>(erasure.playPrefix() == null ? List.of()
-        : RedisScan.keys(this::send, glob(prefix) + "play-*:" + glob(erasure.playPrefix()) + "*"));
+        : RedisScan.keys(redis, glob(prefix) + "play-*:" + glob(erasure.playPrefix()) + "*"));
     for (String guest : erasure.guestKeys()) {
       doomed.add(key("guest", guest));
-      play.addAll(RedisScan.keys(this::send, glob(prefix) + "play-*:" + glob(Keys.guestPlayOf(guest)) + "*"));
+      play.addAll(RedisScan.keys(redis, glob(prefix) + "play-*:" + glob(Keys.guestPlayOf(guest)) + "*"));
     }
     for (String found : play) {
       String budgetKey = found.substring(found.indexOf(':', prefix.length()) + 1);
@@ -456,15 +448,15 @@ public final class RedisPlayStateStore implements PlayStateStore {
       }
     }
     for (String spendKey : erasure.spendKeys()) {
-      for (String found : RedisScan.keys(this::send, glob(prefix) + "spend-*:" + glob(spendKey))) {
+      for (String found : RedisScan.keys(redis, glob(prefix) + "spend-*:" + glob(spendKey))) {
         if (!found.equals(monthKey(spendKey, erasure.keepMonth())) && !found.equals(dayKey(spendKey, erasure.keepDay()))) {
           doomed.add(found);
         }
       }
     }
-    Request del = Request.cmd(Command.DEL);
-    doomed.forEach(del::arg);
-    return send(del).toInteger();
+    List<String> del = new ArrayList<>(List.of("DEL"));
+    del.addAll(doomed);
+    return redis.call(del).toInteger();
   }
 
   @Override
@@ -475,7 +467,7 @@ public final class RedisPlayStateStore implements PlayStateStore {
   @Override
   public Optional<String> problem() {
     try {
-      send(Request.cmd(Command.PING));
+      call("PING");
       return Optional.empty();
     } catch (StateUnavailableException e) {
       return Optional.of(e.getMessage());
@@ -484,7 +476,7 @@ public final class RedisPlayStateStore implements PlayStateStore {
 
   @Override
   public void close() {
-    await(redis.close());
+    redis.close();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -508,35 +500,31 @@ public final class RedisPlayStateStore implements PlayStateStore {
   }
 
   /** The run at {@code at}, {@code at + 1} of a script's answer, if it has one. */
-  private static Interval runAt(Response r, int at) {
+  private static Interval runAt(Reply r, int at) {
     return r.size() > at + 1 ? new Interval(r.get(at).toLong(), r.get(at + 1).toLong()) : null;
   }
 
   /** entry JSON, month after, day after, refunded ("1"), from {@code at} on. */
-  private static PaymentRecord record(Response r, int at) {
+  private static PaymentRecord record(Reply r, int at) {
     return new PaymentRecord(PaymentEntry.fromJson(new JsonObject(r.get(at).toString())),
         new SpendTotals(r.get(at + 1).toLong(), r.get(at + 2).toLong()), "1".equals(r.get(at + 3).toString()));
   }
 
-  private static SpendTotals totals(Response r, int at) {
+  private static SpendTotals totals(Reply r, int at) {
     return new SpendTotals(r.get(at).toLong(), r.get(at + 1).toLong());
   }
 
-  private static OptionalLong optionalLong(Response r) {
+  private static OptionalLong optionalLong(Reply r) {
     return r == null ? OptionalLong.empty() : OptionalLong.of(r.toLong());
   }
 
-  private Response run(RedisScript script, List<String> keys, Object... args) {
+  private Reply run(RedisScript script, List<String> keys, Object... args) {
     List<String> argv = Arrays.stream(args).map(String::valueOf).toList();
-    return await(script.run(redis, keys, argv));
+    return script.run(redis, keys, argv);
   }
 
-  private Response send(Request request) {
-    return await(redis.send(request));
-  }
-
-  private <T> T await(Future<T> future) {
-    return StateUnavailableException.awaitRedis(future, timeout);
+  private Reply call(String... command) {
+    return redis.call(List.of(command));
   }
 
 }

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -52,8 +53,30 @@ public record RedisScript(String name, String source, String sha) {
         : Future.failedFuture(e));
   }
 
+  /** As {@link #run(Redis, List, List)}, on a blocking client: the answer, on the calling thread. */
+  public Reply run(BlockingRedis redis, List<String> keys, List<String> args) {
+    try {
+      return redis.call(command("EVALSHA", sha, keys, args));
+    } catch (StateUnavailableException e) {
+      if (e.getCause() instanceof RespConnection.ErrorReply answer && noScript(answer)) {
+        return redis.call(command("EVAL", source, keys, args));
+      }
+      throw e;
+    }
+  }
+
   private static boolean noScript(Throwable e) {
     return e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT");
+  }
+
+  private static List<String> command(String command, String script, List<String> keys, List<String> args) {
+    List<String> parts = new ArrayList<>(3 + keys.size() + args.size());
+    parts.add(command);
+    parts.add(script);
+    parts.add(String.valueOf(keys.size()));
+    parts.addAll(keys);
+    parts.addAll(args);
+    return parts;
   }
 
   private static Request request(Command command, String script, List<String> keys, List<String> args) {

@@ -91,9 +91,9 @@ class RedisPlayStateStoreTest extends PlayStateStoreContract {
   @Test
   void aHeartbeatPlannedOnAViewThatHeldIsNotAnsweredTheLinkAndGuardianControlsAgain() throws Exception {
     try (RedisTestStores<PlayStateStore> stores = new RedisTestStores<>(redis)) {
-      CountingRedis[] client = new CountingRedis[1];
-      PlayStateStore store = stores.open((redisClient, prefix) -> new RedisPlayStateStore(
-          client[0] = new CountingRedis(redisClient), prefix, Duration.ofSeconds(5), Duration.ofDays(31)));
+      CountingBlockingRedis[] client = new CountingBlockingRedis[1];
+      PlayStateStore store = stores.openBlocking((redisClient, prefix) -> new RedisPlayStateStore(
+          client[0] = new CountingBlockingRedis(redisClient), prefix, Duration.ofDays(31)));
       String user = Keys.user("plat-h", "u:1");
       PersonLink link = new PersonLink("p_h", LocalDate.of(2012, 5, 1), "resident-id", 100, null);
       GuardianControls controls = new GuardianControls(3600L, List.of(), false, false, 5000L, null);

@@ -31,7 +31,7 @@ public final class RedisStores implements AutoCloseable {
   }
 
   public RedisPlayStateStore open() {
-    RedisPlayStateStore store = new RedisPlayStateStore(client(), prefix, TIMEOUT, Duration.ofDays(16));
+    RedisPlayStateStore store = new RedisPlayStateStore(RespPool.open(uri, TIMEOUT), prefix, Duration.ofDays(16));
     opened.add(store);
     return store;
   }

@@ -6,6 +6,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -32,6 +33,13 @@ public final class RedisTestStores<S extends AutoCloseable> implements AutoClose
   /** A new store made by {@code make} from a new client and the prefix. */
   public S open(BiFunction<Redis, String, S> make) {
     S store = make.apply(client(), prefix);
+    opened.add(store);
+    return store;
+  }
+
+  /** A new store made by {@code make} from new blocking connections (5 s timeout) and the prefix. */
+  public S openBlocking(BiFunction<BlockingRedis, String, S> make) {
+    S store = make.apply(RespPool.open(redis.uri(), Duration.ofSeconds(5)), prefix);
     opened.add(store);
     return store;
   }
