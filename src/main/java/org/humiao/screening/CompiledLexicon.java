@@ -300,15 +300,15 @@ final class CompiledLexicon {
 
     @Override
     public void hit(int begin, int end, Keyword keyword) {
-      Hit hit = new Hit(begin, end, keyword);
+      // a cue is kept as a bit, not as a hit: most of a line's hits are cues
       switch (keyword.kind()) {
-        case TERM -> terms.add(hit);
+        case TERM -> terms.add(new Hit(begin, end, keyword));
         case WHITELIST -> {
-          (whitelist == null ? whitelist = new ArrayList<>(2) : whitelist).add(hit);
+          (whitelist == null ? whitelist = new ArrayList<>(2) : whitelist).add(new Hit(begin, end, keyword));
           platformAllowed |= keyword == Keyword.PLATFORM_ALLOW;
         }
-        case TARGET -> (targets == null ? targets = new ArrayList<>(2) : targets).add(hit);
-        case GROUP -> (groups == null ? groups = new ArrayList<>(2) : groups).add(hit);
+        case TARGET -> (targets == null ? targets = new ArrayList<>(2) : targets).add(new Hit(begin, end, keyword));
+        case GROUP -> (groups == null ? groups = new ArrayList<>(2) : groups).add(new Hit(begin, end, keyword));
         case CUE -> {
           if (cuedRules == null) {
             cuedRules = new BitSet();

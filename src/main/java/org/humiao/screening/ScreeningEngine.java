@@ -43,6 +43,7 @@ public final class ScreeningEngine implements AutoCloseable {
   static final String SEMANTIC_DIR = "model";
   private static final List<Tier> FAST = List.of(Tier.FAST);
   private static final List<Tier> FAST_AND_SEMANTIC = List.of(Tier.FAST, Tier.SEMANTIC);
+  private static final Comparator<CategoryScore> MOST_SEVERE_FIRST = Comparator.comparingInt(CategoryScore::severity).reversed();
   /**
    * A match inside a word (操 in 操场) and enough characters for the model, so every fast stage runs;
    * innocent, since a blocked text would be remembered as one whose reposts are blocked.
@@ -395,10 +396,10 @@ public final class ScreeningEngine implements AutoCloseable {
       reposts.remember(step.signature(), step.remembered());
       return result;
     }
-    Optional<Category> repostOf = unsettled.early != null ? reposts.find(unsettled.early).filter(step.rules()::screens)
-        : reposts.isEmpty() ? Optional.empty()
-        : reposts.find(step.signature(), step.minSimilarity()).filter(step.rules()::screens);
-    if (repostOf.isEmpty()) {
+    // no method reference for the scene's test: bound per call, it was an allocation per text
+    Optional<Category> repostOf = unsettled.early != null ? reposts.find(unsettled.early)
+        : reposts.isEmpty() ? Optional.empty() : reposts.find(step.signature(), step.minSimilarity());
+    if (repostOf.isEmpty() || !step.rules().screens(repostOf.get())) {
       return result;
     }
     List<Evidence> evidence = new ArrayList<>(result.evidence());
@@ -461,7 +462,9 @@ public final class ScreeningEngine implements AutoCloseable {
     List<Evidence> evidence = findings.evidence();
     addPersonalInfo(loaded.personalInfo(), findings.normalized(), policy, evidence);
     budget.check(TextBudget.Stage.PERSONAL_INFO);
-    evidence.removeIf(e -> !rules.screens(e.category()));
+    if (!evidence.isEmpty()) {
+      evidence.removeIf(e -> !rules.screens(e.category()));
+    }
     // toxicity is what the model and the semantic tier find: off, neither votes
     boolean scoresCount = rules.screens(Category.TOXICITY);
 
@@ -606,17 +609,18 @@ public final class ScreeningEngine implements AutoCloseable {
   }
 
   private static List<CategoryScore> categories(List<Evidence> evidence, double flagScore, boolean scoreFlag) {
+    // most texts: nothing found, no map, list or sort
+    if (evidence.isEmpty()) {
+      return scoreFlag ? List.of(new CategoryScore(Category.TOXICITY, 0, flagScore)) : List.of();
+    }
     Map<Category, CategoryScore> best = new EnumMap<>(Category.class);
     for (Evidence e : evidence) {
       double score = e.via().respelled() ? 0.9 : 1.0;
       best.merge(e.category(), new CategoryScore(e.category(), e.severity(), score),
           (a, b) -> a.severity() >= b.severity() ? a : b);
     }
-    if (scoreFlag && best.isEmpty()) {
-      best.put(Category.TOXICITY, new CategoryScore(Category.TOXICITY, 0, flagScore));
-    }
     List<CategoryScore> list = new ArrayList<>(best.values());
-    list.sort(Comparator.comparingInt(CategoryScore::severity).reversed());
+    list.sort(MOST_SEVERE_FIRST);
     return list;
   }
 

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,6 +63,12 @@ class ScreeningEngineTest {
     // the same post with the insult re-spelled and a word changed: caught as the same content
     ScreeningResult repost = engine.screen("三年二班的李小红是个煞笔大家都去她空间骂她吧");
     assertEquals(Decision.BLOCK, repost.decision());
+    // a scene that does not screen the remembered category is not answered a repost of it
+    SceneRules r = engine.policy().rules();
+    SceneRules insultOff = new SceneRules(r.blockSeverity(), r.reviewSeverity(), r.categoryBlockSeverity(),
+        java.util.Set.of(first.categories().get(0).category()), r.modelReview(), r.semanticReview(), r.semanticShortReview());
+    assertNotEquals(Reason.REPOST,
+        engine.screen("三年二班的李小红是个人大家都去她空间骂她", ScreenOptions.DEFAULT.withRules(insultOff)).reason());
     ScreeningResult stripped = engine.screen("三年二班的李小红是个人大家都去她空间骂她");
     assertEquals(Reason.REPOST, stripped.reason(), () -> ScreeningJson.of(stripped).encode());
     assertEquals(Decision.BLOCK, stripped.decision());
