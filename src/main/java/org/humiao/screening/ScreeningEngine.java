@@ -302,7 +302,8 @@ public final class ScreeningEngine implements AutoCloseable {
   public Unsettled screenUnsettled(String text, ScreenOptions options) {
     Unsettled unsettled = screenWaiting(text, options);
     RepostStep step = unsettled.repost;
-    return step == null || step.remembered() != null ? unsettled
+    // an empty cache has nothing to look up ahead: settle looks up in its turn if a text was remembered since
+    return step == null || step.remembered() != null || reposts.isEmpty() ? unsettled
         : new Unsettled(unsettled.result, step, reposts.lookUpEarly(step.signature(), step.minSimilarity()));
   }
 
@@ -434,11 +435,19 @@ public final class ScreeningEngine implements AutoCloseable {
   }
 
   /**
-   * What the repost step needs: a blocked text's fingerprint and category to remember, or (null
-   * category) a fingerprint to look up and what a repost answer is built from.
+   * What the repost step needs: a blocked text's canonical form and category to remember, or (null
+   * category) a canonical form to look up and what a repost answer is built from.
    */
-  private record RepostStep(int[] signature, Category remembered, double minSimilarity, SceneRules rules,
-                            String text, double flagScore, boolean scoreFlag) {}
+  private record RepostStep(String canonical, Category remembered, double minSimilarity, SceneRules rules,
+                            String text, double flagScore, boolean scoreFlag) {
+    /**
+     * The fingerprint, made only when the step needs it (at most once per path: remembered, looked up
+     * ahead, or looked up in turn): a text looked up while nothing is remembered needs none.
+     */
+    int[] signature() {
+      return MinHash.of(canonical);
+    }
+  }
 
   /** The semantic tier's latency budget for a scene's texts; zero when the tier is off. */
   public Duration semanticBudget(String scene) {
@@ -556,12 +565,12 @@ public final class ScreeningEngine implements AutoCloseable {
     // the repost fingerprints are every platform's: a platform's allow phrase exempts its texts from
     // them, and a text blocked by a platform's own term is not remembered for the others
     if (fingerprinted && decision != Decision.BLOCK && !findings.platformAllowed()) {
-      repost = new RepostStep(MinHash.of(canonical), null, policy.repostMinSimilarity(), rules, text, flagScore, scoreFlag);
+      repost = new RepostStep(canonical, null, policy.repostMinSimilarity(), rules, text, flagScore, scoreFlag);
     } else if (fingerprinted && decision == Decision.BLOCK && strongest.severity() >= policy.blockSeverity()
         && strongest.via() != EvidenceSource.PLATFORM_LIST) {
       // only what the shared lexicon itself blocks is remembered: the repost cache serves every platform
       // and scene, and a strict scene's block (a mild insult in a nickname) must not block chat lines
-      repost = new RepostStep(MinHash.of(canonical), strongest.category(), 0, rules, text, flagScore, scoreFlag);
+      repost = new RepostStep(canonical, strongest.category(), 0, rules, text, flagScore, scoreFlag);
     }
     List<CategoryScore> categories = categories(evidence, flagScore, scoreFlag);
     String masked = mask(text, evidence);

@@ -74,6 +74,18 @@ class ScreeningEngineTest {
     assertEquals(Decision.BLOCK, stripped.decision());
   }
 
+  @Test
+  void aTextScreenedAheadWhileNothingIsRememberedIsLookedUpInItsTurn() {
+    RepostGuard reposts = new RepostGuard(100, java.time.Duration.ofHours(1));
+    ScreeningEngine engine = new ScreeningEngine(ShippedEngine.LEXICONS, Clock.systemUTC(), reposts,
+        new TextLimits(TextLimits.DEFAULT_MAX_LENGTH));
+    // screened ahead (as the screen command's workers do) before the post it reposts is settled
+    ScreeningEngine.Unsettled repost = engine.screenUnsettled("三年二班的李小红是个人大家都去她空间骂她", ScreenOptions.DEFAULT);
+    assertEquals(0, reposts.stats().requestCount(), "nothing remembered: no fingerprint looked up ahead");
+    engine.settle(engine.screenUnsettled("三年二班的李小红是个傻逼大家都去她空间骂她", ScreenOptions.DEFAULT));
+    assertEquals(Reason.REPOST, engine.settle(repost).reason());
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', textBlock = """
       text_too_long | 5001
