@@ -300,15 +300,15 @@ final class CompiledLexicon {
 
     @Override
     public void hit(int begin, int end, Keyword keyword) {
-      Hit hit = new Hit(begin, end, keyword);
+      // a cue is kept as a bit, not as a hit: most of a line's hits are cues
       switch (keyword.kind()) {
-        case TERM -> terms.add(hit);
+        case TERM -> terms.add(new Hit(begin, end, keyword));
         case WHITELIST -> {
-          (whitelist == null ? whitelist = new ArrayList<>(2) : whitelist).add(hit);
+          (whitelist == null ? whitelist = new ArrayList<>(2) : whitelist).add(new Hit(begin, end, keyword));
           platformAllowed |= keyword == Keyword.PLATFORM_ALLOW;
         }
-        case TARGET -> (targets == null ? targets = new ArrayList<>(2) : targets).add(hit);
-        case GROUP -> (groups == null ? groups = new ArrayList<>(2) : groups).add(hit);
+        case TARGET -> (targets == null ? targets = new ArrayList<>(2) : targets).add(new Hit(begin, end, keyword));
+        case GROUP -> (groups == null ? groups = new ArrayList<>(2) : groups).add(new Hit(begin, end, keyword));
         case CUE -> {
           if (cuedRules == null) {
             cuedRules = new BitSet();
@@ -336,7 +336,15 @@ final class CompiledLexicon {
       List<Hit> kept = new ArrayList<>(terms.size());
       List<Hit> unaimed = new ArrayList<>(0);
       for (Hit hit : terms) {
-        if (!counts(hit) || kept.stream().anyMatch(k -> k.contains(hit) && sameCategory(k, hit))) {
+        if (kept.stream().anyMatch(k -> k.contains(hit) && sameCategory(k, hit))) {
+          // dropped whatever its context says, so its segmentations are not made (a third of a chat
+          // line's); what reading it records about the text, a threat verb's object read as a thing, still is
+          if (spelledAsWritten(hit)) {
+            objectIsAThing(hit);
+          }
+          continue;
+        }
+        if (!counts(hit)) {
           continue;
         }
         if (hit.keyword.term().has(Term.Tag.TARGET)) {
@@ -369,9 +377,7 @@ final class CompiledLexicon {
     }
 
     private boolean counts(Hit hit) {
-      if (text.collapsed(hit.begin, hit.end) < hit.keyword.collapsed()
-          || whitelisted(hit.begin, hit.end) || !latinBoundaries(hit) || objectIsAThing(hit)
-          || comparesAfter(hit)) {
+      if (!spelledAsWritten(hit) || objectIsAThing(hit) || comparesAfter(hit)) {
         return false;
       }
       // latin spellings have no words to be inside of: their boundaries were checked above
@@ -391,6 +397,12 @@ final class CompiledLexicon {
       }
       segmenting();
       return !guard.cutAtItsEdges(plain(), hit.begin, hit.end);
+    }
+
+    /** Not a collapsed repetition shorter than the term's own, not whitelisted, not inside a latin word. */
+    private boolean spelledAsWritten(Hit hit) {
+      return text.collapsed(hit.begin, hit.end) >= hit.keyword.collapsed()
+          && !whitelisted(hit.begin, hit.end) && latinBoundaries(hit);
     }
 
     /**

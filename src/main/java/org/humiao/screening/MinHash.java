@@ -8,8 +8,8 @@ package org.humiao.screening;
 final class MinHash {
   static final int SIZE = 16;
   /** Odd multipliers and offsets of 16 multiply-shift hash functions (fixed: signatures must stay comparable). */
-  private static final long[] A = new long[SIZE];
-  private static final long[] B = new long[SIZE];
+  static final long[] A = new long[SIZE];
+  static final long[] B = new long[SIZE];
 
   static {
     long seed = 0x9E3779B97F4A7C15L;
@@ -23,18 +23,29 @@ final class MinHash {
 
   private MinHash() {}
 
+  /** Each thread's bigram features, grown to its longest text: a signature is made for most texts. */
+  private static final ThreadLocal<long[]> FEATURES = ThreadLocal.withInitial(() -> new long[64]);
+
   static int[] of(CharSequence text) {
+    int bigrams = Math.max(0, text.length() - 1);
+    long[] features = FEATURES.get();
+    if (features.length < bigrams) {
+      features = new long[Math.max(bigrams, 2 * features.length)];
+      FEATURES.set(features);
+    }
+    for (int i = 0; i < bigrams; i++) {
+      features[i] = mix(((long) text.charAt(i) << 16) | text.charAt(i + 1));
+    }
+    // hash function outside, bigrams inside: each minimum stays in a register, not a load and store per bigram
     int[] signature = new int[SIZE];
-    java.util.Arrays.fill(signature, Integer.MAX_VALUE);
-    int n = text.length();
-    for (int i = 0; i + 1 < n; i++) {
-      long feature = mix(((long) text.charAt(i) << 16) | text.charAt(i + 1));
-      for (int k = 0; k < SIZE; k++) {
-        int h = (int) ((A[k] * feature + B[k]) >>> 33);
-        if (h < signature[k]) {
-          signature[k] = h;
-        }
+    for (int k = 0; k < SIZE; k++) {
+      long a = A[k];
+      long b = B[k];
+      int min = Integer.MAX_VALUE;
+      for (int i = 0; i < bigrams; i++) {
+        min = Math.min(min, (int) ((a * features[i] + b) >>> 33));
       }
+      signature[k] = min;
     }
     return signature;
   }

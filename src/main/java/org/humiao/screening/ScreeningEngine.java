@@ -43,6 +43,7 @@ public final class ScreeningEngine implements AutoCloseable {
   static final String SEMANTIC_DIR = "model";
   private static final List<Tier> FAST = List.of(Tier.FAST);
   private static final List<Tier> FAST_AND_SEMANTIC = List.of(Tier.FAST, Tier.SEMANTIC);
+  private static final Comparator<CategoryScore> MOST_SEVERE_FIRST = Comparator.comparingInt(CategoryScore::severity).reversed();
   /**
    * A match inside a word (操 in 操场) and enough characters for the model, so every fast stage runs;
    * innocent, since a blocked text would be remembered as one whose reposts are blocked.
@@ -301,7 +302,8 @@ public final class ScreeningEngine implements AutoCloseable {
   public Unsettled screenUnsettled(String text, ScreenOptions options) {
     Unsettled unsettled = screenWaiting(text, options);
     RepostStep step = unsettled.repost;
-    return step == null || step.remembered() != null ? unsettled
+    // an empty cache has nothing to look up ahead: settle looks up in its turn if a text was remembered since
+    return step == null || step.remembered() != null || reposts.isEmpty() ? unsettled
         : new Unsettled(unsettled.result, step, reposts.lookUpEarly(step.signature(), step.minSimilarity()));
   }
 
@@ -395,10 +397,10 @@ public final class ScreeningEngine implements AutoCloseable {
       reposts.remember(step.signature(), step.remembered());
       return result;
     }
-    Optional<Category> repostOf = unsettled.early != null ? reposts.find(unsettled.early).filter(step.rules()::screens)
-        : reposts.isEmpty() ? Optional.empty()
-        : reposts.find(step.signature(), step.minSimilarity()).filter(step.rules()::screens);
-    if (repostOf.isEmpty()) {
+    // no method reference for the scene's test: bound per call, it was an allocation per text
+    Optional<Category> repostOf = unsettled.early != null ? reposts.find(unsettled.early)
+        : reposts.isEmpty() ? Optional.empty() : reposts.find(step.signature(), step.minSimilarity());
+    if (repostOf.isEmpty() || !step.rules().screens(repostOf.get())) {
       return result;
     }
     List<Evidence> evidence = new ArrayList<>(result.evidence());
@@ -433,11 +435,19 @@ public final class ScreeningEngine implements AutoCloseable {
   }
 
   /**
-   * What the repost step needs: a blocked text's fingerprint and category to remember, or (null
-   * category) a fingerprint to look up and what a repost answer is built from.
+   * What the repost step needs: a blocked text's canonical form and category to remember, or (null
+   * category) a canonical form to look up and what a repost answer is built from.
    */
-  private record RepostStep(int[] signature, Category remembered, double minSimilarity, SceneRules rules,
-                            String text, double flagScore, boolean scoreFlag) {}
+  private record RepostStep(String canonical, Category remembered, double minSimilarity, SceneRules rules,
+                            String text, double flagScore, boolean scoreFlag) {
+    /**
+     * The fingerprint, made only when the step needs it (at most once per path: remembered, looked up
+     * ahead, or looked up in turn): a text looked up while nothing is remembered needs none.
+     */
+    int[] signature() {
+      return MinHash.of(canonical);
+    }
+  }
 
   /** The semantic tier's latency budget for a scene's texts; zero when the tier is off. */
   public Duration semanticBudget(String scene) {
@@ -461,7 +471,9 @@ public final class ScreeningEngine implements AutoCloseable {
     List<Evidence> evidence = findings.evidence();
     addPersonalInfo(loaded.personalInfo(), findings.normalized(), policy, evidence);
     budget.check(TextBudget.Stage.PERSONAL_INFO);
-    evidence.removeIf(e -> !rules.screens(e.category()));
+    if (!evidence.isEmpty()) {
+      evidence.removeIf(e -> !rules.screens(e.category()));
+    }
     // toxicity is what the model and the semantic tier find: off, neither votes
     boolean scoresCount = rules.screens(Category.TOXICITY);
 
@@ -561,12 +573,12 @@ public final class ScreeningEngine implements AutoCloseable {
     // the repost fingerprints are every platform's: a platform's allow phrase exempts its texts from
     // them, and a text blocked by a platform's own term is not remembered for the others
     if (fingerprinted && decision != Decision.BLOCK && !findings.platformAllowed()) {
-      repost = new RepostStep(MinHash.of(canonical), null, policy.repostMinSimilarity(), rules, text, flagScore, scoreFlag);
+      repost = new RepostStep(canonical, null, policy.repostMinSimilarity(), rules, text, flagScore, scoreFlag);
     } else if (fingerprinted && decision == Decision.BLOCK && strongest.severity() >= policy.blockSeverity()
         && strongest.via() != EvidenceSource.PLATFORM_LIST) {
       // only what the shared lexicon itself blocks is remembered: the repost cache serves every platform
       // and scene, and a strict scene's block (a mild insult in a nickname) must not block chat lines
-      repost = new RepostStep(MinHash.of(canonical), strongest.category(), 0, rules, text, flagScore, scoreFlag);
+      repost = new RepostStep(canonical, strongest.category(), 0, rules, text, flagScore, scoreFlag);
     }
     List<CategoryScore> categories = categories(evidence, flagScore, scoreFlag);
     String masked = mask(text, evidence);
@@ -614,17 +626,18 @@ public final class ScreeningEngine implements AutoCloseable {
   }
 
   private static List<CategoryScore> categories(List<Evidence> evidence, double flagScore, boolean scoreFlag) {
+    // most texts: nothing found, no map, list or sort
+    if (evidence.isEmpty()) {
+      return scoreFlag ? List.of(new CategoryScore(Category.TOXICITY, 0, flagScore)) : List.of();
+    }
     Map<Category, CategoryScore> best = new EnumMap<>(Category.class);
     for (Evidence e : evidence) {
       double score = e.via().respelled() ? 0.9 : 1.0;
       best.merge(e.category(), new CategoryScore(e.category(), e.severity(), score),
           (a, b) -> a.severity() >= b.severity() ? a : b);
     }
-    if (scoreFlag && best.isEmpty()) {
-      best.put(Category.TOXICITY, new CategoryScore(Category.TOXICITY, 0, flagScore));
-    }
     List<CategoryScore> list = new ArrayList<>(best.values());
-    list.sort(Comparator.comparingInt(CategoryScore::severity).reversed());
+    list.sort(MOST_SEVERE_FIRST);
     return list;
   }
 

@@ -2,6 +2,7 @@ package org.humiao.screening;
 
 import org.humiao.screening.text.CharFolding;
 import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.collection.trie.DoubleArrayTrie;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
@@ -145,7 +146,6 @@ final class SegmentationGuard {
     return false;
   }
 
-  /** How the segmented words around [begin, end) meet it. */
   /** Up to {@value #WINDOW} characters before {@code begin}, not past a clause boundary. */
   private static int clauseStart(String text, int begin) {
     int boundaryBefore = text.lastIndexOf(CharFolding.BOUNDARY_MARK, begin);
@@ -159,9 +159,42 @@ final class SegmentationGuard {
     return boundaryAfter >= 0 && boundaryAfter < to ? boundaryAfter : to;
   }
 
-  private record Cuts(boolean coreOverlap, boolean coreAcrossStart, boolean anyAcrossStart, boolean coreAcrossEnd) {}
+  record Cuts(boolean coreOverlap, boolean coreAcrossStart, boolean anyAcrossStart, boolean coreAcrossEnd) {}
+
+  /**
+   * What the callers read when no core-dictionary word crosses an edge: no core word across either; whether
+   * any word crosses the start is not known, and is read only with a core word across the end.
+   */
+  private static final Cuts NO_CORE_WORD_ACROSS = new Cuts(false, false, false, false);
 
   private Cuts cuts(String text, int begin, int end) {
+    load();
+    return coreWordAcrossAnEdge(text, begin, end) ? segmented(text, begin, end) : NO_CORE_WORD_ACROSS;
+  }
+
+  /**
+   * Whether a word of the core dictionary in the match's window crosses its start or its end: the
+   * dictionary's words there, as its trie finds them (where HanLP's word net starts from), a few trie steps
+   * against a Viterbi pass. Without one, no word the segmenter returns is a core word across an edge, and
+   * every answer the callers read of the cuts is false without segmenting.
+   */
+  boolean coreWordAcrossAnEdge(String text, int begin, int end) {
+    int from = clauseStart(text, begin);
+    int to = clauseEnd(text, end, WINDOW);
+    DoubleArrayTrie<CoreDictionary.Attribute>.Searcher words =
+        CoreDictionary.trie.getSearcher(text.substring(from, to).toCharArray(), 0);
+    while (words.next()) {
+      int wordBegin = from + words.begin;
+      int wordEnd = wordBegin + words.length;
+      if ((wordBegin < begin && begin < wordEnd) || (wordBegin < end && end < wordEnd)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** How the words HanLP segments around [begin, end) meet it. */
+  Cuts segmented(String text, int begin, int end) {
     int from = clauseStart(text, begin);
     int to = clauseEnd(text, end, WINDOW);
     load();

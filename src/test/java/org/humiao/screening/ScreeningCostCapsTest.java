@@ -46,6 +46,15 @@ class ScreeningCostCapsTest {
   }
 
   @Test
+  void aHitInsideAKeptOneOfItsCategoryCostsNoSegmentation() {
+    // 贱人 after 这 is segmented to see whether a word crosses its start; 贱 inside it, dropped anyway, is not
+    ScreeningEngine oneSegmentation = engine(new CostCaps(1, Duration.ofMinutes(1)));
+    ScreeningResult result = oneSegmentation.screen("这贱人打野");
+    assertNotEquals(Reason.ENGINE_ERROR, result.reason());
+    assertEquals(engine(new CostCaps(1_000_000, Duration.ofMinutes(1))).screen("这贱人打野"), result);
+  }
+
+  @Test
   void aTextOverItsTimeBudgetIsHeldForReview() {
     ScreeningEngine spent = engine(new CostCaps(64, Duration.ZERO));
     ScreeningResult result = spent.screen("今天一起开黑吗");

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,9 +98,27 @@ class ScreeningEngineTest {
     // the same post with the insult re-spelled and a word changed: caught as the same content
     ScreeningResult repost = engine.screen("三年二班的李小红是个煞笔大家都去她空间骂她吧");
     assertEquals(Decision.BLOCK, repost.decision());
+    // a scene that does not screen the remembered category is not answered a repost of it
+    SceneRules r = engine.policy().rules();
+    SceneRules insultOff = new SceneRules(r.blockSeverity(), r.reviewSeverity(), r.categoryBlockSeverity(),
+        java.util.Set.of(first.categories().get(0).category()), r.modelReview(), r.semanticReview(), r.semanticShortReview());
+    assertNotEquals(Reason.REPOST,
+        engine.screen("三年二班的李小红是个人大家都去她空间骂她", ScreenOptions.DEFAULT.withRules(insultOff)).reason());
     ScreeningResult stripped = engine.screen("三年二班的李小红是个人大家都去她空间骂她");
     assertEquals(Reason.REPOST, stripped.reason(), () -> ScreeningJson.of(stripped).encode());
     assertEquals(Decision.BLOCK, stripped.decision());
+  }
+
+  @Test
+  void aTextScreenedAheadWhileNothingIsRememberedIsLookedUpInItsTurn() {
+    RepostGuard reposts = new RepostGuard(100, java.time.Duration.ofHours(1));
+    ScreeningEngine engine = new ScreeningEngine(ShippedEngine.LEXICONS, Clock.systemUTC(), reposts,
+        new TextLimits(TextLimits.DEFAULT_MAX_LENGTH));
+    // screened ahead (as the screen command's workers do) before the post it reposts is settled
+    ScreeningEngine.Unsettled repost = engine.screenUnsettled("三年二班的李小红是个人大家都去她空间骂她", ScreenOptions.DEFAULT);
+    assertEquals(0, reposts.stats().requestCount(), "nothing remembered: no fingerprint looked up ahead");
+    engine.settle(engine.screenUnsettled("三年二班的李小红是个傻逼大家都去她空间骂她", ScreenOptions.DEFAULT));
+    assertEquals(Reason.REPOST, engine.settle(repost).reason());
   }
 
   @ParameterizedTest
