@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -78,6 +79,12 @@ class SemanticCascadeTest {
         .replaceAll("(?m)^semantic\\.short-review=.*$", "semantic.short-review=" + shortReview);
     Files.writeString(policy, text, StandardCharsets.UTF_8);
     return dir;
+  }
+
+  /** Rewrites one line of a lexicon copy's policy; the engine sees it at its next reload. */
+  private static void setPolicy(Path policy, String key, String value) throws IOException {
+    Files.writeString(policy, Files.readString(policy)
+        .replaceAll("(?m)^" + Pattern.quote(key) + "=.*$", key + "=" + value));
   }
 
   private static ScreeningEngine engine(Path lexicons, FakeEncoder encoder, SemanticTier.Settings settings) {
@@ -290,7 +297,7 @@ class SemanticCascadeTest {
       assertEquals(Decision.REVIEW, unguarded.decision(), "head-agree 0: the stack flips alone");
       assertEquals(Reason.SEMANTIC, unguarded.reason());
 
-      Files.writeString(policy, Files.readString(policy).replaceAll("(?m)^semantic\\.head-agree=.*$", "semantic.head-agree=0.5"));
+      setPolicy(policy, "semantic.head-agree", "0.5");
       engine.reload();
       ScreeningResult held = engine.screen(LONG_TEXT, PATIENT);
       assertEquals(List.of(Tier.FAST, Tier.SEMANTIC), held.tiers());
@@ -313,7 +320,7 @@ class SemanticCascadeTest {
     try (ScreeningEngine engine = engine(lex, new FakeEncoder(), SemanticTier.Settings.defaults())) {
       assertEquals(Decision.REVIEW, engine.screen(aimless, PATIENT).decision(), "aimless-lift 0: the stack's 0.88 flags it");
 
-      Files.writeString(policy, Files.readString(policy).replaceAll("(?m)^semantic\\.aimless-lift=.*$", "semantic.aimless-lift=0.4"));
+      setPolicy(policy, "semantic.aimless-lift", "0.4");
       engine.reload();
       ScreeningResult held = engine.screen(aimless, PATIENT);
       assertEquals(List.of(Tier.FAST, Tier.SEMANTIC), held.tiers());
