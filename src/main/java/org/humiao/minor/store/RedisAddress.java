@@ -7,12 +7,13 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Where a Redis is and how to log in to it, from a {@code redis://[[user]:password@]host[:port][/database]}
- * URI (the form of the {@code redisUri} setting).
+ * URI (the form of the {@code redisUri} setting), or {@code rediss://...} for TLS.
  *
+ * @param tls {@code rediss}: the connection is TLS, the server's certificate checked against the host
  * @param user {@code null}: the default user
  * @param password {@code null}: no AUTH
  */
-record RedisAddress(String host, int port, String user, String password, int database) {
+record RedisAddress(String host, int port, boolean tls, String user, String password, int database) {
   private static final int DEFAULT_PORT = 6379;
 
   static RedisAddress parse(String uri) {
@@ -22,8 +23,9 @@ record RedisAddress(String host, int port, String user, String password, int dat
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException("not a Redis URI: " + e.getMessage(), e);
     }
-    if (!"redis".equals(parsed.getScheme()) || parsed.getHost() == null) {
-      throw new IllegalArgumentException("a Redis URI is redis://host[:port][/database] (no TLS): "
+    boolean tls = "rediss".equals(parsed.getScheme());
+    if (!tls && !"redis".equals(parsed.getScheme()) || parsed.getHost() == null) {
+      throw new IllegalArgumentException("a Redis URI is redis[s]://host[:port][/database]: "
           + parsed.getScheme() + "://" + parsed.getHost());
     }
     String user = null;
@@ -38,7 +40,7 @@ record RedisAddress(String host, int port, String user, String password, int dat
       }
     }
     String path = parsed.getPath() == null ? "" : parsed.getPath().replaceFirst("^/", "");
-    return new RedisAddress(parsed.getHost(), parsed.getPort() < 0 ? DEFAULT_PORT : parsed.getPort(), user, password,
+    return new RedisAddress(parsed.getHost(), parsed.getPort() < 0 ? DEFAULT_PORT : parsed.getPort(), tls, user, password,
         path.isEmpty() ? 0 : Integer.parseInt(path));
   }
 

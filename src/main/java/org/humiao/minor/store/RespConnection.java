@@ -7,6 +7,9 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,13 +62,23 @@ final class RespConnection implements AutoCloseable {
     this.in = socket.getInputStream();
   }
 
-  /** Connects within {@code timeout}, and says who it is and which database it uses if the address names them. */
-  static RespConnection open(RedisAddress address, Duration timeout) throws IOException, ErrorReply {
-    Socket socket = new Socket();
+  /**
+   * Connects within {@code timeout} (over TLS through {@code tls} for a {@code rediss} address, the
+   * certificate checked against the host), and says who it is and which database it uses if the
+   * address names them.
+   */
+  static RespConnection open(RedisAddress address, Duration timeout, SSLSocketFactory tls) throws IOException, ErrorReply {
+    Socket socket = address.tls() ? tls.createSocket() : new Socket();
     try {
       socket.setTcpNoDelay(true);
       socket.connect(new InetSocketAddress(address.host(), address.port()), (int) timeout.toMillis());
       socket.setSoTimeout((int) timeout.toMillis());
+      if (socket instanceof SSLSocket secure) {
+        SSLParameters parameters = secure.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        secure.setSSLParameters(parameters);
+        secure.startHandshake();
+      }
       RespConnection connection = new RespConnection(socket);
       if (address.password() != null) {
         connection.call(address.user() == null ? List.of("AUTH", address.password())

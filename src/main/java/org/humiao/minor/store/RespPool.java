@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Blocking connections to one Redis, each lent to one calling thread for one command: a caller
@@ -18,20 +19,28 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 public final class RespPool implements BlockingRedis {
   private final RedisAddress address;
   private final Duration timeout;
+  private final SSLSocketFactory tls;
   private final Deque<RespConnection> idle = new ConcurrentLinkedDeque<>();
   private volatile boolean closed;
 
-  private RespPool(RedisAddress address, Duration timeout) {
+  private RespPool(RedisAddress address, Duration timeout, SSLSocketFactory tls) {
     this.address = address;
     this.timeout = timeout;
+    this.tls = tls;
   }
 
   /**
-   * @param uri {@code redis://[[user]:password@]host[:port][/database]}
+   * @param uri {@code redis://[[user]:password@]host[:port][/database]}, or {@code rediss://} for TLS
+   *     with the JVM's trusted certificates
    * @param timeout the longest a connection is waited for, and then each read of an answer
    */
   public static RespPool open(String uri, Duration timeout) {
-    return new RespPool(RedisAddress.parse(uri), timeout);
+    return open(uri, timeout, (SSLSocketFactory) SSLSocketFactory.getDefault());
+  }
+
+  /** As {@link #open(String, Duration)}, a {@code rediss} URI's connections made by {@code tls}. */
+  static RespPool open(String uri, Duration timeout, SSLSocketFactory tls) {
+    return new RespPool(RedisAddress.parse(uri), timeout, tls);
   }
 
   @Override
@@ -68,7 +77,7 @@ public final class RespPool implements BlockingRedis {
       throw new StateUnavailableException("the Redis connections are closed", null);
     }
     try {
-      return RespConnection.open(address, timeout);
+      return RespConnection.open(address, timeout, tls);
     } catch (SocketTimeoutException e) {
       throw new StateUnavailableException("Redis at " + address + " did not answer within " + timeout, e);
     } catch (IOException e) {

@@ -95,10 +95,11 @@ class RespPoolTest {
 
   @Test
   void anAddressNamesItsUserPasswordAndDatabase() {
-    assertEquals(new RedisAddress("h", 6380, "u", "p@ss", 2), RedisAddress.parse("redis://u:p%40ss@h:6380/2"));
-    assertEquals(new RedisAddress("h", 6379, null, "secret", 0), RedisAddress.parse("redis://:secret@h"));
-    assertEquals(new RedisAddress("h", 6379, null, null, 0), RedisAddress.parse("redis://h/"));
-    assertThrows(IllegalArgumentException.class, () -> RedisAddress.parse("rediss://h:6380"));
+    assertEquals(new RedisAddress("h", 6380, false, "u", "p@ss", 2), RedisAddress.parse("redis://u:p%40ss@h:6380/2"));
+    assertEquals(new RedisAddress("h", 6379, false, null, "secret", 0), RedisAddress.parse("redis://:secret@h"));
+    assertEquals(new RedisAddress("h", 6379, false, null, null, 0), RedisAddress.parse("redis://h/"));
+    assertEquals(new RedisAddress("h", 6380, true, null, null, 0), RedisAddress.parse("rediss://h:6380"));
+    assertThrows(IllegalArgumentException.class, () -> RedisAddress.parse("http://h:6380"));
     assertTrue(!RedisAddress.parse("redis://u:secret@h").toString().contains("secret"));
   }
 }
