@@ -65,7 +65,7 @@ class ScreenWithoutWaitingTest {
         }
         assertEquals(ScreeningJson.of(expected).encode(), ScreeningJson.of(actual).encode(), text);
       }
-      assertEquals(oneCall.semanticStats(), twoSteps.semanticStats());
+      assertEquals(counts(oneCall.semanticStats()), counts(twoSteps.semanticStats()));
     }
     // both halves of the comparison must be exercised, or it shows nothing
     assertTrue(handedOff >= 5, "texts the tier took: " + handedOff);
@@ -101,5 +101,10 @@ class ScreenWithoutWaitingTest {
         .write(dir.resolve("model/semantic-head.bin"));
     new Stacker(new float[] {0, 0, 1, 0, 0, 0}, 1, 10, "test").write(dir.resolve("model/semantic-stack.bin"));
     return dir;
+  }
+
+  /** The tier's counters, not its times (the encoder's busy time differs between any two runs). */
+  private static Optional<List<Object>> counts(Optional<SemanticTier.Stats> stats) {
+    return stats.map(s -> List.of(s.ran(), s.skipped(), s.segmentsLeftOut(), s.warmedUp()));
   }
 }
